@@ -1,0 +1,109 @@
+/*
+ * article.h - articles: the stored text, its metadata and review status.
+ *
+ * Offsets anywhere in copydesk are Unicode code points of the stored NFC
+ * body, end exclusive.
+ */
+#ifndef COPYDESK_ARTICLE_H
+#define COPYDESK_ARTICLE_H
+
+#include "desk.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum {
+	DESK_STATUS_NEW = 0,
+	DESK_STATUS_PROGRESS = 1,
+	DESK_STATUS_DONE = 2,
+	DESK_STATUS_ANY = -1 /* only as a list filter */
+} desk_status;
+
+/* "new", "progress", "done"; desk_status_parse() accepts these and "in-progress". */
+const char *desk_status_name(desk_status s);
+int desk_status_parse(desk_status *out, const char *name);
+
+/* Kinds of marked range in an article. */
+typedef enum {
+	DESK_MARK_BOILERPLATE = 1, /* web-page furniture: follow links, captions, related links */
+	DESK_MARK_BYLINE = 2,      /* the author line */
+} desk_mark_kind;
+
+typedef struct desk_mark {
+	int64_t start, end; /* code points, end exclusive */
+	desk_mark_kind kind;
+} desk_mark;
+
+/* An article as read from the store (opaque; accessors below). */
+typedef struct desk_article desk_article;
+
+/*
+ * What an importer hands to the store.  body must be valid NFC UTF-8 with LF
+ * line ends; title/date/lang/source may be NULL.  marks are code-point
+ * ranges of body.
+ */
+typedef struct desk_article_in {
+	const char *title;
+	const char *date; /* YYYY-MM-DD */
+	const char *lang; /* "vi" or "en" */
+	const char *source;
+	const char *body;
+	size_t body_len; /* bytes */
+	const desk_mark *marks;
+	size_t nmarks;
+} desk_article_in;
+
+/*
+ * Store a batch of articles in one transaction, all or nothing.  ids[i] gets
+ * the new id, or the id of the stored article with the same text (then
+ * dup[i] is set to 1 and nothing is stored for it).  ids and dup may be NULL.
+ */
+int desk_article_add(desk *d, const desk_article_in *in, size_t n, int64_t *ids, int *dup);
+
+/* Load one article with its body and marks. */
+int desk_article_get(desk_article **out, desk *d, int64_t id);
+void desk_article_free(desk_article *a);
+
+/*
+ * List articles in id order, without their bodies (desk_article_body() is
+ * NULL on these).  status DESK_STATUS_ANY lists all.
+ */
+int desk_article_list(desk_article ***out, size_t *n, desk *d, desk_status status);
+void desk_article_list_free(desk_article **list, size_t n);
+
+int desk_article_count(int64_t *out, desk *d);
+
+int desk_article_set_status(desk *d, int64_t id, desk_status s);
+
+int64_t desk_article_id(const desk_article *a);
+const char *desk_article_title(const desk_article *a);  /* "" when none */
+const char *desk_article_date(const desk_article *a);   /* "" when none */
+const char *desk_article_lang(const desk_article *a);   /* "vi" or "en" */
+const char *desk_article_source(const desk_article *a); /* "" when none */
+const char *desk_article_body(const desk_article *a);   /* NFC UTF-8 */
+size_t desk_article_body_len(const desk_article *a);    /* bytes */
+int64_t desk_article_body_chars(const desk_article *a); /* code points */
+const char *desk_article_hash(const desk_article *a);
+const char *desk_article_imported_by(const desk_article *a);
+const char *desk_article_imported_at(const desk_article *a); /* ISO 8601 UTC */
+desk_status desk_article_status(const desk_article *a);
+const desk_mark *desk_article_marks(const desk_article *a, size_t *n);
+
+/*
+ * The article as one JSON object: its stored fields, the body verbatim and
+ * its marks ({"kind", "start", "end"}); caller frees.
+ */
+int desk_article_json(char **out, desk *d, int64_t id);
+
+/* The list as a JSON array of objects without bodies; caller frees. */
+int desk_article_list_json(char **out, desk *d, desk_status status);
+
+/* The editor's remembered reading position (a code point) in an article; 0 if none. */
+int desk_position_get(int64_t *out, desk *d, int64_t article_id);
+int desk_position_set(desk *d, int64_t article_id, int64_t pos);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

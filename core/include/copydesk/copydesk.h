@@ -1,0 +1,10 @@
+/* copydesk.h - the whole public API of libcopydesk. */
+#ifndef COPYDESK_H
+#define COPYDESK_H
+
+#include "desk.h"
+#include "article.h"
+#include "text.h"
+#include "io.h"
+
+#endif

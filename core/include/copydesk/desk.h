@@ -1,0 +1,66 @@
+/*
+ * desk.h - the database handle, result codes and the editor's identity.
+ *
+ * Every function of libcopydesk returns an int result code from the table
+ * below (DESK_OK on success).  On failure the handle keeps a message that
+ * desk_errmsg() returns until the next call on the same handle.  Output
+ * parameters come first, as in libgit2.
+ */
+#ifndef COPYDESK_DESK_H
+#define COPYDESK_DESK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Result codes.  desk_strerror() gives the generic text for each. */
+enum {
+	DESK_OK = 0,
+	DESK_ERROR,     /* internal or SQLite error */
+	DESK_NOMEM,     /* out of memory */
+	DESK_MISUSE,    /* bad arguments from the caller */
+	DESK_NOTFOUND,  /* no such article, position, ... */
+	DESK_INVALID,   /* input data refused: bad UTF-8, NUL, broken JSON, ... */
+	DESK_DUPLICATE, /* the same article is already stored */
+	DESK_IO,        /* a file could not be read or written */
+	DESK_BUSY,      /* the database stayed locked past the busy timeout */
+	DESK_SCHEMA,    /* the database was made by a newer copydesk */
+	DESK_NCODES
+};
+
+typedef struct desk desk;
+
+/* The library's version as "MAJOR.MINOR.PATCH". */
+const char *desk_version(void);
+
+/* Generic text for a result code. */
+const char *desk_strerror(int rc);
+
+/*
+ * Open (creating if needed) the database at path; ":memory:" gives a private
+ * in-memory database.  editor is the name recorded with every change; NULL
+ * means the Unix login name.  On failure *out may still be set (so that
+ * desk_errmsg() can say why) and must be passed to desk_close().
+ */
+int desk_open(desk **out, const char *path, const char *editor);
+void desk_close(desk *d);
+
+/* The message of the last failed call on d (never NULL). */
+const char *desk_errmsg(const desk *d);
+
+/* The name recorded with this handle's changes. */
+const char *desk_editor(const desk *d);
+
+/* The schema version of the open database (PRAGMA user_version). */
+int desk_schema_version(const desk *d);
+
+/* Nonzero when another connection changed the database since the last call. */
+int desk_changed(desk *d);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,111 @@
+/*
+ * text.h - everything Unicode, over libunistring: validation, NFC, code point
+ * <-> byte offsets, grapheme and word boundaries, line-break opportunities,
+ * display width, escapes for control characters, and folding for search.
+ *
+ * Offsets called "cp" are code points, end exclusive; "byte" offsets are
+ * into the UTF-8 text.  No other part of copydesk converts between them.
+ */
+#ifndef COPYDESK_TEXT_H
+#define COPYDESK_TEXT_H
+
+#include "desk.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* --- Whole strings --------------------------------------------------- */
+
+/*
+ * Check that s[0..len) is valid UTF-8 without NUL bytes.  On failure returns
+ * DESK_INVALID and sets *bad to the byte offset of the first bad byte.
+ */
+int desk_utf8_check(const char *s, size_t len, size_t *bad);
+
+/* Number of code points in valid UTF-8. */
+int64_t desk_utf8_count(const char *s, size_t len);
+
+/*
+ * 1-based line and column (in code points) of byte offset `byte` of s, for
+ * messages.  Works on invalid UTF-8 too (a bad byte counts as one column).
+ */
+void desk_utf8_line_col(const char *s, size_t byte, int64_t *line, int64_t *col);
+
+/* NFC normalisation of valid UTF-8; *out is NUL-terminated, caller frees. */
+int desk_nfc(char **out, size_t *outlen, const char *s, size_t len);
+
+/*
+ * Fold for comparison: NFD, drop combining marks, lower case, and fold
+ * letters without a decomposition (đ/Đ -> d).  "Đà Nẵng" -> "da nang".
+ */
+int desk_fold(char **out, size_t *outlen, const char *s, size_t len);
+
+/*
+ * The escape shown in place of a character that must not reach the terminal:
+ * C0 controls other than LF and TAB and DEL as "^X" (ESC is "^["), C1
+ * controls, bidi controls and other non-printable characters as "<U+XXXX>".
+ * Returns the escape's length (its display width) and writes it NUL-terminated
+ * into buf (at least 12 bytes), or returns 0 when c is printable as is.
+ */
+int desk_char_escape(uint32_t c, char *buf);
+
+/* Display width of a printable character (0 for combining marks, 2 for wide). */
+int desk_char_width(uint32_t c);
+
+/* --- A text with its boundaries ---------------------------------------- */
+
+/* An immutable UTF-8 text with its boundaries computed once (opaque). */
+typedef struct desk_text desk_text;
+
+/* s must be valid UTF-8 (desk_utf8_check); the text keeps its own copy. */
+int desk_text_new(desk_text **out, const char *s, size_t len);
+void desk_text_free(desk_text *t);
+
+int64_t desk_text_len(const desk_text *t); /* code points */
+const char *desk_text_utf8(const desk_text *t);
+size_t desk_text_bytes(const desk_text *t);
+uint32_t desk_text_char(const desk_text *t, int64_t cp);
+size_t desk_text_byte(const desk_text *t, int64_t cp); /* cp in [0, len] */
+int64_t desk_text_cp(const desk_text *t, size_t byte); /* byte on a char boundary */
+
+/* Graphemes (extended grapheme clusters). */
+int desk_text_is_grapheme(const desk_text *t, int64_t cp); /* cp starts a cluster */
+int64_t desk_text_next_grapheme(const desk_text *t, int64_t cp); /* <= len */
+int64_t desk_text_prev_grapheme(const desk_text *t, int64_t cp); /* >= 0 */
+/* The start of the grapheme containing cp. */
+int64_t desk_text_grapheme_start(const desk_text *t, int64_t cp);
+
+/*
+ * Words, by libunistring's word breaks; a word is a segment holding a letter
+ * or digit (a syllable in Vietnamese).  next: the start of the next word
+ * after cp (len if none); prev: the start of the word before cp, or of the
+ * word containing cp when cp is inside it (0 if none), as vim's w and b.
+ */
+int64_t desk_text_next_word(const desk_text *t, int64_t cp);
+int64_t desk_text_prev_word(const desk_text *t, int64_t cp);
+
+/* Line-break opportunity before cp (UAX #14, libunistring). */
+enum { DESK_BREAK_NO = 0, DESK_BREAK_ALLOWED = 1, DESK_BREAK_MANDATORY = 2 };
+int desk_text_break(const desk_text *t, int64_t cp);
+
+/*
+ * Display width of the grapheme starting at cp: the sum of its characters'
+ * widths, escapes counting their length.  Tabs count 1 (callers expand them).
+ */
+int desk_text_grapheme_width(const desk_text *t, int64_t cp);
+
+/*
+ * Find needle from cp onwards (or, with DESK_FIND_BACKWARD, the last match
+ * starting before cp).  DESK_FIND_FOLD compares after desk_fold().  Matches
+ * start and end on grapheme boundaries.  Returns DESK_OK with the match in
+ * code points, or DESK_NOTFOUND.  Wraps around neither way.
+ */
+enum { DESK_FIND_FOLD = 1, DESK_FIND_BACKWARD = 2 };
+int desk_text_find(const desk_text *t, const char *needle, int64_t cp, int flags, int64_t *start,
+		   int64_t *end);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

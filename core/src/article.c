@@ -1,0 +1,578 @@
+/* article.c - articles in the store: add in batches, read, list, status, positions. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+struct desk_article {
+	int64_t id;
+	char *title, *date, *lang, *source, *hash, *imported_by, *imported_at;
+	char *body; /* NULL in lists */
+	size_t body_len;
+	int64_t chars;
+	desk_status status;
+	desk_mark *marks;
+	size_t nmarks;
+};
+
+static const char *const article_status_names[] = {"new", "progress", "done"};
+static const char *const article_mark_names[] = {[DESK_MARK_BOILERPLATE] = "boilerplate",
+						 [DESK_MARK_BYLINE] = "byline"};
+
+const char *
+desk_status_name(desk_status s)
+{
+	if (s < DESK_STATUS_NEW || s > DESK_STATUS_DONE)
+		return "any";
+	return article_status_names[s];
+}
+
+int
+desk_status_parse(desk_status *out, const char *name)
+{
+	for (int i = 0; i < 3; i++)
+		if (strcmp(name, article_status_names[i]) == 0) {
+			*out = (desk_status)i;
+			return DESK_OK;
+		}
+	if (strcmp(name, "in-progress") == 0) {
+		*out = DESK_STATUS_PROGRESS;
+		return DESK_OK;
+	}
+	if (strcmp(name, "any") == 0 || strcmp(name, "all") == 0) {
+		*out = DESK_STATUS_ANY;
+		return DESK_OK;
+	}
+	return DESK_MISUSE;
+}
+
+static int
+article_mark_parse(const char *name)
+{
+	for (size_t i = 0; i < sizeof article_mark_names / sizeof *article_mark_names; i++)
+		if (article_mark_names[i] && strcmp(name, article_mark_names[i]) == 0)
+			return (int)i;
+	return 0;
+}
+
+/* The id of a stored article with exactly this body, or 0. */
+static int
+article_find_same(desk *d, sqlite3_stmt *st, const char *hash, const char *body, size_t len,
+		  int64_t *id)
+{
+	int rc = DESK_OK, r;
+
+	*id = 0;
+	sqlite3_reset(st);
+	sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		const void *b = sqlite3_column_blob(st, 1);
+		if ((size_t)sqlite3_column_bytes(st, 1) == len && memcmp(b, body, len) == 0) {
+			*id = sqlite3_column_int64(st, 0);
+			break;
+		}
+	}
+	if (r != SQLITE_ROW && r != SQLITE_DONE)
+		rc = desk_sqlite_error(d, "find duplicate");
+	sqlite3_reset(st);
+	return rc;
+}
+
+int
+desk_article_add(desk *d, const desk_article_in *in, size_t n, int64_t *ids, int *dup)
+{
+	static const char ins_sql[] =
+	    "INSERT INTO article (title, date, lang, source, body, chars, hash, imported_by, "
+	    "imported_at, updated_by, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+	    "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?8, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))";
+	static const char mark_sql[] =
+	    "INSERT INTO mark (article_id, kind, start, \"end\") VALUES (?1, ?2, ?3, ?4)";
+	static const char same_sql[] = "SELECT id, body FROM article WHERE hash = ?1";
+	static const char log_sql[] =
+	    "INSERT INTO edit_log (at, editor, action, article_id, data) VALUES "
+	    "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?1, 'import', ?2, "
+	    "json_object('source', ?3, 'hash', ?4))";
+	sqlite3_stmt *ins = NULL, *mark = NULL, *same = NULL, *log = NULL;
+	char hash[17];
+	int rc;
+
+	if (in == NULL && n > 0)
+		return desk_error(d, DESK_MISUSE, "no articles");
+	if ((rc = desk_begin(d)) != DESK_OK)
+		return rc;
+	if ((rc = desk_prepare(d, &ins, ins_sql)) != DESK_OK ||
+	    (rc = desk_prepare(d, &mark, mark_sql)) != DESK_OK ||
+	    (rc = desk_prepare(d, &same, same_sql)) != DESK_OK ||
+	    (rc = desk_prepare(d, &log, log_sql)) != DESK_OK)
+		goto done;
+	for (size_t i = 0; i < n; i++) {
+		const desk_article_in *a = &in[i];
+		int64_t id;
+
+		if (a->body == NULL || (a->lang && strcmp(a->lang, "vi") && strcmp(a->lang, "en"))) {
+			rc = desk_error(d, DESK_MISUSE, "article %zu: no body or bad language", i);
+			goto done;
+		}
+		desk_hash(hash, a->body, a->body_len);
+		if ((rc = article_find_same(d, same, hash, a->body, a->body_len, &id)) != DESK_OK)
+			goto done;
+		if (dup)
+			dup[i] = id != 0;
+		if (id == 0) {
+			sqlite3_reset(ins);
+			sqlite3_bind_text(ins, 1, a->title ? a->title : "", -1, SQLITE_STATIC);
+			sqlite3_bind_text(ins, 2, a->date ? a->date : "", -1, SQLITE_STATIC);
+			sqlite3_bind_text(ins, 3, a->lang ? a->lang : "en", -1, SQLITE_STATIC);
+			sqlite3_bind_text(ins, 4, a->source ? a->source : "", -1, SQLITE_STATIC);
+			sqlite3_bind_text(ins, 5, a->body, (int)a->body_len, SQLITE_STATIC);
+			sqlite3_bind_int64(ins, 6, desk_utf8_count(a->body, a->body_len));
+			sqlite3_bind_text(ins, 7, hash, -1, SQLITE_STATIC);
+			sqlite3_bind_text(ins, 8, d->editor, -1, SQLITE_STATIC);
+			if (sqlite3_step(ins) != SQLITE_DONE) {
+				rc = desk_sqlite_error(d, "store article");
+				goto done;
+			}
+			id = sqlite3_last_insert_rowid(d->db);
+			for (size_t m = 0; m < a->nmarks; m++) {
+				sqlite3_reset(mark);
+				sqlite3_bind_int64(mark, 1, id);
+				sqlite3_bind_text(mark, 2, article_mark_names[a->marks[m].kind], -1,
+						  SQLITE_STATIC);
+				sqlite3_bind_int64(mark, 3, a->marks[m].start);
+				sqlite3_bind_int64(mark, 4, a->marks[m].end);
+				if (sqlite3_step(mark) != SQLITE_DONE) {
+					rc = desk_sqlite_error(d, "store mark");
+					goto done;
+				}
+			}
+			sqlite3_reset(log);
+			sqlite3_bind_text(log, 1, d->editor, -1, SQLITE_STATIC);
+			sqlite3_bind_int64(log, 2, id);
+			sqlite3_bind_text(log, 3, a->source ? a->source : "", -1, SQLITE_STATIC);
+			sqlite3_bind_text(log, 4, hash, -1, SQLITE_STATIC);
+			if (sqlite3_step(log) != SQLITE_DONE) {
+				rc = desk_sqlite_error(d, "edit log");
+				goto done;
+			}
+		}
+		if (ids)
+			ids[i] = id;
+	}
+	rc = desk_commit(d);
+done:
+	sqlite3_finalize(ins);
+	sqlite3_finalize(mark);
+	sqlite3_finalize(same);
+	sqlite3_finalize(log);
+	if (rc != DESK_OK)
+		desk_rollback(d);
+	return rc;
+}
+
+void
+desk_article_free(desk_article *a)
+{
+	if (a == NULL)
+		return;
+	free(a->title);
+	free(a->date);
+	free(a->lang);
+	free(a->source);
+	free(a->hash);
+	free(a->imported_by);
+	free(a->imported_at);
+	free(a->body);
+	free(a->marks);
+	free(a);
+}
+
+static char *
+article_col(sqlite3_stmt *st, int i)
+{
+	return desk_strdup((const char *)sqlite3_column_text(st, i));
+}
+
+#define ARTICLE_COLS                                                                               \
+	"id, title, date, lang, source, hash, imported_by, imported_at, status, chars"
+
+/* Fill a from a row of ARTICLE_COLS (and the body as column 10 when with_body). */
+static desk_article *
+article_from_row(sqlite3_stmt *st, int with_body)
+{
+	desk_article *a = calloc(1, sizeof *a);
+	desk_status s = DESK_STATUS_NEW;
+
+	if (a == NULL)
+		return NULL;
+	a->id = sqlite3_column_int64(st, 0);
+	a->title = article_col(st, 1);
+	a->date = article_col(st, 2);
+	a->lang = article_col(st, 3);
+	a->source = article_col(st, 4);
+	a->hash = article_col(st, 5);
+	a->imported_by = article_col(st, 6);
+	a->imported_at = article_col(st, 7);
+	desk_status_parse(&s, (const char *)sqlite3_column_text(st, 8));
+	a->status = s;
+	a->chars = sqlite3_column_int64(st, 9);
+	if (with_body) {
+		a->body_len = (size_t)sqlite3_column_bytes(st, 10);
+		if ((a->body = malloc(a->body_len + 1)) != NULL) {
+			memcpy(a->body, sqlite3_column_text(st, 10), a->body_len);
+			a->body[a->body_len] = '\0';
+		}
+	}
+	if (!a->title || !a->date || !a->lang || !a->source || !a->hash || !a->imported_by ||
+	    !a->imported_at || (with_body && !a->body)) {
+		desk_article_free(a);
+		return NULL;
+	}
+	return a;
+}
+
+int
+desk_article_get(desk_article **out, desk *d, int64_t id)
+{
+	sqlite3_stmt *st = NULL;
+	desk_article *a = NULL;
+	size_t cap = 0;
+	int rc, r;
+
+	*out = NULL;
+	if ((rc = desk_prepare(d, &st, "SELECT " ARTICLE_COLS ", body FROM article WHERE id = ?1")) !=
+	    DESK_OK)
+		goto done;
+	sqlite3_bind_int64(st, 1, id);
+	if ((r = sqlite3_step(st)) != SQLITE_ROW) {
+		rc = r == SQLITE_DONE ? desk_error(d, DESK_NOTFOUND, "no article %lld", (long long)id)
+				      : desk_sqlite_error(d, "read article");
+		goto done;
+	}
+	if ((a = article_from_row(st, 1)) == NULL) {
+		rc = desk_error(d, DESK_NOMEM, "out of memory");
+		goto done;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if ((rc = desk_prepare(d, &st,
+			       "SELECT kind, start, \"end\" FROM mark WHERE article_id = ?1 "
+			       "ORDER BY start, \"end\"")) != DESK_OK)
+		goto done;
+	sqlite3_bind_int64(st, 1, id);
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		if (a->nmarks == cap) {
+			desk_mark *m = realloc(a->marks, (cap = cap ? 2 * cap : 8) * sizeof *m);
+			if (m == NULL) {
+				rc = desk_error(d, DESK_NOMEM, "out of memory");
+				goto done;
+			}
+			a->marks = m;
+		}
+		a->marks[a->nmarks].kind =
+		    (desk_mark_kind)article_mark_parse((const char *)sqlite3_column_text(st, 0));
+		a->marks[a->nmarks].start = sqlite3_column_int64(st, 1);
+		a->marks[a->nmarks].end = sqlite3_column_int64(st, 2);
+		a->nmarks++;
+	}
+	if (r != SQLITE_DONE) {
+		rc = desk_sqlite_error(d, "read marks");
+		goto done;
+	}
+	*out = a;
+	a = NULL;
+done:
+	sqlite3_finalize(st);
+	desk_article_free(a);
+	return rc;
+}
+
+int
+desk_article_list(desk_article ***out, size_t *n, desk *d, desk_status status)
+{
+	sqlite3_stmt *st = NULL;
+	desk_article **list = NULL;
+	size_t len = 0, cap = 0;
+	int rc, r;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = desk_prepare(d, &st,
+			       "SELECT " ARTICLE_COLS " FROM article WHERE ?1 IS NULL OR status = ?1 "
+			       "ORDER BY id")) != DESK_OK)
+		goto done;
+	if (status != DESK_STATUS_ANY)
+		sqlite3_bind_text(st, 1, desk_status_name(status), -1, SQLITE_STATIC);
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		if (len == cap) {
+			desk_article **l = realloc(list, (cap = cap ? 2 * cap : 64) * sizeof *l);
+			if (l == NULL) {
+				rc = desk_error(d, DESK_NOMEM, "out of memory");
+				goto done;
+			}
+			list = l;
+		}
+		if ((list[len] = article_from_row(st, 0)) == NULL) {
+			rc = desk_error(d, DESK_NOMEM, "out of memory");
+			goto done;
+		}
+		len++;
+	}
+	if (r != SQLITE_DONE) {
+		rc = desk_sqlite_error(d, "list articles");
+		goto done;
+	}
+	*out = list;
+	*n = len;
+	list = NULL;
+	len = 0;
+done:
+	sqlite3_finalize(st);
+	desk_article_list_free(list, len);
+	return rc;
+}
+
+void
+desk_article_list_free(desk_article **list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		desk_article_free(list[i]);
+	free(list);
+}
+
+int
+desk_article_count(int64_t *out, desk *d)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	*out = 0;
+	if ((rc = desk_prepare(d, &st, "SELECT count(*) FROM article")) != DESK_OK)
+		goto done;
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		rc = desk_sqlite_error(d, "count articles");
+		goto done;
+	}
+	*out = sqlite3_column_int64(st, 0);
+done:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+desk_article_set_status(desk *d, int64_t id, desk_status s)
+{
+	static const char sql[] =
+	    "UPDATE article SET status = ?2, updated_by = ?3, "
+	    "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1 "
+	    "RETURNING (SELECT status FROM article WHERE id = ?1)";
+	sqlite3_stmt *st = NULL;
+	char data[96];
+	int rc, r;
+
+	if (s < DESK_STATUS_NEW || s > DESK_STATUS_DONE)
+		return desk_error(d, DESK_MISUSE, "bad status %d", (int)s);
+	if ((rc = desk_begin(d)) != DESK_OK)
+		return rc;
+	if ((rc = desk_prepare(d, &st, sql)) != DESK_OK)
+		goto done;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, desk_status_name(s), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, d->editor, -1, SQLITE_STATIC);
+	if ((r = sqlite3_step(st)) != SQLITE_ROW) {
+		rc = r == SQLITE_DONE ? desk_error(d, DESK_NOTFOUND, "no article %lld", (long long)id)
+				      : desk_sqlite_error(d, "set status");
+		goto done;
+	}
+	snprintf(data, sizeof data, "{\"from\":\"%s\",\"to\":\"%s\"}", sqlite3_column_text(st, 0),
+		 desk_status_name(s));
+	sqlite3_finalize(st);
+	st = NULL;
+	if ((rc = desk_log(d, "status", id, 0, data)) != DESK_OK)
+		goto done;
+	rc = desk_commit(d);
+done:
+	sqlite3_finalize(st);
+	if (rc != DESK_OK)
+		desk_rollback(d);
+	return rc;
+}
+
+int64_t
+desk_article_id(const desk_article *a)
+{
+	return a->id;
+}
+
+const char *
+desk_article_title(const desk_article *a)
+{
+	return a->title;
+}
+
+const char *
+desk_article_date(const desk_article *a)
+{
+	return a->date;
+}
+
+const char *
+desk_article_lang(const desk_article *a)
+{
+	return a->lang;
+}
+
+const char *
+desk_article_source(const desk_article *a)
+{
+	return a->source;
+}
+
+const char *
+desk_article_body(const desk_article *a)
+{
+	return a->body;
+}
+
+size_t
+desk_article_body_len(const desk_article *a)
+{
+	return a->body_len;
+}
+
+int64_t
+desk_article_body_chars(const desk_article *a)
+{
+	return a->chars;
+}
+
+const char *
+desk_article_hash(const desk_article *a)
+{
+	return a->hash;
+}
+
+const char *
+desk_article_imported_by(const desk_article *a)
+{
+	return a->imported_by;
+}
+
+const char *
+desk_article_imported_at(const desk_article *a)
+{
+	return a->imported_at;
+}
+
+desk_status
+desk_article_status(const desk_article *a)
+{
+	return a->status;
+}
+
+const desk_mark *
+desk_article_marks(const desk_article *a, size_t *n)
+{
+	*n = a->nmarks;
+	return a->marks;
+}
+
+int
+desk_position_get(int64_t *out, desk *d, int64_t article_id)
+{
+	sqlite3_stmt *st = NULL;
+	int rc, r;
+
+	*out = 0;
+	if ((rc = desk_prepare(d, &st,
+			       "SELECT pos FROM position WHERE article_id = ?1 AND editor = ?2")) !=
+	    DESK_OK)
+		goto done;
+	sqlite3_bind_int64(st, 1, article_id);
+	sqlite3_bind_text(st, 2, d->editor, -1, SQLITE_STATIC);
+	if ((r = sqlite3_step(st)) == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	else if (r != SQLITE_DONE)
+		rc = desk_sqlite_error(d, "read position");
+done:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+desk_position_set(desk *d, int64_t article_id, int64_t pos)
+{
+	static const char sql[] =
+	    "INSERT INTO position (article_id, editor, pos, updated_at) VALUES (?1, ?2, ?3, "
+	    "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) ON CONFLICT (article_id, editor) DO UPDATE "
+	    "SET pos = excluded.pos, updated_at = excluded.updated_at";
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if (pos < 0)
+		return desk_error(d, DESK_MISUSE, "negative position");
+	if ((rc = desk_prepare(d, &st, sql)) != DESK_OK)
+		goto done;
+	sqlite3_bind_int64(st, 1, article_id);
+	sqlite3_bind_text(st, 2, d->editor, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, pos);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = sqlite3_extended_errcode(d->db) == SQLITE_CONSTRAINT_FOREIGNKEY
+			 ? desk_error(d, DESK_NOTFOUND, "no article %lld", (long long)article_id)
+			 : desk_sqlite_error(d, "save position");
+done:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+#define ARTICLE_JSON_FIELDS                                                                        \
+	"'id', id, 'title', title, 'date', date, 'lang', lang, 'source', source, 'status', "      \
+	"status, 'chars', chars, 'hash', hash, 'imported_by', imported_by, 'imported_at', "       \
+	"imported_at, 'updated_by', updated_by, 'updated_at', updated_at"
+
+static int
+article_json_query(char **out, desk *d, const char *sql, int64_t id, const char *status)
+{
+	sqlite3_stmt *st = NULL;
+	int rc, r;
+
+	*out = NULL;
+	if ((rc = desk_prepare(d, &st, sql)) != DESK_OK)
+		goto done;
+	sqlite3_bind_int64(st, 1, id);
+	if (status)
+		sqlite3_bind_text(st, 2, status, -1, SQLITE_STATIC);
+	if ((r = sqlite3_step(st)) != SQLITE_ROW || sqlite3_column_type(st, 0) == SQLITE_NULL) {
+		rc = r == SQLITE_ROW || r == SQLITE_DONE
+			 ? desk_error(d, DESK_NOTFOUND, "no article %lld", (long long)id)
+			 : desk_sqlite_error(d, "article as JSON");
+		goto done;
+	}
+	if ((*out = desk_strdup((const char *)sqlite3_column_text(st, 0))) == NULL)
+		rc = desk_error(d, DESK_NOMEM, "out of memory");
+done:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+desk_article_json(char **out, desk *d, int64_t id)
+{
+	return article_json_query(
+	    out, d,
+	    "SELECT json_object(" ARTICLE_JSON_FIELDS ", 'body', body, 'marks', "
+	    "(SELECT json_group_array(json_object('kind', kind, 'start', start, 'end', \"end\")) "
+	    "FROM (SELECT * FROM mark WHERE article_id = a.id ORDER BY start, \"end\"))) "
+	    "FROM article a WHERE id = ?1",
+	    id, NULL);
+}
+
+int
+desk_article_list_json(char **out, desk *d, desk_status status)
+{
+	return article_json_query(out, d,
+				  "SELECT json_group_array(json_object(" ARTICLE_JSON_FIELDS "))"
+				  " FROM (SELECT * FROM article WHERE ?2 IS NULL OR status = ?2 "
+				  "ORDER BY id) WHERE ?1 = ?1",
+				  0, status == DESK_STATUS_ANY ? NULL : desk_status_name(status));
+}

@@ -1,0 +1,283 @@
+/* desk.c - the database handle: open/close, pragmas, result codes, errors. */
+#include <pwd.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+#ifndef COPYDESK_VERSION
+#define COPYDESK_VERSION "0.0.0"
+#endif
+
+/* How long a writer waits for another editor's transaction. */
+#define DESK_BUSY_TIMEOUT_MS 10000
+
+static const char *const desk_messages[DESK_NCODES] = {
+    [DESK_OK] = "not an error",
+    [DESK_ERROR] = "internal error",
+    [DESK_NOMEM] = "out of memory",
+    [DESK_MISUSE] = "bad arguments",
+    [DESK_NOTFOUND] = "not found",
+    [DESK_INVALID] = "invalid input",
+    [DESK_DUPLICATE] = "duplicate",
+    [DESK_IO] = "input/output error",
+    [DESK_BUSY] = "database is busy",
+    [DESK_SCHEMA] = "database made by a newer copydesk",
+};
+
+const char *
+desk_version(void)
+{
+	return COPYDESK_VERSION;
+}
+
+const char *
+desk_strerror(int rc)
+{
+	if (rc < 0 || rc >= DESK_NCODES)
+		return "unknown error";
+	return desk_messages[rc];
+}
+
+int
+desk_error(desk *d, int rc, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (d == NULL)
+		return rc;
+	va_start(ap, fmt);
+	vsnprintf(d->errmsg, sizeof d->errmsg, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+int
+desk_sqlite_error(desk *d, const char *what)
+{
+	int rc, ext = sqlite3_extended_errcode(d->db);
+
+	switch (ext & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		rc = DESK_BUSY;
+		break;
+	case SQLITE_NOMEM:
+		rc = DESK_NOMEM;
+		break;
+	case SQLITE_IOERR:
+	case SQLITE_CANTOPEN:
+	case SQLITE_FULL:
+	case SQLITE_READONLY:
+		rc = DESK_IO;
+		break;
+	case SQLITE_NOTADB:
+	case SQLITE_CORRUPT:
+		rc = DESK_IO;
+		break;
+	default:
+		rc = DESK_ERROR;
+	}
+	return desk_error(d, rc, "%s: %s", what, sqlite3_errmsg(d->db));
+}
+
+void
+desk_clear_error(desk *d)
+{
+	d->errmsg[0] = '\0';
+}
+
+const char *
+desk_errmsg(const desk *d)
+{
+	if (d == NULL)
+		return desk_messages[DESK_NOMEM];
+	return d->errmsg[0] ? d->errmsg : desk_messages[DESK_OK];
+}
+
+const char *
+desk_editor(const desk *d)
+{
+	return d->editor;
+}
+
+char *
+desk_strdup(const char *s)
+{
+	return strdup(s ? s : "");
+}
+
+void
+desk_hash(char out[17], const char *s, size_t len)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	for (size_t i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3ULL;
+	}
+	snprintf(out, 17, "%016llx", (unsigned long long)h);
+}
+
+static const char *
+desk_login_name(void)
+{
+	struct passwd *pw = getpwuid(getuid());
+	const char *s;
+
+	if (pw != NULL && pw->pw_name != NULL && pw->pw_name[0] != '\0')
+		return pw->pw_name;
+	if ((s = getenv("LOGNAME")) != NULL && *s)
+		return s;
+	if ((s = getenv("USER")) != NULL && *s)
+		return s;
+	return "unknown";
+}
+
+static int
+desk_exec(desk *d, const char *sql)
+{
+	if (sqlite3_exec(d->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return desk_sqlite_error(d, sql);
+	return DESK_OK;
+}
+
+int
+desk_open(desk **out, const char *path, const char *editor)
+{
+	desk *d;
+	int rc;
+
+	*out = NULL;
+	if (path == NULL)
+		return DESK_MISUSE;
+	if ((d = calloc(1, sizeof *d)) == NULL)
+		return DESK_NOMEM;
+	*out = d;
+	if ((d->editor = strdup(editor && *editor ? editor : desk_login_name())) == NULL) {
+		rc = desk_error(d, DESK_NOMEM, "out of memory");
+		goto done;
+	}
+	if (sqlite3_open_v2(path, &d->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+	    SQLITE_OK) {
+		rc = desk_error(d, DESK_IO, "%s: %s", path,
+				d->db ? sqlite3_errmsg(d->db) : "cannot open");
+		goto done;
+	}
+	sqlite3_extended_result_codes(d->db, 1);
+	sqlite3_busy_timeout(d->db, DESK_BUSY_TIMEOUT_MS);
+	/* WAL lets editors read while another writes; NORMAL sync is durable in WAL
+	 * against application crashes, and FULL guards against power loss too. */
+	if ((rc = desk_exec(d, "PRAGMA foreign_keys = ON")) != DESK_OK)
+		goto done;
+	if (strcmp(path, ":memory:") != 0 &&
+	    (rc = desk_exec(d, "PRAGMA journal_mode = WAL")) != DESK_OK) {
+		rc = desk_error(d, rc, "%s: not a copydesk database (%s)", path, d->errmsg);
+		goto done;
+	}
+	if ((rc = desk_exec(d, "PRAGMA synchronous = FULL")) != DESK_OK)
+		goto done;
+	if ((rc = schema_migrate(d)) != DESK_OK)
+		goto done;
+	desk_changed(d);
+	desk_clear_error(d);
+done:
+	return rc;
+}
+
+void
+desk_close(desk *d)
+{
+	if (d == NULL)
+		return;
+	sqlite3_close(d->db);
+	free(d->editor);
+	free(d);
+}
+
+int
+desk_changed(desk *d)
+{
+	sqlite3_stmt *st = NULL;
+	int v = d->data_version, changed = 0;
+
+	if (sqlite3_prepare_v2(d->db, "PRAGMA data_version", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	changed = v != d->data_version;
+	d->data_version = v;
+	return changed;
+}
+
+int
+desk_prepare(desk *d, sqlite3_stmt **st, const char *sql)
+{
+	if (sqlite3_prepare_v2(d->db, sql, -1, st, NULL) != SQLITE_OK)
+		return desk_sqlite_error(d, "prepare");
+	return DESK_OK;
+}
+
+int
+desk_begin(desk *d)
+{
+	return desk_exec(d, "BEGIN IMMEDIATE");
+}
+
+int
+desk_commit(desk *d)
+{
+	int rc = desk_exec(d, "COMMIT");
+
+	if (rc != DESK_OK)
+		desk_rollback(d);
+	return rc;
+}
+
+void
+desk_rollback(desk *d)
+{
+	if (!sqlite3_get_autocommit(d->db))
+		sqlite3_exec(d->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int
+desk_log(desk *d, const char *action, int64_t article_id, int64_t target_id, const char *data)
+{
+	static const char sql[] =
+	    "INSERT INTO edit_log (at, editor, action, article_id, target_id, data) "
+	    "VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?1, ?2, ?3, ?4, ?5)";
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if ((rc = desk_prepare(d, &st, sql)) != DESK_OK)
+		goto done;
+	sqlite3_bind_text(st, 1, d->editor, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, action, -1, SQLITE_STATIC);
+	if (article_id > 0)
+		sqlite3_bind_int64(st, 3, article_id);
+	if (target_id > 0)
+		sqlite3_bind_int64(st, 4, target_id);
+	if (data != NULL)
+		sqlite3_bind_text(st, 5, data, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st) == SQLITE_DONE ? DESK_OK : desk_sqlite_error(d, "edit log");
+done:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+desk_schema_version(const desk *d)
+{
+	sqlite3_stmt *st = NULL;
+	int v = -1;
+
+	if (sqlite3_prepare_v2(d->db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}

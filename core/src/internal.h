@@ -1,0 +1,42 @@
+/* internal.h - what the core's files share; not part of the public API. */
+#ifndef COPYDESK_INTERNAL_H
+#define COPYDESK_INTERNAL_H
+
+#include <sqlite3.h>
+
+#include "copydesk/copydesk.h"
+
+struct desk {
+	sqlite3 *db;
+	char *editor;
+	char errmsg[512];
+	int data_version;
+};
+
+/* Set the handle's message (printf-style) and return rc. */
+int desk_error(desk *d, int rc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Map a SQLite failure on d->db to a result code and message. */
+int desk_sqlite_error(desk *d, const char *what);
+void desk_clear_error(desk *d);
+
+/* Short write transactions: BEGIN IMMEDIATE ... COMMIT, or ROLLBACK. */
+int desk_begin(desk *d);
+int desk_commit(desk *d);
+void desk_rollback(desk *d);
+
+/* Prepare a statement, setting the error on failure. */
+int desk_prepare(desk *d, sqlite3_stmt **st, const char *sql);
+
+/* Append to the edit log inside the caller's transaction; data is JSON or NULL. */
+int desk_log(desk *d, const char *action, int64_t article_id, int64_t target_id, const char *data);
+
+/* Run the ordered migrations (schema.c). */
+int schema_migrate(desk *d);
+
+/* Hash for duplicate detection: FNV-1a 64, 16 hex digits + NUL. */
+void desk_hash(char out[17], const char *s, size_t len);
+
+/* strdup that tolerates NULL (gives "") and reports failure as NULL. */
+char *desk_strdup(const char *s);
+
+#endif
