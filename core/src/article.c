@@ -9,6 +9,7 @@ struct desk_article {
 	int64_t id;
 	char *title, *date, *lang, *source, *hash, *imported_by, *imported_at;
 	char *body; /* NULL in lists */
+	char *excerpt;
 	size_t body_len;
 	int64_t chars;
 	desk_status status;
@@ -17,8 +18,8 @@ struct desk_article {
 };
 
 static const char *const article_status_names[] = {"new", "progress", "done"};
-static const char *const article_mark_names[] = {[DESK_MARK_BOILERPLATE] = "boilerplate",
-						 [DESK_MARK_BYLINE] = "byline"};
+static const char *const article_mark_names[] = {
+    [DESK_MARK_BOILERPLATE] = "boilerplate", [DESK_MARK_BYLINE] = "byline"};
 
 const char *
 desk_status_name(desk_status s)
@@ -110,7 +111,8 @@ desk_article_add(desk *d, const desk_article_in *in, size_t n, int64_t *ids, int
 		const desk_article_in *a = &in[i];
 		int64_t id;
 
-		if (a->body == NULL || (a->lang && strcmp(a->lang, "vi") && strcmp(a->lang, "en"))) {
+		if (a->body == NULL ||
+		    (a->lang && strcmp(a->lang, "vi") && strcmp(a->lang, "en"))) {
 			rc = desk_error(d, DESK_MISUSE, "article %zu: no body or bad language", i);
 			goto done;
 		}
@@ -183,6 +185,7 @@ desk_article_free(desk_article *a)
 	free(a->imported_by);
 	free(a->imported_at);
 	free(a->body);
+	free(a->excerpt);
 	free(a->marks);
 	free(a);
 }
@@ -193,10 +196,13 @@ article_col(sqlite3_stmt *st, int i)
 	return desk_strdup((const char *)sqlite3_column_text(st, i));
 }
 
+/* The excerpt skips a byline or boilerplate that starts the body. */
 #define ARTICLE_COLS                                                                               \
-	"id, title, date, lang, source, hash, imported_by, imported_at, status, chars"
+	"id, title, date, lang, source, hash, imported_by, imported_at, status, chars, "           \
+	"ltrim(substr(body, 1 + coalesce((SELECT max(\"end\") FROM mark m WHERE "                  \
+	"m.article_id = article.id AND m.start = 0), 0), 120), char(10, 32))"
 
-/* Fill a from a row of ARTICLE_COLS (and the body as column 10 when with_body). */
+/* Fill a from a row of ARTICLE_COLS (and the body as column 11 when with_body). */
 static desk_article *
 article_from_row(sqlite3_stmt *st, int with_body)
 {
@@ -216,15 +222,16 @@ article_from_row(sqlite3_stmt *st, int with_body)
 	desk_status_parse(&s, (const char *)sqlite3_column_text(st, 8));
 	a->status = s;
 	a->chars = sqlite3_column_int64(st, 9);
+	a->excerpt = article_col(st, 10);
 	if (with_body) {
-		a->body_len = (size_t)sqlite3_column_bytes(st, 10);
+		a->body_len = (size_t)sqlite3_column_bytes(st, 11);
 		if ((a->body = malloc(a->body_len + 1)) != NULL) {
-			memcpy(a->body, sqlite3_column_text(st, 10), a->body_len);
+			memcpy(a->body, sqlite3_column_text(st, 11), a->body_len);
 			a->body[a->body_len] = '\0';
 		}
 	}
 	if (!a->title || !a->date || !a->lang || !a->source || !a->hash || !a->imported_by ||
-	    !a->imported_at || (with_body && !a->body)) {
+	    !a->imported_at || !a->excerpt || (with_body && !a->body)) {
 		desk_article_free(a);
 		return NULL;
 	}
@@ -240,13 +247,14 @@ desk_article_get(desk_article **out, desk *d, int64_t id)
 	int rc, r;
 
 	*out = NULL;
-	if ((rc = desk_prepare(d, &st, "SELECT " ARTICLE_COLS ", body FROM article WHERE id = ?1")) !=
-	    DESK_OK)
+	if ((rc = desk_prepare(
+		 d, &st, "SELECT " ARTICLE_COLS ", body FROM article WHERE id = ?1")) != DESK_OK)
 		goto done;
 	sqlite3_bind_int64(st, 1, id);
 	if ((r = sqlite3_step(st)) != SQLITE_ROW) {
-		rc = r == SQLITE_DONE ? desk_error(d, DESK_NOTFOUND, "no article %lld", (long long)id)
-				      : desk_sqlite_error(d, "read article");
+		rc = r == SQLITE_DONE
+			 ? desk_error(d, DESK_NOTFOUND, "no article %lld", (long long)id)
+			 : desk_sqlite_error(d, "read article");
 		goto done;
 	}
 	if ((a = article_from_row(st, 1)) == NULL) {
@@ -298,7 +306,8 @@ desk_article_list(desk_article ***out, size_t *n, desk *d, desk_status status)
 	*out = NULL;
 	*n = 0;
 	if ((rc = desk_prepare(d, &st,
-			       "SELECT " ARTICLE_COLS " FROM article WHERE ?1 IS NULL OR status = ?1 "
+			       "SELECT " ARTICLE_COLS
+			       " FROM article WHERE ?1 IS NULL OR status = ?1 "
 			       "ORDER BY id")) != DESK_OK)
 		goto done;
 	if (status != DESK_STATUS_ANY)
@@ -380,8 +389,9 @@ desk_article_set_status(desk *d, int64_t id, desk_status s)
 	sqlite3_bind_text(st, 2, desk_status_name(s), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, d->editor, -1, SQLITE_STATIC);
 	if ((r = sqlite3_step(st)) != SQLITE_ROW) {
-		rc = r == SQLITE_DONE ? desk_error(d, DESK_NOTFOUND, "no article %lld", (long long)id)
-				      : desk_sqlite_error(d, "set status");
+		rc = r == SQLITE_DONE
+			 ? desk_error(d, DESK_NOTFOUND, "no article %lld", (long long)id)
+			 : desk_sqlite_error(d, "set status");
 		goto done;
 	}
 	snprintf(data, sizeof data, "{\"from\":\"%s\",\"to\":\"%s\"}", sqlite3_column_text(st, 0),
@@ -444,6 +454,12 @@ int64_t
 desk_article_body_chars(const desk_article *a)
 {
 	return a->chars;
+}
+
+const char *
+desk_article_excerpt(const desk_article *a)
+{
+	return a->excerpt;
 }
 
 const char *
@@ -526,8 +542,8 @@ done:
 }
 
 #define ARTICLE_JSON_FIELDS                                                                        \
-	"'id', id, 'title', title, 'date', date, 'lang', lang, 'source', source, 'status', "      \
-	"status, 'chars', chars, 'hash', hash, 'imported_by', imported_by, 'imported_at', "       \
+	"'id', id, 'title', title, 'date', date, 'lang', lang, 'source', source, 'status', "       \
+	"status, 'chars', chars, 'hash', hash, 'imported_by', imported_by, 'imported_at', "        \
 	"imported_at, 'updated_by', updated_by, 'updated_at', updated_at"
 
 static int

@@ -1,0 +1,175 @@
+/* cmd_util.c - what the subcommands share: opening the store, errors, output. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cmd_cli.h"
+
+int
+cmd_exit_status(int rc)
+{
+	switch (rc) {
+	case DESK_OK:
+		return EXIT_OK_;
+	case DESK_MISUSE:
+		return EXIT_USAGE;
+	case DESK_INVALID:
+	case DESK_SCHEMA:
+		return EXIT_DATAERR;
+	case DESK_IO:
+		return EXIT_IOERR;
+	case DESK_BUSY:
+		return EXIT_TEMPFAIL;
+	case DESK_NOTFOUND:
+	case DESK_DUPLICATE:
+		return EXIT_FAIL;
+	default:
+		return EXIT_SOFTWARE;
+	}
+}
+
+int
+cmd_usage(struct cli *c, const char *name, const char *fmt, ...)
+{
+	const struct cmd *cmd = cmd_find(name);
+	va_list ap;
+
+	fprintf(c->err, "copydesk %s: ", name);
+	va_start(ap, fmt);
+	vfprintf(c->err, fmt, ap);
+	va_end(ap);
+	fprintf(c->err, "\nusage: copydesk [--db FILE] %s %s\n", name, cmd ? cmd->args : "");
+	return EXIT_USAGE;
+}
+
+int
+cmd_parse_id(struct cli *c, const char *name, const char *s, int64_t *id)
+{
+	char *end;
+	long long v;
+
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno || end == s || *end || v <= 0)
+		return cmd_usage(c, name, "not an article id: %s", s);
+	*id = v;
+	return 0;
+}
+
+/* mkdir -p of the directories above path. */
+static int
+cmd_mkdirs(char *path)
+{
+	for (char *p = path + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(path, 0700) != 0 && errno != EEXIST) {
+			*p = '/';
+			return -1;
+		}
+		*p = '/';
+	}
+	return 0;
+}
+
+char *
+cmd_default_db(void)
+{
+	const char *env = getenv("COPYDESK_DB"), *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME"), *base, *sub;
+	char *path;
+	size_t len;
+
+	if (env && *env)
+		return strdup(env);
+	if (xdg && *xdg == '/') {
+		base = xdg;
+		sub = "/copydesk/copydesk.db";
+	} else {
+		base = home && *home ? home : ".";
+		sub = "/.local/share/copydesk/copydesk.db";
+	}
+	len = strlen(base) + strlen(sub) + 1;
+	if ((path = malloc(len)) != NULL)
+		snprintf(path, len, "%s%s", base, sub);
+	return path;
+}
+
+int
+cmd_open(desk **out, struct cli *c)
+{
+	char *dir = strdup(c->db_path);
+	int rc;
+
+	*out = NULL;
+	if (dir == NULL || cmd_mkdirs(dir) != 0) {
+		fprintf(c->err, "copydesk: %s: cannot create its directory: %s\n", c->db_path,
+			strerror(errno));
+		free(dir);
+		return EXIT_IOERR;
+	}
+	free(dir);
+	if ((rc = desk_open(out, c->db_path, c->editor)) != DESK_OK) {
+		fprintf(c->err, "copydesk: %s\n", desk_errmsg(*out));
+		desk_close(*out);
+		*out = NULL;
+		return rc == DESK_SCHEMA ? EXIT_DATAERR
+					 : cmd_exit_status(rc == DESK_ERROR ? DESK_IO : rc);
+	}
+	return EXIT_OK_;
+}
+
+int
+cmd_have_terminal(void)
+{
+	return isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+}
+
+void
+cmd_write_text(FILE *f, const char *s, size_t len)
+{
+	char esc[16];
+	size_t i = 0, run = 0;
+
+	if (!isatty(fileno(f))) {
+		fwrite(s, 1, len, f);
+		return;
+	}
+	while (i < len) {
+		unsigned char b = (unsigned char)s[i];
+		uint32_t cp;
+		int n;
+
+		/* Decode one UTF-8 sequence; stored text is valid UTF-8. */
+		if (b < 0x80) {
+			cp = b;
+			n = 1;
+		} else if (b < 0xE0) {
+			cp = b & 0x1F;
+			n = 2;
+		} else if (b < 0xF0) {
+			cp = b & 0x0F;
+			n = 3;
+		} else {
+			cp = b & 0x07;
+			n = 4;
+		}
+		if (i + (size_t)n > len)
+			n = (int)(len - i);
+		for (int k = 1; k < n; k++)
+			cp = (cp << 6) | ((unsigned char)s[i + k] & 0x3F);
+		if (cp != '\n' && desk_char_escape(cp, esc) > 0) {
+			fwrite(s + i - run, 1, run, f);
+			run = 0;
+			fputs(esc, f);
+		} else {
+			run += (size_t)n;
+		}
+		i += (size_t)n;
+	}
+	fwrite(s + i - run, 1, run, f);
+}
