@@ -373,36 +373,46 @@ desk_article_set_status(desk *d, int64_t id, desk_status s)
 {
 	static const char sql[] =
 	    "UPDATE article SET status = ?2, updated_by = ?3, "
-	    "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1 "
-	    "RETURNING (SELECT status FROM article WHERE id = ?1)";
+	    "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1";
+	desk_article *before = NULL;
 	sqlite3_stmt *st = NULL;
 	char data[96];
-	int rc, r;
+	int rc;
 
 	if (s < DESK_STATUS_NEW || s > DESK_STATUS_DONE)
 		return desk_error(d, DESK_MISUSE, "bad status %d", (int)s);
 	if ((rc = desk_begin(d)) != DESK_OK)
 		return rc;
+	if ((rc = desk_prepare(d, &st, "SELECT " ARTICLE_COLS " FROM article WHERE id = ?1")) !=
+	    DESK_OK)
+		goto done;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		rc = desk_error(d, DESK_NOTFOUND, "no article %lld", (long long)id);
+		goto done;
+	}
+	if ((before = article_from_row(st, 0)) == NULL) {
+		rc = desk_error(d, DESK_NOMEM, "out of memory");
+		goto done;
+	}
+	sqlite3_finalize(st);
 	if ((rc = desk_prepare(d, &st, sql)) != DESK_OK)
 		goto done;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_text(st, 2, desk_status_name(s), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, d->editor, -1, SQLITE_STATIC);
-	if ((r = sqlite3_step(st)) != SQLITE_ROW) {
-		rc = r == SQLITE_DONE
-			 ? desk_error(d, DESK_NOTFOUND, "no article %lld", (long long)id)
-			 : desk_sqlite_error(d, "set status");
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		rc = desk_sqlite_error(d, "set status");
 		goto done;
 	}
-	snprintf(data, sizeof data, "{\"from\":\"%s\",\"to\":\"%s\"}", sqlite3_column_text(st, 0),
-		 desk_status_name(s));
-	sqlite3_finalize(st);
-	st = NULL;
+	snprintf(data, sizeof data, "{\"from\":\"%s\",\"to\":\"%s\"}",
+		 desk_status_name(before->status), desk_status_name(s));
 	if ((rc = desk_log(d, "status", id, 0, data)) != DESK_OK)
 		goto done;
 	rc = desk_commit(d);
 done:
 	sqlite3_finalize(st);
+	desk_article_free(before);
 	if (rc != DESK_OK)
 		desk_rollback(d);
 	return rc;
