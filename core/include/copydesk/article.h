@@ -27,7 +27,7 @@ int desk_status_parse(desk_status *out, const char *name);
 /* Kinds of marked range in an article. */
 typedef enum {
 	DESK_MARK_BOILERPLATE = 1, /* web-page furniture: follow links, captions, related links */
-	DESK_MARK_BYLINE = 2,	   /* the author line */
+	DESK_MARK_BYLINE = 2,      /* the author line */
 } desk_mark_kind;
 
 typedef struct desk_mark {
@@ -77,14 +77,14 @@ int desk_article_count(int64_t *out, desk *d);
 int desk_article_set_status(desk *d, int64_t id, desk_status s);
 
 int64_t desk_article_id(const desk_article *a);
-const char *desk_article_title(const desk_article *a);	/* "" when none */
-const char *desk_article_date(const desk_article *a);	/* "" when none */
-const char *desk_article_lang(const desk_article *a);	/* "vi" or "en" */
+const char *desk_article_title(const desk_article *a);  /* "" when none */
+const char *desk_article_date(const desk_article *a);   /* "" when none */
+const char *desk_article_lang(const desk_article *a);   /* "vi" or "en" */
 const char *desk_article_source(const desk_article *a); /* "" when none */
-const char *desk_article_body(const desk_article *a);	/* NFC UTF-8 */
+const char *desk_article_body(const desk_article *a);   /* NFC UTF-8 */
 /* The first 120 code points of the body outside boilerplate (for untitled articles in lists). */
 const char *desk_article_excerpt(const desk_article *a);
-size_t desk_article_body_len(const desk_article *a);	/* bytes */
+size_t desk_article_body_len(const desk_article *a);    /* bytes */
 int64_t desk_article_body_chars(const desk_article *a); /* code points */
 const char *desk_article_hash(const desk_article *a);
 const char *desk_article_imported_by(const desk_article *a);

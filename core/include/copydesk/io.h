@@ -54,11 +54,11 @@ typedef struct desk_import_stats {
  * DESK_NOTFOUND when path does not exist, DESK_IO when it could not be read.
  */
 int desk_import_path(desk *d, const char *path, desk_format fmt, desk_import_cb cb, void *ctx,
-		     desk_import_stats *stats);
+                     desk_import_stats *stats);
 
 /* The same for a buffer already in memory; name is used in messages and as source. */
 int desk_import_buffer(desk *d, const char *name, const char *data, size_t len, desk_format fmt,
-		       desk_import_cb cb, void *ctx, desk_import_stats *stats);
+                       desk_import_cb cb, void *ctx, desk_import_stats *stats);
 
 #ifdef __cplusplus
 }

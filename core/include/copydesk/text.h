@@ -70,7 +70,7 @@ size_t desk_text_byte(const desk_text *t, int64_t cp); /* cp in [0, len] */
 int64_t desk_text_cp(const desk_text *t, size_t byte); /* byte on a char boundary */
 
 /* Graphemes (extended grapheme clusters). */
-int desk_text_is_grapheme(const desk_text *t, int64_t cp); /* cp starts a cluster */
+int desk_text_is_grapheme(const desk_text *t, int64_t cp);       /* cp starts a cluster */
 int64_t desk_text_next_grapheme(const desk_text *t, int64_t cp); /* <= len */
 int64_t desk_text_prev_grapheme(const desk_text *t, int64_t cp); /* >= 0 */
 /* The start of the grapheme containing cp. */
@@ -103,7 +103,7 @@ int desk_text_grapheme_width(const desk_text *t, int64_t cp);
  */
 enum { DESK_FIND_FOLD = 1, DESK_FIND_BACKWARD = 2 };
 int desk_text_find(const desk_text *t, const char *needle, int64_t cp, int flags, int64_t *start,
-		   int64_t *end);
+                   int64_t *end);
 
 #ifdef __cplusplus
 }
