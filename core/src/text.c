@@ -186,7 +186,7 @@ text_is_hidden(uint32_t c)
 	/* Unassigned, surrogates, private use: no agreed glyph or width. */
 	return uc_is_general_category(
 	    c, uc_general_category_or(UC_CATEGORY_Cn,
-				      uc_general_category_or(UC_CATEGORY_Cs, UC_CATEGORY_Co)));
+	                              uc_general_category_or(UC_CATEGORY_Cs, UC_CATEGORY_Co)));
 }
 
 int
@@ -241,8 +241,8 @@ struct desk_text {
 	uint32_t *off; /* [len + 1] byte offsets */
 	uint8_t *flag; /* [len + 1] TEXT_* */
 	/* The folded text for DESK_FIND_FOLD, built on first use. */
-	char *fold;	  /* folded graphemes, concatenated */
-	size_t foldlen;	  /* bytes of fold */
+	char *fold;       /* folded graphemes, concatenated */
+	size_t foldlen;   /* bytes of fold */
 	uint32_t *foldcp; /* [foldlen + 1] grapheme start cp owning each folded byte */
 	uint32_t *cpfold; /* [len + 1] folded offset of each cp's grapheme */
 };
@@ -654,7 +654,7 @@ text_memmem(const char *hay, size_t haylen, const char *needle, size_t n)
  */
 static int
 text_match(const desk_text *t, int fold, const char *needle, size_t n, size_t pos, int64_t *start,
-	   int64_t *end)
+           int64_t *end)
 {
 	const char *hay = fold ? t->fold : t->s;
 	size_t haylen = fold ? t->foldlen : t->bytes;
@@ -689,7 +689,7 @@ text_match(const desk_text *t, int fold, const char *needle, size_t n, size_t po
 
 int
 desk_text_find(const desk_text *t, const char *needle, int64_t cp, int flags, int64_t *start,
-	       int64_t *end)
+               int64_t *end)
 {
 	int fold = (flags & DESK_FIND_FOLD) != 0;
 	char *pat = NULL;
