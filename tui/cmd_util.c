@@ -108,7 +108,7 @@ cmd_open(desk **out, struct cli *c)
 	*out = NULL;
 	if (dir == NULL || cmd_mkdirs(dir) != 0) {
 		fprintf(c->err, "copydesk: %s: cannot create its directory: %s\n", c->db_path,
-			strerror(errno));
+		        strerror(errno));
 		free(dir);
 		return EXIT_IOERR;
 	}
@@ -118,7 +118,7 @@ cmd_open(desk **out, struct cli *c)
 		desk_close(*out);
 		*out = NULL;
 		return rc == DESK_SCHEMA ? EXIT_DATAERR
-					 : cmd_exit_status(rc == DESK_ERROR ? DESK_IO : rc);
+		                         : cmd_exit_status(rc == DESK_ERROR ? DESK_IO : rc);
 	}
 	return EXIT_OK_;
 }
@@ -132,44 +132,23 @@ cmd_have_terminal(void)
 void
 cmd_write_text(FILE *f, const char *s, size_t len)
 {
+	desk_text *t = NULL;
 	char esc[16];
-	size_t i = 0, run = 0;
+	size_t from = 0;
 
-	if (!isatty(fileno(f))) {
+	if (!isatty(fileno(f)) || desk_text_new(&t, s, len) != DESK_OK) {
 		fwrite(s, 1, len, f);
 		return;
 	}
-	while (i < len) {
-		unsigned char b = (unsigned char)s[i];
-		uint32_t cp;
-		int n;
+	for (int64_t cp = 0; cp < desk_text_len(t); cp++) {
+		uint32_t c = desk_text_char(t, cp);
 
-		/* Decode one UTF-8 sequence; stored text is valid UTF-8. */
-		if (b < 0x80) {
-			cp = b;
-			n = 1;
-		} else if (b < 0xE0) {
-			cp = b & 0x1F;
-			n = 2;
-		} else if (b < 0xF0) {
-			cp = b & 0x0F;
-			n = 3;
-		} else {
-			cp = b & 0x07;
-			n = 4;
-		}
-		if (i + (size_t)n > len)
-			n = (int)(len - i);
-		for (int k = 1; k < n; k++)
-			cp = (cp << 6) | ((unsigned char)s[i + k] & 0x3F);
-		if (cp != '\n' && desk_char_escape(cp, esc) > 0) {
-			fwrite(s + i - run, 1, run, f);
-			run = 0;
-			fputs(esc, f);
-		} else {
-			run += (size_t)n;
-		}
-		i += (size_t)n;
+		if (c == '\n' || desk_char_escape(c, esc) == 0)
+			continue;
+		fwrite(s + from, 1, desk_text_byte(t, cp) - from, f);
+		fputs(esc, f);
+		from = desk_text_byte(t, cp + 1);
 	}
-	fwrite(s + i - run, 1, run, f);
+	fwrite(s + from, 1, len - from, f);
+	desk_text_free(t);
 }

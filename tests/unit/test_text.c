@@ -8,7 +8,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include <cmocka.h>
 
@@ -601,30 +600,22 @@ test_find_grapheme_bounds(void **state)
 	desk_text_free(t);
 }
 
-/* An article of about 1 MB builds fast and searches to its end. */
+/* An article of about 1 MB builds and searches to its end (its speed is in bench/). */
 static void
 test_big_text(void **state)
 {
 	static const char sentence[] = CHU_TICH ", \xe4\xb8\xad\xe6\x96\x87 " FAMILY "\n";
 	size_t n = sizeof sentence - 1, count = (1 << 20) / n, len = n * count;
 	char *s = malloc(len + 1);
-	const char *vg = getenv("LD_PRELOAD");
 	desk_text *t = NULL;
-	struct timespec t0, t1;
 	int64_t per = desk_utf8_count(sentence, n);
-	double ms;
 
 	(void)state;
 	assert_non_null(s);
 	for (size_t i = 0; i < count; i++)
 		memcpy(s + i * n, sentence, n);
 	s[len] = '\0';
-	clock_gettime(CLOCK_MONOTONIC, &t0);
 	assert_int_equal(desk_text_new(&t, s, len), DESK_OK);
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
-	if (vg == NULL || strstr(vg, "vgpreload") == NULL) /* not under valgrind */
-		assert_true(ms < 500);
 	assert_int_equal(desk_text_len(t), per * (int64_t)count);
 	check_find(t, "luong cuong", desk_text_len(t), DESK_FIND_FOLD | DESK_FIND_BACKWARD,
 	           per * (int64_t)(count - 1) + 14, per * (int64_t)(count - 1) + 25);
