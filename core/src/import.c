@@ -28,8 +28,12 @@
 #define IMPORT_BATCH_ARTICLES 2000
 #define IMPORT_BATCH_BYTES    ((size_t)32 << 20)
 
-/* The first bad byte this close to the start means "binary", not "bad text". */
+/*
+ * A bad byte this close to the start, with control characters near it, means
+ * "binary" (PNG, gzip, ...) rather than text in a wrong encoding.
+ */
 #define IMPORT_BINARY_PREFIX 8
+#define IMPORT_BINARY_SNIFF  64
 
 int
 desk_format_parse(desk_format *out, const char *name)
@@ -189,6 +193,19 @@ import_is_blank(const char *s, size_t len)
 	return 1;
 }
 
+/* Control characters other than TAB, LF, FF and ESC near the start. */
+static int
+import_has_controls(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len && i < IMPORT_BINARY_SNIFF; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != 0x1B) || c == 0x7F)
+			return 1;
+	}
+	return 0;
+}
+
 /* Why the bytes at s[bad] are not UTF-8, in words. */
 static void
 import_utf8_why(char *buf, size_t size, const unsigned char *s, size_t len, size_t bad)
@@ -206,9 +223,11 @@ import_utf8_why(char *buf, size_t size, const unsigned char *s, size_t len, size
 	}
 	for (i = 1; i <= need && bad + i < len && (s[bad + i] & 0xC0) == 0x80; i++)
 		;
-	if (i <= need)
-		snprintf(buf, size, "byte 0x%02X is not followed by %zu continuation byte%s", b,
-		         need, need > 1 ? "s" : "");
+	if (i <= need && need == 1)
+		snprintf(buf, size, "byte 0x%02X is not followed by a continuation byte", b);
+	else if (i <= need)
+		snprintf(buf, size, "byte 0x%02X is not followed by %zu continuation bytes", b,
+		         need);
 	else
 		snprintf(buf, size,
 		         "byte 0x%02X starts an overlong, surrogate or too large sequence", b);
@@ -245,7 +264,7 @@ import_normalize(char **out, size_t *outlen, const char *s, size_t len, int nfc,
 		if (b == 0)
 			rc = import_fail(err, DESK_INVALID, line, col,
 			                 "NUL byte: this looks like a binary file, not text");
-		else if (bad < IMPORT_BINARY_PREFIX)
+		else if (bad < IMPORT_BINARY_PREFIX && import_has_controls(buf, blen))
 			rc = import_fail(err, DESK_INVALID, line, col,
 			                 "byte 0x%02X: this looks like a binary file, not text", b);
 		else {
