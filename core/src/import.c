@@ -124,9 +124,12 @@ import_date_valid(const char *s)
 /*
  * Characters whose every occurrence is already NFC and cannot compose with
  * what precedes them: all below U+0300, Vietnamese precomposed letters
- * (U+1E00..U+1EFF) and the usual punctuation (dashes, quotes, ellipsis).
+ * (U+1E00..U+1EFF), general punctuation but for U+2000 and U+2001 (dashes,
+ * quotes, ellipsis: U+2002..U+207F) and currency signs (U+20A0..U+20BF).
  * Text of these alone needs no normalisation; anything else goes through
- * desk_nfc().  test_import checks the ranges against desk_nfc().
+ * desk_nfc().  s must be valid UTF-8: this looks at the bytes only, since it
+ * runs over every byte of every file.  test_import checks the ranges
+ * against desk_nfc().
  */
 int
 import_is_nfc(const char *s, size_t len)
@@ -134,19 +137,17 @@ import_is_nfc(const char *s, size_t len)
 	const uint8_t *p = (const uint8_t *)s, *end = p + len;
 
 	while (p < end) {
-		ucs4_t c;
-		int k;
-
-		if (*p < 0x80) {
+		if (*p < 0x80)
 			p++;
-			continue;
-		}
-		if ((k = u8_mbtoucr(&c, p, (size_t)(end - p))) <= 0)
+		else if (*p < 0xCC) /* U+0080..U+02FF */
+			p += 2;
+		else if (*p == 0xE1 && p[1] >= 0xB8 && p[1] <= 0xBB) /* U+1E00..U+1EFF */
+			p += 3;
+		else if (*p == 0xE2 && ((p[1] == 0x80 && p[2] >= 0x82) || p[1] == 0x81 ||
+		                        (p[1] == 0x82 && p[2] >= 0xA0)))
+			p += 3; /* U+2002..U+207F, U+20A0..U+20BF */
+		else
 			return 0;
-		if (!(c < 0x300 || (c >= 0x1E00 && c <= 0x1EFF) || (c >= 0x2010 && c <= 0x2027) ||
-		      (c >= 0x2030 && c <= 0x205E) || (c >= 0x20A0 && c <= 0x20C0)))
-			return 0;
-		p += k;
 	}
 	return 1;
 }

@@ -124,12 +124,13 @@ text_find_last(const char *s, size_t n, const char *lit)
 	return last;
 }
 
+/* The number of words in s[0..n), counting no further than max. */
 static size_t
-text_words(const char *s, size_t n)
+text_words(const char *s, size_t n, size_t max)
 {
 	size_t w = 0;
 
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n && w < max; i++)
 		if (!text_is_space(s[i]) && (i == 0 || text_is_space(s[i - 1])))
 			w++;
 	return w;
@@ -143,8 +144,8 @@ text_is_headline(const char *s, const text_line *l)
 	int letter = 0;
 
 	if (n == 0 || l->ce - l->cb > TEXT_TITLE_CHARS ||
-	    text_words(s + l->b, n) > TEXT_TITLE_WORDS || strchr(".,;:", s[l->e - 1]) != NULL ||
-	    text_ends(s + l->b, n, "…"))
+	    text_words(s + l->b, n, TEXT_TITLE_WORDS + 1) > TEXT_TITLE_WORDS ||
+	    strchr(".,;:", s[l->e - 1]) != NULL || text_ends(s + l->b, n, "…"))
 		return 0;
 	for (size_t i = l->b; i < l->e && !letter; i++)
 		letter =
@@ -230,7 +231,7 @@ text_is_caption(const char *s, const text_line *l)
 		if (c == NULL || (c > t && c[-1] != ' ') || c + cl == t + n)
 			continue;
 		/* The credit: a few words, no sentence after it. */
-		if (text_words(c + cl, n - (size_t)(c + cl - t)) <= 5 &&
+		if (text_words(c + cl, n - (size_t)(c + cl - t), 6) <= 5 &&
 		    memchr(c + cl, '.', n - (size_t)(c + cl - t)) == NULL)
 			return 1;
 	}
@@ -242,6 +243,8 @@ text_is_tail(const char *s, const text_line *l)
 {
 	text_line t = *l;
 
+	if (t.e - t.b > 32) /* longer than any of them */
+		return 0;
 	if (t.e > t.b && s[t.e - 1] == ':')
 		t.e--;
 	for (size_t i = 0; i < sizeof text_tail_lines / sizeof *text_tail_lines; i++)
@@ -319,7 +322,7 @@ text_mark(import_article *a, const char *s, size_t len, size_t at, const char *t
 		    (title && l.e - l.b == tlen && memcmp(s + l.b, title, tlen) == 0) ||
 		    text_is_caption(s, &l)) {
 			marked = 1;
-		} else if (text_words(s + l.b, l.e - l.b) >= TEXT_REPEAT_WORDS &&
+		} else if (text_words(s + l.b, l.e - l.b, TEXT_REPEAT_WORDS) >= TEXT_REPEAT_WORDS &&
 		           text_seen_check(&seen, s, &l)) {
 			marked = 1;
 			/* A headline printed twice in a row is a related link; both
