@@ -1,12 +1,84 @@
 /*
  * ui_cmds.h - the interface's commands, as rows of the command table (cmd.c).
- * Each is {name, NULL, fn, args, help}; keymap.c binds keys to the names.
+ * Each is {name, NULL, fn, args, help}; keymap.c binds keys to the names and
+ * the `:` prompt runs them by name.  Motions act on the view on screen.
  */
 #ifndef COPYDESK_UI_CMDS_H
 #define COPYDESK_UI_CMDS_H
 
 #include "cmd.h"
 
-#define UI_COMMANDS /* filled in by the interface */
+/* clang-format off */
+#define UI_COMMANDS \
+	{"quit", NULL, ui_cmds_quit, "", "leave copydesk; the reading position is saved"}, \
+	{"close", NULL, ui_cmds_close, "", "close the view: the reader and the help return to the list"}, \
+	{"help", NULL, ui_cmds_help, "", "show every key and command"}, \
+	{"prompt", NULL, ui_cmds_prompt, "", "type a command by name at the : prompt"}, \
+	{"redraw", NULL, ui_cmds_redraw, "", "draw the whole screen again"}, \
+	{"down", NULL, ui_cmds_down, "[N]", "down N lines (in the list: the next article)"}, \
+	{"up", NULL, ui_cmds_up, "[N]", "up N lines (in the list: the previous article)"}, \
+	{"page-down", NULL, ui_cmds_page_down, "[N]", "forward a screen"}, \
+	{"page-up", NULL, ui_cmds_page_up, "[N]", "back a screen"}, \
+	{"top", NULL, ui_cmds_top, "", "to the first line (in the list: the first article)"}, \
+	{"bottom", NULL, ui_cmds_bottom, "", "to the last line (in the list: the last article)"}, \
+	{"goto", NULL, ui_cmds_goto, "LINE", "to screen line LINE (in the list: article LINE); :LINE does the same"}, \
+	{"left", NULL, ui_cmds_left, "[N]", "back N graphemes (a letter with its accents)"}, \
+	{"right", NULL, ui_cmds_right, "[N]", "forward N graphemes"}, \
+	{"word-next", NULL, ui_cmds_word_next, "[N]", "to the start of the next word (a syllable in Vietnamese)"}, \
+	{"word-prev", NULL, ui_cmds_word_prev, "[N]", "back to the start of the word"}, \
+	{"line-start", NULL, ui_cmds_line_start, "", "to the start of the screen line"}, \
+	{"line-end", NULL, ui_cmds_line_end, "", "to the end of the screen line"}, \
+	{"open", NULL, ui_cmds_open, "", "read the article under the cursor"}, \
+	{"next-article", NULL, ui_cmds_next_article, "", "read the next article of the list"}, \
+	{"prev-article", NULL, ui_cmds_prev_article, "", "read the previous article of the list"}, \
+	{"search", NULL, ui_cmds_search, "[TEXT]", "search forward, ignoring case and accents (da nang finds Đà Nẵng); asks for TEXT if not given"}, \
+	{"search-next", NULL, ui_cmds_search_next, "", "to the next match of the last search, wrapping around"}, \
+	{"search-prev", NULL, ui_cmds_search_prev, "", "to the previous match of the last search, wrapping around"}, \
+	{"boilerplate", NULL, ui_cmds_boilerplate, "", "hide boilerplate (captions, follow and related links) or show it dimmed"}, \
+	{"status", NULL, ui_cmds_status, "new|progress|done", "set the review status of the article read or under the cursor"}, \
+	{"reload", NULL, ui_cmds_reload, "", "read the list again from the database"},
+/* clang-format on */
+
+struct ui;
+
+int ui_cmds_quit(struct ui *ui, const char *arg);
+int ui_cmds_close(struct ui *ui, const char *arg);
+int ui_cmds_help(struct ui *ui, const char *arg);
+int ui_cmds_prompt(struct ui *ui, const char *arg);
+int ui_cmds_redraw(struct ui *ui, const char *arg);
+int ui_cmds_down(struct ui *ui, const char *arg);
+int ui_cmds_up(struct ui *ui, const char *arg);
+int ui_cmds_page_down(struct ui *ui, const char *arg);
+int ui_cmds_page_up(struct ui *ui, const char *arg);
+int ui_cmds_top(struct ui *ui, const char *arg);
+int ui_cmds_bottom(struct ui *ui, const char *arg);
+int ui_cmds_goto(struct ui *ui, const char *arg);
+int ui_cmds_left(struct ui *ui, const char *arg);
+int ui_cmds_right(struct ui *ui, const char *arg);
+int ui_cmds_word_next(struct ui *ui, const char *arg);
+int ui_cmds_word_prev(struct ui *ui, const char *arg);
+int ui_cmds_line_start(struct ui *ui, const char *arg);
+int ui_cmds_line_end(struct ui *ui, const char *arg);
+int ui_cmds_open(struct ui *ui, const char *arg);
+int ui_cmds_next_article(struct ui *ui, const char *arg);
+int ui_cmds_prev_article(struct ui *ui, const char *arg);
+int ui_cmds_search(struct ui *ui, const char *arg);
+int ui_cmds_search_next(struct ui *ui, const char *arg);
+int ui_cmds_search_prev(struct ui *ui, const char *arg);
+int ui_cmds_boilerplate(struct ui *ui, const char *arg);
+int ui_cmds_status(struct ui *ui, const char *arg);
+int ui_cmds_reload(struct ui *ui, const char *arg);
+
+/*
+ * The row of the command table with a ui function named name, or whose name
+ * name uniquely begins; NULL if none (*ambiguous set when several begin so).
+ */
+const struct cmd *ui_cmds_find(const char *name, int *ambiguous);
+
+/* Run a command by name with its argument (may be NULL); 0 or the error's code. */
+int ui_cmds_run(struct ui *ui, const char *name, const char *arg);
+
+/* Run a line typed at the `:` prompt: "NAME [ARG]", or a line number. */
+int ui_cmds_run_line(struct ui *ui, const char *line);
 
 #endif

@@ -1,0 +1,281 @@
+/*
+ * keymap.c - the one table of keys: {view, key, command}.  A view's own row
+ * wins over a "global" row for the same key.  The help view, `copydesk help
+ * --keys` and the man page's KEYS section are all printed from this table.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "keymap.h"
+
+const struct keymap_view keymap_views[] = {
+    {"global", "Everywhere"},
+    {"list", "Article list"},
+    {"reader", "Reader"},
+    {"help", "Help"},
+    {NULL, NULL},
+};
+
+const struct keymap_binding keymap_table[] = {
+    {"global", "j", "down", NULL},
+    {"global", "Down", "down", NULL},
+    {"global", "k", "up", NULL},
+    {"global", "Up", "up", NULL},
+    {"global", "Space", "page-down", NULL},
+    {"global", "PgDn", "page-down", NULL},
+    {"global", "C-f", "page-down", NULL},
+    {"global", "b", "page-up", NULL},
+    {"global", "-", "page-up", NULL},
+    {"global", "PgUp", "page-up", NULL},
+    {"global", "C-b", "page-up", NULL},
+    {"global", "g", "top", NULL},
+    {"global", "Home", "top", NULL},
+    {"global", "G", "bottom", NULL},
+    {"global", "End", "bottom", NULL},
+    {"global", "/", "search", NULL},
+    {"global", "n", "search-next", NULL},
+    {"global", "N", "search-prev", NULL},
+    {"global", ":", "prompt", NULL},
+    {"global", "?", "help", NULL},
+    {"global", "C-l", "redraw", NULL},
+
+    {"list", "Enter", "open", NULL},
+    {"list", "l", "open", NULL},
+    {"list", "Right", "open", NULL},
+    {"list", "r", "reload", NULL},
+    {"list", "q", "quit", NULL},
+
+    {"reader", "h", "left", NULL},
+    {"reader", "Left", "left", NULL},
+    {"reader", "l", "right", NULL},
+    {"reader", "Right", "right", NULL},
+    {"reader", "w", "word-next", NULL},
+    {"reader", "b", "word-prev", "back to the start of the word (page up is -, PgUp or C-b)"},
+    {"reader", "0", "line-start", NULL},
+    {"reader", "$", "line-end", NULL},
+    {"reader", "j", "down", "down a screen line, keeping the column"},
+    {"reader", "Down", "down", "down a screen line, keeping the column"},
+    {"reader", "k", "up", "up a screen line, keeping the column"},
+    {"reader", "Up", "up", "up a screen line, keeping the column"},
+    {"reader", "]", "next-article", NULL},
+    {"reader", "[", "prev-article", NULL},
+    {"reader", "z", "boilerplate", NULL},
+    {"reader", "q", "close", "back to the list, remembering the reading position"},
+
+    {"help", "q", "close", "back to the view the help was opened from"},
+    {NULL, NULL, NULL, NULL},
+};
+
+/* Names of keys that are not one printable character. */
+static const struct {
+	int key;
+	const char *name;
+} keymap_names[] = {
+    {KEYMAP_UP, "Up"},
+    {KEYMAP_DOWN, "Down"},
+    {KEYMAP_LEFT, "Left"},
+    {KEYMAP_RIGHT, "Right"},
+    {KEYMAP_HOME, "Home"},
+    {KEYMAP_END, "End"},
+    {KEYMAP_PGUP, "PgUp"},
+    {KEYMAP_PGDN, "PgDn"},
+    {KEYMAP_BACKSPACE, "Backspace"},
+    {KEYMAP_DELETE, "Delete"},
+    {KEYMAP_RESIZE, "Resize"},
+    {KEYMAP_ENTER, "Enter"},
+    {KEYMAP_ESC, "Esc"},
+    {'\t', "Tab"},
+    {' ', "Space"},
+    {0x7f, "Backspace"},
+};
+
+const char *
+keymap_key_name(int key, char *buf, size_t size)
+{
+	for (size_t i = 0; i < sizeof keymap_names / sizeof *keymap_names; i++)
+		if (keymap_names[i].key == key)
+			return keymap_names[i].name;
+	if (key > 0 && key < 0x20)
+		snprintf(buf, size, "C-%c", key + 0x60);
+	else if (key > 0x20 && key < 0x7f)
+		snprintf(buf, size, "%c", key);
+	else
+		snprintf(buf, size, "U+%04X", (unsigned)key);
+	return buf;
+}
+
+int
+keymap_key_parse(const char *name)
+{
+	size_t n = strlen(name);
+
+	for (size_t i = 0; i < sizeof keymap_names / sizeof *keymap_names; i++)
+		if (strcmp(keymap_names[i].name, name) == 0)
+			return keymap_names[i].key;
+	if (n == 1 && name[0] > 0x20 && name[0] < 0x7f)
+		return name[0];
+	if (n == 3 && name[0] == 'C' && name[1] == '-' && name[2] >= 0x40 && name[2] < 0x7f)
+		return KEYMAP_CTRL(name[2]);
+	if (n > 2 && name[0] == 'U' && name[1] == '+') {
+		char *end;
+		long v = strtol(name + 2, &end, 16);
+
+		if (*end == '\0' && v > 0 && v < KEYMAP_NONE)
+			return (int)v;
+	}
+	return -1;
+}
+
+static const char *
+keymap_find(const char *view, int key)
+{
+	for (const struct keymap_binding *b = keymap_table; b->view; b++)
+		if (strcmp(b->view, view) == 0 && keymap_key_parse(b->key) == key)
+			return b->command;
+	return NULL;
+}
+
+const char *
+keymap_lookup(const char *view, int key)
+{
+	const char *cmd = view ? keymap_find(view, key) : NULL;
+
+	return cmd ? cmd : keymap_find("global", key);
+}
+
+/* The command's help from the command table (its row with a ui function). */
+static const char *
+keymap_command_help(const char *name)
+{
+	for (const struct cmd *c = cmd_table; c->name; c++)
+		if (c->ui && strcmp(c->name, name) == 0)
+			return c->help;
+	return "";
+}
+
+/* Whether an earlier row of view already described this command with the same help. */
+static int
+keymap_seen(const struct keymap_binding *row)
+{
+	for (const struct keymap_binding *b = keymap_table; b != row; b++)
+		if (strcmp(b->view, row->view) == 0 && strcmp(b->command, row->command) == 0 &&
+		    (b->help == row->help || (b->help && row->help && !strcmp(b->help, row->help))))
+			return 1;
+	return 0;
+}
+
+void
+keymap_describe(keymap_entry_fn fn, void *ctx)
+{
+	for (const struct keymap_view *v = keymap_views; v->name; v++) {
+		fn(ctx, v->name, NULL, NULL, v->title);
+		for (const struct keymap_binding *b = keymap_table; b->view; b++) {
+			char keys[128] = "";
+			size_t len = 0;
+
+			if (strcmp(b->view, v->name) != 0 || keymap_seen(b))
+				continue;
+			/* Every key of this view bound to the command with the same help. */
+			for (const struct keymap_binding *o = b; o->view; o++) {
+				if (strcmp(o->view, v->name) != 0 ||
+				    strcmp(o->command, b->command) ||
+				    !(o->help == b->help ||
+				      (o->help && b->help && !strcmp(o->help, b->help))))
+					continue;
+				len += (size_t)snprintf(keys + len,
+				                        len < sizeof keys ? sizeof keys - len : 0,
+				                        "%s%s", len ? ", " : "", o->key);
+				if (len >= sizeof keys)
+					len = sizeof keys - 1;
+			}
+			fn(ctx, v->name, keys, b->command,
+			   b->help ? b->help : keymap_command_help(b->command));
+		}
+	}
+	/* Then every command of the interface, keys or not, as typed at the : prompt. */
+	fn(ctx, KEYMAP_COMMANDS, NULL, NULL, "Commands at the : prompt (a unique prefix will do)");
+	for (const struct cmd *c = cmd_table; c->name; c++) {
+		char line[128];
+
+		if (c->ui == NULL)
+			continue;
+		snprintf(line, sizeof line, ":%s%s%s", c->name, *c->args ? " " : "", c->args);
+		fn(ctx, KEYMAP_COMMANDS, line, c->name, c->help);
+	}
+}
+
+int
+keymap_format(char *buf, size_t size, const char *view, const char *keys, const char *command,
+              const char *help)
+{
+	if (keys == NULL)
+		return snprintf(buf, size, "%s:", help);
+	if (strcmp(view, KEYMAP_COMMANDS) == 0)
+		return snprintf(buf, size, "  %-32s %s", keys, help);
+	return snprintf(buf, size, "  %-18s %-13s %s", keys, command, help);
+}
+
+static void
+keymap_text_entry(void *ctx, const char *view, const char *keys, const char *command,
+                  const char *help)
+{
+	char line[512];
+
+	keymap_format(line, sizeof line, view, keys, command, help);
+	fprintf(ctx, "%s%s\n", keys == NULL && strcmp(view, keymap_views[0].name) ? "\n" : "",
+	        line);
+}
+
+void
+keymap_print_text(FILE *f)
+{
+	keymap_describe(keymap_text_entry, f);
+}
+
+/* Text for roff: escape backslashes, and a leading dot or quote. */
+static void
+keymap_man_put(FILE *f, const char *s)
+{
+	if (*s == '.' || *s == '\'')
+		fputs("\\&", f);
+	for (; *s; s++) {
+		if (*s == '\\')
+			fputs("\\e", f);
+		else if (*s == '-')
+			fputs("\\-", f);
+		else
+			fputc(*s, f);
+	}
+}
+
+static void
+keymap_man_entry(void *ctx, const char *view, const char *keys, const char *command,
+                 const char *help)
+{
+	FILE *f = ctx;
+
+	if (keys == NULL) {
+		fputs(".SS ", f);
+		keymap_man_put(f, help);
+		fputc('\n', f);
+		return;
+	}
+	/* Keys hold no double quote; quote them as one argument for their spaces. */
+	fputs(".TP\n.B \"", f);
+	keymap_man_put(f, keys);
+	fputs("\"\n", f);
+	keymap_man_put(f, help);
+	if (strcmp(view, KEYMAP_COMMANDS) != 0) {
+		fputs(" (\\fB", f);
+		keymap_man_put(f, command);
+		fputs("\\fP)", f);
+	}
+	fputc('\n', f);
+}
+
+void
+keymap_print_man(FILE *f)
+{
+	keymap_describe(keymap_man_entry, f);
+}

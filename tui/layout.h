@@ -1,0 +1,105 @@
+/*
+ * layout.h - an article's text as screen lines at a width.  Pure: no curses.
+ *
+ * Lines break where Unicode allows (desk_text_break), at every LF, and inside
+ * a word only when the word is wider than the screen, then between
+ * graphemes.  A grapheme is never split, a wide character never straddles the
+ * right edge (a one-column gap is left), tabs go to the next multiple of 8,
+ * and a character that must not reach the terminal (ESC, other controls,
+ * bidi overrides) is a cell showing its escape ("^[") instead.  Spaces where
+ * a line wraps hang past the edge (kept in the line, not drawn).
+ *
+ * Hidden ranges (hidden boilerplate) take no room; a line left with nothing
+ * but hidden text is dropped.
+ */
+#ifndef COPYDESK_LAYOUT_H
+#define COPYDESK_LAYOUT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "copydesk/copydesk.h"
+
+/* How many code points of one grapheme a cell keeps for drawing (ncurses' CCHARW_MAX). */
+#define LAYOUT_MAXCPS 5
+/* Room for the escapes of one grapheme ("<U+202E>", "^["). */
+#define LAYOUT_ESCMAX 32
+
+enum {
+	LAYOUT_WORDS = 0,     /* break lines at break opportunities (an article) */
+	LAYOUT_GRAPHEMES = 1, /* break at any grapheme (a status line, a title) */
+};
+
+struct layout_range {
+	int64_t start, end; /* code points, end exclusive */
+};
+
+struct layout_line {
+	int64_t start; /* first code point of the line */
+	int64_t end;   /* end of what the line shows; a LF (or nothing) sits here */
+	int64_t next;  /* where the next line starts: end, or end + 1 after a LF */
+	int cols;      /* display columns used, hanging spaces left out */
+};
+
+/* What one cell (one grapheme) shows. */
+enum {
+	LAYOUT_GLYPH,  /* cps: a printable grapheme */
+	LAYOUT_LONE,   /* cps: marks with no base, drawn on a space */
+	LAYOUT_TAB,    /* blank columns */
+	LAYOUT_ESCAPE, /* esc: a character that must not be sent, as text; drawn reversed */
+};
+
+struct layout_cell {
+	int64_t cp, end; /* the grapheme's code points */
+	int col, width;  /* where it is drawn; col + width may pass the width (hanging) */
+	int kind;
+	int ncps;
+	uint32_t cps[LAYOUT_MAXCPS]; /* GLYPH and LONE: base then marks (more are not drawn) */
+	char esc[LAYOUT_ESCMAX];     /* ESCAPE: the escapes, NUL-terminated */
+};
+
+struct layout {
+	const desk_text *text; /* not owned */
+	int width;
+	int flags;
+	struct layout_range *hidden; /* sorted, merged */
+	size_t nhidden;
+	struct layout_line *lines;
+	size_t nlines;
+};
+
+/*
+ * Lay out all of text at width columns (at least 1).  hidden (may be NULL)
+ * is copied.  text must outlive the layout.  Returns a DESK_* code.
+ */
+int layout_new(struct layout **out, const desk_text *text, int width,
+               const struct layout_range *hidden, size_t nhidden, int flags);
+void layout_free(struct layout *l);
+
+/* Whether the grapheme at cp is in a hidden range. */
+int layout_is_hidden(const struct layout *l, int64_t cp);
+
+/*
+ * The cells of screen line row that start on screen (col < width), in order;
+ * returns how many were written, at most max.  max = width always suffices.
+ */
+size_t layout_cells(const struct layout *l, size_t row, struct layout_cell *cells, size_t max);
+
+/* The screen line holding cp, and its display column there. */
+size_t layout_row(const struct layout *l, int64_t cp);
+void layout_pos(const struct layout *l, int64_t cp, size_t *row, int *col);
+
+/*
+ * The grapheme of line row at display column col (the one covering it), or
+ * the line's last position when col is past its end: its LF, or its last
+ * grapheme when it wraps.
+ */
+int64_t layout_cp_at(const struct layout *l, size_t row, int col);
+
+/*
+ * Line row as a UTF-8 string, as it would be drawn: escapes as their text,
+ * tabs as spaces, hanging spaces left out.  Caller frees; NULL if no memory.
+ */
+char *layout_render_line(const struct layout *l, size_t row);
+
+#endif

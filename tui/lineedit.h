@@ -1,0 +1,48 @@
+/*
+ * lineedit.h - a one-line UTF-8 editor that works by grapheme, for the `/`
+ * and `:` prompts.  Pure: no curses; keys are keymap.h's ints.
+ */
+#ifndef COPYDESK_LINEEDIT_H
+#define COPYDESK_LINEEDIT_H
+
+#include <stddef.h>
+
+struct lineedit {
+	char *buf;     /* NUL-terminated UTF-8 */
+	size_t len;    /* bytes */
+	size_t cap;    /* bytes allocated */
+	size_t cursor; /* byte offset, always on a grapheme boundary */
+};
+
+/* What a key did. */
+enum {
+	LINEEDIT_CONTINUE = 0, /* edited (or ignored); keep editing */
+	LINEEDIT_ACCEPT,       /* Enter */
+	LINEEDIT_CANCEL,       /* Esc, C-c, C-g, or Backspace on an empty line */
+};
+
+void lineedit_init(struct lineedit *le);
+void lineedit_free(struct lineedit *le);
+void lineedit_clear(struct lineedit *le);
+
+/* Insert UTF-8 at the cursor; control characters are dropped.  DESK_* code. */
+int lineedit_insert(struct lineedit *le, const char *s, size_t n);
+
+/* The edits, each by whole graphemes (words for the _word ones). */
+void lineedit_left(struct lineedit *le);
+void lineedit_right(struct lineedit *le);
+void lineedit_home(struct lineedit *le);
+void lineedit_end(struct lineedit *le);
+void lineedit_backspace(struct lineedit *le);
+void lineedit_delete(struct lineedit *le);
+void lineedit_kill_start(struct lineedit *le); /* C-u: delete to the start */
+void lineedit_kill_end(struct lineedit *le);   /* C-k: delete to the end */
+void lineedit_kill_word(struct lineedit *le);  /* C-w: delete the word before the cursor */
+
+/*
+ * Apply one key: a printable code point is inserted (as UTF-8), an editing
+ * key edits; returns LINEEDIT_*.
+ */
+int lineedit_key(struct lineedit *le, int key);
+
+#endif

@@ -1,0 +1,444 @@
+/*
+ * reader.c - the reader's cursor, scrolling and search over a layout (see
+ * reader.h).  No curses here: view_reader.c draws what this decides.
+ */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "reader.h"
+
+/* A column past every line's end: j and k after $ stay at the ends of lines. */
+#define READER_EOL (INT_MAX / 2)
+
+int
+reader_init(struct reader *r, const char *body, size_t len, const desk_mark *marks, size_t nmarks)
+{
+	int rc;
+
+	memset(r, 0, sizeof *r);
+	r->rows = 24;
+	r->cols = 80;
+	r->match_start = r->match_end = -1;
+	if ((rc = desk_text_new(&r->text, body, len)) != DESK_OK)
+		goto done;
+	if (nmarks > 0) {
+		if ((r->marks = malloc(nmarks * sizeof *r->marks)) == NULL) {
+			rc = DESK_NOMEM;
+			goto done;
+		}
+		memcpy(r->marks, marks, nmarks * sizeof *r->marks);
+		r->nmarks = nmarks;
+	}
+	rc = reader_resize(r, r->rows, r->cols);
+done:
+	if (rc != DESK_OK)
+		reader_free(r);
+	return rc;
+}
+
+void
+reader_free(struct reader *r)
+{
+	desk_text_free(r->text);
+	free(r->marks);
+	for (int i = 0; i < READER_CACHE; i++)
+		layout_free(r->cache[i]);
+	memset(r, 0, sizeof *r);
+	r->match_start = r->match_end = -1;
+}
+
+/* The layout for the current width and hiding, from the cache or made now. */
+static int
+reader_layout(struct reader *r)
+{
+	struct layout_range *hidden = NULL;
+	struct layout *l = NULL;
+	size_t n = 0;
+	int i, rc = DESK_OK;
+
+	for (i = 0; i < READER_CACHE && r->cache[i]; i++)
+		if (r->cache[i]->width == r->cols && r->cache_hide[i] == r->hide)
+			break;
+	if (i < READER_CACHE && r->cache[i]) {
+		l = r->cache[i];
+	} else {
+		if (r->hide && r->nmarks > 0 &&
+		    (hidden = malloc(r->nmarks * sizeof *hidden)) == NULL) {
+			rc = DESK_NOMEM;
+			goto done;
+		}
+		for (size_t m = 0; r->hide && m < r->nmarks; m++)
+			if (r->marks[m].kind == DESK_MARK_BOILERPLATE)
+				hidden[n++] =
+				    (struct layout_range){r->marks[m].start, r->marks[m].end};
+		if ((rc = layout_new(&l, r->text, r->cols, hidden, n, LAYOUT_WORDS)) != DESK_OK)
+			goto done;
+		i = READER_CACHE - 1;
+		layout_free(r->cache[i]);
+	}
+	/* Most recently used first. */
+	memmove(r->cache + 1, r->cache, (size_t)i * sizeof *r->cache);
+	memmove(r->cache_hide + 1, r->cache_hide, (size_t)i * sizeof *r->cache_hide);
+	r->cache[0] = l;
+	r->cache_hide[0] = r->hide;
+	r->lay = l;
+done:
+	free(hidden);
+	return rc;
+}
+
+size_t
+reader_lines(const struct reader *r)
+{
+	return r->lay->nlines;
+}
+
+static size_t
+reader_maxtop(const struct reader *r)
+{
+	size_t n = r->lay->nlines, rows = (size_t)r->rows;
+
+	return n > rows ? n - rows : 0;
+}
+
+size_t
+reader_row(const struct reader *r)
+{
+	return layout_row(r->lay, r->cur);
+}
+
+int
+reader_col(const struct reader *r)
+{
+	size_t row;
+	int col;
+
+	layout_pos(r->lay, r->cur, &row, &col);
+	return col < r->cols ? col : r->cols - 1;
+}
+
+/* Keep the cursor's line on screen, and the screen within the text. */
+static void
+reader_scroll(struct reader *r)
+{
+	size_t row = reader_row(r);
+
+	if (row < r->top)
+		r->top = row;
+	if (row >= r->top + (size_t)r->rows)
+		r->top = row - (size_t)r->rows + 1;
+	if (r->top > reader_maxtop(r))
+		r->top = reader_maxtop(r);
+}
+
+static int
+reader_hidden(const struct reader *r, int64_t cp)
+{
+	return layout_is_hidden(r->lay, cp);
+}
+
+/* The cursor on a shown grapheme: cp's, else the next shown, else the last shown. */
+static int64_t
+reader_snap(const struct reader *r, int64_t cp)
+{
+	const desk_text *t = r->text;
+	int64_t len = desk_text_len(t), p;
+
+	if (len == 0)
+		return 0;
+	if (cp >= len)
+		cp = desk_text_prev_grapheme(t, len);
+	p = cp = desk_text_grapheme_start(t, cp < 0 ? 0 : cp);
+	while (p < len && reader_hidden(r, p))
+		p = desk_text_next_grapheme(t, p);
+	if (p < len)
+		return p;
+	while (cp > 0 && reader_hidden(r, cp))
+		cp = desk_text_prev_grapheme(t, cp);
+	return cp;
+}
+
+/* Move the cursor to cp after a sideways motion: the column to keep is the new one. */
+static void
+reader_move(struct reader *r, int64_t cp)
+{
+	size_t row;
+
+	r->cur = reader_snap(r, cp);
+	reader_scroll(r);
+	layout_pos(r->lay, r->cur, &row, &r->want);
+}
+
+/* Relayout, keeping the cursor's line where it was on the screen. */
+static int
+reader_relayout(struct reader *r)
+{
+	size_t row = r->lay ? reader_row(r) : 0;
+	size_t rel = row >= r->top ? row - r->top : 0;
+	int rc;
+
+	if ((rc = reader_layout(r)) != DESK_OK)
+		return rc;
+	r->cur = reader_snap(r, r->cur);
+	row = reader_row(r);
+	if (rel >= (size_t)r->rows)
+		rel = (size_t)r->rows - 1;
+	r->top = row > rel ? row - rel : 0;
+	reader_scroll(r);
+	return DESK_OK;
+}
+
+int
+reader_resize(struct reader *r, int rows, int cols)
+{
+	r->rows = rows < 1 ? 1 : rows;
+	r->cols = cols < 1 ? 1 : cols;
+	return reader_relayout(r);
+}
+
+int
+reader_set_hide(struct reader *r, int hide)
+{
+	r->hide = hide != 0;
+	return reader_relayout(r);
+}
+
+void
+reader_set_cursor(struct reader *r, int64_t cp)
+{
+	reader_move(r, cp);
+}
+
+void
+reader_cursor_to_top(struct reader *r)
+{
+	size_t row = reader_row(r), max = reader_maxtop(r);
+
+	r->top = row < max ? row : max;
+}
+
+void
+reader_left(struct reader *r, int64_t n)
+{
+	int64_t p = r->cur;
+
+	while (n-- > 0 && p > 0) {
+		int64_t q = desk_text_prev_grapheme(r->text, p);
+
+		while (q > 0 && reader_hidden(r, q))
+			q = desk_text_prev_grapheme(r->text, q);
+		if (reader_hidden(r, q))
+			break;
+		p = q;
+	}
+	reader_move(r, p);
+}
+
+void
+reader_right(struct reader *r, int64_t n)
+{
+	int64_t len = desk_text_len(r->text), p = r->cur;
+
+	while (n-- > 0) {
+		int64_t q = desk_text_next_grapheme(r->text, p);
+
+		while (q < len && reader_hidden(r, q))
+			q = desk_text_next_grapheme(r->text, q);
+		if (q >= len)
+			break;
+		p = q;
+	}
+	reader_move(r, p);
+}
+
+void
+reader_word_next(struct reader *r, int64_t n)
+{
+	int64_t len = desk_text_len(r->text), p = r->cur;
+
+	while (n-- > 0 && p < len) {
+		p = desk_text_next_word(r->text, p);
+		while (p < len && reader_hidden(r, p))
+			p = desk_text_next_word(r->text, p);
+	}
+	reader_move(r, p); /* past the last word: the last grapheme */
+}
+
+void
+reader_word_prev(struct reader *r, int64_t n)
+{
+	int64_t p = r->cur;
+
+	while (n-- > 0 && p > 0) {
+		p = desk_text_prev_word(r->text, p);
+		while (p > 0 && reader_hidden(r, p))
+			p = desk_text_prev_word(r->text, p);
+	}
+	reader_move(r, p);
+}
+
+/* To screen line row at the column j and k keep. */
+static void
+reader_to_row(struct reader *r, size_t row)
+{
+	if (row >= r->lay->nlines)
+		row = r->lay->nlines - 1;
+	r->cur = layout_cp_at(r->lay, row, r->want);
+	reader_scroll(r);
+}
+
+void
+reader_down(struct reader *r, int64_t n)
+{
+	size_t row = reader_row(r), last = r->lay->nlines - 1;
+
+	reader_to_row(r, (size_t)n > last - row ? last : row + (size_t)n);
+}
+
+void
+reader_up(struct reader *r, int64_t n)
+{
+	size_t row = reader_row(r);
+
+	reader_to_row(r, (size_t)n > row ? 0 : row - (size_t)n);
+}
+
+/* A page: the screen less one line, which stays in view for context. */
+static size_t
+reader_page(const struct reader *r)
+{
+	return r->rows > 1 ? (size_t)r->rows - 1 : 1;
+}
+
+void
+reader_page_down(struct reader *r, int64_t n)
+{
+	while (n-- > 0) {
+		size_t max = reader_maxtop(r), top = r->top;
+
+		if (top >= max) { /* the end is in view: to the last line */
+			reader_to_row(r, r->lay->nlines - 1);
+			break;
+		}
+		r->top = top + reader_page(r) < max ? top + reader_page(r) : max;
+		reader_to_row(r, reader_row(r) + (r->top - top));
+	}
+}
+
+void
+reader_page_up(struct reader *r, int64_t n)
+{
+	while (n-- > 0) {
+		size_t top = r->top, row = reader_row(r);
+
+		if (top == 0) {
+			reader_to_row(r, 0);
+			break;
+		}
+		r->top = top > reader_page(r) ? top - reader_page(r) : 0;
+		reader_to_row(r, row - (top - r->top));
+	}
+}
+
+void
+reader_top(struct reader *r, int64_t n)
+{
+	(void)n;
+	r->top = 0;
+	reader_move(r, 0);
+}
+
+void
+reader_bottom(struct reader *r, int64_t n)
+{
+	(void)n;
+	reader_move(r, layout_cp_at(r->lay, r->lay->nlines - 1, 0));
+}
+
+void
+reader_goto(struct reader *r, int64_t line)
+{
+	size_t row, n = r->lay->nlines;
+
+	row = line < 1 ? 0 : (size_t)line > n ? n - 1 : (size_t)line - 1;
+	if (row < r->top || row >= r->top + (size_t)r->rows) {
+		reader_move(r, layout_cp_at(r->lay, row, 0));
+		reader_cursor_to_top(r);
+	} else {
+		reader_move(r, layout_cp_at(r->lay, row, 0));
+	}
+}
+
+void
+reader_line_start(struct reader *r, int64_t n)
+{
+	(void)n;
+	reader_move(r, layout_cp_at(r->lay, reader_row(r), 0));
+}
+
+void
+reader_line_end(struct reader *r, int64_t n)
+{
+	size_t row = reader_row(r);
+
+	(void)n;
+	reader_move(r, layout_cp_at(r->lay, row, r->lay->lines[row].cols - 1));
+	r->want = READER_EOL;
+}
+
+/* The first shown match from cp onwards (or the last before it). */
+static int
+reader_find(const struct reader *r, const char *pat, int64_t cp, int backward, int64_t *s,
+            int64_t *e)
+{
+	int flags = DESK_FIND_FOLD | (backward ? DESK_FIND_BACKWARD : 0);
+	int rc;
+
+	while ((rc = desk_text_find(r->text, pat, cp, flags, s, e)) == DESK_OK &&
+	       reader_hidden(r, *s)) {
+		if (backward && *s == 0)
+			return DESK_NOTFOUND;
+		cp = backward ? *s : desk_text_next_grapheme(r->text, *s);
+	}
+	return rc;
+}
+
+int
+reader_search(struct reader *r, const char *pattern, int backward, int *wrapped)
+{
+	int64_t len = desk_text_len(r->text), s, e;
+	size_t row;
+	int rc;
+
+	*wrapped = 0;
+	if (pattern == NULL || *pattern == '\0')
+		return DESK_MISUSE;
+	rc = reader_find(r, pattern, backward ? r->cur : desk_text_next_grapheme(r->text, r->cur),
+	                 backward, &s, &e);
+	if (rc == DESK_NOTFOUND) {
+		*wrapped = 1;
+		rc = reader_find(r, pattern, backward ? len : 0, backward, &s, &e);
+	}
+	if (rc != DESK_OK)
+		return rc;
+	r->match_start = s;
+	r->match_end = e;
+	r->cur = reader_snap(r, s);
+	layout_pos(r->lay, r->cur, &row, &r->want);
+	if (row < r->top || row >= r->top + (size_t)r->rows) {
+		/* Far away: show the match a third down the screen, with what leads to it. */
+		r->top = row > (size_t)r->rows / 3 ? row - (size_t)r->rows / 3 : 0;
+	}
+	reader_scroll(r);
+	return DESK_OK;
+}
+
+int
+reader_in_mark(const struct reader *r, int64_t cp, desk_mark_kind kind)
+{
+	for (size_t i = 0; i < r->nmarks; i++)
+		if (r->marks[i].kind == kind && r->marks[i].start <= cp && cp < r->marks[i].end)
+			return 1;
+	return 0;
+}

@@ -1,0 +1,79 @@
+/*
+ * reader.h - the reader's state and motions, without curses: a text, its
+ * layout at the window's size, the cursor (a grapheme) and the first line
+ * shown.  view_reader.c draws it and turns keys into these calls; the unit
+ * tests call them directly.
+ */
+#ifndef COPYDESK_READER_H
+#define COPYDESK_READER_H
+
+#include "copydesk/copydesk.h"
+#include "layout.h"
+
+/* Layouts kept per (width, boilerplate hidden), so resizing back and forth is free. */
+#define READER_CACHE 4
+
+struct reader {
+	desk_text *text;
+	desk_mark *marks; /* copied from the article */
+	size_t nmarks;
+	struct layout *cache[READER_CACHE];
+	int cache_hide[READER_CACHE]; /* whether cache[i] hides boilerplate */
+	struct layout *lay;           /* the one in use, one of cache[] */
+	int rows, cols;
+	int hide;                       /* boilerplate hidden */
+	int64_t cur;                    /* the cursor: a grapheme's first code point */
+	size_t top;                     /* first screen line shown */
+	int want;                       /* the display column j and k aim for */
+	int64_t match_start, match_end; /* the last search match, or -1 */
+};
+
+/* Take a copy of body and marks; the reader starts at 0, 80x24. */
+int reader_init(struct reader *r, const char *body, size_t len, const desk_mark *marks,
+                size_t nmarks);
+void reader_free(struct reader *r);
+
+/* The window's text area changed size: lay out again, keeping the cursor's line on screen. */
+int reader_resize(struct reader *r, int rows, int cols);
+
+/* Hide boilerplate (DESK_MARK_BOILERPLATE) or show it again. */
+int reader_set_hide(struct reader *r, int hide);
+
+/* Put the cursor on cp's grapheme (the next shown one if cp is hidden) and scroll to it. */
+void reader_set_cursor(struct reader *r, int64_t cp);
+
+/* Scroll so that the cursor's line is the first shown (when the text is long enough). */
+void reader_cursor_to_top(struct reader *r);
+
+/* Motions; n is a count (>= 1).  Each keeps the cursor on screen. */
+void reader_left(struct reader *r, int64_t n);
+void reader_right(struct reader *r, int64_t n);
+void reader_word_next(struct reader *r, int64_t n);
+void reader_word_prev(struct reader *r, int64_t n);
+void reader_down(struct reader *r, int64_t n);
+void reader_up(struct reader *r, int64_t n);
+void reader_page_down(struct reader *r, int64_t n);
+void reader_page_up(struct reader *r, int64_t n);
+void reader_top(struct reader *r, int64_t n);     /* n ignored */
+void reader_bottom(struct reader *r, int64_t n);  /* n ignored */
+void reader_goto(struct reader *r, int64_t line); /* 1-based screen line */
+void reader_line_start(struct reader *r, int64_t n);
+void reader_line_end(struct reader *r, int64_t n);
+
+/*
+ * Search for pattern, folded (case, accents, đ), from the cursor: forward
+ * finds the next match after it, backward the last before it; either wraps
+ * around once (*wrapped set).  Matches in hidden text are passed over.
+ * DESK_OK puts the cursor on the match; DESK_NOTFOUND leaves it.
+ */
+int reader_search(struct reader *r, const char *pattern, int backward, int *wrapped);
+
+/* The cursor's screen line and column (the column within the width). */
+size_t reader_row(const struct reader *r);
+int reader_col(const struct reader *r);
+size_t reader_lines(const struct reader *r);
+
+/* Whether the grapheme at cp lies in a mark of kind. */
+int reader_in_mark(const struct reader *r, int64_t cp, desk_mark_kind kind);
+
+#endif

@@ -1,0 +1,449 @@
+/*
+ * ui.c - curses start and stop, signals, the windows and the event loop:
+ * read a key, dispatch it through the keymap to a command, and draw what the
+ * command marked dirty with one doupdate().  Nothing clears the screen per
+ * key; only dirty lines are drawn again and curses sends the difference.
+ */
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "keymap.h"
+#include "ui_cmds.h"
+#include "view.h"
+
+/* How long a key is waited for before the loop looks at signals and the database. */
+#define UI_TICK_MS 250
+/* How many ticks between looks at the database for other editors' changes. */
+#define UI_POLL_TICKS 4
+
+static volatile sig_atomic_t ui_signo;
+
+static void
+ui_on_signal(int signo)
+{
+	ui_signo = signo;
+}
+
+/* The signals that end the interface, and what was there before. */
+static const int ui_signals[] = {SIGHUP, SIGTERM, SIGINT};
+static struct sigaction ui_old_actions[sizeof ui_signals / sizeof *ui_signals];
+
+static void
+ui_signals_catch(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = ui_on_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0; /* no SA_RESTART: a blocked read returns and the loop sees the flag */
+	for (size_t i = 0; i < sizeof ui_signals / sizeof *ui_signals; i++)
+		sigaction(ui_signals[i], &sa, &ui_old_actions[i]);
+}
+
+static void
+ui_signals_restore(void)
+{
+	for (size_t i = 0; i < sizeof ui_signals / sizeof *ui_signals; i++)
+		sigaction(ui_signals[i], &ui_old_actions[i], NULL);
+}
+
+void
+ui_dirty_line(struct ui *ui, int row)
+{
+	if (row >= 0 && row < ui->rows)
+		ui->dirty[row] = 1;
+}
+
+void
+ui_dirty_body(struct ui *ui)
+{
+	if (ui->dirty)
+		memset(ui->dirty, 1, (size_t)ui->rows);
+}
+
+void
+ui_dirty_bar(struct ui *ui)
+{
+	ui->dirty_bar = 1;
+}
+
+void
+ui_dirty_all(struct ui *ui)
+{
+	ui_dirty_body(ui);
+	ui->dirty_bar = ui->dirty_msg = 1;
+}
+
+static void
+ui_vmessage(struct ui *ui, int error, const char *fmt, va_list ap)
+{
+	vsnprintf(ui->message, sizeof ui->message, fmt, ap);
+	ui->message_error = error;
+	ui->dirty_msg = 1;
+}
+
+void
+ui_message(struct ui *ui, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	ui_vmessage(ui, 0, fmt, ap);
+	va_end(ap);
+}
+
+int
+ui_error(struct ui *ui, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	ui_vmessage(ui, 1, fmt, ap);
+	va_end(ap);
+	return DESK_ERROR;
+}
+
+int
+ui_switch(struct ui *ui, const struct view_ops *view)
+{
+	const struct view_ops *old = ui->view;
+	int rc;
+
+	if (old == view)
+		return 0;
+	if (old && old->close)
+		old->close(ui);
+	ui->view = view;
+	if (view->open && (rc = view->open(ui)) != DESK_OK) {
+		ui->view = old && old != view ? old : &view_list_ops;
+		if (ui->view->open)
+			ui->view->open(ui);
+		ui_dirty_all(ui);
+		return rc;
+	}
+	ui_dirty_all(ui);
+	return 0;
+}
+
+/* (Re)make the windows for the terminal's size: the body, the status line, the messages. */
+static int
+ui_windows(struct ui *ui)
+{
+	unsigned char *dirty;
+	attr_t a;
+	short p;
+
+	if (ui->body)
+		delwin(ui->body);
+	if (ui->bar)
+		delwin(ui->bar);
+	if (ui->msg)
+		delwin(ui->msg);
+	ui->body = ui->bar = ui->msg = NULL;
+	ui->small = COLS < UI_MIN_COLS || LINES < UI_MIN_ROWS;
+	if (ui->small)
+		return DESK_OK;
+	if ((dirty = realloc(ui->dirty, (size_t)LINES)) == NULL)
+		return DESK_NOMEM;
+	ui->dirty = dirty;
+	ui->rows = LINES - 2;
+	ui->cols = COLS;
+	ui->body = newwin(ui->rows, ui->cols, 0, 0);
+	ui->bar = newwin(1, COLS, LINES - 2, 0);
+	ui->msg = newwin(1, COLS, LINES - 1, 0);
+	if (!ui->body || !ui->bar || !ui->msg)
+		return DESK_NOMEM;
+	idlok(ui->body, TRUE); /* curses may scroll the terminal instead of sending lines */
+	ui_draw_look(ui, UI_BAR, &a, &p);
+	wbkgdset(ui->bar, ' ' | a | COLOR_PAIR(p));
+	ui_dirty_all(ui);
+	return DESK_OK;
+}
+
+static int
+ui_resize(struct ui *ui)
+{
+	int rc, was_small = ui->small;
+
+	if ((rc = ui_windows(ui)) != DESK_OK)
+		return rc;
+	if (!ui->small) {
+		view_list_ops.resize(ui);
+		if (ui->view != &view_list_ops && ui->view->resize)
+			ui->view->resize(ui);
+	}
+	if (ui->small || was_small)
+		touchwin(stdscr);
+	return DESK_OK;
+}
+
+/* Below the minimum size: a plain message, drawn in stdscr. */
+static void
+ui_draw_small(void)
+{
+	char s[128];
+
+	werase(stdscr);
+	snprintf(s, sizeof s, "window too small (%dx%d, need %dx%d)", COLS, LINES, UI_MIN_COLS,
+	         UI_MIN_ROWS);
+	mvwaddnstr(stdscr, 0, 0, s, -1);
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+static void
+ui_draw_msg(struct ui *ui)
+{
+	werase(ui->msg);
+	if (ui->prompt) {
+		ui_prompt_draw(ui);
+	} else if (ui->message[0]) {
+		ui_draw_text(ui, ui->msg, 0, 0, ui->message, ui->cols - 1,
+		             ui->message_error ? UI_ERROR : UI_NORMAL);
+	}
+	ui->dirty_msg = 0;
+}
+
+/* Draw what is dirty, place the cursor, and send it all with one doupdate(). */
+static void
+ui_render(struct ui *ui)
+{
+	int any = 0;
+
+	if (ui->small) {
+		if (ui->redraw || is_wintouched(stdscr)) {
+			if (ui->redraw)
+				clearok(curscr, TRUE);
+			ui->redraw = 0;
+			ui_draw_small();
+		}
+		return;
+	}
+	if (ui->redraw) {
+		clearok(curscr, TRUE);
+		ui_dirty_all(ui);
+		ui->redraw = 0;
+	}
+	if (is_wintouched(stdscr)) {
+		/* After a resize stdscr is touched; refresh it first, under the windows. */
+		wnoutrefresh(stdscr);
+		ui_dirty_all(ui);
+	}
+	if (memchr(ui->dirty, 1, (size_t)ui->rows)) {
+		ui->view->draw(ui);
+		memset(ui->dirty, 0, (size_t)ui->rows);
+		wnoutrefresh(ui->body);
+		any = 1;
+	}
+	if (ui->dirty_bar) {
+		werase(ui->bar);
+		ui->view->draw_bar(ui);
+		ui->dirty_bar = 0;
+		wnoutrefresh(ui->bar);
+		any = 1;
+	}
+	if (ui->dirty_msg) {
+		ui_draw_msg(ui);
+		wnoutrefresh(ui->msg);
+		any = 1;
+	}
+	if (!any)
+		return;
+	/* The terminal's cursor goes where the last window refreshed has its own. */
+	if (ui->prompt) {
+		curs_set(1);
+		wnoutrefresh(ui->msg);
+	} else {
+		ui->view->cursor(ui);
+		wnoutrefresh(ui->body);
+	}
+	doupdate();
+}
+
+/* curses' special keys as the keymap's. */
+static const struct {
+	int curses, key;
+} ui_keys[] = {
+    {KEY_UP, KEYMAP_UP},       {KEY_DOWN, KEYMAP_DOWN},   {KEY_LEFT, KEYMAP_LEFT},
+    {KEY_RIGHT, KEYMAP_RIGHT}, {KEY_HOME, KEYMAP_HOME},   {KEY_END, KEYMAP_END},
+    {KEY_PPAGE, KEYMAP_PGUP},  {KEY_NPAGE, KEYMAP_PGDN},  {KEY_BACKSPACE, KEYMAP_BACKSPACE},
+    {KEY_DC, KEYMAP_DELETE},   {KEY_ENTER, KEYMAP_ENTER}, {KEY_RESIZE, KEYMAP_RESIZE},
+    {KEY_A1, KEYMAP_HOME},     {KEY_C1, KEYMAP_END},      {KEY_A3, KEYMAP_PGUP},
+    {KEY_C3, KEYMAP_PGDN},
+};
+
+/* The next key, KEYMAP_NONE after a tick without one, or -1 for a key nothing knows. */
+static int
+ui_getkey(void)
+{
+	wint_t wc;
+	int r = wget_wch(stdscr, &wc);
+
+	if (r == ERR)
+		return KEYMAP_NONE;
+	if (r == KEY_CODE_YES) {
+		for (size_t i = 0; i < sizeof ui_keys / sizeof *ui_keys; i++)
+			if (ui_keys[i].curses == (int)wc)
+				return ui_keys[i].key;
+		return -1;
+	}
+	if (wc == '\n')
+		return KEYMAP_ENTER;
+	return wc < KEYMAP_SPECIAL ? (int)wc : -1;
+}
+
+/* A key outside the prompt: through the keymap to a command. */
+static void
+ui_key(struct ui *ui, int key)
+{
+	const char *cmd;
+	char name[16];
+
+	if (key == KEYMAP_RESIZE) {
+		if (ui_resize(ui) != DESK_OK)
+			ui->quit = 1;
+		return;
+	}
+	if (ui->message[0]) {
+		ui->message[0] = '\0';
+		ui->dirty_msg = 1;
+	}
+	if (ui->prompt) {
+		ui_prompt_key(ui, key);
+		return;
+	}
+	if (key < 0)
+		return;
+	if ((cmd = keymap_lookup(ui->view->name, key)) == NULL) {
+		ui_error(ui, "%s: no such key here; ? lists the keys",
+		         keymap_key_name(key, name, sizeof name));
+		return;
+	}
+	ui_cmds_run(ui, cmd, NULL);
+}
+
+/* Nothing pressed for a while: see whether another editor changed the list. */
+static void
+ui_idle(struct ui *ui)
+{
+	if (!desk_changed(ui->d))
+		return;
+	if (view_list_reload(ui) == DESK_OK) {
+		if (ui->view == &view_list_ops)
+			ui_dirty_body(ui);
+		ui_dirty_bar(ui);
+	}
+}
+
+/* Curses needs a UTF-8 locale to read and draw Vietnamese; take C.UTF-8 if the user's is not. */
+static void
+ui_locale(void)
+{
+	static const char *const fallback[] = {"C.UTF-8", "C.utf8", "en_US.UTF-8"};
+	const char *cs;
+
+	setlocale(LC_ALL, "");
+	cs = nl_langinfo(CODESET);
+	if (cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0))
+		return;
+	for (size_t i = 0; i < sizeof fallback / sizeof *fallback; i++)
+		if (setlocale(LC_CTYPE, fallback[i]) != NULL)
+			return;
+}
+
+static SCREEN *
+ui_start(void)
+{
+	SCREEN *s;
+
+	ui_locale();
+	if ((s = newterm(NULL, stdout, stdin)) == NULL)
+		return NULL;
+	set_term(s);
+	cbreak();
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	keypad(stdscr, TRUE);
+	wtimeout(stdscr, UI_TICK_MS);
+	set_escdelay(25);
+	curs_set(0);
+	leaveok(stdscr, TRUE);
+	return s;
+}
+
+static void
+ui_free(struct ui *ui)
+{
+	if (ui->view && ui->view->close)
+		ui->view->close(ui);
+	view_help_free(ui);
+	view_reader_free(ui);
+	view_list_free(ui);
+	if (ui->body)
+		delwin(ui->body);
+	if (ui->bar)
+		delwin(ui->bar);
+	if (ui->msg)
+		delwin(ui->msg);
+	free(ui->dirty);
+	free(ui->search);
+	lineedit_free(&ui->edit);
+}
+
+int
+ui_main(desk *d)
+{
+	struct ui ui;
+	SCREEN *screen;
+	int tick = 0;
+
+	memset(&ui, 0, sizeof ui);
+	ui.d = d;
+	lineedit_init(&ui.edit);
+	if ((screen = ui_start()) == NULL) {
+		fprintf(stderr, "copydesk: cannot use the terminal (TERM=%s)\n",
+		        getenv("TERM") ? getenv("TERM") : "");
+		return 1;
+	}
+	ui_signo = 0;
+	ui_signals_catch();
+	ui_draw_init(&ui);
+	if (ui_windows(&ui) != DESK_OK || view_list_new(&ui) != DESK_OK ||
+	    view_reader_new(&ui) != DESK_OK || view_help_new(&ui) != DESK_OK) {
+		ui.exit_status = EXIT_SOFTWARE;
+		goto done;
+	}
+	if (view_list_reload(&ui) != DESK_OK)
+		ui_error(&ui, "%s", desk_errmsg(d));
+	ui_switch(&ui, &view_list_ops);
+	desk_changed(d);
+	while (!ui.quit && !ui_signo) {
+		int key;
+
+		ui_render(&ui);
+		key = ui_getkey();
+		if (ui_signo)
+			break;
+		if (key == KEYMAP_NONE) {
+			if (++tick % UI_POLL_TICKS == 0)
+				ui_idle(&ui);
+			continue;
+		}
+		ui_key(&ui, key);
+	}
+	if (ui_signo)
+		ui.exit_status = 128 + ui_signo;
+done:
+	ui_free(&ui); /* the reader's close saves the reading position */
+	endwin();
+	delscreen(screen);
+	ui_signals_restore();
+	return ui.exit_status;
+}

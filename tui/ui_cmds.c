@@ -1,0 +1,350 @@
+/*
+ * ui_cmds.c - the interface's commands (rows of cmd.c's table, listed in
+ * ui_cmds.h), and running them by name for keys and the `:` prompt.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui_cmds.h"
+#include "view.h"
+
+const struct cmd *
+ui_cmds_find(const char *name, int *ambiguous)
+{
+	const struct cmd *found = NULL;
+	size_t n = strlen(name), matches = 0;
+
+	*ambiguous = 0;
+	for (const struct cmd *c = cmd_table; c->name; c++)
+		if (c->ui && strcmp(c->name, name) == 0)
+			return c;
+	for (const struct cmd *c = cmd_table; n > 0 && c->name; c++) {
+		if (c->ui && strncmp(c->name, name, n) == 0) {
+			found = c;
+			matches++;
+		}
+	}
+	*ambiguous = matches > 1;
+	return matches == 1 ? found : NULL;
+}
+
+int
+ui_cmds_run(struct ui *ui, const char *name, const char *arg)
+{
+	int ambiguous;
+	const struct cmd *c = ui_cmds_find(name, &ambiguous);
+
+	if (c == NULL && ambiguous)
+		return ui_error(ui, "%s: ambiguous; :help lists the commands", name);
+	if (c == NULL && cmd_find(name) != NULL)
+		return ui_error(ui, "%s: a shell command (copydesk %s), not one of the interface",
+		                name, name);
+	if (c == NULL)
+		return ui_error(ui, "%s: no such command; :help lists them", name);
+	return c->ui(ui, arg && *arg ? arg : NULL);
+}
+
+int
+ui_cmds_run_line(struct ui *ui, const char *line)
+{
+	char name[64];
+	size_t n = 0;
+
+	while (*line == ' ' || *line == ':')
+		line++;
+	if (*line == '\0')
+		return 0;
+	if (isdigit((unsigned char)*line))
+		return ui_cmds_run(ui, "goto", line); /* :120 as in vi and less */
+	while (*line && *line != ' ' && n + 1 < sizeof name)
+		name[n++] = *line++;
+	name[n] = '\0';
+	while (*line == ' ')
+		line++;
+	return ui_cmds_run(ui, name, line);
+}
+
+/* A count argument: 1 when absent, else a positive number. */
+static int
+ui_cmds_count(struct ui *ui, const char *arg, int64_t *n)
+{
+	char *end;
+	long long v;
+
+	*n = 1;
+	if (arg == NULL)
+		return 0;
+	errno = 0;
+	v = strtoll(arg, &end, 10);
+	while (*end == ' ')
+		end++;
+	if (errno || *end || v < 1)
+		return ui_error(ui, "%s: not a count (a number from 1)", arg);
+	*n = v;
+	return 0;
+}
+
+static int
+ui_cmds_move(struct ui *ui, enum view_move m, const char *arg)
+{
+	int64_t n;
+	int rc;
+
+	if ((rc = ui_cmds_count(ui, arg, &n)) != 0)
+		return rc;
+	if (ui->view->motion == NULL || ui->view->motion(ui, m, n) == DESK_MISUSE)
+		return ui_error(ui, "not in the %s view", ui->view->name);
+	return 0;
+}
+
+int
+ui_cmds_quit(struct ui *ui, const char *arg)
+{
+	(void)arg;
+	ui->quit = 1;
+	return 0;
+}
+
+int
+ui_cmds_close(struct ui *ui, const char *arg)
+{
+	(void)arg;
+	if (ui->view == &view_list_ops) {
+		ui_message(ui, "q quits");
+		return 0;
+	}
+	return ui_switch(ui, ui->view == &view_help_ops && ui->back ? ui->back : &view_list_ops);
+}
+
+int
+ui_cmds_help(struct ui *ui, const char *arg)
+{
+	(void)arg;
+	if (ui->view == &view_help_ops)
+		return 0;
+	ui->back = ui->view;
+	return ui_switch(ui, &view_help_ops);
+}
+
+int
+ui_cmds_prompt(struct ui *ui, const char *arg)
+{
+	(void)arg;
+	ui_prompt_open(ui, ':');
+	return 0;
+}
+
+int
+ui_cmds_redraw(struct ui *ui, const char *arg)
+{
+	(void)arg;
+	ui->redraw = 1;
+	return 0;
+}
+
+int
+ui_cmds_down(struct ui *ui, const char *arg)
+{
+	return ui_cmds_move(ui, VIEW_DOWN, arg);
+}
+
+int
+ui_cmds_up(struct ui *ui, const char *arg)
+{
+	return ui_cmds_move(ui, VIEW_UP, arg);
+}
+
+int
+ui_cmds_page_down(struct ui *ui, const char *arg)
+{
+	return ui_cmds_move(ui, VIEW_PAGE_DOWN, arg);
+}
+
+int
+ui_cmds_page_up(struct ui *ui, const char *arg)
+{
+	return ui_cmds_move(ui, VIEW_PAGE_UP, arg);
+}
+
+int
+ui_cmds_top(struct ui *ui, const char *arg)
+{
+	(void)arg;
+	return ui_cmds_move(ui, VIEW_TOP, NULL);
+}
+
+int
+ui_cmds_bottom(struct ui *ui, const char *arg)
+{
+	(void)arg;
+	return ui_cmds_move(ui, VIEW_BOTTOM, NULL);
+}
+
+int
+ui_cmds_goto(struct ui *ui, const char *arg)
+{
+	if (arg == NULL)
+		return ui_error(ui, "goto: which line? (:goto 120)");
+	return ui_cmds_move(ui, VIEW_GOTO, arg);
+}
+
+int
+ui_cmds_left(struct ui *ui, const char *arg)
+{
+	return ui_cmds_move(ui, VIEW_LEFT, arg);
+}
+
+int
+ui_cmds_right(struct ui *ui, const char *arg)
+{
+	return ui_cmds_move(ui, VIEW_RIGHT, arg);
+}
+
+int
+ui_cmds_word_next(struct ui *ui, const char *arg)
+{
+	return ui_cmds_move(ui, VIEW_WORD_NEXT, arg);
+}
+
+int
+ui_cmds_word_prev(struct ui *ui, const char *arg)
+{
+	return ui_cmds_move(ui, VIEW_WORD_PREV, arg);
+}
+
+int
+ui_cmds_line_start(struct ui *ui, const char *arg)
+{
+	(void)arg;
+	return ui_cmds_move(ui, VIEW_LINE_START, NULL);
+}
+
+int
+ui_cmds_line_end(struct ui *ui, const char *arg)
+{
+	(void)arg;
+	return ui_cmds_move(ui, VIEW_LINE_END, NULL);
+}
+
+int
+ui_cmds_open(struct ui *ui, const char *arg)
+{
+	int64_t id = view_list_selected(ui);
+
+	(void)arg;
+	if (ui->view != &view_list_ops)
+		return ui_error(ui, "open: in the list only");
+	if (id == 0)
+		return ui_error(ui, "No articles. Import some with: copydesk import PATH");
+	return view_reader_show(ui, id);
+}
+
+static int
+ui_cmds_neighbour(struct ui *ui, int delta)
+{
+	int64_t id;
+
+	if (ui->view != &view_reader_ops)
+		return ui_error(ui, "in the reader only");
+	if ((id = view_list_neighbour(ui, delta)) == 0) {
+		ui_message(ui,
+		           delta > 0 ? "This is the last article" : "This is the first article");
+		return 0;
+	}
+	return view_reader_show(ui, id);
+}
+
+int
+ui_cmds_next_article(struct ui *ui, const char *arg)
+{
+	(void)arg;
+	return ui_cmds_neighbour(ui, 1);
+}
+
+int
+ui_cmds_prev_article(struct ui *ui, const char *arg)
+{
+	(void)arg;
+	return ui_cmds_neighbour(ui, -1);
+}
+
+static int
+ui_cmds_find_again(struct ui *ui, int backward)
+{
+	if (ui->search == NULL)
+		return ui_error(ui, "No previous search; / searches");
+	if (ui->view->search == NULL)
+		return ui_error(ui, "no search in the %s view", ui->view->name);
+	return ui->view->search(ui, ui->search, backward);
+}
+
+int
+ui_cmds_search(struct ui *ui, const char *arg)
+{
+	char *s;
+
+	if (arg == NULL) {
+		ui_prompt_open(ui, '/');
+		return 0;
+	}
+	if ((s = strdup(arg)) == NULL)
+		return ui_error(ui, "out of memory");
+	free(ui->search);
+	ui->search = s;
+	return ui_cmds_find_again(ui, 0);
+}
+
+int
+ui_cmds_search_next(struct ui *ui, const char *arg)
+{
+	(void)arg;
+	return ui_cmds_find_again(ui, 0);
+}
+
+int
+ui_cmds_search_prev(struct ui *ui, const char *arg)
+{
+	(void)arg;
+	return ui_cmds_find_again(ui, 1);
+}
+
+int
+ui_cmds_boilerplate(struct ui *ui, const char *arg)
+{
+	(void)arg;
+	if (ui->view != &view_reader_ops)
+		return ui_error(ui, "boilerplate: in the reader only");
+	return view_reader_toggle_hide(ui);
+}
+
+int
+ui_cmds_status(struct ui *ui, const char *arg)
+{
+	int64_t id = ui->view->article ? ui->view->article(ui) : 0;
+	desk_status s;
+	int rc;
+
+	if (arg == NULL || desk_status_parse(&s, arg) != DESK_OK || s == DESK_STATUS_ANY)
+		return ui_error(ui, "status: new, progress or done? (:status done)");
+	if (id == 0)
+		return ui_error(ui, "status: no article here");
+	if ((rc = desk_article_set_status(ui->d, id, s)) != DESK_OK)
+		return ui_error(ui, "status: %s", desk_errmsg(ui->d));
+	view_list_set_status(ui, id, s);
+	ui_message(ui, "Article %lld is now %s", (long long)id, desk_status_name(s));
+	return 0;
+}
+
+int
+ui_cmds_reload(struct ui *ui, const char *arg)
+{
+	int rc;
+
+	(void)arg;
+	if ((rc = view_list_reload(ui)) != DESK_OK)
+		return ui_error(ui, "reload: %s", desk_errmsg(ui->d));
+	ui_message(ui, "%zu articles", view_list_count(ui));
+	return 0;
+}

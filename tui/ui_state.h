@@ -1,0 +1,111 @@
+/*
+ * ui_state.h - the interface's state, shared by ui*.c, the views and the
+ * commands (ui_cmds.c).  Not for main.c: it brings in curses.
+ */
+#ifndef COPYDESK_UI_STATE_H
+#define COPYDESK_UI_STATE_H
+
+#include <curses.h>
+
+#include "copydesk/copydesk.h"
+#include "lineedit.h"
+#include "ui.h"
+
+/* The smallest terminal the views are drawn in; below it a message says so. */
+#define UI_MIN_COLS 40
+#define UI_MIN_ROWS 10
+
+/* Looks, set once from what the terminal can do (ui_draw.c). */
+enum {
+	UI_NORMAL,
+	UI_DIM,      /* boilerplate, an untitled article's first words */
+	UI_ESCAPE,   /* a control character's escape: always reverse video */
+	UI_SELECT,   /* the list's cursor line */
+	UI_BAR,      /* the status line */
+	UI_MATCH,    /* the current search match */
+	UI_CURSOR,   /* the reader's cursor grapheme */
+	UI_ERROR,    /* an error message */
+	UI_HEADING,  /* help headings, the list's header */
+	UI_NEW,      /* status "new" in the list */
+	UI_PROGRESS, /* status "progress" */
+	UI_DONE,     /* status "done" */
+	UI_BYLINE,   /* the byline mark */
+	UI_NATTRS
+};
+
+struct view_ops;
+struct view_list;
+struct view_reader;
+struct view_help;
+
+struct ui {
+	desk *d;
+	const struct view_ops *view; /* on screen */
+	const struct view_ops *back; /* where the help returns to */
+	struct view_list *list;      /* each view's state lives as long as the ui */
+	struct view_reader *reader;
+	struct view_help *help;
+
+	WINDOW *body, *bar, *msg; /* the view, the status line, the message line */
+	int rows, cols;           /* the body's size */
+	int small;                /* the terminal is below UI_MIN_COLS x UI_MIN_ROWS */
+	unsigned char *dirty;     /* [rows] body lines to draw again */
+	int dirty_bar, dirty_msg;
+	int redraw; /* everything, the terminal too (C-l) */
+
+	char message[512];
+	int message_error;
+	struct lineedit edit; /* the prompt's line */
+	int prompt;           /* 0, or the prompt's character: ':' or '/' */
+	char *search;         /* the last search pattern */
+
+	int quit;        /* leave the loop */
+	int exit_status; /* what ui_main returns */
+	int colors;      /* 0 (none or NO_COLOR), 8 or 256 */
+	attr_t attr[UI_NATTRS];
+	short pair[UI_NATTRS];
+};
+
+/* Mark for drawing: one line of the body, all of it, the status line, everything. */
+void ui_dirty_line(struct ui *ui, int row);
+void ui_dirty_body(struct ui *ui);
+void ui_dirty_bar(struct ui *ui);
+void ui_dirty_all(struct ui *ui);
+
+/* Show a message (or an error) on the message line until the next key. */
+void ui_message(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int ui_error(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Put view on screen, closing the one there. */
+int ui_switch(struct ui *ui, const struct view_ops *view);
+
+/* The commands (ui_cmds.c, ui_cmds.h) run by name: ui_cmds_run(), ui_cmds_run_line(). */
+
+/* --- ui_draw.c: looks and the drawing of text, never a raw control ----- */
+
+void ui_draw_init(struct ui *ui);
+
+/* Set a cell's look: (attr, pair) of one of UI_*. */
+void ui_draw_look(const struct ui *ui, int look, attr_t *attr, short *pair);
+
+struct layout_cell;
+/* Draw one cell of a layout at (y, x) of w with a look (escapes are always reversed). */
+void ui_draw_cell(const struct ui *ui, WINDOW *w, int y, int x, const struct layout_cell *c,
+                  int look);
+
+/*
+ * Draw s from (y, x) in at most cols columns, cut at a grapheme (an ellipsis
+ * marks the cut), control characters as escapes.  Returns the columns used.
+ */
+int ui_draw_text(const struct ui *ui, WINDOW *w, int y, int x, const char *s, int cols, int look);
+
+/* The display width of s as ui_draw_text() would draw it whole. */
+int ui_text_width(const char *s);
+
+/* --- ui_prompt.c: the `:` and `/` prompts ------------------------------ */
+
+void ui_prompt_open(struct ui *ui, int kind);
+void ui_prompt_key(struct ui *ui, int key);
+void ui_prompt_draw(struct ui *ui);
+
+#endif

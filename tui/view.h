@@ -1,0 +1,82 @@
+/*
+ * view.h - the views, as tig's view_ops: one file each (view_list.c,
+ * view_reader.c, view_help.c).  ui.c runs the current view's hooks; the
+ * commands (ui_cmds.c) call them or the views' own functions below.
+ */
+#ifndef COPYDESK_VIEW_H
+#define COPYDESK_VIEW_H
+
+#include "ui_state.h"
+
+/* The motions a view may support; the commands of the same names ask for them. */
+enum view_move {
+	VIEW_DOWN,
+	VIEW_UP,
+	VIEW_PAGE_DOWN,
+	VIEW_PAGE_UP,
+	VIEW_TOP,
+	VIEW_BOTTOM,
+	VIEW_GOTO, /* n: a 1-based line */
+	VIEW_LEFT,
+	VIEW_RIGHT,
+	VIEW_WORD_NEXT,
+	VIEW_WORD_PREV,
+	VIEW_LINE_START,
+	VIEW_LINE_END,
+	VIEW_NMOVES
+};
+
+struct view_ops {
+	const char *name; /* the keymap's name for the view: "list", "reader", "help" */
+	/* The view comes on screen / leaves it (the state stays, in struct ui). */
+	int (*open)(struct ui *ui);
+	void (*close)(struct ui *ui);
+	/* Draw the body's dirty lines, and the status line. */
+	void (*draw)(struct ui *ui);
+	void (*draw_bar)(struct ui *ui);
+	/* The body changed size (ui->rows, ui->cols). */
+	void (*resize)(struct ui *ui);
+	/* A motion, n times; DESK_MISUSE when the view has no such motion. */
+	int (*motion)(struct ui *ui, enum view_move m, int64_t n);
+	/* Search for pattern from the cursor, forward or backward, wrapping around. */
+	int (*search)(struct ui *ui, const char *pattern, int backward);
+	/* Place the terminal's cursor in ui->body, or hide it. */
+	void (*cursor)(struct ui *ui);
+	/* The article the view is on (to set its status), or 0. */
+	int64_t (*article)(struct ui *ui);
+};
+
+extern const struct view_ops view_list_ops;
+extern const struct view_ops view_reader_ops;
+extern const struct view_ops view_help_ops;
+
+/* --- view_list.c: its state lives from ui start to end ------------------ */
+int view_list_new(struct ui *ui);
+void view_list_free(struct ui *ui);
+/* Read the list again, keeping the cursor on the same article (or its place). */
+int view_list_reload(struct ui *ui);
+/* The selected article's id (0 if none), and its place (1-based) and the count. */
+int64_t view_list_selected(struct ui *ui);
+size_t view_list_index(struct ui *ui);
+size_t view_list_count(struct ui *ui);
+/* Select the article id; its neighbour delta places away (0 at the ends). */
+void view_list_select(struct ui *ui, int64_t id);
+int64_t view_list_neighbour(struct ui *ui, int delta);
+/* The selected article's status changed (:status). */
+void view_list_set_status(struct ui *ui, int64_t id, desk_status s);
+
+/* --- view_reader.c ------------------------------------------------------ */
+int view_reader_new(struct ui *ui);
+void view_reader_free(struct ui *ui);
+/* Open article id in the reader at the editor's remembered position. */
+int view_reader_show(struct ui *ui, int64_t id);
+/* Remember the reading position of the article in the reader, if any. */
+int view_reader_save(struct ui *ui);
+/* Show or hide boilerplate. */
+int view_reader_toggle_hide(struct ui *ui);
+
+/* --- view_help.c -------------------------------------------------------- */
+int view_help_new(struct ui *ui);
+void view_help_free(struct ui *ui);
+
+#endif
