@@ -42,6 +42,8 @@ lineedit_reserve(struct lineedit *le, size_t n)
 	cap = (le->len + n + 1) * 2;
 	if ((b = realloc(le->buf, cap)) == NULL)
 		return DESK_NOMEM;
+	if (le->buf == NULL)
+		b[0] = '\0'; /* a new buffer: the empty line's terminator, moved by inserts */
 	le->buf = b;
 	le->cap = cap;
 	return DESK_OK;
@@ -189,9 +191,43 @@ static const struct {
     {KEYMAP_CTRL('w'), lineedit_kill_word},
 };
 
+/* A code point as UTF-8 into buf (4 bytes); 0 for what is not a character. */
+static size_t
+lineedit_utf8(char *buf, int c)
+{
+	if (c < 0x80) {
+		buf[0] = (char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		buf[0] = (char)(0xc0 | c >> 6);
+		buf[1] = (char)(0x80 | (c & 0x3f));
+		return 2;
+	}
+	if (c >= 0xd800 && c < 0xe000)
+		return 0;
+	if (c < 0x10000) {
+		buf[0] = (char)(0xe0 | c >> 12);
+		buf[1] = (char)(0x80 | (c >> 6 & 0x3f));
+		buf[2] = (char)(0x80 | (c & 0x3f));
+		return 3;
+	}
+	buf[0] = (char)(0xf0 | c >> 18);
+	buf[1] = (char)(0x80 | (c >> 12 & 0x3f));
+	buf[2] = (char)(0x80 | (c >> 6 & 0x3f));
+	buf[3] = (char)(0x80 | (c & 0x3f));
+	return 4;
+}
+
 int
 lineedit_key(struct lineedit *le, int key)
 {
+	if (key >= 0x20 && key != 0x7f && key < KEYMAP_SPECIAL) {
+		char buf[4];
+
+		lineedit_insert(le, buf, lineedit_utf8(buf, key));
+		return LINEEDIT_CONTINUE;
+	}
 	if (key == KEYMAP_ENTER || key == '\n')
 		return LINEEDIT_ACCEPT;
 	if (key == KEYMAP_ESC || key == KEYMAP_CTRL('c') || key == KEYMAP_CTRL('g'))
@@ -205,4 +241,32 @@ lineedit_key(struct lineedit *le, int key)
 		}
 	}
 	return LINEEDIT_CONTINUE;
+}
+
+int
+lineedit_layout(const struct lineedit *le, int width, desk_text **text, struct layout **out,
+                size_t *row, int *col)
+{
+	desk_text *t = NULL;
+	struct layout *l = NULL;
+	int rc = DESK_OK;
+
+	*text = NULL;
+	*out = NULL;
+	*row = 0;
+	*col = 0;
+	if (le->len == 0)
+		goto done;
+	if ((rc = desk_text_new(&t, le->buf, le->len)) != DESK_OK ||
+	    (rc = layout_new(&l, t, width < 1 ? 1 : width, NULL, 0, LAYOUT_GRAPHEMES)) != DESK_OK)
+		goto done;
+	layout_pos(l, desk_text_cp(t, le->cursor), row, col);
+	*text = t;
+	*out = l;
+	t = NULL;
+	l = NULL;
+done:
+	layout_free(l);
+	desk_text_free(t);
+	return rc;
 }

@@ -7,6 +7,8 @@
 
 #include <stddef.h>
 
+#include "layout.h"
+
 struct lineedit {
 	char *buf;     /* NUL-terminated UTF-8 */
 	size_t len;    /* bytes */
@@ -44,5 +46,15 @@ void lineedit_kill_word(struct lineedit *le);  /* C-w: delete the word before th
  * key edits; returns LINEEDIT_*.
  */
 int lineedit_key(struct lineedit *le, int key);
+
+/*
+ * What the prompt shows in width columns: the line laid out by grapheme, and
+ * of a line longer than that the screenful holding the cursor.  *text and
+ * *out are the line and its layout (caller frees both), *row the screen line
+ * shown, *col the cursor's column in it.  An empty line has no layout
+ * (*text and *out NULL, *col 0).  Returns a DESK_* code.
+ */
+int lineedit_layout(const struct lineedit *le, int width, desk_text **text, struct layout **out,
+                    size_t *row, int *col);
 
 #endif

@@ -2,12 +2,9 @@
  * ui_prompt.c - the `:` (command) and `/` (search) prompts on the message
  * line: keys go to the line editor (lineedit.c), Enter runs the line.
  */
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
 
-#include "keymap.h"
 #include "layout.h"
 #include "ui_cmds.h"
 #include "ui_state.h"
@@ -45,17 +42,6 @@ ui_prompt_key(struct ui *ui, int key)
 	int kind = ui->prompt, r;
 
 	ui->dirty_msg = 1;
-	if (key >= 0x20 && key != 0x7f && key < KEYMAP_SPECIAL) {
-		char buf[MB_LEN_MAX];
-		mbstate_t st;
-		size_t n;
-
-		/* The locale is UTF-8 (ui.c makes sure), so this is the key's UTF-8. */
-		memset(&st, 0, sizeof st);
-		if ((n = wcrtomb(buf, (wchar_t)key, &st)) != (size_t)-1)
-			lineedit_insert(&ui->edit, buf, n);
-		return;
-	}
 	if ((r = lineedit_key(&ui->edit, key)) == LINEEDIT_CONTINUE)
 		return;
 	ui->prompt = 0;
@@ -73,14 +59,10 @@ ui_prompt_draw(struct ui *ui)
 	size_t row, n;
 
 	mvwaddch(ui->msg, 0, 0, (chtype)ui->prompt);
-	if (ui->edit.len == 0 || width < 1)
-		goto done;
-	if (desk_text_new(&t, ui->edit.buf, ui->edit.len) != DESK_OK ||
-	    layout_new(&l, t, width, NULL, 0, LAYOUT_GRAPHEMES) != DESK_OK ||
-	    (cells = malloc((size_t)width * sizeof *cells)) == NULL)
+	if (width < 1 || lineedit_layout(&ui->edit, width, &t, &l, &row, &col) != DESK_OK ||
+	    l == NULL || (cells = malloc((size_t)width * sizeof *cells)) == NULL)
 		goto done;
 	/* A line longer than the screen shows the screenful that holds the cursor. */
-	layout_pos(l, desk_text_cp(t, ui->edit.cursor), &row, &col);
 	n = layout_cells(l, row, cells, (size_t)width);
 	for (size_t i = 0; i < n; i++)
 		ui_draw_cell(ui, ui->msg, 0, 1 + cells[i].col, &cells[i], UI_NORMAL);
