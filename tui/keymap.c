@@ -96,8 +96,10 @@ keymap_key_name(int key, char *buf, size_t size)
 	for (size_t i = 0; i < sizeof keymap_names / sizeof *keymap_names; i++)
 		if (keymap_names[i].key == key)
 			return keymap_names[i].name;
-	if (key > 0 && key < 0x20)
+	if (key > 0 && key <= 26)
 		snprintf(buf, size, "C-%c", key + 0x60);
+	else if (key >= 0 && key < 0x20) /* C-@, C-\, C-], C-^, C-_ */
+		snprintf(buf, size, "C-%c", key + 0x40);
 	else if (key > 0x20 && key < 0x7f)
 		snprintf(buf, size, "%c", key);
 	else
@@ -121,7 +123,7 @@ keymap_key_parse(const char *name)
 		char *end;
 		long v = strtol(name + 2, &end, 16);
 
-		if (*end == '\0' && v > 0 && v < KEYMAP_NONE)
+		if (*end == '\0' && v > 0 && v < KEYMAP_SPECIAL)
 			return (int)v;
 	}
 	return -1;

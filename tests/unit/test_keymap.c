@@ -1,0 +1,459 @@
+/*
+ * test_keymap.c - keys to commands (tui/keymap.c), key names, the `:` prompt's
+ * parsing (tui/ui_cmds.c, run on a stand-in view that records what it was
+ * asked), and that the help and the table agree.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "keymap.h"
+#include "ui_cmds.h"
+#include "view.h"
+
+static void
+expect_lookup(const char *view, int key, const char *want)
+{
+	const char *got = keymap_lookup(view, key);
+
+	if (want == NULL) {
+		assert_null(got);
+		return;
+	}
+	assert_non_null(got);
+	assert_string_equal(got, want);
+}
+
+static void
+test_lookup_view_then_global(void **state)
+{
+	(void)state;
+	/* A reader key overrides the global one; elsewhere the global one holds. */
+	expect_lookup("reader", 'b', "word-prev");
+	expect_lookup("list", 'b', "page-up");
+	expect_lookup("help", 'b', "page-up");
+	expect_lookup("reader", 'l', "right");
+	expect_lookup("list", 'l', "open");
+	expect_lookup("help", 'l', NULL);
+	expect_lookup("reader", 'q', "close");
+	expect_lookup("help", 'q', "close");
+	expect_lookup("list", 'q', "quit");
+	/* Global keys resolve in every view, and with no view. */
+	for (const struct keymap_view *v = keymap_views; v->name; v++) {
+		expect_lookup(v->name, 'j', "down");
+		expect_lookup(v->name, KEYMAP_DOWN, "down");
+		expect_lookup(v->name, ' ', "page-down");
+		expect_lookup(v->name, KEYMAP_CTRL('f'), "page-down");
+		expect_lookup(v->name, KEYMAP_PGUP, "page-up");
+		expect_lookup(v->name, '/', "search");
+		expect_lookup(v->name, ':', "prompt");
+		expect_lookup(v->name, KEYMAP_CTRL('l'), "redraw");
+	}
+	expect_lookup(NULL, 'j', "down");
+	expect_lookup(NULL, 'h', NULL);
+	expect_lookup("nosuchview", 'G', "bottom");
+	/* Reader-only keys are not global. */
+	expect_lookup("list", 'h', NULL);
+	expect_lookup("list", 'z', NULL);
+	expect_lookup("reader", 'z', "boilerplate");
+	expect_lookup("list", KEYMAP_ENTER, "open");
+	expect_lookup("reader", KEYMAP_ENTER, NULL);
+	/* Keys no table row has. */
+	expect_lookup("reader", 'x', NULL);
+	expect_lookup("reader", 0x1ea1, NULL); /* ạ */
+	expect_lookup("reader", KEYMAP_RESIZE, NULL);
+	expect_lookup("reader", -1, NULL);
+}
+
+static void
+expect_name(int key, const char *want)
+{
+	char buf[32];
+
+	assert_string_equal(keymap_key_name(key, buf, sizeof buf), want);
+	assert_int_equal(keymap_key_parse(want), key);
+}
+
+static void
+test_key_names(void **state)
+{
+	char buf[32];
+
+	(void)state;
+	expect_name('j', "j");
+	expect_name('$', "$");
+	expect_name(' ', "Space");
+	expect_name(KEYMAP_CTRL('f'), "C-f");
+	expect_name(KEYMAP_CTRL('l'), "C-l");
+	expect_name(KEYMAP_PGDN, "PgDn");
+	expect_name(KEYMAP_PGUP, "PgUp");
+	expect_name(KEYMAP_UP, "Up");
+	expect_name(KEYMAP_DELETE, "Delete");
+	expect_name(KEYMAP_ENTER, "Enter");
+	expect_name(KEYMAP_ESC, "Esc");
+	expect_name('\t', "Tab");
+	expect_name(0x1ea1, "U+1EA1");
+	/* The C0 controls without a letter: as terminals and Emacs name them. */
+	expect_name(0, "C-@");
+	expect_name(0x1c, "C-\\");
+	expect_name(0x1d, "C-]");
+	expect_name(0x1e, "C-^");
+	expect_name(0x1f, "C-_");
+	/* DEL is Backspace on most terminals. */
+	assert_string_equal(keymap_key_name(0x7f, buf, sizeof buf), "Backspace");
+	/* Names nothing has. */
+	assert_int_equal(keymap_key_parse(""), -1);
+	assert_int_equal(keymap_key_parse("jj"), -1);
+	assert_int_equal(keymap_key_parse("C-"), -1);
+	assert_int_equal(keymap_key_parse("C-1"), -1);
+	assert_int_equal(keymap_key_parse("U+"), -1);
+	assert_int_equal(keymap_key_parse("U+12G"), -1);
+	assert_int_equal(keymap_key_parse("U+110000"), -1);
+	assert_int_equal(keymap_key_parse("pgdn"), -1);
+	/* Every name given is printable and leads back to its key (Backspace aside). */
+	for (int key = 0; key < 0x80; key++) {
+		const char *name = keymap_key_name(key, buf, sizeof buf);
+
+		for (const char *p = name; *p; p++)
+			assert_true(*p > 0x20 && *p < 0x7f);
+		if (key != 0x7f)
+			assert_int_equal(keymap_key_parse(name), key);
+	}
+	for (int key = KEYMAP_SPECIAL; key < KEYMAP_NONE; key++)
+		assert_int_equal(keymap_key_parse(keymap_key_name(key, buf, sizeof buf)), key);
+}
+
+/* --- the `:` prompt, run on a stand-in view ---------------------------- */
+
+static struct {
+	int calls;
+	enum view_move move;
+	int64_t n;
+	char pattern[64];
+	int backward;
+} seen;
+
+static int
+fake_motion(struct ui *ui, enum view_move m, int64_t n)
+{
+	(void)ui;
+	seen.calls++;
+	seen.move = m;
+	seen.n = n;
+	return DESK_OK;
+}
+
+static int
+fake_search(struct ui *ui, const char *pattern, int backward)
+{
+	(void)ui;
+	seen.calls++;
+	snprintf(seen.pattern, sizeof seen.pattern, "%s", pattern);
+	seen.backward = backward;
+	return DESK_OK;
+}
+
+static const struct view_ops fake_view = {
+    .name = "reader",
+    .motion = fake_motion,
+    .search = fake_search,
+};
+
+static struct ui *
+fake_ui(void)
+{
+	struct ui *ui = calloc(1, sizeof *ui);
+
+	assert_non_null(ui);
+	ui->view = &fake_view;
+	return ui;
+}
+
+/* Run line; the motion it asked for (or none), and the message it left ("" if none). */
+static void
+expect_line(const char *line, int rc, int move, int64_t n, const char *message)
+{
+	struct ui *ui = fake_ui();
+
+	memset(&seen, 0, sizeof seen);
+	assert_int_equal(ui_cmds_run_line(ui, line), rc);
+	if (move < 0) {
+		assert_int_equal(seen.calls, 0);
+	} else {
+		assert_int_equal(seen.calls, 1);
+		assert_int_equal(seen.move, move);
+		assert_int_equal(seen.n, n);
+	}
+	if (*message == '\0')
+		assert_string_equal(ui->message, "");
+	else if (strstr(ui->message, message) == NULL)
+		fail_msg("\"%s\": message \"%s\", wanted \"%s\" in it", line, ui->message, message);
+	assert_int_equal(ui->message_error, *message != '\0');
+	free(ui->search);
+	free(ui);
+}
+
+static void
+test_prompt_commands(void **state)
+{
+	(void)state;
+	expect_line("down", 0, VIEW_DOWN, 1, "");
+	expect_line("down 5", 0, VIEW_DOWN, 5, "");
+	expect_line("  :down   12  ", 0, VIEW_DOWN, 12, "");
+	expect_line("word-prev 3", 0, VIEW_WORD_PREV, 3, "");
+	expect_line("page-down", 0, VIEW_PAGE_DOWN, 1, "");
+	expect_line("line-end", 0, VIEW_LINE_END, 1, "");
+	/* A unique prefix will do. */
+	expect_line("d 2", 0, VIEW_DOWN, 2, "");
+	expect_line("page-u", 0, VIEW_PAGE_UP, 1, "");
+	expect_line("bot", 0, VIEW_BOTTOM, 1, "");
+	expect_line("word-n 4", 0, VIEW_WORD_NEXT, 4, "");
+	/* :N and :goto N go to a line. */
+	expect_line("42", 0, VIEW_GOTO, 42, "");
+	expect_line(":7", 0, VIEW_GOTO, 7, "");
+	expect_line("goto 120", 0, VIEW_GOTO, 120, "");
+	expect_line("go 3", 0, VIEW_GOTO, 3, "");
+	/* A prefix of several commands is refused, and says so. */
+	expect_line("p", DESK_ERROR, -1, 0, "p: ambiguous");
+	expect_line("page", DESK_ERROR, -1, 0, "page: ambiguous");
+	expect_line("re", DESK_ERROR, -1, 0, "re: ambiguous");
+	expect_line("word 2", DESK_ERROR, -1, 0, "word: ambiguous");
+	/* Unknown commands, and the shell's. */
+	expect_line("frobnicate", DESK_ERROR, -1, 0, "frobnicate: no such command");
+	expect_line("downx", DESK_ERROR, -1, 0, "downx: no such command");
+	expect_line("import", DESK_ERROR, -1, 0, "a shell command");
+	/* Bad counts and lines. */
+	expect_line("down 0", DESK_ERROR, -1, 0, "not a count");
+	expect_line("down -3", DESK_ERROR, -1, 0, "not a count");
+	expect_line("down five", DESK_ERROR, -1, 0, "five: not a count");
+	expect_line("down 5x", DESK_ERROR, -1, 0, "not a count");
+	expect_line("down 99999999999999999999999", DESK_ERROR, -1, 0, "not a count");
+	expect_line("42abc", DESK_ERROR, -1, 0, "not a count");
+	expect_line("goto", DESK_ERROR, -1, 0, "which line");
+	/* Nothing typed does nothing. */
+	expect_line("", 0, -1, 0, "");
+	expect_line("   ", 0, -1, 0, "");
+	expect_line(":", 0, -1, 0, "");
+}
+
+static void
+test_prompt_other_commands(void **state)
+{
+	struct ui *ui = fake_ui();
+
+	(void)state;
+	/* An exact name wins over the longer ones it begins. */
+	memset(&seen, 0, sizeof seen);
+	assert_int_equal(ui_cmds_run_line(ui, "search da nang"), 0);
+	assert_int_equal(seen.calls, 1);
+	assert_string_equal(seen.pattern, "da nang");
+	assert_int_equal(seen.backward, 0);
+	assert_string_equal(ui->search, "da nang");
+	assert_int_equal(ui_cmds_run_line(ui, "search-p"), 0);
+	assert_int_equal(seen.calls, 2);
+	assert_string_equal(seen.pattern, "da nang");
+	assert_int_equal(seen.backward, 1);
+	assert_int_equal(ui_cmds_run_line(ui, "sea"), DESK_ERROR);
+	assert_non_null(strstr(ui->message, "ambiguous"));
+	assert_int_equal(seen.calls, 2);
+	/* :q quits. */
+	assert_int_equal(ui->quit, 0);
+	assert_int_equal(ui_cmds_run_line(ui, "q"), 0);
+	assert_int_equal(ui->quit, 1);
+	free(ui->search);
+	free(ui);
+
+	/* Searching again before any search says how to search. */
+	ui = fake_ui();
+	memset(&seen, 0, sizeof seen);
+	assert_int_equal(ui_cmds_run_line(ui, "search-next"), DESK_ERROR);
+	assert_string_equal(ui->message, "No previous search; / searches");
+	assert_int_equal(seen.calls, 0);
+	free(ui);
+}
+
+static void
+test_find(void **state)
+{
+	int ambiguous;
+	const struct cmd *c;
+
+	(void)state;
+	assert_non_null(c = ui_cmds_find("down", &ambiguous));
+	assert_string_equal(c->name, "down");
+	assert_non_null(c = ui_cmds_find("status", &ambiguous));
+	assert_non_null(c->ui); /* the interface's :status, not the shell's */
+	assert_non_null(c = ui_cmds_find("prev", &ambiguous));
+	assert_string_equal(c->name, "prev-article");
+	assert_null(ui_cmds_find("", &ambiguous));
+	assert_int_equal(ambiguous, 0);
+	assert_null(ui_cmds_find("import", &ambiguous));
+	assert_int_equal(ambiguous, 0);
+	assert_null(ui_cmds_find("search-", &ambiguous));
+	assert_int_equal(ambiguous, 1);
+}
+
+/* --- the table and the help agree ------------------------------------- */
+
+static const struct cmd *
+ui_command(const char *name)
+{
+	for (const struct cmd *c = cmd_table; c->name; c++)
+		if (c->ui && strcmp(c->name, name) == 0)
+			return c;
+	return NULL;
+}
+
+static int
+known_view(const char *name)
+{
+	for (const struct keymap_view *v = keymap_views; v->name; v++)
+		if (strcmp(v->name, name) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+test_table(void **state)
+{
+	(void)state;
+	for (const struct keymap_binding *b = keymap_table; b->view; b++) {
+		const struct cmd *c = ui_command(b->command);
+		int key = keymap_key_parse(b->key);
+
+		if (!known_view(b->view) || key < 0 || c == NULL)
+			fail_msg("%s %s %s: unknown view, key or command", b->view, b->key,
+			         b->command);
+		/* Help for every key: its own, else its command's. */
+		assert_true(strlen(b->help ? b->help : c->help) > 10);
+		/* No row is shadowed by an earlier one for the same key. */
+		assert_string_equal(keymap_lookup(b->view, key), b->command);
+	}
+	for (const struct cmd *c = cmd_table; c->name; c++) {
+		assert_non_null(c->args);
+		assert_true(c->help && strlen(c->help) > 10);
+	}
+}
+
+struct entries {
+	size_t nrows[64]; /* per table row: how many entries listed it */
+	size_t ncommands, nheadings;
+};
+
+static void
+check_entry(void *ctx, const char *view, const char *keys, const char *command, const char *help)
+{
+	struct entries *e = ctx;
+	char buf[128], *save = NULL;
+
+	assert_non_null(help);
+	assert_true(*help != '\0');
+	if (keys == NULL) {
+		e->nheadings++;
+		return;
+	}
+	if (strcmp(view, KEYMAP_COMMANDS) == 0) {
+		const struct cmd *c = ui_command(command);
+
+		assert_non_null(c);
+		snprintf(buf, sizeof buf, ":%s", command);
+		assert_memory_equal(keys, buf, strlen(buf));
+		assert_string_equal(help, c->help);
+		e->ncommands++;
+		return;
+	}
+	/* Every key listed is a row of the table for this view and command. */
+	snprintf(buf, sizeof buf, "%s", keys);
+	for (char *k = strtok_r(buf, ", ", &save); k; k = strtok_r(NULL, ", ", &save)) {
+		const struct keymap_binding *b;
+
+		for (b = keymap_table; b->view; b++)
+			if (!strcmp(b->view, view) && !strcmp(b->key, k) &&
+			    !strcmp(b->command, command))
+				break;
+		if (b->view == NULL)
+			fail_msg("help lists %s for %s in %s: not in the table", k, command, view);
+		assert_true((size_t)(b - keymap_table) < 64);
+		e->nrows[b - keymap_table]++;
+		assert_string_equal(keymap_lookup(view, keymap_key_parse(k)), command);
+	}
+}
+
+static void
+test_help_lists_the_table(void **state)
+{
+	struct entries e;
+	size_t nviews = 0, nui = 0;
+
+	(void)state;
+	memset(&e, 0, sizeof e);
+	keymap_describe(check_entry, &e);
+	/* Every row listed once, every interface command once, every view a heading. */
+	for (const struct keymap_binding *b = keymap_table; b->view; b++)
+		assert_int_equal(e.nrows[b - keymap_table], 1);
+	for (const struct keymap_view *v = keymap_views; v->name; v++)
+		nviews++;
+	for (const struct cmd *c = cmd_table; c->name; c++)
+		nui += c->ui != NULL;
+	assert_int_equal(e.nheadings, nviews + 1);
+	assert_int_equal(e.ncommands, nui);
+}
+
+static char *
+printed(void (*print)(FILE *))
+{
+	char *s = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&s, &n);
+
+	assert_non_null(f);
+	print(f);
+	assert_int_equal(fclose(f), 0);
+	return s;
+}
+
+static void
+test_help_text_and_man(void **state)
+{
+	char *text = printed(keymap_print_text), *man = printed(keymap_print_man);
+
+	(void)state;
+	assert_non_null(strstr(text, "Everywhere:\n  j, Down            down          "));
+	assert_non_null(strstr(text, "\n\nReader:\n  h, Left            left          "));
+	assert_non_null(strstr(text, "  b                  word-prev     back to the start of the "
+	                             "word (page up is -, PgUp or C-b)\n"));
+	assert_non_null(strstr(text, "  Space, PgDn, C-f   page-down     forward a screen\n"));
+	assert_non_null(strstr(text, "  :goto LINE                       to screen line LINE"));
+	assert_non_null(strstr(man, ".SS Reader\n"));
+	assert_non_null(strstr(man, ".TP\n.B \"Space, PgDn, C\\-f\"\nforward a screen "
+	                            "(\\fBpage\\-down\\fP)\n"));
+	/* What the reader's b says of page up is true. */
+	expect_lookup("reader", '-', "page-up");
+	expect_lookup("reader", KEYMAP_PGUP, "page-up");
+	expect_lookup("reader", KEYMAP_CTRL('b'), "page-up");
+	free(text);
+	free(man);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_lookup_view_then_global),
+	    cmocka_unit_test(test_key_names),
+	    cmocka_unit_test(test_prompt_commands),
+	    cmocka_unit_test(test_prompt_other_commands),
+	    cmocka_unit_test(test_find),
+	    cmocka_unit_test(test_table),
+	    cmocka_unit_test(test_help_lists_the_table),
+	    cmocka_unit_test(test_help_text_and_man),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
