@@ -3,6 +3,7 @@
  * reader.h).  No curses here: view_reader.c draws what this decides.
  */
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -92,6 +93,15 @@ size_t
 reader_lines(const struct reader *r)
 {
 	return r->lay->nlines;
+}
+
+int
+reader_status(const struct reader *r, char *buf, size_t size)
+{
+	size_t row = reader_row(r) + 1, lines = reader_lines(r);
+
+	return snprintf(buf, size, "%s%zu/%zu %3zu%%", r->hide ? "[z] " : "", row, lines,
+	                row * 100 / lines);
 }
 
 static size_t
@@ -278,13 +288,20 @@ reader_word_prev(struct reader *r, int64_t n)
 	reader_move(r, p);
 }
 
-/* To screen line row at the column j and k keep. */
+/* The last grapheme a screen line shows ($), or its LF when it shows none. */
+static int64_t
+reader_eol(const struct reader *r, size_t row)
+{
+	return layout_cp_at(r->lay, row, r->lay->lines[row].cols - 1);
+}
+
+/* To screen line row at the column j and k keep ($ there after a $). */
 static void
 reader_to_row(struct reader *r, size_t row)
 {
 	if (row >= r->lay->nlines)
 		row = r->lay->nlines - 1;
-	r->cur = layout_cp_at(r->lay, row, r->want);
+	r->cur = r->want == READER_EOL ? reader_eol(r, row) : layout_cp_at(r->lay, row, r->want);
 	reader_scroll(r);
 }
 
@@ -380,10 +397,8 @@ reader_line_start(struct reader *r, int64_t n)
 void
 reader_line_end(struct reader *r, int64_t n)
 {
-	size_t row = reader_row(r);
-
 	(void)n;
-	reader_move(r, layout_cp_at(r->lay, row, r->lay->lines[row].cols - 1));
+	reader_move(r, reader_eol(r, reader_row(r)));
 	r->want = READER_EOL;
 }
 

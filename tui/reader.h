@@ -73,6 +73,13 @@ size_t reader_row(const struct reader *r);
 int reader_col(const struct reader *r);
 size_t reader_lines(const struct reader *r);
 
+/*
+ * Where the cursor is, as the status line shows it: "LINE/LINES PCT%", the
+ * cursor's screen line (1-based) of all, and "[z] " before it while
+ * boilerplate is hidden.  snprintf's result.
+ */
+int reader_status(const struct reader *r, char *buf, size_t size);
+
 /* Whether the grapheme at cp lies in a mark of kind. */
 int reader_in_mark(const struct reader *r, int64_t cp, desk_mark_kind kind);
 

@@ -214,13 +214,12 @@ static void
 view_reader_draw_bar(struct ui *ui)
 {
 	struct view_reader *v = ui->reader;
-	size_t row = reader_row(&v->r) + 1, lines = reader_lines(&v->r);
-	char left[64], right[256];
+	char left[64], pos[64], right[256];
 	int wl, wr;
 
 	snprintf(left, sizeof left, " %zu/%zu ", view_list_index(ui), view_list_count(ui));
-	snprintf(right, sizeof right, " %s%zu/%zu %3zu%%  %s ", v->hide ? "[z] " : "", row, lines,
-	         row * 100 / lines, desk_editor(ui->d));
+	reader_status(&v->r, pos, sizeof pos);
+	snprintf(right, sizeof right, " %s  %s ", pos, desk_editor(ui->d));
 	wl = ui_draw_text(ui, ui->bar, 0, 0, left, ui->cols, UI_BAR);
 	wr = ui_text_width(right);
 	if (wr > ui->cols - wl)
