@@ -183,16 +183,34 @@ ui_resize(struct ui *ui)
 	return DESK_OK;
 }
 
-/* Below the minimum size: a plain message, drawn in stdscr. */
+/*
+ * Below the minimum size: a plain message, drawn in stdscr.  It is ASCII, so
+ * a byte is a column: split it on spaces into lines of the width (a word
+ * longer than the width is cut), as many as there are rows.
+ */
 static void
 ui_draw_small(void)
 {
 	char s[128];
+	const char *p = s;
+	int y = 0;
 
 	werase(stdscr);
 	snprintf(s, sizeof s, "window too small (%dx%d, need %dx%d)", COLS, LINES, UI_MIN_COLS,
 	         UI_MIN_ROWS);
-	mvwaddnstr(stdscr, 0, 0, s, -1);
+	while (*p && y < LINES && COLS > 0) {
+		int n = (int)strlen(p);
+
+		if (n > COLS) {
+			for (n = COLS; n > 0 && p[n] != ' '; n--)
+				;
+			if (n == 0)
+				n = COLS;
+		}
+		mvwaddnstr(stdscr, y++, 0, p, n);
+		for (p += n; *p == ' '; p++)
+			;
+	}
 	wnoutrefresh(stdscr);
 	doupdate();
 }
