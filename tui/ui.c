@@ -379,11 +379,19 @@ static SCREEN *
 ui_start(void)
 {
 	SCREEN *s;
+	char *cup;
 
 	ui_locale();
 	if ((s = newterm(NULL, stdout, stdin)) == NULL)
 		return NULL;
 	set_term(s);
+	/* A terminal that cannot move the cursor (dumb, emacs' shell) would only get garbage. */
+	cup = tigetstr("cup");
+	if (cup == NULL || cup == (char *)-1) {
+		endwin();
+		delscreen(s);
+		return NULL;
+	}
 	cbreak();
 	noecho();
 	nonl();
