@@ -36,6 +36,10 @@ trap lib_cleanup EXIT
 trap 'exit 1' HUP INT TERM
 # Nothing here reads or writes the user's data, whatever the test does.
 export COPYDESK_EDITOR=tester XDG_DATA_HOME="$tmp/xdg" TMPDIR="$tmp"
+# With the sanitizers (COPYDESK_SANITIZE), their reports go to files that
+# finish() shows: on the pane they would scroll away with the screen.
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}log_path=$tmp/asan"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}log_path=$tmp/ubsan:print_stacktrace=1"
 
 fail() {
 	echo "FAIL: $*"
@@ -44,6 +48,12 @@ fail() {
 
 # The end: the screen is shown when something failed.
 finish() {
+	for f in "$tmp"/asan.* "$tmp"/ubsan.*; do
+		if [ -f "$f" ]; then
+			fail "a sanitizer report:"
+			cat "$f"
+		fi
+	done
 	if [ "$fails" -gt 0 ]; then
 		echo "$fails failure(s); the screen was:"
 		screen 2>/dev/null | sed 's/^/  | /' || true
