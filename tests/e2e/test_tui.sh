@@ -177,6 +177,16 @@ wait_line 23 '^ 8/8 Long test article +1/[0-9]+ +[0-9]+%  tester *$'
 line 1 | grep -q '^Paragraph 01\. The quick brown fox' || fail "back at 80x24, line 1: $(line 1)"
 has_text 'window too small' && fail "back at 80x24 the message stayed"
 [ "$(lines)" = "$n" ] || fail "back at 80x24: $(lines) lines, not $n"
+# A resize with the search prompt open keeps it and what was typed; Esc closes it.
+keys / && keys -l 'ph'
+wait_line 24 '^/ph *$'
+T resize-window -t t -x 50 -y 12
+wait_line 12 '^/ph *$'
+line 11 | grep -q '^ 8/8 Long test' || fail "50x12 with the prompt: status line $(line 11)"
+keys Escape
+poll line_is 12 "" || fail "Esc did not close the prompt: $(line 12)"
+T resize-window -t t -x 80 -y 24
+wait_line 23 '^ 8/8 Long test article +1/[0-9]+ +[0-9]+%  tester *$'
 
 # q back to the list: the cursor on the article read; q quits with status 0.
 keys j j j j j
