@@ -57,7 +57,7 @@ gen_pick(size_t n)
 	return (size_t)(gen_rand() % n);
 }
 
-static void
+static _Noreturn void
 gen_die(const char *what)
 {
 	fprintf(stderr, "gen_corpus: %s: %s\n", what, strerror(errno));

@@ -131,24 +131,113 @@ import_date_valid(const char *s)
  * runs over every byte of every file.  test_import checks the ranges
  * against desk_nfc().
  */
+/* Whether the 8 bytes at p are all ASCII, NUL bytes included. */
+static int
+import_ascii8(const uint8_t *p)
+{
+	uint64_t v;
+
+	memcpy(&v, p, sizeof v);
+	return (v & 0x8080808080808080ULL) == 0;
+}
+
+/* Whether the 8 bytes at p are all ASCII and none of them is NUL. */
+static int
+import_text8(const uint8_t *p)
+{
+	uint64_t v;
+
+	memcpy(&v, p, sizeof v);
+	return ((v | ((v - 0x0101010101010101ULL) & ~v)) & 0x8080808080808080ULL) == 0;
+}
+
+/* Whether the 3-byte sequence at p is one of the NFC ranges above. */
+static int
+import_nfc3(const uint8_t *p)
+{
+	return (p[0] == 0xE1 && p[1] >= 0xB8 && p[1] <= 0xBB) || /* U+1E00..U+1EFF */
+	       (p[0] == 0xE2 &&
+	        ((p[1] == 0x80 && p[2] >= 0x82) || p[1] == 0x81 ||
+	         (p[1] == 0x82 && p[2] >= 0xA0))); /* U+2002..U+207F, U+20A0..U+20BF */
+}
+
 int
 import_is_nfc(const char *s, size_t len)
 {
 	const uint8_t *p = (const uint8_t *)s, *end = p + len;
 
 	while (p < end) {
-		if (*p < 0x80)
+		if (end - p >= 8 && import_ascii8(p))
+			p += 8;
+		else if (*p < 0x80)
 			p++;
 		else if (*p < 0xCC) /* U+0080..U+02FF */
 			p += 2;
-		else if (*p == 0xE1 && p[1] >= 0xB8 && p[1] <= 0xBB) /* U+1E00..U+1EFF */
+		else if (end - p >= 3 && import_nfc3(p))
 			p += 3;
-		else if (*p == 0xE2 && ((p[1] == 0x80 && p[2] >= 0x82) || p[1] == 0x81 ||
-		                        (p[1] == 0x82 && p[2] >= 0xA0)))
-			p += 3; /* U+2002..U+207F, U+20A0..U+20BF */
 		else
 			return 0;
 	}
+	return 1;
+}
+
+/* Whether p[0..n) are continuation bytes. */
+static int
+import_cont(const uint8_t *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+	return 1;
+}
+
+/*
+ * One pass over s: 1 when it is valid UTF-8 without NUL bytes, with *nfc
+ * set to import_is_nfc(s, len); 0 (and *nfc 0) when it is not, and
+ * desk_utf8_check() then says where.  The same rules as u8_check(): no overlong forms, no
+ * surrogates, nothing above U+10FFFF.
+ */
+static int
+import_utf8_scan(const char *s, size_t len, int *nfc)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + len;
+	int simple = 1;
+
+	*nfc = 0;
+	while (p < end) {
+		size_t left = (size_t)(end - p);
+		uint8_t c = *p;
+
+		if (left >= 8 && import_text8(p)) {
+			p += 8;
+		} else if (c < 0x80) {
+			if (c == 0)
+				return 0;
+			p++;
+		} else if (c < 0xC2) {
+			return 0;
+		} else if (c < 0xE0) {
+			if (left < 2 || !import_cont(p + 1, 1))
+				return 0;
+			simple &= c < 0xCC;
+			p += 2;
+		} else if (c < 0xF0) {
+			if (left < 3 || !import_cont(p + 1, 2) || (c == 0xE0 && p[1] < 0xA0) ||
+			    (c == 0xED && p[1] >= 0xA0))
+				return 0;
+			simple &= import_nfc3(p);
+			p += 3;
+		} else if (c < 0xF5) {
+			if (left < 4 || !import_cont(p + 1, 3) || (c == 0xF0 && p[1] < 0x90) ||
+			    (c == 0xF4 && p[1] >= 0x90))
+				return 0;
+			simple = 0;
+			p += 4;
+		} else {
+			return 0;
+		}
+	}
+	*nfc = simple;
 	return 1;
 }
 
@@ -240,7 +329,7 @@ import_normalize(char **out, size_t *outlen, const char *s, size_t len, int nfc,
 	char *buf = NULL, *n = NULL;
 	size_t blen = 0, bad = 0, nlen = 0;
 	int64_t line, col;
-	int rc = DESK_OK;
+	int rc = DESK_OK, simple = 0;
 
 	*out = NULL;
 	*outlen = 0;
@@ -257,7 +346,8 @@ import_normalize(char **out, size_t *outlen, const char *s, size_t len, int nfc,
 		rc = import_fail(err, DESK_NOMEM, 0, 0, "out of memory");
 		goto done;
 	}
-	if (desk_utf8_check(buf, blen, &bad) != DESK_OK) {
+	/* The one-pass scan first; desk_utf8_check() finds what is wrong. */
+	if (!import_utf8_scan(buf, blen, &simple) && desk_utf8_check(buf, blen, &bad) != DESK_OK) {
 		unsigned char b = (unsigned char)buf[bad];
 		char why[128];
 
@@ -278,7 +368,7 @@ import_normalize(char **out, size_t *outlen, const char *s, size_t len, int nfc,
 		rc = import_fail(err, DESK_INVALID, 1, 1, "empty file");
 		goto done;
 	}
-	if (nfc && !import_is_nfc(buf, blen)) {
+	if (nfc && !simple && !import_is_nfc(buf, blen)) {
 		if (desk_nfc(&n, &nlen, buf, blen) != DESK_OK) {
 			rc = import_fail(err, DESK_NOMEM, 0, 0, "out of memory");
 			goto done;

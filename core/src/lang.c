@@ -10,141 +10,115 @@
 #include <stdint.h>
 #include <string.h>
 
-#include <unitypes.h>
-
 #include "import.h"
 
 /* Enough text to decide; the rest of a long article changes nothing. */
 #define LANG_SAMPLE 65536
 
-/* English function words of 2 to 5 letters, packed into integers, by length. */
+/* English function words of 2 to 5 letters, packed into integers. */
 #define LANG_W2(a, b)          ((uint64_t)(a) << 8 | (uint64_t)(b))
 #define LANG_W3(a, b, c)       (LANG_W2(a, b) << 8 | (uint64_t)(c))
 #define LANG_W4(a, b, c, d)    (LANG_W3(a, b, c) << 8 | (uint64_t)(d))
 #define LANG_W5(a, b, c, d, e) (LANG_W4(a, b, c, d) << 8 | (uint64_t)(e))
 
-static const uint64_t lang_en_words[] = {
-    LANG_W2('o', 'f'),
-    LANG_W2('t', 'o'),
-    LANG_W2('i', 'n'),
-    LANG_W2('i', 's'),
-    LANG_W2('o', 'n'),
-    LANG_W2('b', 'y'),
-    LANG_W2('a', 't'),
-    LANG_W2('i', 't'),
-    LANG_W2('a', 'n'),
-    LANG_W2('a', 's'),
-    LANG_W3('t', 'h', 'e'),
-    LANG_W3('a', 'n', 'd'),
-    LANG_W3('f', 'o', 'r'),
-    LANG_W3('w', 'a', 's'),
-    LANG_W3('a', 'r', 'e'),
-    LANG_W3('h', 'a', 's'),
-    LANG_W3('i', 't', 's'),
-    LANG_W3('h', 'i', 's'),
-    LANG_W3('h', 'e', 'r'),
-    LANG_W4('w', 'i', 't', 'h'),
-    LANG_W4('t', 'h', 'a', 't'),
-    LANG_W4('f', 'r', 'o', 'm'),
-    LANG_W4('h', 'a', 'v', 'e'),
-    LANG_W4('t', 'h', 'i', 's'),
-    LANG_W4('s', 'a', 'i', 'd'),
-    LANG_W4('w', 'e', 'r', 'e'),
-    LANG_W4('b', 'e', 'e', 'n'),
-    LANG_W4('w', 'i', 'l', 'l'),
-    LANG_W5('w', 'h', 'i', 'c', 'h'),
-    LANG_W5('t', 'h', 'e', 'i', 'r'),
-};
+/* Bit c - U+00C0 of the Vietnamese letters among U+00C0..U+00FF. */
+#define LANG_BIT(c) ((uint64_t)1 << ((c)-0xC0))
+#define LANG_VI_LATIN1                                                                             \
+	(LANG_BIT(0xC0) | LANG_BIT(0xC1) | LANG_BIT(0xC2) | LANG_BIT(0xC3) | /* À Á Â Ã */     \
+	 LANG_BIT(0xC8) | LANG_BIT(0xC9) | LANG_BIT(0xCA) |                  /* È É Ê */        \
+	 LANG_BIT(0xCC) | LANG_BIT(0xCD) |                                   /* Ì Í */           \
+	 LANG_BIT(0xD2) | LANG_BIT(0xD3) | LANG_BIT(0xD4) | LANG_BIT(0xD5) | /* Ò Ó Ô Õ */     \
+	 LANG_BIT(0xD9) | LANG_BIT(0xDA) | LANG_BIT(0xDD))                   /* Ù Ú Ý */
+/* ... and their lower case, 0x20 further on. */
+#define LANG_VI_LATIN1_BOTH (LANG_VI_LATIN1 | LANG_VI_LATIN1 << 0x20)
 
+/* s[0..n) is ASCII letters; the packing keeps words of different lengths apart. */
 static int
-lang_is_vi_letter(ucs4_t c)
-{
-	switch (c) {
-	case 0x00C0:
-	case 0x00C1:
-	case 0x00C2:
-	case 0x00C3: /* À Á Â Ã */
-	case 0x00C8:
-	case 0x00C9:
-	case 0x00CA: /* È É Ê */
-	case 0x00CC:
-	case 0x00CD: /* Ì Í */
-	case 0x00D2:
-	case 0x00D3:
-	case 0x00D4:
-	case 0x00D5: /* Ò Ó Ô Õ */
-	case 0x00D9:
-	case 0x00DA:
-	case 0x00DD: /* Ù Ú Ý */
-	case 0x0102:
-	case 0x0110:
-	case 0x0128:
-	case 0x0168: /* Ă Đ Ĩ Ũ */
-	case 0x01A0:
-	case 0x01AF: /* Ơ Ư */
-		return 1;
-	default:
-		break;
-	}
-	if (c >= 0x00E0 && c <= 0x00FD)
-		return lang_is_vi_letter(c - 0x20); /* the lower case of the above */
-	if (c == 0x0103 || c == 0x0111 || c == 0x0129 || c == 0x0169 || c == 0x01A1 || c == 0x01B0)
-		return 1;
-	return c >= 0x1EA0 && c <= 0x1EF9; /* Ạ ... ỹ: the tone-marked vowels */
-}
-
-static int
-lang_is_letter(ucs4_t c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= 0x00C0 && c <= 0x024F && c != 0x00D7 && c != 0x00F7) ||
-	       (c >= 0x1E00 && c <= 0x1EFF);
-}
-
-/* ASCII letters, for the fast path. */
-static int
-lang_ascii_letter(unsigned char c)
-{
-	return (unsigned char)((c | 0x20) - 'a') < 26;
-}
-
-/* w[0..n) is ASCII letters; the packing keeps words of different lengths apart. */
-static int
-lang_is_en_word(const char *w, size_t n)
+lang_is_en_word(const uint8_t *s, size_t n)
 {
 	uint64_t v = 0;
 
 	if (n < 2 || n > 5)
 		return 0;
 	for (size_t i = 0; i < n; i++)
-		v = v << 8 | (uint64_t)(unsigned char)(w[i] | 0x20);
-	for (size_t i = 0; i < sizeof lang_en_words / sizeof *lang_en_words; i++)
-		if (lang_en_words[i] == v)
-			return 1;
-	return 0;
+		v = v << 8 | (uint64_t)(s[i] | 0x20);
+	switch (v) {
+	case LANG_W2('o', 'f'):
+	case LANG_W2('t', 'o'):
+	case LANG_W2('i', 'n'):
+	case LANG_W2('i', 's'):
+	case LANG_W2('o', 'n'):
+	case LANG_W2('b', 'y'):
+	case LANG_W2('a', 't'):
+	case LANG_W2('i', 't'):
+	case LANG_W2('a', 'n'):
+	case LANG_W2('a', 's'):
+	case LANG_W3('t', 'h', 'e'):
+	case LANG_W3('a', 'n', 'd'):
+	case LANG_W3('f', 'o', 'r'):
+	case LANG_W3('w', 'a', 's'):
+	case LANG_W3('a', 'r', 'e'):
+	case LANG_W3('h', 'a', 's'):
+	case LANG_W3('i', 't', 's'):
+	case LANG_W3('h', 'i', 's'):
+	case LANG_W3('h', 'e', 'r'):
+	case LANG_W4('w', 'i', 't', 'h'):
+	case LANG_W4('t', 'h', 'a', 't'):
+	case LANG_W4('f', 'r', 'o', 'm'):
+	case LANG_W4('h', 'a', 'v', 'e'):
+	case LANG_W4('t', 'h', 'i', 's'):
+	case LANG_W4('s', 'a', 'i', 'd'):
+	case LANG_W4('w', 'e', 'r', 'e'):
+	case LANG_W4('b', 'e', 'e', 'n'):
+	case LANG_W4('w', 'i', 'l', 'l'):
+	case LANG_W5('w', 'h', 'i', 'c', 'h'):
+	case LANG_W5('t', 'h', 'e', 'i', 'r'):
+		return 1;
+	default:
+		return 0;
+	}
 }
 
-/* Decode one character of valid UTF-8; 0 at a cut-off sequence. */
+/* ASCII letters. */
 static int
-lang_decode(const uint8_t *p, const uint8_t *end, ucs4_t *c)
+lang_ascii_letter(uint8_t c)
 {
+	return (uint8_t)((c | 0x20) - 'a') < 26;
+}
+
+/*
+ * The letter at p (valid UTF-8, not ASCII): its length in bytes, and in *vi
+ * whether only Vietnamese uses it, or 0 when it is not a letter or is cut
+ * off by the end.  Letters are U+00C0..U+024F but for × and ÷, and
+ * U+1E00..U+1EFF; the Vietnamese ones are those of LANG_VI_LATIN1_BOTH,
+ * Ă ă Đ đ Ĩ ĩ Ũ ũ Ơ ơ Ư ư and the tone-marked vowels Ạ (U+1EA0) ... ỹ (U+1EF9).
+ */
+static int
+lang_letter(const uint8_t *p, const uint8_t *end, int *vi)
+{
+	uint32_t c;
+
 	if (*p < 0xE0) {
-		if (end - p < 2)
+		if (end - p < 2 || *p < 0xC3 || *p > 0xC9)
+			return 0; /* below U+00C0 or above U+027F */
+		c = (uint32_t)(*p & 0x1F) << 6 | (p[1] & 0x3F);
+		if (c < 0x100) {
+			*vi = (int)(LANG_VI_LATIN1_BOTH >> (c - 0xC0) & 1);
+			return c != 0xD7 && c != 0xF7 ? 2 : 0;
+		}
+		if (c > 0x24F)
 			return 0;
-		*c = (ucs4_t)(*p & 0x1F) << 6 | (p[1] & 0x3F);
+		*vi = c == 0x102 || c == 0x103 || c == 0x110 || c == 0x111 || c == 0x128 ||
+		      c == 0x129 || c == 0x168 || c == 0x169 || c == 0x1A0 || c == 0x1A1 ||
+		      c == 0x1AF || c == 0x1B0;
 		return 2;
 	}
-	if (*p < 0xF0) {
-		if (end - p < 3)
-			return 0;
-		*c = (ucs4_t)(*p & 0x0F) << 12 | (ucs4_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
-		return 3;
-	}
-	if (end - p < 4)
+	/* U+1E00..U+1EFF is E1 B8 80 .. E1 BB BF. */
+	if (*p != 0xE1 || end - p < 3 || p[1] < 0xB8 || p[1] > 0xBB)
 		return 0;
-	*c = (ucs4_t)(*p & 0x07) << 18 | (ucs4_t)(p[1] & 0x3F) << 12 | (ucs4_t)(p[2] & 0x3F) << 6 |
-	     (p[3] & 0x3F);
-	return 4;
+	c = 0x1E00 | (uint32_t)(p[1] & 0x03) << 6 | (p[2] & 0x3F);
+	*vi = c >= 0x1EA0 && c <= 0x1EF9;
+	return 3;
 }
 
 const char *
@@ -161,20 +135,15 @@ lang_detect(const char *s, size_t len)
 		int ascii = 1, viet = 0;
 
 		/* One word: a run of letters. */
-		while (p < end) {
-			ucs4_t c;
-			int k;
+		for (;;) {
+			int k, v = 0;
 
-			if (*p < 0x80) {
-				if (!lang_ascii_letter(*p))
-					break;
+			while (p < end && lang_ascii_letter(*p))
 				p++;
-				continue;
-			}
-			if ((k = lang_decode(p, end, &c)) == 0 || !lang_is_letter(c))
+			if (p == end || *p < 0x80 || (k = lang_letter(p, end, &v)) == 0)
 				break;
 			ascii = 0;
-			viet |= lang_is_vi_letter(c);
+			viet |= v;
 			p += k;
 		}
 		if (p == w) { /* not a letter: skip it */
@@ -185,7 +154,7 @@ lang_detect(const char *s, size_t len)
 		}
 		if (viet)
 			vi++;
-		else if (ascii && lang_is_en_word((const char *)w, (size_t)(p - w)))
+		else if (ascii && lang_is_en_word(w, (size_t)(p - w)))
 			en++;
 	}
 	return vi > 2 * en ? "vi" : "en";

@@ -110,7 +110,6 @@ jsonl_record(import_article *a, json_t *o, const char *line, size_t linelen, int
 	if (a->in.lang == NULL)
 		a->in.lang = lang_detect(a->mem, blen);
 	a->in.title = a->title;
-	a->in.date = a->date[0] ? a->date : NULL;
 	a->in.source = a->source;
 	a->in.body = a->mem;
 	a->in.body_len = blen;
@@ -176,6 +175,11 @@ fmt_jsonl_parse(import_article **out, size_t *n, const char *s, size_t len, impo
 		import_articles_free(arts, narts);
 		return rc;
 	}
+	/* in.date points into the record itself, so only once the array has
+	 * stopped moving: the records before a realloc would point to freed
+	 * memory. */
+	for (size_t i = 0; i < narts; i++)
+		arts[i].in.date = arts[i].date[0] ? arts[i].date : NULL;
 	*out = arts;
 	*n = narts;
 	return DESK_OK;

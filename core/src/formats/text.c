@@ -69,7 +69,7 @@ text_line_at(const char *s, size_t len, size_t at, int64_t cp)
 	l.b = b;
 	l.e = e;
 	l.next = nl ? end + 1 : len;
-	l.cb = cp + text_cps(s + at, b - at);
+	l.cb = cp + (int64_t)(b - at); /* white space is ASCII: a byte a code point */
 	l.ce = l.cb + text_cps(s + b, e - b);
 	return l;
 }
@@ -224,6 +224,8 @@ text_is_caption(const char *s, const text_line *l)
 		    text_starts(open + 1, k, "Ảnh minh hoạ"))
 			return 1;
 	}
+	if (memchr(t, ':', n) == NULL) /* every credit has one */
+		return 0;
 	for (size_t i = 0; i < sizeof credits / sizeof *credits; i++) {
 		size_t cl = strlen(credits[i]);
 		const char *c = text_find_last(t, n, credits[i]);
@@ -260,12 +262,20 @@ typedef struct text_seen {
 	size_t mask;
 } text_seen;
 
+/*
+ * FNV-1a of the length and of at most 32 bytes from each end: enough to
+ * tell lines apart (equal lines are still compared whole), without going
+ * through every byte of every paragraph.
+ */
 static uint64_t
 text_hash(const char *s, size_t n)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
+	uint64_t h = 0xcbf29ce484222325ULL ^ n;
+	size_t head = n < 64 ? n : 32;
 
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < head; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
+	for (size_t i = n < 64 ? n : n - 32; i < n; i++)
 		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
 	return h;
 }
@@ -308,7 +318,8 @@ text_mark(import_article *a, const char *s, size_t len, size_t at, const char *t
 		rc = DESK_NOMEM;
 		goto done;
 	}
-	for (; at < len; cp += text_cps(s + at, l.next - at), at = l.next) {
+	/* Past the line's end there are only white space and the newline. */
+	for (; at < len; cp = l.ce + (int64_t)(l.next - l.e), at = l.next) {
 		int marked = 0;
 
 		l = text_line_at(s, len, at, cp);
