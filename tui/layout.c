@@ -123,9 +123,12 @@ layout_measure(const struct layout *l, int64_t g, int col, struct layout_cell *c
 	}
 }
 
-/* Where the line starting at start ends; *drop when it shows only hidden text. */
+/*
+ * Where the line starting at start, after indent blank columns, ends; *drop
+ * when it shows only hidden text.
+ */
 static void
-layout_break(const struct layout *l, int64_t start, struct layout_line *ln, int *drop)
+layout_break(const struct layout *l, int64_t start, int indent, struct layout_line *ln, int *drop)
 {
 	const desk_text *t = l->text;
 	int64_t len = desk_text_len(t), brk = -1;
@@ -134,7 +137,9 @@ layout_break(const struct layout *l, int64_t start, struct layout_line *ln, int 
 	struct layout_cell c;
 
 	layout_walk_init(&w, l, start);
+	w.col = indent;
 	ln->start = start;
+	ln->indent = indent;
 	for (;;) {
 		int64_t g;
 		uint32_t ch;
@@ -149,15 +154,15 @@ layout_break(const struct layout *l, int64_t start, struct layout_line *ln, int 
 			ln->next = g + 1;
 			break;
 		}
-		if (w.col > 0 && desk_text_break(t, g) == DESK_BREAK_MANDATORY)
+		if (w.col > indent && desk_text_break(t, g) == DESK_BREAK_MANDATORY)
 			break; /* after a line or paragraph separator, a form feed, ... */
-		if (!(l->flags & LAYOUT_GRAPHEMES) && w.col > 0 &&
+		if (!(l->flags & LAYOUT_GRAPHEMES) && w.col > indent &&
 		    desk_text_break(t, g) == DESK_BREAK_ALLOWED) {
 			brk = g;
 			brkcols = w.col;
 		}
 		layout_measure(l, g, w.col, &c, 0);
-		if (w.col > 0 && w.col + c.width > l->width) {
+		if (w.col > indent && w.col + c.width > l->width) {
 			int64_t e = g;
 
 			/* Spaces at the edge hang past it when a break may follow them. */
@@ -177,16 +182,36 @@ layout_break(const struct layout *l, int64_t start, struct layout_line *ln, int 
 		w.col += c.width;
 		w.g = c.end;
 	}
-	*drop = w.skipped && ln->cols == 0;
+	*drop = w.skipped && ln->cols == indent;
+}
+
+int
+layout_hang_cols(int cols, int width)
+{
+	if (cols <= 0)
+		return 0;
+	if (width - cols >= LAYOUT_HANG_ROOM)
+		return cols;
+	if (cols > LAYOUT_HANG_FALLBACK)
+		cols = LAYOUT_HANG_FALLBACK;
+	return width - cols >= LAYOUT_HANG_MIN ? cols : 0;
 }
 
 int
 layout_new(struct layout **out, const desk_text *text, int width, const struct layout_range *hidden,
            size_t nhidden, int flags)
 {
+	return layout_new_hang(out, text, width, hidden, nhidden, flags, NULL, 0);
+}
+
+int
+layout_new_hang(struct layout **out, const desk_text *text, int width,
+                const struct layout_range *hidden, size_t nhidden, int flags, const int *hang,
+                size_t nhang)
+{
 	struct layout *l = NULL;
-	int64_t len = desk_text_len(text), pos = 0;
-	size_t cap = 0;
+	int64_t len = desk_text_len(text), pos = 0, counted = 0;
+	size_t cap = 0, para = 0;
 	int rc = DESK_NOMEM;
 
 	*out = NULL;
@@ -221,12 +246,18 @@ layout_new(struct layout **out, const desk_text *text, int width, const struct l
 	}
 	while (pos < len || l->nlines == 0) {
 		struct layout_line ln;
-		int drop = 0;
+		int drop = 0, indent = 0;
 
+		for (; counted < pos; counted++) /* the paragraph pos is in */
+			para += desk_text_char(text, counted) == '\n';
+		/* A line that continues its paragraph hangs. */
+		if (pos > 0 && desk_text_char(text, pos - 1) != '\n' && para < nhang)
+			indent = layout_hang_cols(hang[para], l->width);
 		if (pos < len) {
-			layout_break(l, pos, &ln, &drop);
+			layout_break(l, pos, indent, &ln, &drop);
 		} else {
-			ln = (struct layout_line){len, len, len, 0}; /* nothing (visible) at all */
+			ln = (struct layout_line){len, len, len, 0,
+			                          0}; /* nothing (visible) at all */
 		}
 		if (!drop) {
 			if (l->nlines == cap) {
@@ -288,6 +319,7 @@ layout_walk_line(const struct layout *l, size_t row, struct layout_walk *w, stru
 	const struct layout_line *ln = &l->lines[row];
 
 	layout_walk_init(w, l, ln->start);
+	w->col = ln->indent;
 	for (;;) {
 		layout_walk_skip(w);
 		if (w->g >= ln->end)
@@ -382,10 +414,13 @@ layout_render_line(const struct layout *l, size_t row)
 	struct layout_cell *cells = NULL;
 	char *s = NULL, esc[12];
 
-	cap = 8 * (desk_text_byte(t, ln->end) - desk_text_byte(t, ln->start)) + 64;
+	cap = 8 * (desk_text_byte(t, ln->end) - desk_text_byte(t, ln->start)) + (size_t)ln->indent +
+	      64;
 	if ((cells = malloc((size_t)l->width * sizeof *cells)) == NULL || (s = malloc(cap)) == NULL)
 		goto done;
 	n = layout_cells(l, row, cells, (size_t)l->width);
+	memset(s, ' ', (size_t)ln->indent);
+	len = (size_t)ln->indent;
 	for (size_t i = 0; i < n; i++) {
 		const struct layout_cell *c = &cells[i];
 

@@ -11,6 +11,11 @@
  *
  * Hidden ranges (hidden boilerplate) take no room; a line left with nothing
  * but hidden text is dropped.
+ *
+ * A paragraph (a LF-separated line of the text) may hang: its continuation
+ * lines start after a number of blank columns, as man pages and tig's help
+ * indent a description under its column.  The blank columns are display only:
+ * they hold no cell and map to no code point.
  */
 #ifndef COPYDESK_LAYOUT_H
 #define COPYDESK_LAYOUT_H
@@ -24,6 +29,12 @@
 #define LAYOUT_MAXCPS 5
 /* Room for the escapes of one grapheme ("<U+202E>", "^["). */
 #define LAYOUT_ESCMAX 32
+/* A hanging indent is kept while it leaves this many columns for the text, */
+#define LAYOUT_HANG_ROOM 20
+/* else it falls back to this many (or fewer), */
+#define LAYOUT_HANG_FALLBACK 4
+/* and to none when even that leaves fewer than this many. */
+#define LAYOUT_HANG_MIN 8
 
 enum {
 	LAYOUT_WORDS = 0,     /* break lines at break opportunities (an article) */
@@ -38,7 +49,8 @@ struct layout_line {
 	int64_t start; /* first code point of the line */
 	int64_t end;   /* end of what the line shows; a LF (or nothing) sits here */
 	int64_t next;  /* where the next line starts: end, or end + 1 after a LF */
-	int cols;      /* display columns used, hanging spaces left out */
+	int cols;      /* display columns used, indent included, hanging spaces left out */
+	int indent;    /* blank columns before the first cell (a hanging indent) */
 };
 
 /* What one cell (one grapheme) shows. */
@@ -74,7 +86,23 @@ struct layout {
  */
 int layout_new(struct layout **out, const desk_text *text, int width,
                const struct layout_range *hidden, size_t nhidden, int flags);
+/*
+ * The same with hanging indents: the continuation lines of paragraph i (0 for
+ * the text's first line, i after its i-th LF) start at column
+ * layout_hang_cols(hang[i], width); paragraphs past nhang do not hang.  hang
+ * may be NULL.
+ */
+int layout_new_hang(struct layout **out, const desk_text *text, int width,
+                    const struct layout_range *hidden, size_t nhidden, int flags, const int *hang,
+                    size_t nhang);
 void layout_free(struct layout *l);
+
+/*
+ * The indent a hang of cols columns gets at width: cols while it leaves
+ * LAYOUT_HANG_ROOM columns, else at most LAYOUT_HANG_FALLBACK while that
+ * leaves LAYOUT_HANG_MIN, else 0.
+ */
+int layout_hang_cols(int cols, int width);
 
 /* Whether the grapheme at cp is in a hidden range. */
 int layout_is_hidden(const struct layout *l, int64_t cp);
@@ -97,8 +125,8 @@ void layout_pos(const struct layout *l, int64_t cp, size_t *row, int *col);
 int64_t layout_cp_at(const struct layout *l, size_t row, int col);
 
 /*
- * Line row as a UTF-8 string, as it would be drawn: escapes as their text,
- * tabs as spaces, hanging spaces left out.  Caller frees; NULL if no memory.
+ * Line row as a UTF-8 string, as it would be drawn: its indent as spaces,
+ * escapes as their text, tabs as spaces, hanging spaces left out.  Caller frees; NULL if no memory.
  */
 char *layout_render_line(const struct layout *l, size_t row);
 

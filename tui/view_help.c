@@ -1,7 +1,8 @@
 /*
  * view_help.c - every key of every view and every command, generated from the
  * keymap and the command table (keymap_describe), wrapped at the window's
- * width.  It scrolls; / searches it; q returns to the view it came from.
+ * width, each description's continuation lines hanging under its column.  It
+ * scrolls; / searches it; q returns to the view it came from.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,8 @@ struct view_help {
 	size_t len, cap;
 	size_t *heads; /* byte offsets of the headings' lines */
 	size_t nheads, capheads;
+	int *hang; /* per line of buf: the column its description starts at (0: none) */
+	size_t nhang, caphang;
 	int failed; /* out of memory while building */
 	desk_text *text;
 	struct layout *lay; /* at ui->cols */
@@ -22,6 +25,39 @@ struct view_help {
 	int64_t match_start, match_end;
 	struct layout_cell *cells;
 };
+
+/* Note the hang of the next line of buf. */
+static void
+view_help_hang(struct view_help *h, int cols)
+{
+	if (h->nhang == h->caphang) {
+		int *p = realloc(h->hang, (h->caphang = h->caphang * 2 + 64) * sizeof *p);
+
+		if (p == NULL) {
+			h->failed = 1;
+			return;
+		}
+		h->hang = p;
+	}
+	h->hang[h->nhang++] = cols;
+}
+
+/* The column where line's description (help, its end) starts. */
+static int
+view_help_desc_col(char *line, const char *help)
+{
+	size_t n = strlen(line), k = strlen(help);
+	int cols;
+	char c;
+
+	if (k > n || strcmp(line + n - k, help) != 0)
+		return 0; /* cut short by the buffer */
+	c = line[n - k];
+	line[n - k] = '\0';
+	cols = ui_text_width(line);
+	line[n - k] = c;
+	return cols;
+}
 
 static void
 view_help_add(void *ctx, const char *view, const char *keys, const char *command, const char *help)
@@ -33,8 +69,13 @@ view_help_add(void *ctx, const char *view, const char *keys, const char *command
 
 	if (h->failed)
 		return;
-	if (keys == NULL && h->len > 0)
+	if (keys == NULL && h->len > 0) {
 		need++;
+		view_help_hang(h, 0); /* the blank line before a heading */
+	}
+	view_help_hang(h, keys == NULL ? 0 : view_help_desc_col(line, help));
+	if (h->failed)
+		return;
 	if (h->len + need > h->cap) {
 		char *b = realloc(h->buf, h->cap = (h->len + need) * 2);
 
@@ -92,6 +133,7 @@ view_help_free(struct ui *ui)
 	desk_text_free(h->text);
 	free(h->buf);
 	free(h->heads);
+	free(h->hang);
 	free(h->cells);
 	free(h);
 	ui->help = NULL;
@@ -116,7 +158,8 @@ view_help_resize(struct ui *ui)
 		ui_dirty_all(ui);
 		return;
 	}
-	if (layout_new(&l, h->text, ui->cols, NULL, 0, LAYOUT_WORDS) != DESK_OK ||
+	if (layout_new_hang(&l, h->text, ui->cols, NULL, 0, LAYOUT_WORDS, h->hang, h->nhang) !=
+	        DESK_OK ||
 	    (cells = realloc(h->cells, (size_t)ui->cols * sizeof *cells)) == NULL) {
 		layout_free(l);
 		ui_error(ui, "out of memory");

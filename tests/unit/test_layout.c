@@ -368,6 +368,165 @@ test_graphemes_mode(void **state)
 	lay_free(&x);
 }
 
+/* Laid out with hanging indents, the lines joined with '|'. */
+static char *
+rendered_hang(const char *text, int width, const int *hang, size_t nhang, struct lay *x)
+{
+	assert_int_equal(desk_text_new(&x->t, text, strlen(text)), DESK_OK);
+	assert_int_equal(layout_new_hang(&x->l, x->t, width, NULL, 0, LAYOUT_WORDS, hang, nhang),
+	                 DESK_OK);
+	return rendered(x);
+}
+
+static void
+expect_hang(const char *text, int width, const int *hang, size_t nhang, const char *want)
+{
+	struct lay x;
+	char *got = rendered_hang(text, width, hang, nhang, &x);
+
+	assert_string_equal(got, want);
+	free(got);
+	lay_free(&x);
+}
+
+/* A help entry: "  keys  command  description", the description hanging under its column. */
+static const char *const help_text =
+    "Reader:\n"
+    "  k, Up              up            up N lines (in the list: the previous article)\n"
+    "  Space, PgDn        page-down     down a page";
+
+static void
+test_hang(void **state)
+{
+	const int hang[] = {0, 35, 35};
+	struct lay x;
+	char *r;
+	size_t row;
+	int col;
+
+	(void)state;
+	expect_hang(help_text, 80, hang, 3,
+	            "Reader:|"
+	            "  k, Up              up            up N lines (in the list: the previous |"
+	            "                                   article)|"
+	            "  Space, PgDn        page-down     down a page");
+	/* Narrower, the description still hangs under its column. */
+	expect_hang(help_text, 60, hang, 3,
+	            "Reader:|"
+	            "  k, Up              up            up N lines (in the list: |"
+	            "                                   the previous article)|"
+	            "  Space, PgDn        page-down     down a page");
+	/* A paragraph without a hang (past nhang, or 0) wraps to column 0. */
+	expect_hang(help_text, 60, hang, 1,
+	            "Reader:|"
+	            "  k, Up              up            up N lines (in the list: |"
+	            "the previous article)|"
+	            "  Space, PgDn        page-down     down a page");
+
+	/* The blank columns hold no cell and map to no code point. */
+	r = rendered_hang(help_text, 60, hang, 3, &x);
+	free(r);
+	assert_int_equal(x.l->lines[2].indent, 35);
+	assert_int_equal(x.l->lines[1].indent, 0);
+	assert_int_equal(x.l->lines[2].start, 68); /* "the" */
+	assert_int_equal(x.l->lines[2].cols, 35 + 21);
+	layout_pos(x.l, 68, &row, &col);
+	assert_true(row == 2 && col == 35);
+	layout_pos(x.l, 69, &row, &col);
+	assert_true(row == 2 && col == 36);
+	layout_pos(x.l, 89, &row, &col); /* the LF */
+	assert_true(row == 2 && col == 56);
+	assert_int_equal(layout_cp_at(x.l, 2, 0), 68);
+	assert_int_equal(layout_cp_at(x.l, 2, 34), 68);
+	assert_int_equal(layout_cp_at(x.l, 2, 36), 69);
+	assert_int_equal(layout_cp_at(x.l, 2, 59), 89); /* past the end: the LF */
+	{
+		struct layout_cell cells[60];
+		size_t n = layout_cells(x.l, 2, cells, 60);
+
+		assert_int_equal(n, 21);
+		assert_int_equal(cells[0].cp, 68);
+		assert_int_equal(cells[0].col, 35);
+	}
+	lay_free(&x);
+}
+
+static void
+test_hang_cjk(void **state)
+{
+	const int hang[] = {6};
+
+	(void)state;
+	/* 6 + 20 columns: ten wide characters a line after the first. */
+	expect_hang("項目: 中文字符中文字符中文字符中文字符中文字符中文字符", 26, hang, 1,
+	            "項目: 中文字符中文字符中文|"
+	            "      字符中文字符中文字符|"
+	            "      中文字符");
+	/* 6 + 21: a one-column gap at the edge, never half a character. */
+	expect_hang("項目: 中文字符中文字符中文字符中文字符中文字符中文字符字", 27, hang, 1,
+	            "項目: 中文字符中文字符中文|"
+	            "      字符中文字符中文字符|"
+	            "      中文字符字");
+}
+
+static void
+test_hang_fallback(void **state)
+{
+	const int hang[] = {0, 35, 35};
+
+	(void)state;
+	assert_int_equal(layout_hang_cols(35, 80), 35);
+	assert_int_equal(layout_hang_cols(35, 55), 35); /* exactly LAYOUT_HANG_ROOM left */
+	assert_int_equal(layout_hang_cols(35, 54), LAYOUT_HANG_FALLBACK);
+	assert_int_equal(layout_hang_cols(35, 12), LAYOUT_HANG_FALLBACK);
+	assert_int_equal(layout_hang_cols(35, 11), 0);
+	assert_int_equal(layout_hang_cols(2, 10), 2);
+	assert_int_equal(layout_hang_cols(0, 80), 0);
+	assert_int_equal(layout_hang_cols(-3, 80), 0);
+	/* At 40 columns the description column would leave 5: the indent falls back to 4. */
+	expect_hang(help_text, 40, hang, 3,
+	            "Reader:|"
+	            "  k, Up              up            up N |"
+	            "    lines (in the list: the previous |"
+	            "    article)|"
+	            "  Space, PgDn        page-down     down |"
+	            "    a page");
+	/* Wide characters after the fallback indent: a one-column gap at the edge. */
+	expect_hang("\n項目項目項目項目項目項目項目項目項目項目項目項目項目項目項目項目項目項目",
+	            39, hang, 3,
+	            "|項目項目項目項目項目項目項目項目項目項|"
+	            "    目項目項目項目項目項目項目項目項目");
+}
+
+/* Every width from 1 to 60 with a hang: the invariants hold, and cells never sit in the indent. */
+static void
+test_hang_all_widths(void **state)
+{
+	const int hang[] = {35, 3, 12};
+	const char *s = "  k, Up   up   up N lines (the previous 中文 article)\n"
+	                "\tHà Nội 中文 \033[1m e\xcc\x81\xcc\xa3 👍🏽 word word word\n"
+	                "x 中中中中中中中中中中中中中中中中中中中中中中中中中中中中";
+
+	(void)state;
+	for (int w = 1; w <= 60; w++) {
+		struct lay x;
+		char *r = rendered_hang(s, w, hang, 3, &x);
+
+		for (size_t i = 0; i < x.l->nlines; i++) {
+			struct layout_cell c[64];
+			size_t n = layout_cells(x.l, i, c, 64);
+
+			assert_true(x.l->lines[i].cols <= (w < 2 ? 2 : w) ||
+			            (n == 1 && x.l->lines[i].indent == 0));
+			assert_true(n > 0 && c[0].col == x.l->lines[i].indent);
+			assert_true(x.l->lines[i].indent == 0 ||
+			            w - x.l->lines[i].indent >= LAYOUT_HANG_MIN);
+		}
+		free(r);
+		lay_free(&x);
+	}
+}
+
 /* Every width from 1 to 30 over a mixed text keeps the invariants. */
 static void
 test_all_widths(void **state)
@@ -414,13 +573,24 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_english),         cmocka_unit_test(test_vietnamese),
-	    cmocka_unit_test(test_combining_marks), cmocka_unit_test(test_cjk),
-	    cmocka_unit_test(test_emoji),           cmocka_unit_test(test_tabs),
-	    cmocka_unit_test(test_escapes),         cmocka_unit_test(test_long_word),
-	    cmocka_unit_test(test_newlines),        cmocka_unit_test(test_mapping),
-	    cmocka_unit_test(test_hidden),          cmocka_unit_test(test_graphemes_mode),
-	    cmocka_unit_test(test_all_widths),      cmocka_unit_test(test_big),
+	    cmocka_unit_test(test_english),
+	    cmocka_unit_test(test_vietnamese),
+	    cmocka_unit_test(test_combining_marks),
+	    cmocka_unit_test(test_cjk),
+	    cmocka_unit_test(test_emoji),
+	    cmocka_unit_test(test_tabs),
+	    cmocka_unit_test(test_escapes),
+	    cmocka_unit_test(test_long_word),
+	    cmocka_unit_test(test_newlines),
+	    cmocka_unit_test(test_mapping),
+	    cmocka_unit_test(test_hidden),
+	    cmocka_unit_test(test_graphemes_mode),
+	    cmocka_unit_test(test_all_widths),
+	    cmocka_unit_test(test_big),
+	    cmocka_unit_test(test_hang),
+	    cmocka_unit_test(test_hang_cjk),
+	    cmocka_unit_test(test_hang_fallback),
+	    cmocka_unit_test(test_hang_all_widths),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
