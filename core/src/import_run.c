@@ -1,0 +1,449 @@
+/*
+ * import_run.c - article files into the store: reading files, directories and
+ * standard input, parsing each with import_parse() and handing the parsed
+ * articles to desk_article_add() in batches.
+ *
+ * Each file is all or nothing.  It is read, normalised and parsed whole
+ * before anything of it reaches the store, so a refused file stores nothing;
+ * the articles of several accepted files may share one transaction (a batch),
+ * which is what makes importing thousands of small files fast.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "import.h"
+#include "internal.h"
+
+/* A batch is stored when it holds this many articles or body bytes. */
+#define IMPORT_BATCH_ARTICLES 2000
+#define IMPORT_BATCH_BYTES    ((size_t)32 << 20)
+
+/* The parsed articles of one accepted file, waiting in the batch. */
+typedef struct import_file {
+	char *path;
+	import_article *arts;
+	size_t n;
+} import_file;
+
+typedef struct import_run {
+	desk *d;
+	desk_import_cb cb;
+	void *ctx;
+	desk_import_stats *stats;
+	import_file *files;
+	size_t nfiles, capfiles, narts, bytes;
+	int rc; /* DESK_OK, or the worst result so far */
+} import_run;
+
+static void
+import_emit(import_run *r, const desk_import_event *ev)
+{
+	if (r->cb)
+		r->cb(r->ctx, ev);
+}
+
+/* Worse results win: a failing database over unreadable files over bad data. */
+static int
+import_rank(int rc)
+{
+	switch (rc) {
+	case DESK_OK:
+		return 0;
+	case DESK_INVALID:
+		return 1;
+	case DESK_NOTFOUND:
+		return 2;
+	case DESK_IO:
+		return 3;
+	default:
+		return 4;
+	}
+}
+
+static void
+import_note(import_run *r, int rc)
+{
+	if (import_rank(rc) > import_rank(r->rc))
+		r->rc = rc;
+}
+
+static void
+import_refuse(import_run *r, const char *path, int rc, int64_t line, int64_t col, const char *msg)
+{
+	desk_import_event ev = {0};
+
+	ev.what = DESK_IMPORT_REFUSED;
+	ev.path = path;
+	ev.line = line;
+	ev.column = col;
+	ev.message = msg;
+	ev.rc = rc;
+	if (line > 0)
+		desk_error(r->d, rc, "%s:%lld:%lld: %s", path, (long long)line, (long long)col,
+		           msg);
+	else
+		desk_error(r->d, rc, "%s: %s", path, msg);
+	if (r->stats)
+		r->stats->refused++;
+	import_note(r, rc);
+	import_emit(r, &ev);
+}
+
+static void
+import_batch_clear(import_run *r)
+{
+	for (size_t i = 0; i < r->nfiles; i++) {
+		free(r->files[i].path);
+		import_articles_free(r->files[i].arts, r->files[i].n);
+	}
+	r->nfiles = r->narts = r->bytes = 0;
+}
+
+/* Store the batch in one transaction and report each of its articles. */
+static int
+import_flush(import_run *r)
+{
+	desk_article_in *in = NULL;
+	int64_t *ids = NULL;
+	int *dup = NULL, rc = DESK_OK;
+	size_t k = 0;
+
+	if (r->narts == 0)
+		goto done;
+	in = malloc(r->narts * sizeof *in);
+	ids = malloc(r->narts * sizeof *ids);
+	dup = malloc(r->narts * sizeof *dup);
+	if (in == NULL || ids == NULL || dup == NULL) {
+		rc = desk_error(r->d, DESK_NOMEM, "out of memory");
+		goto fail;
+	}
+	for (size_t i = 0; i < r->nfiles; i++)
+		for (size_t j = 0; j < r->files[i].n; j++)
+			in[k++] = r->files[i].arts[j].in;
+	if ((rc = desk_article_add(r->d, in, r->narts, ids, dup)) != DESK_OK)
+		goto fail;
+	k = 0;
+	for (size_t i = 0; i < r->nfiles; i++)
+		for (size_t j = 0; j < r->files[i].n; j++, k++) {
+			desk_import_event ev = {0};
+
+			ev.what = dup[k] ? DESK_IMPORT_DUPLICATE : DESK_IMPORT_ADDED;
+			ev.path = r->files[i].path;
+			ev.line = r->files[i].arts[j].line;
+			ev.article_id = ids[k];
+			ev.title = in[k].title ? in[k].title : "";
+			if (r->stats) {
+				if (dup[k])
+					r->stats->duplicates++;
+				else
+					r->stats->added++;
+			}
+			import_emit(r, &ev);
+		}
+	goto done;
+fail:
+	/* Nothing of the batch was stored: say so for each of its files. */
+	for (size_t i = 0; i < r->nfiles; i++) {
+		char msg[sizeof r->d->errmsg];
+
+		snprintf(msg, sizeof msg, "%s", desk_errmsg(r->d));
+		import_refuse(r, r->files[i].path, rc, 0, 0, msg);
+	}
+	import_note(r, rc);
+done:
+	import_batch_clear(r);
+	free(in);
+	free(ids);
+	free(dup);
+	return rc;
+}
+
+/* Parse one file's bytes; queue its articles, or refuse it. */
+static int
+import_run_data(import_run *r, const char *path, const char *data, size_t len, desk_format fmt)
+{
+	import_error err = {0};
+	import_article *arts = NULL;
+	size_t n = 0, bytes = 0;
+	int rc;
+
+	if (r->stats)
+		r->stats->files++;
+	if ((rc = import_parse(&arts, &n, path, path, data, len, fmt, &err)) != DESK_OK) {
+		/* Report in file order: what was parsed before this file goes first. */
+		if ((rc = import_flush(r)) != DESK_OK)
+			return rc;
+		import_refuse(r, path, err.rc, err.line, err.column, err.msg);
+		return err.rc == DESK_NOMEM ? DESK_NOMEM : DESK_OK;
+	}
+	if (r->nfiles == r->capfiles) {
+		size_t cap = r->capfiles ? 2 * r->capfiles : 64;
+		import_file *f = realloc(r->files, cap * sizeof *f);
+
+		if (f == NULL) {
+			import_articles_free(arts, n);
+			return desk_error(r->d, DESK_NOMEM, "out of memory");
+		}
+		r->files = f;
+		r->capfiles = cap;
+	}
+	if ((r->files[r->nfiles].path = desk_strdup(path)) == NULL) {
+		import_articles_free(arts, n);
+		return desk_error(r->d, DESK_NOMEM, "out of memory");
+	}
+	r->files[r->nfiles].arts = arts;
+	r->files[r->nfiles].n = n;
+	r->nfiles++;
+	r->narts += n;
+	for (size_t i = 0; i < n; i++)
+		bytes += arts[i].in.body_len;
+	r->bytes += bytes;
+	if (r->narts >= IMPORT_BATCH_ARTICLES || r->bytes >= IMPORT_BATCH_BYTES)
+		return import_flush(r);
+	return DESK_OK;
+}
+
+/* Read all of fd into a new buffer. */
+static int
+import_read_fd(int fd, char **out, size_t *outlen)
+{
+	size_t len = 0, cap = 0;
+	char *buf = NULL;
+	struct stat st;
+
+	/* A regular file is read in one go: the size plus one to see the end. */
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+	    (uint64_t)st.st_size <= IMPORT_MAX_FILE)
+		cap = (size_t)st.st_size + 1;
+	if ((buf = malloc(cap ? cap : 65536)) == NULL)
+		return DESK_NOMEM;
+	cap = cap ? cap : 65536;
+	for (;;) {
+		ssize_t k;
+
+		if (len == cap) {
+			char *b;
+
+			cap *= 2;
+			if (cap > IMPORT_MAX_FILE + 4096) {
+				free(buf);
+				errno = EFBIG;
+				return DESK_IO;
+			}
+			if ((b = realloc(buf, cap)) == NULL) {
+				free(buf);
+				return DESK_NOMEM;
+			}
+			buf = b;
+		}
+		if ((k = read(fd, buf + len, cap - len)) < 0) {
+			if (errno == EINTR)
+				continue;
+			free(buf);
+			return DESK_IO;
+		}
+		if (k == 0)
+			break;
+		len += (size_t)k;
+	}
+	*out = buf;
+	*outlen = len;
+	return DESK_OK;
+}
+
+/* Import one file by path (or fd 0 when path is NULL, reported as name). */
+static int
+import_run_file(import_run *r, const char *path, const char *name, desk_format fmt)
+{
+	char *data = NULL;
+	size_t len = 0;
+	int fd = path ? open(path, O_RDONLY | O_CLOEXEC) : 0, rc;
+
+	if (fd < 0 || (rc = import_read_fd(fd, &data, &len)) == DESK_IO) {
+		int e = errno;
+
+		if (r->stats)
+			r->stats->files++;
+		if (fd > 0)
+			close(fd);
+		rc = e == ENOENT ? DESK_NOTFOUND : DESK_IO;
+		import_flush(r);
+		import_refuse(r, name, rc, 0, 0, strerror(e));
+		return DESK_OK;
+	}
+	if (fd > 0)
+		close(fd);
+	if (rc != DESK_OK)
+		return desk_error(r->d, rc, "out of memory");
+	rc = import_run_data(r, name, data ? data : "", len, fmt);
+	free(data);
+	return rc;
+}
+
+/* A directory's entries worth visiting. */
+typedef struct import_entry {
+	char *path;
+	int dir;
+} import_entry;
+
+typedef struct import_entries {
+	import_entry *v;
+	size_t n, cap;
+} import_entries;
+
+static int
+import_entries_add(import_entries *e, char *path, int dir)
+{
+	if (e->n == e->cap) {
+		size_t cap = e->cap ? 2 * e->cap : 256;
+		import_entry *v = realloc(e->v, cap * sizeof *v);
+
+		if (v == NULL) {
+			free(path);
+			return DESK_NOMEM;
+		}
+		e->v = v;
+		e->cap = cap;
+	}
+	e->v[e->n].path = path;
+	e->v[e->n].dir = dir;
+	e->n++;
+	return DESK_OK;
+}
+
+static int
+import_entry_cmp(const void *a, const void *b)
+{
+	return strcmp(((const import_entry *)a)->path, ((const import_entry *)b)->path);
+}
+
+static int
+import_is_article_name(const char *name)
+{
+	size_t n = strlen(name);
+
+	return (n > 4 && strcmp(name + n - 4, ".txt") == 0) ||
+	       (n > 6 && strcmp(name + n - 6, ".jsonl") == 0);
+}
+
+/*
+ * The article files and subdirectories of dir.  Hidden entries are skipped,
+ * and symbolic links to directories are not followed (no loops).
+ */
+static int
+import_list_dir(import_run *r, const char *dir, import_entries *out)
+{
+	size_t dlen = strlen(dir);
+	const char *sep = dlen > 0 && dir[dlen - 1] == '/' ? "" : "/";
+	DIR *dp = opendir(dir);
+	struct dirent *e;
+	int rc = DESK_OK;
+
+	if (dp == NULL) {
+		int err = errno;
+
+		import_refuse(r, dir, err == ENOENT ? DESK_NOTFOUND : DESK_IO, 0, 0, strerror(err));
+		return DESK_OK;
+	}
+	while (rc == DESK_OK && (e = readdir(dp)) != NULL) {
+		size_t n = dlen + strlen(e->d_name) + 2;
+		struct stat st;
+		char *p;
+
+		if (e->d_name[0] == '.')
+			continue;
+		if ((p = malloc(n)) == NULL) {
+			rc = DESK_NOMEM;
+			break;
+		}
+		snprintf(p, n, "%s%s%s", dir, sep, e->d_name);
+		if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode))
+			rc = import_entries_add(out, p, 1);
+		else if (import_is_article_name(e->d_name))
+			rc = import_entries_add(out, p, 0);
+		else
+			free(p);
+	}
+	closedir(dp);
+	return rc;
+}
+
+/* Import a directory: its files and subdirectories in name order. */
+static int
+import_run_dir(import_run *r, const char *dir, desk_format fmt)
+{
+	import_entries ents = {0};
+	int rc;
+
+	if ((rc = import_list_dir(r, dir, &ents)) != DESK_OK)
+		goto done;
+	qsort(ents.v, ents.n, sizeof *ents.v, import_entry_cmp);
+	for (size_t i = 0; i < ents.n && rc == DESK_OK; i++)
+		rc = ents.v[i].dir ? import_run_dir(r, ents.v[i].path, fmt)
+		                   : import_run_file(r, ents.v[i].path, ents.v[i].path, fmt);
+done:
+	for (size_t i = 0; i < ents.n; i++)
+		free(ents.v[i].path);
+	free(ents.v);
+	if (rc == DESK_NOMEM)
+		desk_error(r->d, rc, "out of memory");
+	return rc;
+}
+
+/* Store what is left, and turn the run into the function's result. */
+static int
+import_finish(import_run *r, int rc)
+{
+	if (rc == DESK_OK)
+		rc = import_flush(r);
+	import_batch_clear(r);
+	free(r->files);
+	if (rc != DESK_OK)
+		return rc;
+	if (r->rc == DESK_OK)
+		desk_clear_error(r->d);
+	return r->rc;
+}
+
+int
+desk_import_path(desk *d, const char *path, desk_format fmt, desk_import_cb cb, void *ctx,
+                 desk_import_stats *stats)
+{
+	import_run r = {d, cb, ctx, stats, NULL, 0, 0, 0, 0, DESK_OK};
+	struct stat st;
+	int rc;
+
+	if (d == NULL || path == NULL || *path == '\0')
+		return desk_error(d, DESK_MISUSE, "no path to import");
+	if (strcmp(path, "-") == 0) {
+		rc = import_run_file(&r, NULL, "<stdin>", fmt);
+	} else if (stat(path, &st) != 0) {
+		import_refuse(&r, path, errno == ENOENT ? DESK_NOTFOUND : DESK_IO, 0, 0,
+		              errno == ENOENT ? "no such file or directory" : strerror(errno));
+		rc = DESK_OK;
+	} else if (S_ISDIR(st.st_mode)) {
+		rc = import_run_dir(&r, path, fmt);
+	} else {
+		rc = import_run_file(&r, path, path, fmt);
+	}
+	return import_finish(&r, rc);
+}
+
+int
+desk_import_buffer(desk *d, const char *name, const char *data, size_t len, desk_format fmt,
+                   desk_import_cb cb, void *ctx, desk_import_stats *stats)
+{
+	import_run r = {d, cb, ctx, stats, NULL, 0, 0, 0, 0, DESK_OK};
+	int rc;
+
+	if (d == NULL || (data == NULL && len > 0))
+		return desk_error(d, DESK_MISUSE, "no data to import");
+	rc = import_run_data(&r, name ? name : "<buffer>", data ? data : "", len, fmt);
+	return import_finish(&r, rc);
+}
