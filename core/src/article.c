@@ -60,7 +60,7 @@ article_mark_parse(const char *name)
 /* The id of a stored article with exactly this body, or 0. */
 static int
 article_find_same(desk *d, sqlite3_stmt *st, const char *hash, const char *body, size_t len,
-		  int64_t *id)
+                  int64_t *id)
 {
 	int rc = DESK_OK, r;
 
@@ -85,23 +85,23 @@ desk_article_add(desk *d, const desk_article_in *in, size_t n, int64_t *ids, int
 {
 	static const char ins_sql[] =
 	    "INSERT INTO article (title, date, lang, source, body, chars, hash, imported_by, "
-	    "imported_at, updated_by, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-	    "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?8, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))";
+	    "imported_at, updated_by, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?8, "
+	    "?9)";
 	static const char mark_sql[] =
 	    "INSERT INTO mark (article_id, kind, start, \"end\") VALUES (?1, ?2, ?3, ?4)";
 	static const char same_sql[] = "SELECT id, body FROM article WHERE hash = ?1";
 	static const char log_sql[] =
 	    "INSERT INTO edit_log (at, editor, action, article_id, data) VALUES "
-	    "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?1, 'import', ?2, "
-	    "json_object('source', ?3, 'hash', ?4))";
+	    "(?5, ?1, 'import', ?2, json_object('source', ?3, 'hash', ?4))";
 	sqlite3_stmt *ins = NULL, *mark = NULL, *same = NULL, *log = NULL;
-	char hash[17];
+	char hash[17], now[DESK_NOW_SIZE];
 	int rc;
 
 	if (in == NULL && n > 0)
 		return desk_error(d, DESK_MISUSE, "no articles");
 	if ((rc = desk_begin(d)) != DESK_OK)
 		return rc;
+	desk_now(now); /* one time for the batch: it is one transaction */
 	if ((rc = desk_prepare(d, &ins, ins_sql)) != DESK_OK ||
 	    (rc = desk_prepare(d, &mark, mark_sql)) != DESK_OK ||
 	    (rc = desk_prepare(d, &same, same_sql)) != DESK_OK ||
@@ -131,6 +131,7 @@ desk_article_add(desk *d, const desk_article_in *in, size_t n, int64_t *ids, int
 			sqlite3_bind_int64(ins, 6, desk_utf8_count(a->body, a->body_len));
 			sqlite3_bind_text(ins, 7, hash, -1, SQLITE_STATIC);
 			sqlite3_bind_text(ins, 8, d->editor, -1, SQLITE_STATIC);
+			sqlite3_bind_text(ins, 9, now, -1, SQLITE_STATIC);
 			if (sqlite3_step(ins) != SQLITE_DONE) {
 				rc = desk_sqlite_error(d, "store article");
 				goto done;
@@ -140,7 +141,7 @@ desk_article_add(desk *d, const desk_article_in *in, size_t n, int64_t *ids, int
 				sqlite3_reset(mark);
 				sqlite3_bind_int64(mark, 1, id);
 				sqlite3_bind_text(mark, 2, article_mark_names[a->marks[m].kind], -1,
-						  SQLITE_STATIC);
+				                  SQLITE_STATIC);
 				sqlite3_bind_int64(mark, 3, a->marks[m].start);
 				sqlite3_bind_int64(mark, 4, a->marks[m].end);
 				if (sqlite3_step(mark) != SQLITE_DONE) {
@@ -153,6 +154,7 @@ desk_article_add(desk *d, const desk_article_in *in, size_t n, int64_t *ids, int
 			sqlite3_bind_int64(log, 2, id);
 			sqlite3_bind_text(log, 3, a->source ? a->source : "", -1, SQLITE_STATIC);
 			sqlite3_bind_text(log, 4, hash, -1, SQLITE_STATIC);
+			sqlite3_bind_text(log, 5, now, -1, SQLITE_STATIC);
 			if (sqlite3_step(log) != SQLITE_DONE) {
 				rc = desk_sqlite_error(d, "edit log");
 				goto done;
@@ -248,13 +250,13 @@ desk_article_get(desk_article **out, desk *d, int64_t id)
 
 	*out = NULL;
 	if ((rc = desk_prepare(
-		 d, &st, "SELECT " ARTICLE_COLS ", body FROM article WHERE id = ?1")) != DESK_OK)
+	         d, &st, "SELECT " ARTICLE_COLS ", body FROM article WHERE id = ?1")) != DESK_OK)
 		goto done;
 	sqlite3_bind_int64(st, 1, id);
 	if ((r = sqlite3_step(st)) != SQLITE_ROW) {
 		rc = r == SQLITE_DONE
-			 ? desk_error(d, DESK_NOTFOUND, "no article %lld", (long long)id)
-			 : desk_sqlite_error(d, "read article");
+		         ? desk_error(d, DESK_NOTFOUND, "no article %lld", (long long)id)
+		         : desk_sqlite_error(d, "read article");
 		goto done;
 	}
 	if ((a = article_from_row(st, 1)) == NULL) {
@@ -264,8 +266,8 @@ desk_article_get(desk_article **out, desk *d, int64_t id)
 	sqlite3_finalize(st);
 	st = NULL;
 	if ((rc = desk_prepare(d, &st,
-			       "SELECT kind, start, \"end\" FROM mark WHERE article_id = ?1 "
-			       "ORDER BY start, \"end\"")) != DESK_OK)
+	                       "SELECT kind, start, \"end\" FROM mark WHERE article_id = ?1 "
+	                       "ORDER BY start, \"end\"")) != DESK_OK)
 		goto done;
 	sqlite3_bind_int64(st, 1, id);
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
@@ -306,9 +308,9 @@ desk_article_list(desk_article ***out, size_t *n, desk *d, desk_status status)
 	*out = NULL;
 	*n = 0;
 	if ((rc = desk_prepare(d, &st,
-			       "SELECT " ARTICLE_COLS
-			       " FROM article WHERE ?1 IS NULL OR status = ?1 "
-			       "ORDER BY id")) != DESK_OK)
+	                       "SELECT " ARTICLE_COLS
+	                       " FROM article WHERE ?1 IS NULL OR status = ?1 "
+	                       "ORDER BY id")) != DESK_OK)
 		goto done;
 	if (status != DESK_STATUS_ANY)
 		sqlite3_bind_text(st, 1, desk_status_name(status), -1, SQLITE_STATIC);
@@ -406,7 +408,7 @@ desk_article_set_status(desk *d, int64_t id, desk_status s)
 		goto done;
 	}
 	snprintf(data, sizeof data, "{\"from\":\"%s\",\"to\":\"%s\"}",
-		 desk_status_name(before->status), desk_status_name(s));
+	         desk_status_name(before->status), desk_status_name(s));
 	if ((rc = desk_log(d, "status", id, 0, data)) != DESK_OK)
 		goto done;
 	rc = desk_commit(d);
@@ -511,7 +513,7 @@ desk_position_get(int64_t *out, desk *d, int64_t article_id)
 
 	*out = 0;
 	if ((rc = desk_prepare(d, &st,
-			       "SELECT pos FROM position WHERE article_id = ?1 AND editor = ?2")) !=
+	                       "SELECT pos FROM position WHERE article_id = ?1 AND editor = ?2")) !=
 	    DESK_OK)
 		goto done;
 	sqlite3_bind_int64(st, 1, article_id);
@@ -544,8 +546,8 @@ desk_position_set(desk *d, int64_t article_id, int64_t pos)
 	sqlite3_bind_int64(st, 3, pos);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		rc = sqlite3_extended_errcode(d->db) == SQLITE_CONSTRAINT_FOREIGNKEY
-			 ? desk_error(d, DESK_NOTFOUND, "no article %lld", (long long)article_id)
-			 : desk_sqlite_error(d, "save position");
+		         ? desk_error(d, DESK_NOTFOUND, "no article %lld", (long long)article_id)
+		         : desk_sqlite_error(d, "save position");
 done:
 	sqlite3_finalize(st);
 	return rc;
@@ -570,8 +572,8 @@ article_json_query(char **out, desk *d, const char *sql, int64_t id, const char 
 		sqlite3_bind_text(st, 2, status, -1, SQLITE_STATIC);
 	if ((r = sqlite3_step(st)) != SQLITE_ROW || sqlite3_column_type(st, 0) == SQLITE_NULL) {
 		rc = r == SQLITE_ROW || r == SQLITE_DONE
-			 ? desk_error(d, DESK_NOTFOUND, "no article %lld", (long long)id)
-			 : desk_sqlite_error(d, "article as JSON");
+		         ? desk_error(d, DESK_NOTFOUND, "no article %lld", (long long)id)
+		         : desk_sqlite_error(d, "article as JSON");
 		goto done;
 	}
 	if ((*out = desk_strdup((const char *)sqlite3_column_text(st, 0))) == NULL)
@@ -597,8 +599,8 @@ int
 desk_article_list_json(char **out, desk *d, desk_status status)
 {
 	return article_json_query(out, d,
-				  "SELECT json_group_array(json_object(" ARTICLE_JSON_FIELDS "))"
-				  " FROM (SELECT * FROM article WHERE ?2 IS NULL OR status = ?2 "
-				  "ORDER BY id) WHERE ?1 = ?1",
-				  0, status == DESK_STATUS_ANY ? NULL : desk_status_name(status));
+	                          "SELECT json_group_array(json_object(" ARTICLE_JSON_FIELDS "))"
+	                          " FROM (SELECT * FROM article WHERE ?2 IS NULL OR status = ?2 "
+	                          "ORDER BY id) WHERE ?1 = ?1",
+	                          0, status == DESK_STATUS_ANY ? NULL : desk_status_name(status));
 }

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "internal.h"
@@ -16,7 +17,7 @@
 #define DESK_BUSY_TIMEOUT_MS 10000
 
 static const char *const desk_messages[DESK_NCODES] = {
-    [DESK_OK] = "not an error",	      [DESK_ERROR] = "internal error",
+    [DESK_OK] = "not an error",       [DESK_ERROR] = "internal error",
     [DESK_NOMEM] = "out of memory",   [DESK_MISUSE] = "bad arguments",
     [DESK_NOTFOUND] = "not found",    [DESK_INVALID] = "invalid input",
     [DESK_DUPLICATE] = "duplicate",   [DESK_IO] = "input/output error",
@@ -117,6 +118,18 @@ desk_hash(char out[17], const char *s, size_t len)
 	snprintf(out, 17, "%016llx", (unsigned long long)h);
 }
 
+void
+desk_now(char out[DESK_NOW_SIZE])
+{
+	struct timespec ts;
+	struct tm tm;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	gmtime_r(&ts.tv_sec, &tm);
+	snprintf(out, DESK_NOW_SIZE, "%04d-%02d-%02dT%02d:%02d:%02d.%03ldZ", tm.tm_year + 1900,
+	         tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, ts.tv_nsec / 1000000);
+}
+
 static const char *
 desk_login_name(void)
 {
@@ -159,7 +172,7 @@ desk_open(desk **out, const char *path, const char *editor)
 	if (sqlite3_open_v2(path, &d->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
 	    SQLITE_OK) {
 		rc = desk_error(d, DESK_IO, "%s: %s", path,
-				d->db ? sqlite3_errmsg(d->db) : "cannot open");
+		                d->db ? sqlite3_errmsg(d->db) : "cannot open");
 		goto done;
 	}
 	sqlite3_extended_result_codes(d->db, 1);

@@ -33,6 +33,10 @@ int desk_log(desk *d, const char *action, int64_t article_id, int64_t target_id,
 /* Run the ordered migrations (schema.c). */
 int schema_migrate(desk *d);
 
+/* The time now as SQLite's strftime('%Y-%m-%dT%H:%M:%fZ', 'now') writes it. */
+#define DESK_NOW_SIZE 64
+void desk_now(char out[DESK_NOW_SIZE]);
+
 /* Hash for duplicate detection: FNV-1a 64, 16 hex digits + NUL. */
 void desk_hash(char out[17], const char *s, size_t len);
 

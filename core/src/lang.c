@@ -14,6 +14,8 @@
 
 /* Enough text to decide; the rest of a long article changes nothing. */
 #define LANG_SAMPLE 65536
+/* Votes after which a clear lead decides (a few hundred words of text). */
+#define LANG_VOTES 64
 
 /* English function words of 2 to 5 letters, packed into integers. */
 #define LANG_W2(a, b)          ((uint64_t)(a) << 8 | (uint64_t)(b))
@@ -156,6 +158,9 @@ lang_detect(const char *s, size_t len)
 			vi++;
 		else if (ascii && lang_is_en_word(w, (size_t)(p - w)))
 			en++;
+		/* Enough votes, and one side well ahead: the rest will not turn it. */
+		if (vi + en >= LANG_VOTES && (vi > 4 * en || en >= vi))
+			break;
 	}
 	return vi > 2 * en ? "vi" : "en";
 }
