@@ -42,6 +42,8 @@ void
 reader_free(struct reader *r)
 {
 	desk_text_free(r->text);
+	desk_text_free(r->head);
+	layout_free(r->headlay);
 	free(r->marks);
 	for (int i = 0; i < READER_CACHE; i++)
 		layout_free(r->cache[i]);
@@ -49,7 +51,7 @@ reader_free(struct reader *r)
 	r->match_start = r->match_end = -1;
 }
 
-/* The layout for the current width and hiding, from the cache or made now. */
+/* The layout for the current width and hiding, from the cache or made now; the header's too. */
 static int
 reader_layout(struct reader *r)
 {
@@ -57,6 +59,14 @@ reader_layout(struct reader *r)
 	struct layout *l = NULL;
 	size_t n = 0;
 	int i, rc = DESK_OK;
+
+	if (r->head && (r->headlay == NULL || r->headlay->width != r->cols)) {
+		layout_free(r->headlay);
+		r->headlay = NULL;
+		if ((rc = layout_new(&r->headlay, r->head, r->cols, NULL, 0, LAYOUT_WORDS)) !=
+		    DESK_OK)
+			goto done;
+	}
 
 	for (i = 0; i < READER_CACHE && r->cache[i]; i++)
 		if (r->cache[i]->width == r->cols && r->cache_hide[i] == r->hide)
@@ -95,6 +105,40 @@ reader_lines(const struct reader *r)
 	return r->lay->nlines;
 }
 
+size_t
+reader_head_lines(const struct reader *r)
+{
+	return r->headlay ? r->headlay->nlines : 0;
+}
+
+/* The cursor's line counted from the header's first. */
+static size_t
+reader_vrow(const struct reader *r)
+{
+	return reader_head_lines(r) + reader_row(r);
+}
+
+int
+reader_cursor_y(const struct reader *r)
+{
+	return (int)(reader_vrow(r) - r->top);
+}
+
+const struct layout *
+reader_screen_line(const struct reader *r, int y, size_t *line)
+{
+	size_t v = r->top + (size_t)y, nhead = reader_head_lines(r);
+
+	if (y < 0)
+		return NULL;
+	if (v < nhead) {
+		*line = v;
+		return r->headlay;
+	}
+	*line = v - nhead;
+	return *line < r->lay->nlines ? r->lay : NULL;
+}
+
 int
 reader_status(const struct reader *r, char *buf, size_t size)
 {
@@ -107,7 +151,7 @@ reader_status(const struct reader *r, char *buf, size_t size)
 static size_t
 reader_maxtop(const struct reader *r)
 {
-	size_t n = r->lay->nlines, rows = (size_t)r->rows;
+	size_t n = reader_head_lines(r) + r->lay->nlines, rows = (size_t)r->rows;
 
 	return n > rows ? n - rows : 0;
 }
@@ -128,16 +172,21 @@ reader_col(const struct reader *r)
 	return col < r->cols ? col : r->cols - 1;
 }
 
-/* Keep the cursor's line on screen, and the screen within the text. */
+/*
+ * Keep the cursor's line on screen, and the screen within the text; on the
+ * text's first line, the header above it.
+ */
 static void
 reader_scroll(struct reader *r)
 {
-	size_t row = reader_row(r);
+	size_t row = reader_vrow(r), rows = (size_t)r->rows;
 
+	if (reader_row(r) == 0)
+		r->top = row < rows ? 0 : row - rows + 1;
 	if (row < r->top)
 		r->top = row;
-	if (row >= r->top + (size_t)r->rows)
-		r->top = row - (size_t)r->rows + 1;
+	if (row >= r->top + rows)
+		r->top = row - rows + 1;
 	if (r->top > reader_maxtop(r))
 		r->top = reader_maxtop(r);
 }
@@ -184,14 +233,14 @@ reader_move(struct reader *r, int64_t cp)
 static int
 reader_relayout(struct reader *r)
 {
-	size_t row = r->lay ? reader_row(r) : 0;
+	size_t row = r->lay ? reader_vrow(r) : 0;
 	size_t rel = row >= r->top ? row - r->top : 0;
 	int rc;
 
 	if ((rc = reader_layout(r)) != DESK_OK)
 		return rc;
 	r->cur = reader_snap(r, r->cur);
-	row = reader_row(r);
+	row = reader_vrow(r);
 	if (rel >= (size_t)r->rows)
 		rel = (size_t)r->rows - 1;
 	r->top = row > rel ? row - rel : 0;
@@ -205,6 +254,54 @@ reader_resize(struct reader *r, int rows, int cols)
 	r->rows = rows < 1 ? 1 : rows;
 	r->cols = cols < 1 ? 1 : cols;
 	return reader_relayout(r);
+}
+
+/* Append s to buf (size bytes, NUL-terminated), after sep when buf is not empty. */
+static void
+reader_join(char *buf, size_t size, const char *sep, const char *s)
+{
+	size_t n = strlen(buf);
+
+	if (*s == '\0')
+		return;
+	snprintf(buf + n, size - n, "%s%s", n > 0 ? sep : "", s);
+}
+
+int
+reader_set_header(struct reader *r, const char *title, const char *date, const char *lang,
+                  const char *source)
+{
+	size_t size = strlen(title) + strlen(date) + strlen(lang) + strlen(source) + 32;
+	desk_text *t = NULL;
+	char *buf = NULL, *meta;
+	int rc = DESK_NOMEM;
+
+	if ((buf = malloc(size)) == NULL)
+		goto done;
+	buf[0] = '\0';
+	reader_join(buf, size, "", title);
+	if (*title)
+		strcat(buf, "\n");
+	meta = buf + strlen(buf);
+	reader_join(meta, size - (size_t)(meta - buf), " \u00b7 ", date);
+	reader_join(meta, size - (size_t)(meta - buf), " \u00b7 ", lang);
+	reader_join(meta, size - (size_t)(meta - buf), " \u00b7 ", source);
+	if (*buf) {
+		strcat(buf, *meta ? "\n\n" : "\n");
+		if ((rc = desk_text_new(&t, buf, strlen(buf))) != DESK_OK)
+			goto done;
+	}
+	desk_text_free(r->head);
+	layout_free(r->headlay);
+	r->head = t;
+	r->headlay = NULL;
+	t = NULL;
+	r->head_title = r->head && *title ? desk_text_cp(r->head, strlen(title)) : 0;
+	rc = reader_relayout(r);
+done:
+	desk_text_free(t);
+	free(buf);
+	return rc;
 }
 
 int
@@ -223,9 +320,10 @@ reader_set_cursor(struct reader *r, int64_t cp)
 void
 reader_cursor_to_top(struct reader *r)
 {
-	size_t row = reader_row(r), max = reader_maxtop(r);
+	size_t row = reader_vrow(r), max = reader_maxtop(r);
 
 	r->top = row < max ? row : max;
+	reader_scroll(r); /* on the first line, the header too */
 }
 
 void
@@ -347,14 +445,15 @@ void
 reader_page_up(struct reader *r, int64_t n)
 {
 	while (n-- > 0) {
-		size_t top = r->top, row = reader_row(r);
+		size_t top = r->top, row = reader_vrow(r), nhead = reader_head_lines(r);
 
 		if (top == 0) {
 			reader_to_row(r, 0);
 			break;
 		}
 		r->top = top > reader_page(r) ? top - reader_page(r) : 0;
-		reader_to_row(r, row - (top - r->top));
+		row -= top - r->top; /* in the header: to the text's first line */
+		reader_to_row(r, row > nhead ? row - nhead : 0);
 	}
 }
 
@@ -376,10 +475,11 @@ reader_bottom(struct reader *r, int64_t n)
 void
 reader_goto(struct reader *r, int64_t line)
 {
-	size_t row, n = r->lay->nlines;
+	size_t row, n = r->lay->nlines, v;
 
 	row = line < 1 ? 0 : (size_t)line > n ? n - 1 : (size_t)line - 1;
-	if (row < r->top || row >= r->top + (size_t)r->rows) {
+	v = reader_head_lines(r) + row;
+	if (v < r->top || v >= r->top + (size_t)r->rows) {
 		reader_move(r, layout_cp_at(r->lay, row, 0));
 		reader_cursor_to_top(r);
 	} else {
@@ -441,6 +541,7 @@ reader_search(struct reader *r, const char *pattern, int backward, int *wrapped)
 	r->match_end = e;
 	r->cur = reader_snap(r, s);
 	layout_pos(r->lay, r->cur, &row, &r->want);
+	row += reader_head_lines(r);
 	if (row < r->top || row >= r->top + (size_t)r->rows) {
 		/* Far away: show the match a third down the screen, with what leads to it. */
 		r->top = row > (size_t)r->rows / 3 ? row - (size_t)r->rows / 3 : 0;

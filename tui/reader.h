@@ -3,6 +3,13 @@
  * layout at the window's size, the cursor (a grapheme) and the first line
  * shown.  view_reader.c draws it and turns keys into these calls; the unit
  * tests call them directly.
+ *
+ * A header may come before the text, as mutt's pager shows an e-mail's: the
+ * title, a line with date, language and source, and a blank line.  It scrolls
+ * with the text, but the cursor never goes into it: positions, offsets and
+ * the line numbers of reader_status and reader_goto are the text's.  When the
+ * cursor is on the text's first line, the header is on the screen above it
+ * (as much of it as fits).
  */
 #ifndef COPYDESK_READER_H
 #define COPYDESK_READER_H
@@ -20,10 +27,13 @@ struct reader {
 	struct layout *cache[READER_CACHE];
 	int cache_hide[READER_CACHE]; /* whether cache[i] hides boilerplate */
 	struct layout *lay;           /* the one in use, one of cache[] */
+	desk_text *head;              /* the header's lines (NULL: none) */
+	int64_t head_title;           /* the title is head's code points before this */
+	struct layout *headlay;       /* head at cols */
 	int rows, cols;
 	int hide;                       /* boilerplate hidden */
 	int64_t cur;                    /* the cursor: a grapheme's first code point */
-	size_t top;                     /* first screen line shown */
+	size_t top;                     /* first line shown: the header's, then the text's */
 	int want;                       /* the display column j and k aim for */
 	int64_t match_start, match_end; /* the last search match, or -1 */
 };
@@ -32,6 +42,14 @@ struct reader {
 int reader_init(struct reader *r, const char *body, size_t len, const desk_mark *marks,
                 size_t nmarks);
 void reader_free(struct reader *r);
+
+/*
+ * Show a header before the text: the title (none when empty), then date,
+ * language and source (the ones not empty) joined by " · ", then a blank
+ * line.  No header when all are empty.
+ */
+int reader_set_header(struct reader *r, const char *title, const char *date, const char *lang,
+                      const char *source);
 
 /* The window's text area changed size: lay out again, keeping the cursor's line on screen. */
 int reader_resize(struct reader *r, int rows, int cols);
@@ -72,6 +90,17 @@ int reader_search(struct reader *r, const char *pattern, int backward, int *wrap
 size_t reader_row(const struct reader *r);
 int reader_col(const struct reader *r);
 size_t reader_lines(const struct reader *r);
+/* The header's lines at the width (0 without one). */
+size_t reader_head_lines(const struct reader *r);
+/* The window row (from 0) the cursor is on. */
+int reader_cursor_y(const struct reader *r);
+
+/*
+ * What window row y (from 0) shows: a line of the header (the layout
+ * headlay) or of the text (lay), as *line of the layout returned; NULL past
+ * the end.
+ */
+const struct layout *reader_screen_line(const struct reader *r, int y, size_t *line);
 
 /*
  * Where the cursor is, as the status line shows it: "LINE/LINES PCT%", the

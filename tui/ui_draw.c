@@ -32,6 +32,7 @@ static const struct {
     [UI_PROGRESS] = {A_NORMAL, COLOR_CYAN, -1, A_NORMAL, 81, -1, A_NORMAL},
     [UI_DONE] = {A_DIM, COLOR_GREEN, -1, A_NORMAL, 114, -1, A_NORMAL},
     [UI_BYLINE] = {A_NORMAL, COLOR_MAGENTA, -1, A_NORMAL, 176, -1, A_NORMAL},
+    [UI_TITLE] = {A_BOLD, -1, -1, A_BOLD, -1, -1, A_BOLD},
 };
 
 void

@@ -30,6 +30,7 @@ enum {
 	UI_PROGRESS, /* status "progress" */
 	UI_DONE,     /* status "done" */
 	UI_BYLINE,   /* the byline mark */
+	UI_TITLE,    /* the article's title in the reader */
 	UI_NATTRS
 };
 

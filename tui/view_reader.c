@@ -1,8 +1,10 @@
 /*
  * view_reader.c - the reader: an article wrapped at the window's width, with
  * a cursor that moves by grapheme, word and screen line (reader.c decides,
- * this file draws).  Boilerplate is dimmed or hidden; the editor's position
- * is read on opening and written on leaving.
+ * this file draws).  A header (the title in bold, then date, language and
+ * source dimmed) comes before the body and scrolls with it.  Boilerplate is
+ * dimmed or hidden; the editor's position is read on opening and written on
+ * leaving.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -110,7 +112,9 @@ view_reader_show(struct ui *ui, int64_t id)
 	v->loaded = 1;
 	v->id = id;
 	v->title = view_reader_title(a);
-	if ((rc = reader_resize(&v->r, ui->rows, ui->cols)) != DESK_OK ||
+	if ((rc = reader_set_header(&v->r, desk_article_title(a), desk_article_date(a),
+	                            desk_article_lang(a), desk_article_source(a))) != DESK_OK ||
+	    (rc = reader_resize(&v->r, ui->rows, ui->cols)) != DESK_OK ||
 	    (rc = reader_set_hide(&v->r, v->hide)) != DESK_OK) {
 		ui_error(ui, "article %lld: %s", (long long)id, desk_strerror(rc));
 		view_reader_unload(v);
@@ -164,20 +168,26 @@ static void
 view_reader_draw_row(struct ui *ui, int row)
 {
 	struct view_reader *v = ui->reader;
-	const struct layout *l = v->r.lay;
-	size_t line = v->r.top + (size_t)row, n;
+	size_t line, n;
+	const struct layout *l = reader_screen_line(&v->r, row, &line);
 	const struct layout_line *ln;
 
 	wmove(ui->body, row, 0);
 	wclrtoeol(ui->body);
-	if (line >= l->nlines) {
+	if (l == NULL) {
 		ui_draw_text(ui, ui->body, row, 0, "~", 1, UI_DIM); /* past the end, as in vi */
 		return;
 	}
 	n = layout_cells(l, line, v->cells, v->ncells);
-	for (size_t i = 0; i < n; i++)
-		ui_draw_cell(ui, ui->body, row, v->cells[i].col, &v->cells[i],
-		             view_reader_look(&v->r, v->cells[i].cp));
+	for (size_t i = 0; i < n; i++) {
+		int64_t cp = v->cells[i].cp;
+		int look = l != v->r.lay ? cp < v->r.head_title ? UI_TITLE : UI_DIM
+		                         : view_reader_look(&v->r, cp);
+
+		ui_draw_cell(ui, ui->body, row, v->cells[i].col, &v->cells[i], look);
+	}
+	if (l != v->r.lay)
+		return; /* the header: no cursor there */
 	/* The cursor on a line's end (its LF, an empty line): a highlighted blank. */
 	ln = &l->lines[line];
 	if (v->r.cur == ln->end && ln->end < ln->next) {
@@ -263,7 +273,7 @@ view_reader_cursor(struct ui *ui)
 	struct view_reader *v = ui->reader;
 
 	curs_set(1);
-	wmove(ui->body, (int)(reader_row(&v->r) - v->r.top), reader_col(&v->r));
+	wmove(ui->body, reader_cursor_y(&v->r), reader_col(&v->r));
 }
 
 static int64_t
@@ -290,15 +300,15 @@ static void (*const view_reader_moves[VIEW_NMOVES])(struct reader *, int64_t) = 
 
 /* After a motion: a scroll redraws the body, else only the cursor's old and new lines. */
 static void
-view_reader_moved(struct ui *ui, size_t top, size_t row)
+view_reader_moved(struct ui *ui, size_t top, int y)
 {
 	struct reader *r = &ui->reader->r;
 
 	if (r->top != top) {
 		ui_dirty_body(ui);
 	} else {
-		ui_dirty_line(ui, (int)(row - top));
-		ui_dirty_line(ui, (int)(reader_row(r) - r->top));
+		ui_dirty_line(ui, y);
+		ui_dirty_line(ui, reader_cursor_y(r));
 	}
 	ui_dirty_bar(ui);
 }
@@ -307,12 +317,13 @@ static int
 view_reader_move(struct ui *ui, enum view_move m, int64_t n)
 {
 	struct reader *r = &ui->reader->r;
-	size_t top = r->top, row = reader_row(r);
+	size_t top = r->top;
+	int y = reader_cursor_y(r);
 
 	if (view_reader_moves[m] == NULL)
 		return DESK_MISUSE;
 	view_reader_moves[m](r, n);
-	view_reader_moved(ui, top, row);
+	view_reader_moved(ui, top, y);
 	return DESK_OK;
 }
 

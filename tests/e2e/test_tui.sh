@@ -74,8 +74,14 @@ keys Enter
 wait_line 23 '^ 8/8 Long test article +1/[0-9]+ +[0-9]+%  tester *$'
 n=$(lines)
 [ "$n" -gt 60 ] || fail "the long article has only $n lines at 80 columns"
-line 1 | grep -q '^Paragraph 01\. The quick brown fox' || fail "reader line 1: $(line 1)"
-line 2 | grep -q 'paragraph 01\.$' || fail "reader line 2 (the wrap): $(line 2)"
+# The header: the title in bold, language and source dimmed, a blank line; then the body.
+line 1 | grep -qE '^Long test article *$' || fail "reader line 1 (the title): $(line 1)"
+screen -e | sed -n 1p | grep -q "$(printf '\033')\\[[0-9;]*1[;m]Long test article" ||
+	fail "the title is not bold: $(screen -e | sed -n 1p)"
+line 2 | grep -qE "^en · $tmp/long\.txt *\$" || fail "reader line 2 (date, language, source): $(line 2)"
+line 3 | grep -q '[^ ]' && fail "reader line 3 is not blank: $(line 3)"
+line 4 | grep -q '^Paragraph 01\. The quick brown fox' || fail "reader line 4: $(line 4)"
+line 5 | grep -q 'paragraph 01\.$' || fail "reader line 5 (the wrap): $(line 5)"
 [ "$(longest)" -le 80 ] || fail "a line wider than the window"
 line 24 | grep -q '[^ ]' && fail "a message on opening: $(line 24)"
 
@@ -93,18 +99,27 @@ wait_pos_not "$p1"
 keys -
 poll line_is 1 "$top1" || fail "-: the first line is $(line 1), not $top1"
 keys PPage
-wait_line 1 '^Paragraph 01\.'
+wait_line 1 '^Long test article'
 keys Space
 wait_pos_not 1
 keys C-b
-wait_line 1 '^Paragraph 01\.'
+wait_line 1 '^Long test article'
+line 4 | grep -q '^Paragraph 01\.' || fail "C-b: line 4 is $(line 4)"
+# k up to the first line brings the header back into view.
+keys Space
+wait_pos_not 1
+# shellcheck disable=SC2046 # one k per line up
+keys $(yes k | head -n $(($(pos) - 1)))
+wait_pos 1
+line 1 | grep -q '^Long test article' || fail "k to the top: line 1 is $(line 1)"
 keys G
 wait_pos "$n"
 bar | grep -qE " $n/$n 100%  tester *\$" || fail "G: status line $(bar)"
 line 1 | grep -q '^Paragraph 01\.' && fail "G did not scroll"
 keys g
 wait_pos 1
-line 1 | grep -q '^Paragraph 01\.' || fail "g: line 1 is $(line 1)"
+line 1 | grep -q '^Long test article' || fail "g: line 1 is $(line 1)"
+line 4 | grep -q '^Paragraph 01\.' || fail "g: line 4 is $(line 4)"
 
 # / search: "pham binh" finds "Phạm Bình"; n and N go on and back.
 keys /
@@ -167,7 +182,7 @@ T resize-window -t t -x 200 -y 50
 poll longest_over 80 || fail "no line wider than 80 columns at 200x50"
 wait_line 49 '^ 8/8 Long test article +1/[0-9]+ '
 barline=49
-line 1 | grep -q 'to the end of paragraph 01\.$' || fail "200 columns: line 1 is $(line 1)"
+line 4 | grep -q 'to the end of paragraph 01\.$' || fail "200 columns: line 4 is $(line 4)"
 [ "$(lines)" -lt "$n" ] || fail "200 columns: still $(lines) lines"
 barline=23
 T resize-window -t t -x 30 -y 8
@@ -177,7 +192,7 @@ line 2 | grep -qE '^40x10\) *$' || fail "too small, line 2: $(line 2)"
 screen | sed -n '3,$p' | grep -q '[^ ]' && fail "too small: more than the message: $(screen)"
 T resize-window -t t -x 80 -y 24
 wait_line 23 '^ 8/8 Long test article +1/[0-9]+ +[0-9]+%  tester *$'
-line 1 | grep -q '^Paragraph 01\. The quick brown fox' || fail "back at 80x24, line 1: $(line 1)"
+line 4 | grep -q '^Paragraph 01\. The quick brown fox' || fail "back at 80x24, line 4: $(line 4)"
 has_text 'window too small' && fail "back at 80x24 the message stayed"
 [ "$(lines)" = "$n" ] || fail "back at 80x24: $(lines) lines, not $n"
 # A resize with the search prompt open keeps it and what was typed; Esc closes it.
@@ -235,6 +250,11 @@ wait_for "Articles 1/7"
 line 7 | grep -q 'Sân bay Phú Bài' || fail "demo, line 7: $(line 7)"
 keys Enter
 wait_line 23 '^ 1/7 Sáng 17-9'
+# No title: the header is the date, language and source line alone.
+line 1 | grep -qE '^2025-09-18 · vi · .*01-dien-dan-kinh-te-mien-trung\.txt *$' ||
+	fail "demo reader, line 1: $(line 1)"
+line 2 | grep -q '[^ ]' && fail "demo reader, line 2 is not blank: $(line 2)"
+line 3 | grep -q '^Sáng 17-9' || fail "demo reader, line 3: $(line 3)"
 keys q q
 wait_file "$tmp/exit"
 [ "$(cat "$tmp/exit")" = EXIT=0 ] || fail "demo: $(cat "$tmp/exit")"

@@ -613,6 +613,188 @@ test_resize_keeps_place(void **state)
 	free(s);
 }
 
+/* --- the header ---------------------------------------------------------- */
+
+/* Window rows from..to-1 as drawn, joined with '|': "~" past the end. */
+static char *
+screen_rows(const struct reader *r, int from, int to)
+{
+	size_t cap = 256, len = 0;
+	char *out = malloc(cap);
+
+	assert_non_null(out);
+	out[0] = '\0';
+	for (int y = from; y < to; y++) {
+		size_t line;
+		const struct layout *l = reader_screen_line(r, y, &line);
+		char *s = l ? layout_render_line(l, line) : strdup("~");
+		size_t n = strlen(s);
+
+		while (len + n + 2 > cap)
+			out = realloc(out, cap *= 2);
+		if (y > from)
+			out[len++] = '|';
+		memcpy(out + len, s, n + 1);
+		len += n;
+		free(s);
+	}
+	return out;
+}
+
+#define expect_screen(r, from, to, want)                                                           \
+	do {                                                                                       \
+		char *got_ = screen_rows(r, from, to);                                             \
+		assert_string_equal(got_, want);                                                   \
+		free(got_);                                                                        \
+	} while (0)
+
+static const char *const title =
+    "Đà Nẵng khởi công tuyến đường sắt tốc độ cao đoạn Đà Nẵng - Nha Trang";
+
+static void
+test_header(void **state)
+{
+	const char *body = "Sáng 2-11, tại Đà Nẵng.\nDòng hai.";
+	struct reader r;
+
+	(void)state;
+	open_reader(&r, body, 10, 40, NULL, 0);
+	assert_int_equal(reader_head_lines(&r), 0);
+	assert_int_equal(reader_set_header(&r, title, "2025-11-02", "vi", "/path/file.txt"),
+	                 DESK_OK);
+	/* The title wrapped at the width, then date · language · source, a blank line, the body. */
+	assert_int_equal(reader_head_lines(&r), 4);
+	expect_screen(&r, 0, 8,
+	              "Đà Nẵng khởi công tuyến đường sắt tốc độ|"
+	              "cao đoạn Đà Nẵng - Nha Trang|"
+	              "2025-11-02 · vi · /path/file.txt|"
+	              "|"
+	              "Sáng 2-11, tại Đà Nẵng.|"
+	              "Dòng hai.|"
+	              "~|~");
+	/* The title is the header's code points before head_title. */
+	assert_int_equal(r.head_title, desk_text_cp(r.head, strlen(title)));
+	assert_int_equal(desk_text_char(r.head, r.head_title), '\n');
+	/* The cursor on the body's first code point, below the header; lines are the body's. */
+	assert_int_equal(r.cur, 0);
+	assert_int_equal(reader_row(&r), 0);
+	assert_int_equal(reader_cursor_y(&r), 4);
+	expect_status(&r, "1/2  50%");
+	/* k, left and word back at the top stay in the body. */
+	reader_up(&r, 3);
+	reader_left(&r, 2);
+	reader_word_prev(&r, 1);
+	assert_int_equal(r.cur, 0);
+	assert_int_equal(r.top, 0);
+	/* Wider: the header is laid out again. */
+	assert_int_equal(reader_resize(&r, 10, 80), DESK_OK);
+	expect_screen(&r, 0, 3,
+	              "Đà Nẵng khởi công tuyến đường sắt tốc độ cao đoạn Đà Nẵng - Nha Trang|"
+	              "2025-11-02 · vi · /path/file.txt|");
+	assert_int_equal(reader_cursor_y(&r), 3);
+
+	/* No title: the date, language and source line alone; no date: language and source. */
+	assert_int_equal(reader_set_header(&r, "", "", "en", "feed.jsonl"), DESK_OK);
+	expect_screen(&r, 0, 3, "en · feed.jsonl||Sáng 2-11, tại Đà Nẵng.");
+	assert_int_equal(r.head_title, 0);
+	assert_int_equal(reader_set_header(&r, "Tin", "", "", ""), DESK_OK);
+	expect_screen(&r, 0, 3, "Tin||Sáng 2-11, tại Đà Nẵng.");
+	assert_int_equal(reader_set_header(&r, "", "", "", ""), DESK_OK);
+	assert_int_equal(reader_head_lines(&r), 0);
+	expect_screen(&r, 0, 2, "Sáng 2-11, tại Đà Nẵng.|Dòng hai.");
+
+	/* Control characters in the title and the source are shown escaped. */
+	assert_int_equal(
+	    reader_set_header(&r, "Tin \033[31mđỏ\a", "2025-11-02", "vi", "/tmp/a\001b\033"),
+	    DESK_OK);
+	expect_screen(&r, 0, 3, "Tin ^[[31mđỏ^G|2025-11-02 · vi · /tmp/a^Ab^[|");
+	reader_free(&r);
+}
+
+/* g, page up and k at the top bring the header back; the screen is as drawn. */
+static void
+test_header_scrolls(void **state)
+{
+	char *s = numbered(100);
+	struct reader r;
+
+	(void)state;
+	open_reader(&r, s, 10, 40, NULL, 0);
+	assert_int_equal(reader_set_header(&r, "Tiêu đề", "2025-11-02", "vi", "a.txt"), DESK_OK);
+	expect_screen(&r, 0, 4, "Tiêu đề|2025-11-02 · vi · a.txt||dòng 1");
+	expect_status(&r, "1/100   1%");
+	/* j scrolls the header away only when the cursor reaches the bottom. */
+	reader_down(&r, 6);
+	assert_int_equal(r.top, 0);
+	assert_int_equal(reader_cursor_y(&r), 9);
+	reader_down(&r, 1);
+	assert_int_equal(r.top, 1);
+	expect_screen(&r, 0, 1, "2025-11-02 · vi · a.txt");
+	/* A page is the screen less one line; page up at the top shows the header. */
+	reader_top(&r, 1);
+	reader_page_down(&r, 1);
+	assert_int_equal(r.top, 9);
+	expect_screen(&r, 0, 1, "dòng 7");
+	expect_status(&r, "10/100  10%");
+	reader_page_up(&r, 1);
+	assert_int_equal(r.top, 0);
+	expect_screen(&r, 0, 4, "Tiêu đề|2025-11-02 · vi · a.txt||dòng 1");
+	expect_status(&r, "1/100   1%");
+	/* Two pages down and two up: back at the top with the header. */
+	reader_page_down(&r, 2);
+	reader_page_up(&r, 2);
+	assert_int_equal(r.top, 0);
+	expect_status(&r, "1/100   1%");
+	/* g from far down. */
+	reader_bottom(&r, 1);
+	expect_screen(&r, 9, 10, "dòng 100");
+	expect_status(&r, "100/100 100%");
+	reader_top(&r, 1);
+	expect_screen(&r, 0, 4, "Tiêu đề|2025-11-02 · vi · a.txt||dòng 1");
+	assert_int_equal(r.cur, 0);
+	/* k: line 1 at the top of the screen, k again stays but brings the header. */
+	reader_goto(&r, 50);
+	expect_screen(&r, 0, 1, "dòng 50");
+	reader_up(&r, 48);
+	expect_screen(&r, 0, 1, "dòng 2");
+	reader_up(&r, 1);
+	expect_screen(&r, 0, 4, "Tiêu đề|2025-11-02 · vi · a.txt||dòng 1");
+	assert_int_equal(reader_cursor_y(&r), 3);
+	/* Goto 1, and opening at position 0, show it too; goto counts the body's lines. */
+	reader_goto(&r, 60);
+	reader_goto(&r, 1);
+	assert_int_equal(r.top, 0);
+	reader_goto(&r, 60);
+	reader_set_cursor(&r, 0);
+	reader_cursor_to_top(&r);
+	assert_int_equal(r.top, 0);
+	reader_goto(&r, 42);
+	expect_screen(&r, 0, 1, "dòng 42");
+	expect_status(&r, "42/100  42%");
+	/* A search landing on the first line shows the header. */
+	{
+		int wrapped;
+
+		assert_int_equal(reader_search(&r, "dòng 1", 0, &wrapped), DESK_OK);
+		expect_status(&r, "100/100 100%");
+		assert_int_equal(reader_search(&r, "dòng 1", 0, &wrapped), DESK_OK);
+		assert_true(wrapped);
+		assert_int_equal(r.top, 0);
+		assert_int_equal(r.cur, 0);
+	}
+	/* A window lower than the header: the cursor's line stays on it. */
+	assert_int_equal(reader_resize(&r, 2, 40), DESK_OK);
+	assert_int_equal(reader_cursor_y(&r), 1);
+	expect_screen(&r, 0, 2, "|dòng 1");
+	reader_down(&r, 1);
+	reader_up(&r, 1);
+	assert_int_equal(reader_cursor_y(&r), 1);
+	reader_page_up(&r, 1);
+	assert_int_equal(reader_cursor_y(&r), 1);
+	reader_free(&r);
+	free(s);
+}
+
 int
 main(void)
 {
@@ -629,6 +811,8 @@ main(void)
 	    cmocka_unit_test(test_boilerplate_hidden),
 	    cmocka_unit_test(test_boilerplate_inside_a_line),
 	    cmocka_unit_test(test_resize_keeps_place),
+	    cmocka_unit_test(test_header),
+	    cmocka_unit_test(test_header_scrolls),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
