@@ -11,6 +11,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,7 +22,7 @@
 #include "internal.h"
 
 /* A batch is stored when it holds this many articles or body bytes. */
-#define IMPORT_BATCH_ARTICLES 2000
+#define IMPORT_BATCH_ARTICLES 1000
 #define IMPORT_BATCH_BYTES    ((size_t)32 << 20)
 
 /* The parsed articles of one accepted file, waiting in the batch. */
@@ -31,14 +32,34 @@ typedef struct import_file {
 	size_t n;
 } import_file;
 
+/* Accepted files whose articles are stored together, in one transaction. */
+typedef struct import_batch {
+	import_file *files;
+	size_t nfiles, capfiles, narts, bytes;
+	desk_article_in *in; /* while stored: the articles, their ids, duplicates */
+	int64_t *ids;
+	int *dup;
+} import_batch;
+
+/*
+ * Parsing and storing overlap: while the store thread stores one batch in
+ * the database, this thread reads and parses the files of the next.  Only
+ * one thread at a time uses the desk handle: the store thread between
+ * import_store_start() and import_store_finish(), this one otherwise, so
+ * everything here that may touch r->d (errors, events) finishes the store
+ * first.  Events still come in file order.
+ */
 typedef struct import_run {
 	desk *d;
 	desk_import_cb cb;
 	void *ctx;
 	desk_import_stats *stats;
-	import_file *files;
-	size_t nfiles, capfiles, narts, bytes;
-	int rc; /* DESK_OK, or the worst result so far */
+	import_batch fill;  /* being parsed into */
+	import_batch store; /* being stored */
+	pthread_t thread;
+	int storing;  /* the store thread runs */
+	int store_rc; /* its result */
+	int rc;       /* DESK_OK, or the worst result so far */
 } import_run;
 
 static void
@@ -73,11 +94,14 @@ import_note(import_run *r, int rc)
 		r->rc = rc;
 }
 
+static int import_store_finish(import_run *r);
+
 static void
 import_refuse(import_run *r, const char *path, int rc, int64_t line, int64_t col, const char *msg)
 {
 	desk_import_event ev = {0};
 
+	import_store_finish(r); /* its events go first, and it must let go of r->d */
 	ev.what = DESK_IMPORT_REFUSED;
 	ev.path = path;
 	ev.line = line;
@@ -95,73 +119,130 @@ import_refuse(import_run *r, const char *path, int rc, int64_t line, int64_t col
 	import_emit(r, &ev);
 }
 
-static void
-import_batch_clear(import_run *r)
+/* An error of this thread's (the store thread must let go of r->d first). */
+static int
+import_error_run(import_run *r, int rc, const char *what)
 {
-	for (size_t i = 0; i < r->nfiles; i++) {
-		free(r->files[i].path);
-		import_articles_free(r->files[i].arts, r->files[i].n);
-	}
-	r->nfiles = r->narts = r->bytes = 0;
+	import_store_finish(r);
+	return desk_error(r->d, rc, "%s", what);
 }
 
-/* Store the batch in one transaction and report each of its articles. */
-static int
-import_flush(import_run *r)
+static void
+import_batch_clear(import_batch *b)
 {
-	desk_article_in *in = NULL;
-	int64_t *ids = NULL;
-	int *dup = NULL, rc = DESK_OK;
-	size_t k = 0;
-
-	if (r->narts == 0)
-		goto done;
-	in = malloc(r->narts * sizeof *in);
-	ids = malloc(r->narts * sizeof *ids);
-	dup = malloc(r->narts * sizeof *dup);
-	if (in == NULL || ids == NULL || dup == NULL) {
-		rc = desk_error(r->d, DESK_NOMEM, "out of memory");
-		goto fail;
+	for (size_t i = 0; i < b->nfiles; i++) {
+		free(b->files[i].path);
+		import_articles_free(b->files[i].arts, b->files[i].n);
 	}
-	for (size_t i = 0; i < r->nfiles; i++)
-		for (size_t j = 0; j < r->files[i].n; j++)
-			in[k++] = r->files[i].arts[j].in;
-	if ((rc = desk_article_add(r->d, in, r->narts, ids, dup)) != DESK_OK)
-		goto fail;
-	k = 0;
-	for (size_t i = 0; i < r->nfiles; i++)
-		for (size_t j = 0; j < r->files[i].n; j++, k++) {
+	b->nfiles = b->narts = b->bytes = 0;
+	free(b->in);
+	free(b->ids);
+	free(b->dup);
+	b->in = NULL;
+	b->ids = NULL;
+	b->dup = NULL;
+}
+
+static void
+import_batch_free(import_batch *b)
+{
+	import_batch_clear(b);
+	free(b->files);
+}
+
+static void *
+import_store_main(void *arg)
+{
+	import_run *r = arg;
+
+	r->store_rc =
+	    desk_article_add(r->d, r->store.in, r->store.narts, r->store.ids, r->store.dup);
+	return NULL;
+}
+
+/* Wait for the batch being stored, and report each of its articles. */
+static int
+import_store_finish(import_run *r)
+{
+	import_batch *b = &r->store;
+	int rc;
+
+	if (r->storing) {
+		pthread_join(r->thread, NULL);
+		r->storing = 0;
+	}
+	if (b->narts == 0)
+		return DESK_OK;
+	if ((rc = r->store_rc) != DESK_OK) {
+		/* Nothing of the batch was stored: say so for each of its files. */
+		char msg[sizeof r->d->errmsg];
+		import_batch gone = *b;
+
+		snprintf(msg, sizeof msg, "%s", desk_errmsg(r->d));
+		memset(b, 0, sizeof *b); /* import_refuse() finishes the store again */
+		for (size_t i = 0; i < gone.nfiles; i++)
+			import_refuse(r, gone.files[i].path, rc, 0, 0, msg);
+		import_note(r, rc);
+		import_batch_free(&gone);
+		return rc;
+	}
+	for (size_t i = 0, k = 0; i < b->nfiles; i++)
+		for (size_t j = 0; j < b->files[i].n; j++, k++) {
 			desk_import_event ev = {0};
 
-			ev.what = dup[k] ? DESK_IMPORT_DUPLICATE : DESK_IMPORT_ADDED;
-			ev.path = r->files[i].path;
-			ev.line = r->files[i].arts[j].line;
-			ev.article_id = ids[k];
-			ev.title = in[k].title ? in[k].title : "";
+			ev.what = b->dup[k] ? DESK_IMPORT_DUPLICATE : DESK_IMPORT_ADDED;
+			ev.path = b->files[i].path;
+			ev.line = b->files[i].arts[j].line;
+			ev.article_id = b->ids[k];
+			ev.title = b->in[k].title ? b->in[k].title : "";
 			if (r->stats) {
-				if (dup[k])
+				if (b->dup[k])
 					r->stats->duplicates++;
 				else
 					r->stats->added++;
 			}
 			import_emit(r, &ev);
 		}
-	goto done;
-fail:
-	/* Nothing of the batch was stored: say so for each of its files. */
-	for (size_t i = 0; i < r->nfiles; i++) {
-		char msg[sizeof r->d->errmsg];
+	import_batch_clear(b);
+	return DESK_OK;
+}
 
-		snprintf(msg, sizeof msg, "%s", desk_errmsg(r->d));
-		import_refuse(r, r->files[i].path, rc, 0, 0, msg);
+/* Hand the batch parsed so far to the store thread (after the one before). */
+static int
+import_store_start(import_run *r)
+{
+	import_batch t, *b = &r->store;
+	int rc = import_store_finish(r);
+
+	if (rc != DESK_OK || r->fill.narts == 0)
+		return rc;
+	t = *b; /* empty: swap, so both keep their arrays */
+	*b = r->fill;
+	r->fill = t;
+	b->in = malloc(b->narts * sizeof *b->in);
+	b->ids = malloc(b->narts * sizeof *b->ids);
+	b->dup = malloc(b->narts * sizeof *b->dup);
+	if (b->in == NULL || b->ids == NULL || b->dup == NULL) {
+		import_batch_clear(b);
+		return desk_error(r->d, DESK_NOMEM, "out of memory");
 	}
-	import_note(r, rc);
-done:
-	import_batch_clear(r);
-	free(in);
-	free(ids);
-	free(dup);
-	return rc;
+	for (size_t i = 0, k = 0; i < b->nfiles; i++)
+		for (size_t j = 0; j < b->files[i].n; j++)
+			b->in[k++] = b->files[i].arts[j].in;
+	if (pthread_create(&r->thread, NULL, import_store_main, r) == 0)
+		r->storing = 1;
+	else
+		import_store_main(r); /* no thread: store it here */
+	return DESK_OK;
+}
+
+/* Store everything parsed so far, and report it. */
+static int
+import_flush(import_run *r)
+{
+	int rc = import_store_start(r);
+
+	return rc != DESK_OK ? rc : import_store_finish(r);
 }
 
 /* Parse one file's bytes; queue its articles, or refuse it. */
@@ -170,6 +251,7 @@ import_run_data(import_run *r, const char *path, const char *data, size_t len, d
 {
 	import_error err = {0};
 	import_article *arts = NULL;
+	import_batch *b = &r->fill;
 	size_t n = 0, bytes = 0;
 	int rc;
 
@@ -182,30 +264,30 @@ import_run_data(import_run *r, const char *path, const char *data, size_t len, d
 		import_refuse(r, path, err.rc, err.line, err.column, err.msg);
 		return err.rc == DESK_NOMEM ? DESK_NOMEM : DESK_OK;
 	}
-	if (r->nfiles == r->capfiles) {
-		size_t cap = r->capfiles ? 2 * r->capfiles : 64;
-		import_file *f = realloc(r->files, cap * sizeof *f);
+	if (b->nfiles == b->capfiles) {
+		size_t cap = b->capfiles ? 2 * b->capfiles : 64;
+		import_file *f = realloc(b->files, cap * sizeof *f);
 
 		if (f == NULL) {
 			import_articles_free(arts, n);
-			return desk_error(r->d, DESK_NOMEM, "out of memory");
+			return import_error_run(r, DESK_NOMEM, "out of memory");
 		}
-		r->files = f;
-		r->capfiles = cap;
+		b->files = f;
+		b->capfiles = cap;
 	}
-	if ((r->files[r->nfiles].path = desk_strdup(path)) == NULL) {
+	if ((b->files[b->nfiles].path = desk_strdup(path)) == NULL) {
 		import_articles_free(arts, n);
-		return desk_error(r->d, DESK_NOMEM, "out of memory");
+		return import_error_run(r, DESK_NOMEM, "out of memory");
 	}
-	r->files[r->nfiles].arts = arts;
-	r->files[r->nfiles].n = n;
-	r->nfiles++;
-	r->narts += n;
+	b->files[b->nfiles].arts = arts;
+	b->files[b->nfiles].n = n;
+	b->nfiles++;
+	b->narts += n;
 	for (size_t i = 0; i < n; i++)
 		bytes += arts[i].in.body_len;
-	r->bytes += bytes;
-	if (r->narts >= IMPORT_BATCH_ARTICLES || r->bytes >= IMPORT_BATCH_BYTES)
-		return import_flush(r);
+	b->bytes += bytes;
+	if (b->narts >= IMPORT_BATCH_ARTICLES || b->bytes >= IMPORT_BATCH_BYTES)
+		return import_store_start(r);
 	return DESK_OK;
 }
 
@@ -280,7 +362,7 @@ import_run_file(import_run *r, const char *path, const char *name, desk_format f
 	if (fd > 0)
 		close(fd);
 	if (rc != DESK_OK)
-		return desk_error(r->d, rc, "out of memory");
+		return import_error_run(r, rc, "out of memory");
 	rc = import_run_data(r, name, data ? data : "", len, fmt);
 	free(data);
 	return rc;
@@ -392,7 +474,7 @@ done:
 		free(ents.v[i].path);
 	free(ents.v);
 	if (rc == DESK_NOMEM)
-		desk_error(r->d, rc, "out of memory");
+		import_error_run(r, rc, "out of memory");
 	return rc;
 }
 
@@ -402,8 +484,9 @@ import_finish(import_run *r, int rc)
 {
 	if (rc == DESK_OK)
 		rc = import_flush(r);
-	import_batch_clear(r);
-	free(r->files);
+	import_store_finish(r); /* after an error, the thread may still run */
+	import_batch_free(&r->fill);
+	import_batch_free(&r->store);
 	if (rc != DESK_OK)
 		return rc;
 	if (r->rc == DESK_OK)
@@ -415,7 +498,7 @@ int
 desk_import_path(desk *d, const char *path, desk_format fmt, desk_import_cb cb, void *ctx,
                  desk_import_stats *stats)
 {
-	import_run r = {d, cb, ctx, stats, NULL, 0, 0, 0, 0, DESK_OK};
+	import_run r = {.d = d, .cb = cb, .ctx = ctx, .stats = stats, .rc = DESK_OK};
 	struct stat st;
 	int rc;
 
@@ -439,7 +522,7 @@ int
 desk_import_buffer(desk *d, const char *name, const char *data, size_t len, desk_format fmt,
                    desk_import_cb cb, void *ctx, desk_import_stats *stats)
 {
-	import_run r = {d, cb, ctx, stats, NULL, 0, 0, 0, 0, DESK_OK};
+	import_run r = {.d = d, .cb = cb, .ctx = ctx, .stats = stats, .rc = DESK_OK};
 	int rc;
 
 	if (d == NULL || (data == NULL && len > 0))
