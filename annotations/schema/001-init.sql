@@ -16,7 +16,7 @@ CREATE TABLE article (
     source      TEXT NOT NULL DEFAULT '',       -- file path or URL
     body        TEXT NOT NULL,                  -- NFC UTF-8, LF line ends
     chars       INTEGER NOT NULL,               -- length of body in code points
-    hash        TEXT NOT NULL,                  -- FNV-1a 64 of body, hex; equal bodies are duplicates
+    hash        TEXT NOT NULL,                  -- 64-bit FNV-1a (by words) of body, hex; narrows duplicates
     imported_by TEXT NOT NULL,
     imported_at TEXT NOT NULL,
     status      TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'progress', 'done')),

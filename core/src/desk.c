@@ -109,12 +109,22 @@ desk_strdup(const char *s)
 void
 desk_hash(char out[17], const char *s, size_t len)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
+	uint64_t h = 0xcbf29ce484222325ULL ^ len;
+	size_t i = 0;
 
-	for (size_t i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 0x100000001b3ULL;
+	/* FNV-1a a word at a time (a byte at a time was a tenth of an import). */
+	for (; i + 8 <= len; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, s + i, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+		w = __builtin_bswap64(w); /* the same hash on every machine */
+#endif
+		h = (h ^ w) * 0x100000001b3ULL;
+		h ^= h >> 32;
 	}
+	for (; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
 	snprintf(out, 17, "%016llx", (unsigned long long)h);
 }
 
@@ -169,8 +179,9 @@ desk_open(desk **out, const char *path, const char *editor)
 		rc = desk_error(d, DESK_NOMEM, "out of memory");
 		goto done;
 	}
-	if (sqlite3_open_v2(path, &d->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
-	    SQLITE_OK) {
+	if (sqlite3_open_v2(path, &d->db,
+	                    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+	                    NULL) != SQLITE_OK) {
 		rc = desk_error(d, DESK_IO, "%s: %s", path,
 		                d->db ? sqlite3_errmsg(d->db) : "cannot open");
 		goto done;

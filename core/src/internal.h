@@ -37,7 +37,7 @@ int schema_migrate(desk *d);
 #define DESK_NOW_SIZE 64
 void desk_now(char out[DESK_NOW_SIZE]);
 
-/* Hash for duplicate detection: FNV-1a 64, 16 hex digits + NUL. */
+/* Hash for duplicate detection: FNV-1a 64 over 8-byte words, 16 hex digits + NUL. */
 void desk_hash(char out[17], const char *s, size_t len);
 
 /* strdup that tolerates NULL (gives "") and reports failure as NULL. */

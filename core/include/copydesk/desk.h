@@ -43,7 +43,8 @@ const char *desk_strerror(int rc);
  * Open (creating if needed) the database at path; ":memory:" gives a private
  * in-memory database.  editor is the name recorded with every change; NULL
  * means the Unix login name.  On failure *out may still be set (so that
- * desk_errmsg() can say why) and must be passed to desk_close().
+ * desk_errmsg() can say why) and must be passed to desk_close().  A handle
+ * is for one thread at a time; open one per thread that needs the store.
  */
 int desk_open(desk **out, const char *path, const char *editor);
 void desk_close(desk *d);
