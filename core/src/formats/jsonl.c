@@ -10,8 +10,10 @@
  * gave the fields.  Any bad line refuses the whole file.  See
  * annotations/FORMATS.md.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
@@ -129,19 +131,29 @@ jsonl_grow(import_article **arts, size_t *cap)
 	return DESK_OK;
 }
 
-int
-fmt_jsonl_parse(import_article **out, size_t *n, const char *s, size_t len, import_error *err)
+/* The lines of s[from..to), which starts at line ln0 + 1, into articles. */
+typedef struct jsonl_part {
+	const char *s;
+	size_t from, to;
+	int64_t ln0;
+	import_article *arts;
+	size_t n;
+	int rc;
+	import_error err;
+} jsonl_part;
+
+static void *
+jsonl_parse_part(void *arg)
 {
-	import_article *arts = NULL;
-	size_t narts = 0, cap = 0, at = 0;
-	int64_t ln = 0;
+	jsonl_part *p = arg;
+	size_t cap = 0, at = p->from;
+	int64_t ln = p->ln0;
+	const char *s = p->s;
 	int rc = DESK_OK;
 
-	*out = NULL;
-	*n = 0;
-	while (at < len && rc == DESK_OK) {
-		const char *nl = memchr(s + at, '\n', len - at);
-		size_t end = nl ? (size_t)(nl - s) : len, blank = strspn(s + at, " \t");
+	while (at < p->to && rc == DESK_OK) {
+		const char *nl = memchr(s + at, '\n', p->to - at);
+		size_t end = nl ? (size_t)(nl - s) : p->to, blank = strspn(s + at, " \t");
 		json_error_t je;
 		json_t *o;
 
@@ -152,29 +164,117 @@ fmt_jsonl_parse(import_article **out, size_t *n, const char *s, size_t len, impo
 		}
 		o = json_loadb(s + at, end - at, JSON_REJECT_DUPLICATES, &je);
 		if (o == NULL) {
-			rc = import_fail(err, DESK_INVALID, ln, je.column > 0 ? je.column : 1,
+			rc = import_fail(&p->err, DESK_INVALID, ln, je.column > 0 ? je.column : 1,
 			                 "broken JSON: %s", je.text);
 			break;
 		}
 		if (!json_is_object(o)) {
-			rc = import_fail(err, DESK_INVALID, ln, (int64_t)blank + 1,
+			rc = import_fail(&p->err, DESK_INVALID, ln, (int64_t)blank + 1,
 			                 "not a JSON object (one article per line)");
-		} else if (narts == cap && jsonl_grow(&arts, &cap) != DESK_OK) {
-			rc = import_fail(err, DESK_NOMEM, 0, 0, "out of memory");
+		} else if (p->n == cap && jsonl_grow(&p->arts, &cap) != DESK_OK) {
+			rc = import_fail(&p->err, DESK_NOMEM, 0, 0, "out of memory");
 		} else {
-			memset(&arts[narts], 0, sizeof *arts);
-			narts++;
-			rc = jsonl_record(&arts[narts - 1], o, s + at, end - at, ln, err);
+			memset(&p->arts[p->n], 0, sizeof *p->arts);
+			p->n++;
+			rc = jsonl_record(&p->arts[p->n - 1], o, s + at, end - at, ln, &p->err);
 		}
 		json_decref(o);
 		at = end + 1;
 	}
+	p->rc = rc;
+	return NULL;
+}
+
+/*
+ * A large file is cut at line ends into parts that the processors parse at
+ * once (decoding JSON is most of the time an import of JSON Lines takes).
+ */
+#define JSONL_PART_MIN ((size_t)1 << 20)
+#define JSONL_MAXPARTS 8
+
+static size_t
+jsonl_cut(jsonl_part *parts, const char *s, size_t len)
+{
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t want = len / JSONL_PART_MIN, np = 0, at = 0;
+	int64_t ln = 0;
+
+	if (want > (size_t)(cpus > 1 ? cpus : 1))
+		want = (size_t)(cpus > 1 ? cpus : 1);
+	if (want > JSONL_MAXPARTS)
+		want = JSONL_MAXPARTS;
+	if (want < 1)
+		want = 1;
+	while (at < len || np == 0) {
+		size_t to = np + 1 == want ? len : at + (len - at) / (want - np);
+		const char *nl = to < len ? memchr(s + to, '\n', len - to) : NULL;
+
+		to = nl ? (size_t)(nl - s) + 1 : len;
+		memset(&parts[np], 0, sizeof parts[np]);
+		parts[np].s = s;
+		parts[np].from = at;
+		parts[np].to = to;
+		parts[np].ln0 = ln;
+		for (const char *q = s + at; (q = memchr(q, '\n', (size_t)(s + to - q))) != NULL;
+		     q++)
+			ln++;
+		at = to;
+		np++;
+	}
+	return np;
+}
+
+int
+fmt_jsonl_parse(import_article **out, size_t *n, const char *s, size_t len, import_error *err)
+{
+	jsonl_part parts[JSONL_MAXPARTS];
+	pthread_t threads[JSONL_MAXPARTS];
+	int started[JSONL_MAXPARTS] = {0};
+	size_t np = jsonl_cut(parts, s, len), narts = 0;
+	import_article *arts = NULL;
+	int rc = DESK_OK;
+
+	*out = NULL;
+	*n = 0;
+	for (size_t i = 1; i < np; i++)
+		started[i] = pthread_create(&threads[i], NULL, jsonl_parse_part, &parts[i]) == 0;
+	jsonl_parse_part(&parts[0]);
+	for (size_t i = 1; i < np; i++) {
+		if (started[i])
+			pthread_join(threads[i], NULL);
+		else
+			jsonl_parse_part(&parts[i]); /* no thread: parse it here */
+	}
+	/* The first bad line of the file is the one to report. */
+	for (size_t i = 0; i < np; i++) {
+		if (rc == DESK_OK && parts[i].rc != DESK_OK) {
+			rc = parts[i].rc;
+			*err = parts[i].err;
+		}
+		narts += parts[i].n;
+	}
 	if (rc == DESK_OK && narts == 0)
 		rc = import_fail(err, DESK_INVALID, 1, 1, "no articles (only blank lines)");
-	if (rc != DESK_OK) {
-		import_articles_free(arts, narts);
-		return rc;
+	if (rc == DESK_OK && np == 1) {
+		arts = parts[0].arts;
+		parts[0].arts = NULL;
+		parts[0].n = 0;
+	} else if (rc == DESK_OK && (arts = malloc(narts * sizeof *arts)) == NULL) {
+		rc = import_fail(err, DESK_NOMEM, 0, 0, "out of memory");
+	} else if (rc == DESK_OK) {
+		narts = 0;
+		for (size_t i = 0; i < np; i++) {
+			memcpy(arts + narts, parts[i].arts, parts[i].n * sizeof *arts);
+			narts += parts[i].n;
+			free(parts[i].arts); /* the records moved: only the array goes */
+			parts[i].arts = NULL;
+			parts[i].n = 0;
+		}
 	}
+	for (size_t i = 0; i < np; i++)
+		import_articles_free(parts[i].arts, parts[i].n);
+	if (rc != DESK_OK)
+		return rc;
 	/* in.date points into the record itself, so only once the array has
 	 * stopped moving: the records before a realloc would point to freed
 	 * memory. */
