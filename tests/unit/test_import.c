@@ -583,6 +583,96 @@ test_broken_json(void **state)
 	refused("bad_json.jsonl", 2, 30, "broken JSON: '}' expected");
 }
 
+/*
+ * A JSON Lines file large enough to be parsed in parts: every record keeps
+ * its place and its own date (a date once pointed into a moved array), and
+ * a bad line in a later part is reported with its line in the whole file.
+ */
+#define BIG_RECORDS 9000
+
+static char *
+big_jsonl(size_t *len, long bad_line)
+{
+	size_t cap = (size_t)BIG_RECORDS * 700, n = 0;
+	char *s = malloc(cap);
+
+	assert_non_null(s);
+	for (long i = 1; i <= BIG_RECORDS; i++) {
+		int k;
+
+		if (i == bad_line)
+			k = snprintf(s + n, cap - n, "{\"text\": \"half a record\"\n");
+		else if (i % 7 == 0)
+			k = snprintf(s + n, cap - n, "\n"); /* blank lines count as lines */
+		else
+			k = snprintf(s + n, cap - n,
+			             "{\"text\": \"Bản tin số %ld: Hội nghị APEC tại Gyeongju "
+			             "bàn về thương mại, chuỗi cung ứng và trí tuệ nhân tạo; "
+			             "các nhà lãnh đạo nhất trí thúc đẩy kết nối khu vực. "
+			             "Phiên họp kéo dài đến tối, với nhiều cuộc gặp song phương "
+			             "bên lề giữa các đoàn.\", \"date\": \"2025-%02ld-%02ld\", "
+			             "\"title\": \"Tin %ld\"}\n",
+			             i, 1 + i % 12, 1 + i % 28, i);
+		assert_true(k > 0 && (size_t)k < cap - n);
+		n += (size_t)k;
+	}
+	*len = n;
+	return s;
+}
+
+static void
+test_jsonl_big(void **state)
+{
+	desk *d = open_db();
+	events e = {0};
+	desk_article *a;
+	size_t len;
+	char *s = big_jsonl(&len, 0), title[32], date[16];
+	int64_t id = 0;
+
+	(void)state;
+	assert_true(len > 2 * (1 << 20)); /* more than one part */
+	assert_int_equal(
+	    desk_import_buffer(d, "big.jsonl", s, len, DESK_FORMAT_AUTO, on_event, &e, NULL),
+	    DESK_OK);
+	assert_int_equal(e.added, BIG_RECORDS - BIG_RECORDS / 7);
+	for (long i = 1; i <= BIG_RECORDS; i++) {
+		if (i % 7 == 0)
+			continue;
+		id++; /* ids follow the file's order */
+		assert_int_equal(desk_article_get(&a, d, id), DESK_OK);
+		snprintf(title, sizeof title, "Tin %ld", i);
+		snprintf(date, sizeof date, "2025-%02ld-%02ld", 1 + i % 12, 1 + i % 28);
+		assert_string_equal(desk_article_title(a), title);
+		assert_string_equal(desk_article_date(a), date);
+		assert_string_equal(desk_article_lang(a), "vi");
+		desk_article_free(a);
+	}
+	free(s);
+	desk_close(d);
+}
+
+static void
+test_jsonl_big_bad_late(void **state)
+{
+	desk *d = open_db();
+	events e = {0};
+	size_t len;
+	char *s = big_jsonl(&len, BIG_RECORDS - 10);
+
+	(void)state;
+	assert_int_equal(
+	    desk_import_buffer(d, "big.jsonl", s, len, DESK_FORMAT_AUTO, on_event, &e, NULL),
+	    DESK_INVALID);
+	assert_int_equal(e.refused, 1);
+	assert_int_equal(e.added, 0);
+	assert_int_equal(e.refusal.line, BIG_RECORDS - 10);
+	assert_non_null(strstr(e.message, "broken JSON"));
+	assert_int_equal(count_rows(d, "article"), 0);
+	free(s);
+	desk_close(d);
+}
+
 static void
 test_missing_text(void **state)
 {
@@ -808,6 +898,8 @@ main(void)
 	    cmocka_unit_test(test_binary),
 	    cmocka_unit_test(test_empty),
 	    cmocka_unit_test(test_broken_json),
+	    cmocka_unit_test(test_jsonl_big),
+	    cmocka_unit_test(test_jsonl_big_bad_late),
 	    cmocka_unit_test(test_missing_text),
 	    cmocka_unit_test(test_bad_latin1),
 	    cmocka_unit_test(test_bad_date_prefix),
