@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 #include <sqlite3.h>
@@ -760,6 +761,76 @@ test_directory(void **state)
 	desk_close(d);
 }
 
+/*
+ * More files than one batch holds, so batches are stored while the next is
+ * parsed: events still come in file order, a bad file between batches is
+ * refused in its place, and every good file is stored once.
+ */
+#define MANY_FILES 2600
+#define MANY_BAD   1500
+
+typedef struct order {
+	int n, bad_at, sorted;
+	int64_t last_id;
+	char last_path[512];
+} order;
+
+static void
+on_order(void *ctx, const desk_import_event *ev)
+{
+	order *o = ctx;
+
+	if (o->n > 0 && strcmp(ev->path, o->last_path) <= 0)
+		o->sorted = 0;
+	if (ev->what == DESK_IMPORT_REFUSED)
+		o->bad_at = o->n;
+	else if (ev->article_id != o->last_id + 1)
+		o->sorted = 0;
+	else
+		o->last_id = ev->article_id;
+	snprintf(o->last_path, sizeof o->last_path, "%s", ev->path);
+	o->n++;
+}
+
+static void
+test_many_files(void **state)
+{
+	char dir[] = "/tmp/copydesk-test-XXXXXX", path[600];
+	desk *d = open_db();
+	desk_import_stats st = {0};
+	order o = {0, -1, 1, 0, ""};
+	int64_t n;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	for (int i = 0; i < MANY_FILES; i++) {
+		FILE *f;
+
+		snprintf(path, sizeof path, "%s/%04d.txt", dir, i);
+		assert_non_null(f = fopen(path, "w"));
+		if (i == MANY_BAD)
+			fputs("Hỏng\xff ở đây.\n", f);
+		else
+			fprintf(f, "Bài số %d: Thủ tướng chủ trì phiên họp Chính phủ.\n", i);
+		assert_int_equal(fclose(f), 0);
+	}
+	assert_int_equal(desk_import_path(d, dir, DESK_FORMAT_AUTO, on_order, &o, &st),
+	                 DESK_INVALID);
+	assert_int_equal(o.n, MANY_FILES);
+	assert_true(o.sorted);
+	assert_int_equal(o.bad_at, MANY_BAD);
+	assert_int_equal(st.added, MANY_FILES - 1);
+	assert_int_equal(st.refused, 1);
+	assert_int_equal(desk_article_count(&n, d), DESK_OK);
+	assert_int_equal(n, MANY_FILES - 1);
+	for (int i = 0; i < MANY_FILES; i++) {
+		snprintf(path, sizeof path, "%s/%04d.txt", dir, i);
+		assert_int_equal(unlink(path), 0);
+	}
+	assert_int_equal(rmdir(dir), 0);
+	desk_close(d);
+}
+
 static void
 test_duplicate(void **state)
 {
@@ -905,6 +976,7 @@ main(void)
 	    cmocka_unit_test(test_bad_date_prefix),
 	    cmocka_unit_test(test_huge_line),
 	    cmocka_unit_test(test_directory),
+	    cmocka_unit_test(test_many_files),
 	    cmocka_unit_test(test_duplicate),
 	    cmocka_unit_test(test_missing_path),
 	    cmocka_unit_test(test_format_parse),
