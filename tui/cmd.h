@@ -17,7 +17,7 @@
 /* Exit statuses (sysexits.h values where one fits). */
 enum {
 	EXIT_OK_ = 0,
-	EXIT_FAIL = 1,	   /* what was asked for does not exist, or no terminal */
+	EXIT_FAIL = 1,     /* what was asked for does not exist, or no terminal */
 	EXIT_USAGE = 64,   /* bad command line */
 	EXIT_DATAERR = 65, /* input refused: bad UTF-8, NUL bytes, broken JSON, ... */
 	EXIT_NOINPUT = 66, /* an input file does not exist or cannot be opened */
@@ -42,7 +42,7 @@ typedef int (*cmd_ui_fn)(struct ui *ui, const char *arg);
 struct cmd {
 	const char *name;
 	cmd_cli_fn cli; /* NULL: not a subcommand */
-	cmd_ui_fn ui;	/* NULL: not available in the interface */
+	cmd_ui_fn ui;   /* NULL: not available in the interface */
 	const char *args;
 	const char *help;
 };

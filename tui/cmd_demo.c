@@ -32,7 +32,7 @@ cmd_demo_import(desk *d, struct cli *c)
 	for (const struct embed_file *f = samples_data; f->name; f++) {
 		snprintf(name, sizeof name, "samples/%s", f->name);
 		if ((rc = desk_import_buffer(d, name, f->data, f->len, DESK_FORMAT_AUTO, NULL, NULL,
-					     &stats)) != DESK_OK) {
+		                             &stats)) != DESK_OK) {
 			fprintf(c->err, "copydesk demo: %s: %s\n", name, desk_errmsg(d));
 			return rc;
 		}
@@ -54,7 +54,7 @@ cmd_demo(struct cli *c, int argc, char **argv)
 		return cmd_usage(c, "demo", "takes no arguments");
 	if (!cmd_have_terminal()) {
 		fprintf(c->err, "copydesk demo: not a terminal: the interface needs one "
-				"(use list or show to read articles from a script)\n");
+		                "(use list or show to read articles from a script)\n");
 		return EXIT_FAIL;
 	}
 	snprintf(dir, sizeof dir, "%s/copydesk-demo-XXXXXX", tmp && *tmp ? tmp : "/tmp");

@@ -39,7 +39,7 @@ cmd_help(struct cli *c, int argc, char **argv)
 	if (strcmp(argv[1], "--commands") == 0) {
 		for (cmd = cmd_table; cmd->name; cmd++)
 			fprintf(c->out, "%s\t%s\t%s\n", cmd->name, cmd->cli ? "cli" : "ui",
-				cmd->args);
+			        cmd->args);
 		return EXIT_OK_;
 	}
 	if ((cmd = cmd_find(argv[1])) == NULL)

@@ -70,7 +70,7 @@ cmd_import(struct cli *c, int argc, char **argv)
 		rc = desk_import_path(d, argv[i], fmt, cmd_import_event, &ctx, &stats);
 		if (rc == DESK_NOTFOUND)
 			fprintf(c->err, "copydesk import: %s: no such file or directory\n",
-				argv[i]);
+			        argv[i]);
 		else if (rc != DESK_OK && rc != DESK_INVALID)
 			fprintf(c->err, "copydesk import: %s: %s\n", argv[i], desk_errmsg(d));
 		/* Missing input outranks refused data, which outranks success. */
@@ -78,7 +78,7 @@ cmd_import(struct cli *c, int argc, char **argv)
 			worst = rc;
 	}
 	fprintf(c->err, "%zu added, %zu skipped as duplicates, %zu refused, from %zu files\n",
-		stats.added, stats.duplicates, stats.refused, stats.files);
+	        stats.added, stats.duplicates, stats.refused, stats.files);
 	desk_close(d);
 	if (worst == DESK_NOTFOUND)
 		return EXIT_NOINPUT;

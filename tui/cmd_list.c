@@ -7,7 +7,7 @@
 /* Parse --status S and --json, shared by list-like commands. */
 static int
 cmd_list_opts(struct cli *c, const char *name, int argc, char **argv, desk_status *status,
-	      int *json, const char **arg)
+              int *json, const char **arg)
 {
 	for (int i = 1; i < argc; i++) {
 		const char *v = NULL;
@@ -54,9 +54,9 @@ cmd_list(struct cli *c, int argc, char **argv)
 			const char *t = desk_article_title(a);
 
 			fprintf(c->out, "%lld\t%s\t%s\t%s\t", (long long)desk_article_id(a),
-				desk_status_name(desk_article_status(a)),
-				*desk_article_date(a) ? desk_article_date(a) : "-",
-				desk_article_lang(a));
+			        desk_status_name(desk_article_status(a)),
+			        *desk_article_date(a) ? desk_article_date(a) : "-",
+			        desk_article_lang(a));
 			if (*t == '\0') {
 				/* Untitled: the first line of the body, marked as such. */
 				t = desk_article_excerpt(a);

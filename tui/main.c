@@ -17,17 +17,17 @@ static void
 main_usage(FILE *f)
 {
 	fprintf(f, "usage: copydesk [--db FILE] [COMMAND [ARGS]]\n"
-		   "       copydesk --help | --version\n\n"
-		   "With no command, on a terminal, copydesk opens the interface.\n\n"
-		   "Commands:\n");
+	           "       copydesk --help | --version\n\n"
+	           "With no command, on a terminal, copydesk opens the interface.\n\n"
+	           "Commands:\n");
 	cmd_help_commands(f);
 	fprintf(f, "\nOptions:\n"
-		   "  --db FILE     the database (default $COPYDESK_DB, else\n"
-		   "                $XDG_DATA_HOME/copydesk/copydesk.db)\n"
-		   "  -h, --help    this help\n"
-		   "  -V, --version the version\n\n"
-		   "Environment: COPYDESK_DB, COPYDESK_EDITOR, XDG_DATA_HOME, NO_COLOR.\n"
-		   "See copydesk(1).\n");
+	           "  --db FILE     the database (default $COPYDESK_DB, else\n"
+	           "                $XDG_DATA_HOME/copydesk/copydesk.db)\n"
+	           "  -h, --help    this help\n"
+	           "  -V, --version the version\n\n"
+	           "Environment: COPYDESK_DB, COPYDESK_EDITOR, XDG_DATA_HOME, NO_COLOR.\n"
+	           "See copydesk(1).\n");
 }
 
 /* copydesk with no command: the interface on the editor's database. */
@@ -39,7 +39,7 @@ main_interface(struct cli *c)
 
 	if (!cmd_have_terminal()) {
 		fprintf(c->err, "copydesk: not a terminal: the interface needs one; "
-				"see copydesk --help for the commands\n");
+		                "see copydesk --help for the commands\n");
 		return EXIT_FAIL;
 	}
 	if ((ret = cmd_open(&d, c)) != EXIT_OK_)

@@ -47,8 +47,8 @@ schema_migrate(desk *d)
 	cur = desk_schema_version(d);
 	if (cur > latest) {
 		rc = desk_error(d, DESK_SCHEMA,
-				"database schema version %d is newer than this copydesk's (%d)",
-				cur, latest);
+		                "database schema version %d is newer than this copydesk's (%d)",
+		                cur, latest);
 		goto done;
 	}
 	for (const struct embed_file *f = schema_sql; f->name; f++) {

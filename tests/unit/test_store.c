@@ -70,13 +70,13 @@ test_add_get_roundtrip(void **state)
 	static const char body[] = "Chủ tịch nước Lương Cường.\n\nĐà Nẵng, 38%.";
 	desk_mark marks[] = {{0, 4, DESK_MARK_BYLINE}, {28, 41, DESK_MARK_BOILERPLATE}};
 	desk_article_in in = {.title = "Tiêu đề",
-			      .date = "2025-11-02",
-			      .lang = "vi",
-			      .source = "a.txt",
-			      .body = body,
-			      .body_len = strlen(body),
-			      .marks = marks,
-			      .nmarks = 2};
+	                      .date = "2025-11-02",
+	                      .lang = "vi",
+	                      .source = "a.txt",
+	                      .body = body,
+	                      .body_len = strlen(body),
+	                      .marks = marks,
+	                      .nmarks = 2};
 	desk *d = store_open();
 	desk_article *a = NULL;
 	const desk_mark *m;
@@ -114,7 +114,7 @@ static void
 test_duplicate_not_stored_twice(void **state)
 {
 	desk_article_in in[2] = {{.body = "Same text.", .body_len = 10, .lang = "en"},
-				 {.body = "Same text.", .body_len = 10, .lang = "en"}};
+	                         {.body = "Same text.", .body_len = 10, .lang = "en"}};
 	desk *d = store_open();
 	int64_t ids[2], n;
 	int dup[2];
@@ -176,18 +176,18 @@ test_status_and_edit_log(void **state)
 	desk_article_list_free(list, n);
 	/* Who and when, for the import and the status change. */
 	assert_int_equal(store_count(path, d,
-				     "SELECT count(*) FROM edit_log WHERE editor = 'anna' AND "
-				     "at LIKE '____-__-__T__:__:__.___Z' AND action IN "
-				     "('import', 'status')"),
-			 2);
+	                             "SELECT count(*) FROM edit_log WHERE editor = 'anna' AND "
+	                             "at LIKE '____-__-__T__:__:__.___Z' AND action IN "
+	                             "('import', 'status')"),
+	                 2);
 	assert_int_equal(store_count(path, d,
-				     "SELECT count(*) FROM edit_log WHERE action = 'status' AND "
-				     "data ->> '$.from' = 'new' AND data ->> '$.to' = 'done'"),
-			 1);
+	                             "SELECT count(*) FROM edit_log WHERE action = 'status' AND "
+	                             "data ->> '$.from' = 'new' AND data ->> '$.to' = 'done'"),
+	                 1);
 	/* The file is in WAL mode, so editors can read while another writes. */
 	assert_int_equal(
 	    store_count(path, d,
-			"SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"),
+	                "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"),
 	    1);
 	desk_close(d);
 	unlink(path);
@@ -234,11 +234,11 @@ test_json(void **state)
 	static const char body[] = "Quote \"x\" and \x1b[2J.";
 	desk_mark m = {0, 5, DESK_MARK_BOILERPLATE};
 	desk_article_in in = {.title = "T",
-			      .body = body,
-			      .body_len = strlen(body),
-			      .lang = "en",
-			      .marks = &m,
-			      .nmarks = 1};
+	                      .body = body,
+	                      .body_len = strlen(body),
+	                      .lang = "en",
+	                      .marks = &m,
+	                      .nmarks = 1};
 	desk *d = store_open();
 	char *json = NULL;
 	int64_t id;
@@ -279,7 +279,7 @@ test_schema_newer_refused_older_migrated(void **state)
 	/* A database from a newer copydesk is refused, not damaged. */
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version = 999", NULL, NULL, NULL),
-			 SQLITE_OK);
+	                 SQLITE_OK);
 	sqlite3_close(db);
 	assert_int_equal(desk_open(&d, path, "t"), DESK_SCHEMA);
 	assert_non_null(strstr(desk_errmsg(d), "newer"));
@@ -297,7 +297,7 @@ test_not_a_database(void **state)
 
 	(void)state;
 	assert_int_equal(write(fd, "this is not a database, just text that is long enough\n", 54),
-			 54);
+	                 54);
 	close(fd);
 	assert_int_not_equal(desk_open(&d, path, "t"), DESK_OK);
 	assert_true(strlen(desk_errmsg(d)) > 0);
