@@ -18,6 +18,7 @@ cmd_exit_status(int rc)
 		return EXIT_USAGE;
 	case DESK_INVALID:
 	case DESK_SCHEMA:
+	case DESK_RANGE:
 		return EXIT_DATAERR;
 	case DESK_IO:
 		return EXIT_IOERR;
@@ -25,6 +26,7 @@ cmd_exit_status(int rc)
 		return EXIT_TEMPFAIL;
 	case DESK_NOTFOUND:
 	case DESK_DUPLICATE:
+	case DESK_CONFLICT:
 		return EXIT_FAIL;
 	default:
 		return EXIT_SOFTWARE;

@@ -407,9 +407,9 @@ desk_article_set_status(desk *d, int64_t id, desk_status s)
 		rc = desk_sqlite_error(d, "set status");
 		goto done;
 	}
-	snprintf(data, sizeof data, "{\"from\":\"%s\",\"to\":\"%s\"}",
+	snprintf(data, sizeof data, "{\"before\":\"%s\",\"after\":\"%s\"}",
 	         desk_status_name(before->status), desk_status_name(s));
-	if ((rc = desk_log(d, "status", id, 0, data)) != DESK_OK)
+	if ((rc = history_record(d, "status", id, 0, data)) != DESK_OK)
 		goto done;
 	rc = desk_commit(d);
 done:

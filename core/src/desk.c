@@ -17,11 +17,18 @@
 #define DESK_BUSY_TIMEOUT_MS 10000
 
 static const char *const desk_messages[DESK_NCODES] = {
-    [DESK_OK] = "not an error",       [DESK_ERROR] = "internal error",
-    [DESK_NOMEM] = "out of memory",   [DESK_MISUSE] = "bad arguments",
-    [DESK_NOTFOUND] = "not found",    [DESK_INVALID] = "invalid input",
-    [DESK_DUPLICATE] = "duplicate",   [DESK_IO] = "input/output error",
-    [DESK_BUSY] = "database is busy", [DESK_SCHEMA] = "database made by a newer copydesk",
+    [DESK_OK] = "not an error",
+    [DESK_ERROR] = "internal error",
+    [DESK_NOMEM] = "out of memory",
+    [DESK_MISUSE] = "bad arguments",
+    [DESK_NOTFOUND] = "not found",
+    [DESK_INVALID] = "invalid input",
+    [DESK_DUPLICATE] = "duplicate",
+    [DESK_IO] = "input/output error",
+    [DESK_BUSY] = "database is busy",
+    [DESK_SCHEMA] = "database made by a newer copydesk",
+    [DESK_RANGE] = "offsets out of range",
+    [DESK_CONFLICT] = "conflicting change",
 };
 
 const char *

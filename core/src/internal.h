@@ -30,6 +30,14 @@ int desk_prepare(desk *d, sqlite3_stmt **st, const char *sql);
 /* Append to the edit log inside the caller's transaction; data is JSON or NULL. */
 int desk_log(desk *d, const char *action, int64_t article_id, int64_t target_id, const char *data);
 
+/*
+ * history.c: log an edit the editor can undo (edit_log plus the editor's
+ * history), in the edit's own transaction; data is the action's JSON as
+ * listed at the top of history.c.  Drops what the editor could redo.
+ */
+int history_record(desk *d, const char *action, int64_t article_id, int64_t target_id,
+                   const char *data);
+
 /* Run the ordered migrations (schema.c). */
 int schema_migrate(desk *d);
 

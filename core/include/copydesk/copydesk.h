@@ -4,6 +4,7 @@
 
 #include "desk.h"
 #include "article.h"
+#include "annotate.h"
 #include "text.h"
 #include "io.h"
 

@@ -28,6 +28,8 @@ enum {
 	DESK_IO,        /* a file could not be read or written */
 	DESK_BUSY,      /* the database stayed locked past the busy timeout */
 	DESK_SCHEMA,    /* the database was made by a newer copydesk */
+	DESK_RANGE,     /* offsets outside the text, or start >= end */
+	DESK_CONFLICT,  /* refused: someone's data would be lost (a used label, an edit since) */
 	DESK_NCODES
 };
 
