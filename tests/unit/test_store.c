@@ -182,7 +182,7 @@ test_status_and_edit_log(void **state)
 	                 2);
 	assert_int_equal(store_count(path, d,
 	                             "SELECT count(*) FROM edit_log WHERE action = 'status' AND "
-	                             "data ->> '$.from' = 'new' AND data ->> '$.to' = 'done'"),
+	                             "data ->> '$.before' = 'new' AND data ->> '$.after' = 'done'"),
 	                 1);
 	/* The file is in WAL mode, so editors can read while another writes. */
 	assert_int_equal(
