@@ -19,6 +19,12 @@ struct embed_file {
 };
 extern const struct embed_file schema_sql[];
 
+/* label.c: load the default label set into an empty label table. */
+int label_defaults(desk *d);
+
+/* The migration that makes the label table; the defaults go in with it. */
+#define SCHEMA_LABELS_VERSION 2
+
 static int
 schema_file_version(const char *name)
 {
@@ -65,6 +71,8 @@ schema_migrate(desk *d)
 			rc = desk_sqlite_error(d, f->name);
 			goto done;
 		}
+		if (v == SCHEMA_LABELS_VERSION && (rc = label_defaults(d)) != DESK_OK)
+			goto done;
 		cur = v;
 	}
 	rc = desk_commit(d);
