@@ -19,11 +19,13 @@
  *   status                     {"before": "new", "after": "done"}
  *   suggestion-reject          {"article_id": 1, "start": 4, "end": 9, "label": "PER"}
  */
+#include <stdlib.h>
+#include <string.h>
+
 #include "internal.h"
 
 int
-history_record(desk *d, const char *action, int64_t article_id, int64_t target_id,
-               const char *data)
+history_record(desk *d, const char *action, int64_t article_id, int64_t target_id, const char *data)
 {
 	static const char drop_sql[] =
 	    "UPDATE history SET state = 'dropped' WHERE editor = ?1 AND state = 'undone'";
@@ -50,4 +52,345 @@ done:
 	sqlite3_finalize(drop);
 	sqlite3_finalize(add);
 	return rc;
+}
+
+/* --- Undo and redo ------------------------------------------------------ */
+
+#define HISTORY_NOW "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+
+/*
+ * What undo and redo do for each action.  The statements are bound to
+ *   ?1 the edit's target_id, ?2 its data, ?3 "before" or "after" (the state
+ *   that must hold now), ?4 the other one (the state to put back), ?5 the
+ *   editor, ?6 the edit's article_id, ?7 the flip: 1 to undo, 0 to redo
+ *   (span-delete counts the other way round: its undo restores).
+ * check gives one row and one column: NULL when the current state is ?3's,
+ * else the message saying who changed it; no row means the thing is gone.
+ * apply runs one or two statements that put back ?4's state.
+ */
+typedef struct history_action {
+	const char *name;
+	int flip;
+	const char *what; /* for "... no longer exists" */
+	const char *check;
+	const char *apply[2];
+} history_action;
+
+#define HISTORY_SPAN_ID "coalesce(json_extract(?2, '$.span'), ?1)"
+#define HISTORY_SPAN_GONE                                                                          \
+	"WHEN s.deleted_at IS NOT NULL THEN printf('span %d was deleted by %s', s.id, "            \
+	"s.deleted_by) "
+
+static const history_action history_actions[] = {
+    {"span-add",
+     0,
+     "span",
+     /* ?7: the span stands now and goes; else it is deleted now and comes back. */
+     "SELECT CASE WHEN ?7 AND s.deleted_at IS NOT NULL THEN printf('span %d was deleted by %s', "
+     "s.id, s.deleted_by) "
+     "WHEN NOT ?7 AND s.deleted_at IS NULL THEN printf('span %d was restored by %s', s.id, "
+     "s.updated_by) "
+     "WHEN NOT ?7 AND EXISTS (SELECT 1 FROM span o WHERE o.article_id = s.article_id AND "
+     "o.start = s.start AND o.\"end\" = s.\"end\" AND o.label = s.label AND o.deleted_at IS "
+     "NULL) THEN (SELECT printf('span %d tags the same range as %s, by %s', o.id, o.label, "
+     "o.author) FROM span o WHERE o.article_id = s.article_id AND o.start = s.start AND "
+     "o.\"end\" = s.\"end\" AND o.label = s.label AND o.deleted_at IS NULL) END "
+     "FROM span s WHERE s.id = " HISTORY_SPAN_ID,
+     {"UPDATE span SET deleted_at = CASE WHEN ?7 THEN " HISTORY_NOW " END, "
+      "deleted_by = CASE WHEN ?7 THEN ?5 END, updated_by = ?5, updated_at = " HISTORY_NOW
+      " WHERE id = " HISTORY_SPAN_ID,
+      NULL}},
+    {"span-delete", 1, "span", NULL, {NULL, NULL}}, /* span-add's, flipped */
+    {"span-relabel",
+     0,
+     "span",
+     "SELECT CASE " HISTORY_SPAN_GONE
+     "WHEN s.label IS NOT json_extract(?2, '$.' || ?3 || '.label') THEN "
+     "printf('span %d was relabelled %s by %s', s.id, s.label, s.updated_by) "
+     "WHEN NOT EXISTS (SELECT 1 FROM label WHERE name = json_extract(?2, '$.' || ?4 || "
+     "'.label')) THEN printf('label %s no longer exists', json_extract(?2, '$.' || ?4 || "
+     "'.label')) "
+     "WHEN EXISTS (SELECT 1 FROM span o WHERE o.article_id = s.article_id AND o.start = "
+     "s.start AND o.\"end\" = s.\"end\" AND o.deleted_at IS NULL AND o.id <> s.id AND o.label "
+     "= json_extract(?2, '$.' || ?4 || '.label')) THEN printf('another span tags the same "
+     "range as %s', json_extract(?2, '$.' || ?4 || '.label')) END "
+     "FROM span s WHERE s.id = ?1",
+     {"UPDATE span SET label = json_extract(?2, '$.' || ?4 || '.label'), updated_by = ?5, "
+      "updated_at = " HISTORY_NOW " WHERE id = ?1",
+      NULL}},
+    {"span-link",
+     0,
+     "span",
+     "SELECT CASE " HISTORY_SPAN_GONE
+     "WHEN coalesce(s.entity_id, 0) <> json_extract(?2, '$.' || ?3 || '.entity_id') THEN "
+     "printf('span %d was linked to %s by %s', s.id, coalesce((SELECT printf('\"%s\"', name) "
+     "FROM entity WHERE id = s.entity_id), 'no entity'), s.updated_by) END "
+     "FROM span s WHERE s.id = ?1",
+     {"UPDATE span SET entity_id = nullif(json_extract(?2, '$.' || ?4 || '.entity_id'), 0), "
+      "updated_by = ?5, updated_at = " HISTORY_NOW " WHERE id = ?1",
+      NULL}},
+    {"entity-rename",
+     0,
+     "entity",
+     "SELECT CASE WHEN name IS NOT json_extract(?2, '$.' || ?3 || '.name') OR external_id IS "
+     "NOT coalesce(json_extract(?2, '$.' || ?3 || '.external_id'), '') THEN "
+     "printf('entity %d was renamed \"%s\" by %s', id, name, updated_by) END "
+     "FROM entity WHERE id = ?1",
+     {"UPDATE entity SET name = json_extract(?2, '$.' || ?4 || '.name'), external_id = "
+      "coalesce(json_extract(?2, '$.' || ?4 || '.external_id'), ''), updated_by = ?5, "
+      "updated_at = " HISTORY_NOW " WHERE id = ?1",
+      NULL}},
+    {"entity-merge",
+     0,
+     "entity",
+     /* ?7: "from" is merged into "into" now and comes apart; else it merges again. */
+     "SELECT CASE WHEN ?7 AND f.merged_into IS NOT json_extract(?2, '$.into') THEN "
+     "printf('entity %d was changed by %s', f.id, f.updated_by) "
+     "WHEN NOT ?7 AND f.merged_into IS NOT NULL THEN printf('entity %d was merged again by "
+     "%s', f.id, f.updated_by) "
+     "ELSE (SELECT printf('span %d was linked elsewhere by %s', s.id, s.updated_by) FROM "
+     "json_each(?2, '$.spans') j JOIN span s ON s.id = j.value WHERE s.entity_id IS NOT "
+     "json_extract(?2, CASE WHEN ?7 THEN '$.into' ELSE '$.from' END) LIMIT 1) END "
+     "FROM entity f WHERE f.id = json_extract(?2, '$.from')",
+     {"UPDATE span SET entity_id = json_extract(?2, CASE WHEN ?7 THEN '$.from' ELSE '$.into' "
+      "END), updated_by = ?5, updated_at = " HISTORY_NOW
+      " WHERE id IN (SELECT value FROM json_each(?2, '$.spans'))",
+      "UPDATE entity SET merged_into = CASE WHEN ?7 THEN NULL ELSE json_extract(?2, '$.into') "
+      "END, updated_by = ?5, updated_at = " HISTORY_NOW " WHERE id = json_extract(?2, "
+      "'$.from')"}},
+    {"status",
+     0,
+     "article",
+     "SELECT CASE WHEN status IS NOT json_extract(?2, '$.' || ?3) THEN "
+     "printf('article %d was set to %s by %s', id, status, updated_by) END "
+     "FROM article WHERE id = ?6",
+     {"UPDATE article SET status = json_extract(?2, '$.' || ?4), updated_by = ?5, "
+      "updated_at = " HISTORY_NOW " WHERE id = ?6",
+      NULL}},
+    {"suggestion-reject",
+     0,
+     "suggestion",
+     /* ?7: the rejection stands now and goes; else it comes back. */
+     "SELECT CASE WHEN ?7 AND NOT EXISTS (SELECT 1 FROM suggestion_rejected r WHERE "
+     "r.article_id = json_extract(?2, '$.article_id') AND r.start = json_extract(?2, "
+     "'$.start') AND r.\"end\" = json_extract(?2, '$.end') AND r.label = json_extract(?2, "
+     "'$.label')) THEN 'the rejection was taken back' "
+     "WHEN NOT ?7 THEN (SELECT printf('rejected again by %s', r.editor) FROM "
+     "suggestion_rejected r WHERE r.article_id = json_extract(?2, '$.article_id') AND "
+     "r.start = json_extract(?2, '$.start') AND r.\"end\" = json_extract(?2, '$.end') AND "
+     "r.label = json_extract(?2, '$.label')) END",
+     {"DELETE FROM suggestion_rejected WHERE ?7 AND article_id = json_extract(?2, "
+      "'$.article_id') AND start = json_extract(?2, '$.start') AND \"end\" = "
+      "json_extract(?2, '$.end') AND label = json_extract(?2, '$.label')",
+      "INSERT INTO suggestion_rejected (article_id, start, \"end\", label, editor, at) "
+      "SELECT json_extract(?2, '$.article_id'), json_extract(?2, '$.start'), "
+      "json_extract(?2, '$.end'), json_extract(?2, '$.label'), ?5, " HISTORY_NOW " WHERE NOT ?7"}},
+};
+
+/* The edit undo or redo works on. */
+typedef struct history_edit {
+	int64_t log_id, article_id, target_id;
+	char *action, *data;
+} history_edit;
+
+static const history_action *
+history_find(const char *name)
+{
+	for (size_t i = 0; i < sizeof history_actions / sizeof history_actions[0]; i++)
+		if (strcmp(history_actions[i].name, name) == 0)
+			return &history_actions[i];
+	return NULL;
+}
+
+/* The editor's last 'done' edit (undo) or last 'undone' one by seq (redo). */
+static int
+history_last(history_edit *e, desk *d, int undo)
+{
+	static const char undo_sql[] =
+	    "SELECT h.log_id, e.action, coalesce(e.article_id, 0), coalesce(e.target_id, 0), "
+	    "e.data FROM history h JOIN edit_log e ON e.id = h.log_id WHERE h.editor = ?1 AND "
+	    "h.state = 'done' ORDER BY h.log_id DESC LIMIT 1";
+	static const char redo_sql[] =
+	    "SELECT h.log_id, e.action, coalesce(e.article_id, 0), coalesce(e.target_id, 0), "
+	    "e.data FROM history h JOIN edit_log e ON e.id = h.log_id WHERE h.editor = ?1 AND "
+	    "h.state = 'undone' ORDER BY h.seq DESC LIMIT 1";
+	sqlite3_stmt *st = NULL;
+	int rc, r;
+
+	memset(e, 0, sizeof *e);
+	if ((rc = desk_prepare(d, &st, undo ? undo_sql : redo_sql)) != DESK_OK)
+		goto done;
+	sqlite3_bind_text(st, 1, d->editor, -1, SQLITE_STATIC);
+	if ((r = sqlite3_step(st)) == SQLITE_DONE) {
+		rc = desk_error(d, DESK_NOTFOUND, "nothing to %s", undo ? "undo" : "redo");
+		goto done;
+	}
+	if (r != SQLITE_ROW) {
+		rc = desk_sqlite_error(d, "history");
+		goto done;
+	}
+	e->log_id = sqlite3_column_int64(st, 0);
+	e->article_id = sqlite3_column_int64(st, 2);
+	e->target_id = sqlite3_column_int64(st, 3);
+	e->action = desk_strdup((const char *)sqlite3_column_text(st, 1));
+	e->data = desk_strdup((const char *)sqlite3_column_text(st, 4));
+	if (e->action == NULL || e->data == NULL)
+		rc = desk_error(d, DESK_NOMEM, "out of memory");
+done:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Prepare sql bound as the comment on history_action says. */
+static int
+history_bind(sqlite3_stmt **st, desk *d, const char *sql, const history_edit *e, int undo, int flip)
+{
+	int rc;
+
+	if ((rc = desk_prepare(d, st, sql)) != DESK_OK)
+		return rc;
+	sqlite3_bind_int64(*st, 1, e->target_id);
+	sqlite3_bind_text(*st, 2, e->data, -1, SQLITE_STATIC);
+	sqlite3_bind_text(*st, 3, undo ? "after" : "before", -1, SQLITE_STATIC);
+	sqlite3_bind_text(*st, 4, undo ? "before" : "after", -1, SQLITE_STATIC);
+	sqlite3_bind_text(*st, 5, d->editor, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(*st, 6, e->article_id);
+	sqlite3_bind_int(*st, 7, flip ? !undo : undo);
+	return DESK_OK;
+}
+
+/* DESK_CONFLICT naming who changed the edit's target since, or DESK_OK. */
+static int
+history_check(desk *d, const history_action *a, const history_action *sql, const history_edit *e,
+              int undo)
+{
+	sqlite3_stmt *st = NULL;
+	int rc, r;
+
+	if ((rc = history_bind(&st, d, sql->check, e, undo, a->flip)) != DESK_OK)
+		goto done;
+	if ((r = sqlite3_step(st)) == SQLITE_DONE)
+		rc = desk_error(d, DESK_CONFLICT, "cannot %s %s: the %s no longer exists",
+		                undo ? "undo" : "redo", e->action, a->what);
+	else if (r != SQLITE_ROW)
+		rc = desk_sqlite_error(d, "history");
+	else if (sqlite3_column_type(st, 0) != SQLITE_NULL)
+		rc = desk_error(d, DESK_CONFLICT, "cannot %s %s: %s since", undo ? "undo" : "redo",
+		                e->action, (const char *)sqlite3_column_text(st, 0));
+done:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int
+history_apply(desk *d, const history_action *a, const history_action *sql, const history_edit *e,
+              int undo)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = DESK_OK;
+
+	for (size_t i = 0; i < 2 && sql->apply[i] != NULL; i++) {
+		if ((rc = history_bind(&st, d, sql->apply[i], e, undo, a->flip)) != DESK_OK)
+			goto done;
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			rc = desk_sqlite_error(d, undo ? "undo" : "redo");
+			goto done;
+		}
+		sqlite3_finalize(st);
+		st = NULL;
+	}
+done:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/*
+ * Log the undo (undoes = the edit) or the redo (undoes = the undo being
+ * redone) and move the history row to its new state with the next seq.
+ */
+static int
+history_mark(desk *d, const history_edit *e, int undo)
+{
+	static const char data_sql[] = "SELECT json_object('action', ?1)";
+	static const char undoes_sql[] =
+	    "UPDATE edit_log SET undoes = CASE WHEN ?2 THEN ?3 ELSE (SELECT max(id) FROM edit_log "
+	    "WHERE action = 'undo' AND undoes = ?3) END WHERE id = ?1";
+	static const char state_sql[] =
+	    "UPDATE history SET state = ?2, seq = (SELECT max(seq) + 1 FROM history) "
+	    "WHERE log_id = ?1";
+	sqlite3_stmt *data = NULL, *undoes = NULL, *state = NULL;
+	int rc;
+
+	if ((rc = desk_prepare(d, &data, data_sql)) != DESK_OK)
+		goto done;
+	sqlite3_bind_text(data, 1, e->action, -1, SQLITE_STATIC);
+	if (sqlite3_step(data) != SQLITE_ROW) {
+		rc = desk_sqlite_error(d, "history");
+		goto done;
+	}
+	if ((rc = desk_log(d, undo ? "undo" : "redo", e->article_id, e->target_id,
+	                   (const char *)sqlite3_column_text(data, 0))) != DESK_OK ||
+	    (rc = desk_prepare(d, &undoes, undoes_sql)) != DESK_OK ||
+	    (rc = desk_prepare(d, &state, state_sql)) != DESK_OK)
+		goto done;
+	sqlite3_bind_int64(undoes, 1, sqlite3_last_insert_rowid(d->db));
+	sqlite3_bind_int(undoes, 2, undo);
+	sqlite3_bind_int64(undoes, 3, e->log_id);
+	sqlite3_bind_int64(state, 1, e->log_id);
+	sqlite3_bind_text(state, 2, undo ? "undone" : "done", -1, SQLITE_STATIC);
+	if (sqlite3_step(undoes) != SQLITE_DONE || sqlite3_step(state) != SQLITE_DONE)
+		rc = desk_sqlite_error(d, "history");
+done:
+	sqlite3_finalize(data);
+	sqlite3_finalize(undoes);
+	sqlite3_finalize(state);
+	return rc;
+}
+
+/* Undo (undo 1) or redo (undo 0) the editor's last edit, in one transaction. */
+static int
+history_step(int64_t *article_id, desk *d, int undo)
+{
+	history_edit e = {0};
+	const history_action *a, *sql;
+	int rc;
+
+	if (article_id)
+		*article_id = 0;
+	if (d == NULL)
+		return DESK_MISUSE;
+	if ((rc = desk_begin(d)) != DESK_OK)
+		return rc;
+	if ((rc = history_last(&e, d, undo)) != DESK_OK)
+		goto done;
+	if ((a = history_find(e.action)) == NULL) {
+		rc = desk_error(d, DESK_ERROR, "cannot %s \"%s\": unknown action",
+		                undo ? "undo" : "redo", e.action);
+		goto done;
+	}
+	sql = a->check ? a : history_find("span-add");
+	if ((rc = history_check(d, a, sql, &e, undo)) != DESK_OK ||
+	    (rc = history_apply(d, a, sql, &e, undo)) != DESK_OK ||
+	    (rc = history_mark(d, &e, undo)) != DESK_OK || (rc = desk_commit(d)) != DESK_OK)
+		goto done;
+	if (article_id)
+		*article_id = e.article_id;
+done:
+	free(e.action);
+	free(e.data);
+	if (rc != DESK_OK)
+		desk_rollback(d);
+	return rc;
+}
+
+int
+desk_undo(int64_t *article_id, desk *d)
+{
+	return history_step(article_id, d, 1);
+}
+
+int
+desk_redo(int64_t *article_id, desk *d)
+{
+	return history_step(article_id, d, 0);
 }
