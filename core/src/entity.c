@@ -1,0 +1,461 @@
+/*
+ * entity.c - entities: who or what spans name, one row for all the names
+ * ("Tập Cận Bình", "Xi Jinping").  A merged entity keeps its row with
+ * merged_into pointing at the survivor; its spans move to the survivor.
+ *
+ * Canonical names are NFC.  Renames and merges are undoable (history.c);
+ * making an entity is logged but not undoable (an unused entity is harmless).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "internal.h"
+
+struct desk_entities {
+	desk_entity *v;
+	size_t n;
+};
+
+#define ENTITY_NOW "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+
+/* The NFC form of name, refused when empty or not UTF-8; caller frees. */
+static int
+entity_nfc(char **out, desk *d, const char *name)
+{
+	size_t len = name ? strlen(name) : 0, n;
+	int rc;
+
+	*out = NULL;
+	if (len == 0 || strspn(name, " \t\n") == len)
+		return desk_error(d, DESK_INVALID, "an entity needs a name");
+	if (desk_utf8_check(name, len, NULL) != DESK_OK)
+		return desk_error(d, DESK_INVALID, "entity name is not UTF-8");
+	if ((rc = desk_nfc(out, &n, name, len)) != DESK_OK)
+		return desk_error(d, rc, "out of memory");
+	return DESK_OK;
+}
+
+/* A query bound to (?1 text) or (?1 id) giving one id: *out, or 0 when no row. */
+static int
+entity_lookup(int64_t *out, desk *d, const char *sql, const char *text, int64_t id)
+{
+	sqlite3_stmt *st = NULL;
+	int rc, r;
+
+	*out = 0;
+	if ((rc = desk_prepare(d, &st, sql)) != DESK_OK)
+		goto done;
+	if (text)
+		sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_int64(st, 1, id);
+	if ((r = sqlite3_step(st)) == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	else if (r != SQLITE_DONE)
+		rc = desk_sqlite_error(d, "entity");
+done:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* The survivor of id (itself unless merged); DESK_NOTFOUND for no such entity. */
+static int
+entity_survivor(int64_t *out, desk *d, int64_t id)
+{
+	static const char sql[] = "WITH RECURSIVE chain (id, merged_into, depth) AS ("
+	                          " SELECT id, merged_into, 0 FROM entity WHERE id = ?1"
+	                          " UNION ALL SELECT e.id, e.merged_into, c.depth + 1 FROM entity e"
+	                          " JOIN chain c ON e.id = c.merged_into WHERE c.depth < 1000)"
+	                          " SELECT id FROM chain WHERE merged_into IS NULL";
+	int rc;
+
+	if ((rc = entity_lookup(out, d, sql, NULL, id)) == DESK_OK && *out == 0)
+		rc = desk_error(d, DESK_NOTFOUND, "no entity %lld", (long long)id);
+	return rc;
+}
+
+/* DESK_NOTFOUND unless id is an entity that was not merged. */
+static int
+entity_standing(desk *d, int64_t id)
+{
+	int64_t s;
+	int rc;
+
+	if ((rc = entity_survivor(&s, d, id)) != DESK_OK)
+		return rc;
+	if (s != id)
+		return desk_error(d, DESK_CONFLICT, "entity %lld was merged into %lld",
+		                  (long long)id, (long long)s);
+	return DESK_OK;
+}
+
+int
+desk_entity_ensure(int64_t *out, desk *d, const char *name, const char *external_id)
+{
+	static const char ins_sql[] =
+	    "INSERT INTO entity (name, external_id, created_by, created_at, updated_by, "
+	    "updated_at) VALUES (?1, ?2, ?3, " ENTITY_NOW ", ?3, " ENTITY_NOW ")";
+	sqlite3_stmt *st = NULL;
+	char *nfc = NULL, *data = NULL;
+	json_t *o = NULL;
+	int64_t id;
+	int rc;
+
+	if (out)
+		*out = 0;
+	if ((rc = entity_nfc(&nfc, d, name)) != DESK_OK)
+		return rc;
+	if ((rc = desk_begin(d)) != DESK_OK)
+		goto done;
+	if ((rc = entity_lookup(&id, d,
+	                        "SELECT id FROM entity WHERE name = ?1 AND merged_into IS NULL "
+	                        "ORDER BY id LIMIT 1",
+	                        nfc, 0)) != DESK_OK)
+		goto done;
+	if (id == 0) {
+		if ((rc = desk_prepare(d, &st, ins_sql)) != DESK_OK)
+			goto done;
+		sqlite3_bind_text(st, 1, nfc, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, external_id ? external_id : "", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, d->editor, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			rc = desk_sqlite_error(d, "add entity");
+			goto done;
+		}
+		id = sqlite3_last_insert_rowid(d->db);
+		if ((o = json_pack("{ssss}", "name", nfc, "external_id",
+		                   external_id ? external_id : "")) == NULL ||
+		    (data = json_dumps(o, JSON_COMPACT)) == NULL) {
+			rc = desk_error(d, DESK_NOMEM, "out of memory");
+			goto done;
+		}
+		if ((rc = desk_log(d, "entity-add", 0, id, data)) != DESK_OK)
+			goto done;
+	}
+	if ((rc = desk_commit(d)) == DESK_OK && out)
+		*out = id;
+done:
+	sqlite3_finalize(st);
+	json_decref(o);
+	free(data);
+	free(nfc);
+	if (rc != DESK_OK)
+		desk_rollback(d);
+	return rc;
+}
+
+int
+desk_entity_find(int64_t *out, desk *d, const char *name)
+{
+	/* The canonical name first, then a merged entity's name, then span texts (most used). */
+	static const char *const sqls[] = {
+	    "SELECT id FROM entity WHERE name = ?1 AND merged_into IS NULL ORDER BY id LIMIT 1",
+	    "SELECT id FROM entity WHERE name = ?1 ORDER BY id LIMIT 1",
+	    "SELECT entity_id FROM span WHERE text = ?1 AND deleted_at IS NULL AND entity_id IS "
+	    "NOT NULL GROUP BY entity_id ORDER BY count(*) DESC, entity_id LIMIT 1",
+	};
+	char *nfc = NULL;
+	int64_t id = 0;
+	int rc;
+
+	if (out)
+		*out = 0;
+	if ((rc = entity_nfc(&nfc, d, name)) != DESK_OK)
+		goto done;
+	for (size_t i = 0; i < sizeof sqls / sizeof *sqls && id == 0; i++)
+		if ((rc = entity_lookup(&id, d, sqls[i], nfc, 0)) != DESK_OK)
+			goto done;
+	if (id == 0) {
+		rc = desk_error(d, DESK_NOTFOUND, "no entity \"%s\"", nfc);
+		goto done;
+	}
+	if ((rc = entity_survivor(&id, d, id)) == DESK_OK && out)
+		*out = id;
+done:
+	free(nfc);
+	return rc;
+}
+
+int
+desk_entity_rename(desk *d, int64_t id, const char *name, const char *external_id)
+{
+	static const char upd_sql[] =
+	    "UPDATE entity SET name = ?2, external_id = ?3, updated_by = ?4, "
+	    "updated_at = " ENTITY_NOW " WHERE id = ?1";
+	sqlite3_stmt *st = NULL;
+	char *nfc = NULL, *data = NULL;
+	json_t *o = NULL;
+	int64_t other;
+	int rc;
+
+	if ((rc = entity_nfc(&nfc, d, name)) != DESK_OK)
+		return rc;
+	if ((rc = desk_begin(d)) != DESK_OK)
+		goto done;
+	if ((rc = entity_standing(d, id)) != DESK_OK ||
+	    (rc = desk_prepare(d, &st, "SELECT name, external_id FROM entity WHERE id = ?1")) !=
+	        DESK_OK)
+		goto done;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		rc = desk_sqlite_error(d, "entity");
+		goto done;
+	}
+	if (external_id == NULL)
+		external_id = (const char *)sqlite3_column_text(st, 1);
+	if (strcmp(nfc, (const char *)sqlite3_column_text(st, 0)) == 0 &&
+	    strcmp(external_id, (const char *)sqlite3_column_text(st, 1)) == 0) {
+		rc = desk_commit(d); /* nothing changes */
+		goto done;
+	}
+	if ((o = json_pack("{s{ssss}s{ssss}}", "before", "name", sqlite3_column_text(st, 0),
+	                   "external_id", sqlite3_column_text(st, 1), "after", "name", nfc,
+	                   "external_id", external_id)) == NULL ||
+	    (data = json_dumps(o, JSON_COMPACT)) == NULL) {
+		rc = desk_error(d, DESK_NOMEM, "out of memory");
+		goto done;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if ((rc = entity_lookup(&other, d,
+	                        "SELECT id FROM entity WHERE name = ?1 AND merged_into IS NULL "
+	                        "ORDER BY id LIMIT 1",
+	                        nfc, 0)) != DESK_OK)
+		goto done;
+	if (other != 0 && other != id) {
+		rc =
+		    desk_error(d, DESK_DUPLICATE, "entity %lld is named \"%s\" already; merge them",
+		               (long long)other, nfc);
+		goto done;
+	}
+	if ((rc = desk_prepare(d, &st, upd_sql)) != DESK_OK)
+		goto done;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, nfc, -1, SQLITE_STATIC);
+	sqlite3_bind_text(
+	    st, 3, json_string_value(json_object_get(json_object_get(o, "after"), "external_id")),
+	    -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, d->editor, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		rc = desk_sqlite_error(d, "rename entity");
+		goto done;
+	}
+	if ((rc = history_record(d, "entity-rename", 0, id, data)) != DESK_OK)
+		goto done;
+	rc = desk_commit(d);
+done:
+	sqlite3_finalize(st);
+	json_decref(o);
+	free(data);
+	free(nfc);
+	if (rc != DESK_OK)
+		desk_rollback(d);
+	return rc;
+}
+
+/* The ids of from's standing spans, as a JSON array in *out. */
+static int
+entity_span_ids(json_t **out, desk *d, int64_t from)
+{
+	sqlite3_stmt *st = NULL;
+	json_t *a = json_array();
+	int rc, r;
+
+	*out = NULL;
+	if (a == NULL) {
+		rc = desk_error(d, DESK_NOMEM, "out of memory");
+		goto done;
+	}
+	if ((rc = desk_prepare(d, &st,
+	                       "SELECT id FROM span WHERE entity_id = ?1 AND deleted_at IS NULL "
+	                       "ORDER BY id")) != DESK_OK)
+		goto done;
+	sqlite3_bind_int64(st, 1, from);
+	while ((r = sqlite3_step(st)) == SQLITE_ROW)
+		if (json_array_append_new(a, json_integer(sqlite3_column_int64(st, 0))) != 0) {
+			rc = desk_error(d, DESK_NOMEM, "out of memory");
+			goto done;
+		}
+	if (r != SQLITE_DONE) {
+		rc = desk_sqlite_error(d, "spans of an entity");
+		goto done;
+	}
+	*out = a;
+	a = NULL;
+done:
+	sqlite3_finalize(st);
+	json_decref(a);
+	return rc;
+}
+
+int
+desk_entity_merge(desk *d, int64_t into, int64_t from)
+{
+	static const char *const sqls[] = {
+	    "UPDATE span SET entity_id = ?1, updated_by = ?3, updated_at = " ENTITY_NOW
+	    " WHERE entity_id = ?2 AND deleted_at IS NULL",
+	    "UPDATE entity SET merged_into = ?1, updated_by = ?3, updated_at = " ENTITY_NOW
+	    " WHERE id = ?2",
+	};
+	sqlite3_stmt *st = NULL;
+	json_t *spans = NULL, *o = NULL;
+	char *data = NULL;
+	int rc;
+
+	if (into == from)
+		return desk_error(d, DESK_MISUSE, "an entity cannot be merged into itself");
+	if ((rc = desk_begin(d)) != DESK_OK)
+		return rc;
+	if ((rc = entity_standing(d, into)) != DESK_OK ||
+	    (rc = entity_standing(d, from)) != DESK_OK ||
+	    (rc = entity_span_ids(&spans, d, from)) != DESK_OK)
+		goto done;
+	for (size_t i = 0; i < sizeof sqls / sizeof *sqls; i++) {
+		sqlite3_finalize(st);
+		st = NULL;
+		if ((rc = desk_prepare(d, &st, sqls[i])) != DESK_OK)
+			goto done;
+		sqlite3_bind_int64(st, 1, into);
+		sqlite3_bind_int64(st, 2, from);
+		sqlite3_bind_text(st, 3, d->editor, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			rc = desk_sqlite_error(d, "merge entities");
+			goto done;
+		}
+	}
+	if ((o = json_pack("{sIsIsO}", "into", into, "from", from, "spans", spans)) == NULL ||
+	    (data = json_dumps(o, JSON_COMPACT)) == NULL) {
+		rc = desk_error(d, DESK_NOMEM, "out of memory");
+		goto done;
+	}
+	if ((rc = history_record(d, "entity-merge", 0, into, data)) != DESK_OK)
+		goto done;
+	rc = desk_commit(d);
+done:
+	sqlite3_finalize(st);
+	json_decref(spans);
+	json_decref(o);
+	free(data);
+	if (rc != DESK_OK)
+		desk_rollback(d);
+	return rc;
+}
+
+/* Non-merged entities with their mentions and aliases, by mentions then name. */
+#define ENTITY_LIST                                                                                \
+	"SELECT e.id, e.name, e.external_id, (SELECT count(*) FROM span s WHERE s.entity_id = "    \
+	"e.id AND s.deleted_at IS NULL) AS mentions, coalesce((SELECT group_concat(text, "         \
+	"char(10)) FROM (SELECT text FROM span s WHERE s.entity_id = e.id AND s.deleted_at IS "    \
+	"NULL GROUP BY text ORDER BY count(*) DESC, text)), '') AS aliases FROM entity e WHERE "   \
+	"e.merged_into IS NULL ORDER BY mentions DESC, e.name, e.id"
+
+static void
+entity_clear(desk_entity *e)
+{
+	free((char *)e->name);
+	free((char *)e->external_id);
+	free((char *)e->aliases);
+}
+
+int
+desk_entities_get(desk_entities **out, desk *d)
+{
+	sqlite3_stmt *st = NULL;
+	desk_entities *l = NULL;
+	size_t cap = 0;
+	int rc, r;
+
+	*out = NULL;
+	if ((l = calloc(1, sizeof *l)) == NULL) {
+		rc = desk_error(d, DESK_NOMEM, "out of memory");
+		goto done;
+	}
+	if ((rc = desk_prepare(d, &st, ENTITY_LIST)) != DESK_OK)
+		goto done;
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		desk_entity *e;
+
+		if (l->n == cap) {
+			desk_entity *v = realloc(l->v, (cap = cap ? 2 * cap : 16) * sizeof *v);
+
+			if (v == NULL) {
+				rc = desk_error(d, DESK_NOMEM, "out of memory");
+				goto done;
+			}
+			l->v = v;
+		}
+		e = &l->v[l->n];
+		e->id = sqlite3_column_int64(st, 0);
+		e->name = desk_strdup((const char *)sqlite3_column_text(st, 1));
+		e->external_id = desk_strdup((const char *)sqlite3_column_text(st, 2));
+		e->mentions = sqlite3_column_int64(st, 3);
+		e->aliases = desk_strdup((const char *)sqlite3_column_text(st, 4));
+		if (!e->name || !e->external_id || !e->aliases) {
+			entity_clear(e);
+			rc = desk_error(d, DESK_NOMEM, "out of memory");
+			goto done;
+		}
+		l->n++;
+	}
+	if (r != SQLITE_DONE) {
+		rc = desk_sqlite_error(d, "list entities");
+		goto done;
+	}
+	*out = l;
+	l = NULL;
+done:
+	sqlite3_finalize(st);
+	desk_entities_free(l);
+	return rc;
+}
+
+size_t
+desk_entities_count(const desk_entities *e)
+{
+	return e ? e->n : 0;
+}
+
+const desk_entity *
+desk_entities_at(const desk_entities *e, size_t i)
+{
+	return e && i < e->n ? &e->v[i] : NULL;
+}
+
+void
+desk_entities_free(desk_entities *e)
+{
+	if (e == NULL)
+		return;
+	for (size_t i = 0; i < e->n; i++)
+		entity_clear(&e->v[i]);
+	free(e->v);
+	free(e);
+}
+
+int
+desk_entities_json(char **out, desk *d)
+{
+	/* As ENTITY_LIST, with the aliases as a JSON array. */
+	static const char sql[] =
+	    "SELECT coalesce(json_group_array(json_object('id', id, 'name', name, 'external_id', "
+	    "external_id, 'mentions', mentions, 'aliases', (SELECT json_group_array(text) FROM "
+	    "(SELECT text FROM span s WHERE s.entity_id = l.id AND s.deleted_at IS NULL GROUP BY "
+	    "text ORDER BY count(*) DESC, text)))), '[]') FROM (" ENTITY_LIST ") l";
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	*out = NULL;
+	if ((rc = desk_prepare(d, &st, sql)) != DESK_OK)
+		goto done;
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		rc = desk_sqlite_error(d, "entities as JSON");
+		goto done;
+	}
+	if ((*out = desk_strdup((const char *)sqlite3_column_text(st, 0))) == NULL)
+		rc = desk_error(d, DESK_NOMEM, "out of memory");
+done:
+	sqlite3_finalize(st);
+	return rc;
+}
