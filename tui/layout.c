@@ -43,6 +43,31 @@ layout_hidden_from(const struct layout *l, int64_t cp)
 	return lo;
 }
 
+/* The insert before the grapheme at cp, or NULL. */
+static const struct layout_insert *
+layout_insert_at(const struct layout *l, int64_t cp)
+{
+	size_t lo = 0, hi = l->nins;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (l->ins[mid].cp < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < l->nins && l->ins[lo].cp == cp ? &l->ins[lo] : NULL;
+}
+
+static int
+layout_insert_width(const struct layout *l, int64_t cp)
+{
+	const struct layout_insert *in = layout_insert_at(l, cp);
+
+	return in ? in->width : 0;
+}
+
 int
 layout_is_hidden(const struct layout *l, int64_t cp)
 {
@@ -143,15 +168,20 @@ layout_break(const struct layout *l, int64_t start, int indent, struct layout_li
 	for (;;) {
 		int64_t g;
 		uint32_t ch;
+		int extra;
 
 		layout_walk_skip(&w);
 		g = w.g;
+		extra = layout_insert_width(l, g);
 		ln->end = ln->next = g;
 		ln->cols = w.col;
-		if (g >= len)
+		if (g >= len) {
+			ln->cols += extra; /* a closing bracket at the end */
 			break;
+		}
 		if ((ch = desk_text_char(t, g)) == '\n') {
 			ln->next = g + 1;
+			ln->cols += extra;
 			break;
 		}
 		if (w.col > indent && desk_text_break(t, g) == DESK_BREAK_MANDATORY)
@@ -161,8 +191,8 @@ layout_break(const struct layout *l, int64_t start, int indent, struct layout_li
 			brk = g;
 			brkcols = w.col;
 		}
-		layout_measure(l, g, w.col, &c, 0);
-		if (w.col > indent && w.col + c.width > l->width) {
+		layout_measure(l, g, w.col + extra, &c, 0);
+		if (w.col > indent && w.col + extra + c.width > l->width) {
 			int64_t e = g;
 
 			/* Spaces at the edge hang past it when a break may follow them. */
@@ -179,7 +209,7 @@ layout_break(const struct layout *l, int64_t start, int indent, struct layout_li
 			}
 			break;
 		}
-		w.col += c.width;
+		w.col += extra + c.width;
 		w.g = c.end;
 	}
 	*drop = w.skipped && ln->cols == indent;
@@ -197,6 +227,10 @@ layout_hang_cols(int cols, int width)
 	return width - cols >= LAYOUT_HANG_MIN ? cols : 0;
 }
 
+static int layout_make(struct layout **out, const desk_text *text, int width,
+                       const struct layout_range *hidden, size_t nhidden, int flags,
+                       const int *hang, size_t nhang, const struct layout_insert *ins, size_t nins);
+
 int
 layout_new(struct layout **out, const desk_text *text, int width, const struct layout_range *hidden,
            size_t nhidden, int flags)
@@ -208,6 +242,22 @@ int
 layout_new_hang(struct layout **out, const desk_text *text, int width,
                 const struct layout_range *hidden, size_t nhidden, int flags, const int *hang,
                 size_t nhang)
+{
+	return layout_make(out, text, width, hidden, nhidden, flags, hang, nhang, NULL, 0);
+}
+
+int
+layout_new_insert(struct layout **out, const desk_text *text, int width,
+                  const struct layout_range *hidden, size_t nhidden, int flags,
+                  const struct layout_insert *ins, size_t nins)
+{
+	return layout_make(out, text, width, hidden, nhidden, flags, NULL, 0, ins, nins);
+}
+
+static int
+layout_make(struct layout **out, const desk_text *text, int width,
+            const struct layout_range *hidden, size_t nhidden, int flags, const int *hang,
+            size_t nhang, const struct layout_insert *ins, size_t nins)
 {
 	struct layout *l = NULL;
 	int64_t len = desk_text_len(text), pos = 0, counted = 0;
@@ -222,6 +272,12 @@ layout_new_hang(struct layout **out, const desk_text *text, int width,
 	l->flags = flags;
 	if (nhidden > 0 && (l->hidden = malloc(nhidden * sizeof *l->hidden)) == NULL)
 		goto done;
+	if (nins > 0) {
+		if ((l->ins = malloc(nins * sizeof *l->ins)) == NULL)
+			goto done;
+		memcpy(l->ins, ins, nins * sizeof *l->ins);
+		l->nins = nins;
+	}
 	for (size_t i = 0; i < nhidden; i++) {
 		struct layout_range r = hidden[i];
 
@@ -288,6 +344,7 @@ layout_free(struct layout *l)
 	if (l == NULL)
 		return;
 	free(l->hidden);
+	free(l->ins);
 	free(l->lines);
 	free(l);
 }
@@ -317,11 +374,28 @@ layout_walk_line(const struct layout *l, size_t row, struct layout_walk *w, stru
                  int detail, int (*fn)(const struct layout_cell *, void *), void *ctx)
 {
 	const struct layout_line *ln = &l->lines[row];
+	int64_t len = desk_text_len(l->text);
 
 	layout_walk_init(w, l, ln->start);
 	w->col = ln->indent;
 	for (;;) {
+		const struct layout_insert *in;
+
 		layout_walk_skip(w);
+		/* An insert at a soft break belongs to the next line. */
+		if ((in = layout_insert_at(l, w->g)) != NULL &&
+		    (w->g < ln->end || ln->end < ln->next || ln->end == len)) {
+			memset(c, 0, sizeof *c);
+			c->cp = c->end = w->g;
+			c->col = w->col;
+			c->width = in->width;
+			c->kind = LAYOUT_INSERT;
+			memcpy(c->esc, in->text, sizeof c->esc);
+			c->esc[sizeof c->esc - 1] = '\0';
+			if (fn(c, ctx))
+				return 1;
+			w->col += c->width;
+		}
 		if (w->g >= ln->end)
 			return 0;
 		layout_measure(l, w->g, w->col, c, detail);
@@ -358,6 +432,12 @@ layout_covers_col(const struct layout_cell *c, void *ctx)
 {
 	struct layout_at *at = ctx;
 
+	if (c->kind == LAYOUT_INSERT) {
+		/* Display only: a column on it means the grapheme after it. */
+		if (c->col + c->width > at->col)
+			at->col = c->col + c->width;
+		return 0;
+	}
 	at->last = c->cp;
 	return c->col + c->width > at->col;
 }
@@ -415,7 +495,7 @@ layout_render_line(const struct layout *l, size_t row)
 	char *s = NULL, esc[12];
 
 	cap = 8 * (desk_text_byte(t, ln->end) - desk_text_byte(t, ln->start)) + (size_t)ln->indent +
-	      64;
+	      64 + (size_t)l->width * LAYOUT_ESCMAX;
 	if ((cells = malloc((size_t)l->width * sizeof *cells)) == NULL || (s = malloc(cap)) == NULL)
 		goto done;
 	n = layout_cells(l, row, cells, (size_t)l->width);
@@ -430,7 +510,7 @@ layout_render_line(const struct layout *l, size_t row)
 			memset(s + len, ' ', k);
 			len += k;
 		}
-		if (c->kind == LAYOUT_ESCAPE) {
+		if (c->kind == LAYOUT_ESCAPE || c->kind == LAYOUT_INSERT) {
 			memcpy(s + len, c->esc, strlen(c->esc));
 			len += strlen(c->esc);
 			continue;

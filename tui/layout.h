@@ -59,6 +59,19 @@ enum {
 	LAYOUT_LONE,   /* cps: marks with no base, drawn on a space */
 	LAYOUT_TAB,    /* blank columns */
 	LAYOUT_ESCAPE, /* esc: a character that must not be sent, as text; drawn reversed */
+	LAYOUT_INSERT, /* esc: display-only text (a span's bracket); cp == end, no code point */
+};
+
+/*
+ * Display-only text drawn before the grapheme at cp (or at a line's end when
+ * cp is its LF or the text's end): brackets around spans.  Like a hanging
+ * indent it takes columns but holds no code point: no cursor goes there.
+ * text is printable and width columns wide.
+ */
+struct layout_insert {
+	int64_t cp;
+	int width;
+	char text[LAYOUT_ESCMAX];
 };
 
 struct layout_cell {
@@ -78,6 +91,8 @@ struct layout {
 	size_t nhidden;
 	struct layout_line *lines;
 	size_t nlines;
+	struct layout_insert *ins; /* sorted by cp, one per cp */
+	size_t nins;
 };
 
 /*
@@ -95,6 +110,10 @@ int layout_new(struct layout **out, const desk_text *text, int width,
 int layout_new_hang(struct layout **out, const desk_text *text, int width,
                     const struct layout_range *hidden, size_t nhidden, int flags, const int *hang,
                     size_t nhang);
+/* The same with inserts (copied; sorted by cp, at most one per cp). */
+int layout_new_insert(struct layout **out, const desk_text *text, int width,
+                      const struct layout_range *hidden, size_t nhidden, int flags,
+                      const struct layout_insert *ins, size_t nins);
 void layout_free(struct layout *l);
 
 /*
