@@ -1,0 +1,171 @@
+/* test_migrate.c - a database made at schema version 1 opens migrated, with the default labels. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "copydesk/copydesk.h"
+
+/* The migrations as embedded in libcopydesk (cmake/embed.cmake). */
+struct embed_file {
+	const char *name;
+	const char *data;
+	size_t len;
+};
+extern const struct embed_file schema_sql[];
+
+static char db_path[64];
+
+static void
+migrate_unlink(void)
+{
+	char p[80];
+
+	unlink(db_path);
+	snprintf(p, sizeof p, "%s-wal", db_path);
+	unlink(p);
+	snprintf(p, sizeof p, "%s-shm", db_path);
+	unlink(p);
+}
+
+static int64_t
+migrate_int(const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	int64_t n;
+
+	assert_int_equal(sqlite3_open(db_path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return n;
+}
+
+static void
+migrate_exec(const char *sql)
+{
+	sqlite3 *db;
+	char *err = NULL;
+
+	assert_int_equal(sqlite3_open(db_path, &db), SQLITE_OK);
+	if (sqlite3_exec(db, sql, NULL, NULL, &err) != SQLITE_OK)
+		fail_msg("%s", err);
+	sqlite3_close(db);
+}
+
+/* A database as copydesk 0.1 made it: migration 1 only, with one article. */
+static void
+migrate_make_v1(void)
+{
+	const struct embed_file *f = schema_sql;
+	int fd;
+
+	snprintf(db_path, sizeof db_path, "/tmp/copydesk_migrateXXXXXX");
+	assert_true((fd = mkstemp(db_path)) >= 0);
+	close(fd);
+	assert_non_null(f->name);
+	assert_string_equal(f->name, "001-init.sql");
+	migrate_exec(f->data);
+	migrate_exec(
+	    "PRAGMA user_version = 1; INSERT INTO article (title, lang, body, chars, hash, "
+	    "imported_by, imported_at, updated_by, updated_at) VALUES ('Cũ', 'vi', "
+	    "'Lương Cường ở Hà Nội.', 21, '0123456789abcdef', 'old', "
+	    "'2025-01-01T00:00:00.000Z', 'old', '2025-01-01T00:00:00.000Z')");
+	assert_int_equal(migrate_int("PRAGMA user_version"), 1);
+	assert_int_equal(migrate_int("SELECT count(*) FROM sqlite_master WHERE name = 'label'"), 0);
+}
+
+static void
+test_v1_opens_migrated(void **state)
+{
+	desk *d = NULL;
+	desk_article *a = NULL;
+	desk_labels *l = NULL;
+	int64_t s = 0;
+
+	(void)state;
+	migrate_make_v1();
+	assert_int_equal(desk_open(&d, db_path, "tester"), DESK_OK);
+	assert_int_equal(desk_schema_version(d), 2);
+	assert_int_equal(desk_article_get(&a, d, 1), DESK_OK);
+	assert_string_equal(desk_article_title(a), "Cũ");
+	assert_string_equal(desk_article_body(a), "Lương Cường ở Hà Nội.");
+	assert_string_equal(desk_article_imported_by(a), "old");
+	desk_article_free(a);
+	assert_int_equal(desk_labels_get(&l, d), DESK_OK);
+	assert_int_equal(desk_labels_count(l), 8);
+	assert_string_equal(desk_labels_at(l, 0)->name, "PER");
+	assert_string_equal(desk_labels_at(l, 5)->key, "#");
+	desk_labels_free(l);
+	/* The old article takes spans. */
+	assert_int_equal(desk_span_add(&s, d, 1, 0, 11, "PER", 0), DESK_OK);
+	assert_true(s > 0);
+	desk_close(d);
+	assert_int_equal(migrate_int("PRAGMA user_version"), 2);
+	assert_int_equal(migrate_int("SELECT count(*) FROM span WHERE text = 'Lương Cường'"), 1);
+	assert_int_equal(
+	    migrate_int("SELECT count(*) FROM edit_log WHERE action = 'labels-import'"), 1);
+	migrate_unlink();
+}
+
+static void
+test_labels_loaded_once(void **state)
+{
+	desk *d = NULL;
+	desk_labels *l = NULL;
+
+	(void)state;
+	migrate_make_v1();
+	assert_int_equal(desk_open(&d, db_path, "tester"), DESK_OK);
+	desk_close(d);
+	/* The defaults come with the migration, not with every open: an emptied set stays empty. */
+	migrate_exec("DELETE FROM label");
+	assert_int_equal(desk_open(&d, db_path, "tester"), DESK_OK);
+	assert_int_equal(desk_labels_get(&l, d), DESK_OK);
+	assert_int_equal(desk_labels_count(l), 0);
+	desk_labels_free(l);
+	desk_close(d);
+	assert_int_equal(
+	    migrate_int("SELECT count(*) FROM edit_log WHERE action = 'labels-import'"), 1);
+	migrate_unlink();
+}
+
+static void
+test_new_database(void **state)
+{
+	desk *d = NULL;
+
+	(void)state;
+	snprintf(db_path, sizeof db_path, "/tmp/copydesk_migrate_new_%ld.db", (long)getpid());
+	migrate_unlink();
+	assert_int_equal(desk_open(&d, db_path, "tester"), DESK_OK);
+	assert_int_equal(desk_schema_version(d), 2);
+	desk_close(d);
+	assert_int_equal(migrate_int("SELECT count(*) FROM label"), 8);
+	assert_int_equal(migrate_int("SELECT count(*) FROM label WHERE key GLOB '[POLEDTM#]' AND "
+	                             "color256 BETWEEN 0 AND 255"),
+	                 8);
+	migrate_unlink();
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_v1_opens_migrated),
+	    cmocka_unit_test(test_labels_loaded_once),
+	    cmocka_unit_test(test_new_database),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
