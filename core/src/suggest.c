@@ -1,0 +1,570 @@
+/*
+ * suggest.c - suggestions: text the corpus has tagged before, found again.
+ *
+ * A suggestion is a range of an article's body that reads like a standing
+ * span (the same NFC text, or the same after folding case and/or accents),
+ * starts and ends at word boundaries, is not tagged with that label yet and
+ * was not rejected.  Suggestions are computed, never stored: they become
+ * spans only through desk_suggestion_accept(); a rejection is stored in
+ * suggestion_rejected so that it does not come back.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <unicase.h>
+#include <unictype.h>
+#include <uninorm.h>
+#include <unistr.h>
+
+#include "internal.h"
+
+struct desk_suggestions {
+	desk_suggestion *v;
+	size_t n, cap;
+};
+
+/* What is looked for: the text of a span (or of the gazetteer's entry). */
+typedef struct suggest_needle {
+	const char *text;
+	const char *label;
+	int64_t entity_id, from_span;
+	char *folded; /* text folded as match says, or NULL for exact */
+} suggest_needle;
+
+/* The two queries every scan runs for each match. */
+typedef struct suggest_ctx {
+	desk *d;
+	int match;
+	sqlite3_stmt *taken; /* (article, start, end, label): tagged or rejected */
+} suggest_ctx;
+
+static void
+suggest_clear(desk_suggestion *s)
+{
+	free((char *)s->label);
+	free((char *)s->text);
+}
+
+static int
+suggest_push(desk_suggestions *l, const desk_suggestion *s)
+{
+	desk_suggestion *v;
+
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? 2 * l->cap : 16;
+
+		if ((v = realloc(l->v, cap * sizeof *v)) == NULL)
+			return DESK_NOMEM;
+		l->v = v;
+		l->cap = cap;
+	}
+	v = &l->v[l->n];
+	*v = *s;
+	v->label = desk_strdup(s->label);
+	v->text = desk_strdup(s->text);
+	if (v->label == NULL || v->text == NULL) {
+		suggest_clear(v);
+		return DESK_NOMEM;
+	}
+	l->n++;
+	return DESK_OK;
+}
+
+/* Letters with no decomposition folded to their base letter, keeping case. */
+static ucs4_t
+suggest_stroke(ucs4_t c)
+{
+	switch (c) {
+	case 0x0111: /* đ */
+		return 'd';
+	case 0x0110: /* Đ */
+		return 'D';
+	case 0x0142: /* ł */
+		return 'l';
+	case 0x0141:
+		return 'L';
+	case 0x00F8: /* ø */
+		return 'o';
+	case 0x00D8:
+		return 'O';
+	case 0x0127: /* ħ */
+		return 'h';
+	case 0x0126:
+		return 'H';
+	default:
+		return c;
+	}
+}
+
+/*
+ * s folded as match says: case only (u8_casefold, NFC), accents only (NFD
+ * without combining marks, stroked letters as their base, case kept), or
+ * both (desk_fold).  *out is NUL-terminated; the caller frees it.
+ */
+static int
+suggest_fold(char **out, const char *s, size_t len, int match)
+{
+	uint8_t *f = NULL;
+	size_t n = 0, w = 0;
+	int rc = DESK_OK;
+
+	*out = NULL;
+	if ((match & DESK_MATCH_FOLD_CASE) && (match & DESK_MATCH_FOLD_ACCENT))
+		return desk_fold(out, NULL, s, len);
+	if (match & DESK_MATCH_FOLD_CASE)
+		f = u8_casefold((const uint8_t *)s, len, NULL, UNINORM_NFC, NULL, &n);
+	else
+		f = u8_normalize(UNINORM_NFD, (const uint8_t *)s, len, NULL, &n);
+	if (f == NULL && len > 0)
+		return DESK_NOMEM;
+	if ((*out = malloc(n + 1)) == NULL) {
+		rc = DESK_NOMEM;
+		goto done;
+	}
+	for (size_t i = 0; i < n;) {
+		ucs4_t c;
+
+		i += (size_t)u8_mbtouc(&c, f + i, n - i);
+		if (!(match & DESK_MATCH_FOLD_CASE)) {
+			if (uc_is_general_category(c, UC_CATEGORY_Mn))
+				continue;
+			c = suggest_stroke(c);
+		}
+		w += (size_t)u8_uctomb((uint8_t *)*out + w, c, (int)(n + 1 - w));
+	}
+	(*out)[w] = '\0';
+done:
+	free(f);
+	return rc;
+}
+
+/* A letter, digit or mark: what a word boundary cannot fall between. */
+static int
+suggest_is_wordchar(uint32_t c)
+{
+	return uc_is_general_category(
+	    c, uc_general_category_or(uc_general_category_or(UC_CATEGORY_L, UC_CATEGORY_N),
+	                              UC_CATEGORY_M));
+}
+
+/*
+ * Whether a word may begin or end at cp: the text's ends, next to a
+ * character that is no part of a word, or where desk_text starts a word
+ * ("Nam" does not end a word inside "Namibia").
+ */
+static int
+suggest_is_boundary(const desk_text *t, int64_t cp)
+{
+	if (cp <= 0 || cp >= desk_text_len(t))
+		return 1;
+	if (!suggest_is_wordchar(desk_text_char(t, cp - 1)) ||
+	    !suggest_is_wordchar(desk_text_char(t, cp)))
+		return 1;
+	return desk_text_next_word(t, cp - 1) == cp;
+}
+
+/* Whether body[start:end) reads like the needle when folded as ctx->match says. */
+static int
+suggest_same_fold(int *same, const desk_text *t, int64_t start, int64_t end,
+                  const suggest_needle *n, int match)
+{
+	size_t a = desk_text_byte(t, start), b = desk_text_byte(t, end);
+	char *f = NULL;
+	int rc;
+
+	*same = 0;
+	if ((rc = suggest_fold(&f, desk_text_utf8(t) + a, b - a, match)) != DESK_OK)
+		return rc;
+	*same = strcmp(f, n->folded) == 0;
+	free(f);
+	return DESK_OK;
+}
+
+/* DESK_OK with *taken set when the range is tagged with label or was rejected. */
+static int
+suggest_taken(int *taken, suggest_ctx *c, int64_t article_id, int64_t start, int64_t end,
+              const char *label)
+{
+	int r;
+
+	sqlite3_reset(c->taken);
+	sqlite3_bind_int64(c->taken, 1, article_id);
+	sqlite3_bind_int64(c->taken, 2, start);
+	sqlite3_bind_int64(c->taken, 3, end);
+	sqlite3_bind_text(c->taken, 4, label, -1, SQLITE_STATIC);
+	if ((r = sqlite3_step(c->taken)) != SQLITE_ROW)
+		return desk_sqlite_error(c->d, "suggestions");
+	*taken = sqlite3_column_int(c->taken, 0);
+	sqlite3_reset(c->taken);
+	return DESK_OK;
+}
+
+/* Append the needle's matches in one article's text to l. */
+static int
+suggest_scan(desk_suggestions *l, suggest_ctx *c, const desk_text *t, int64_t article_id,
+             const suggest_needle *n)
+{
+	int flags = c->match ? DESK_FIND_FOLD : 0;
+	int64_t start, end;
+	int rc = DESK_OK;
+
+	for (int64_t cp = 0; cp < desk_text_len(t) &&
+	                     desk_text_find(t, n->text, cp, flags, &start, &end) == DESK_OK;
+	     cp = start + 1) {
+		desk_suggestion s = {article_id, start,        end,         n->label,
+		                     NULL,       n->entity_id, n->from_span};
+		size_t a = desk_text_byte(t, start), b = desk_text_byte(t, end);
+		int ok = 1, taken = 0;
+		char *text;
+
+		if (!suggest_is_boundary(t, start) || !suggest_is_boundary(t, end))
+			continue;
+		/* DESK_FIND_FOLD folds both; case-only and accent-only look again. */
+		if (n->folded && (c->match & 3) != 3 &&
+		    (rc = suggest_same_fold(&ok, t, start, end, n, c->match)) != DESK_OK)
+			goto done;
+		if (!ok)
+			continue;
+		if ((rc = suggest_taken(&taken, c, article_id, start, end, n->label)) != DESK_OK)
+			goto done;
+		if (taken)
+			continue;
+		if ((text = malloc(b - a + 1)) == NULL) {
+			rc = DESK_NOMEM;
+			goto done;
+		}
+		memcpy(text, desk_text_utf8(t) + a, b - a);
+		text[b - a] = '\0';
+		s.text = text;
+		rc = suggest_push(l, &s);
+		free(text);
+		if (rc != DESK_OK)
+			goto done;
+	}
+done:
+	if (rc == DESK_NOMEM)
+		rc = desk_error(c->d, DESK_NOMEM, "out of memory");
+	return rc;
+}
+
+/* Set up ctx and the needle's fold; suggest_ctx_end() undoes it. */
+static int
+suggest_ctx_begin(suggest_ctx *c, suggest_needle *n, desk *d, int match)
+{
+	static const char taken_sql[] =
+	    "SELECT EXISTS (SELECT 1 FROM span WHERE article_id = ?1 AND start <= ?2 AND "
+	    "\"end\" >= ?3 AND label = ?4 AND deleted_at IS NULL) OR EXISTS (SELECT 1 FROM "
+	    "suggestion_rejected WHERE article_id = ?1 AND start = ?2 AND \"end\" = ?3 AND "
+	    "label = ?4)";
+
+	c->d = d;
+	c->match = match;
+	c->taken = NULL;
+	if (match & ~(DESK_MATCH_FOLD_CASE | DESK_MATCH_FOLD_ACCENT))
+		return desk_error(d, DESK_MISUSE, "bad match %d", match);
+	if (n && match && suggest_fold(&n->folded, n->text, strlen(n->text), match) != DESK_OK)
+		return desk_error(d, DESK_NOMEM, "out of memory");
+	return desk_prepare(d, &c->taken, taken_sql);
+}
+
+static void
+suggest_ctx_end(suggest_ctx *c)
+{
+	sqlite3_finalize(c->taken);
+	c->taken = NULL;
+}
+
+/* A desk_text of a body column; the message names the article. */
+static int
+suggest_text(desk_text **t, desk *d, sqlite3_stmt *st, int col, int64_t article_id)
+{
+	int rc = desk_text_new(t, (const char *)sqlite3_column_text(st, col),
+	                       (size_t)sqlite3_column_bytes(st, col));
+
+	if (rc != DESK_OK)
+		return desk_error(d, rc, "article %lld: %s", (long long)article_id,
+		                  desk_strerror(rc));
+	return DESK_OK;
+}
+
+int
+desk_suggest_same(desk_suggestions **out, desk *d, int64_t span_id, int article_only, int match)
+{
+	static const char span_sql[] =
+	    "SELECT article_id, text, label, coalesce(entity_id, 0) FROM span WHERE id = ?1 AND "
+	    "deleted_at IS NULL";
+	/* Exact text narrows the articles in SQL; folded text must read each body. */
+	static const char one_sql[] = "SELECT id, body FROM article WHERE id = ?1";
+	static const char exact_sql[] =
+	    "SELECT id, body FROM article WHERE instr(body, ?2) > 0 ORDER BY id";
+	static const char all_sql[] = "SELECT id, body FROM article ORDER BY id";
+	suggest_ctx c = {0};
+	suggest_needle n = {0};
+	sqlite3_stmt *sp = NULL, *st = NULL;
+	desk_suggestions *l = NULL;
+	desk_text *t = NULL;
+	int rc, r;
+
+	*out = NULL;
+	if ((rc = desk_prepare(d, &sp, span_sql)) != DESK_OK)
+		goto done;
+	sqlite3_bind_int64(sp, 1, span_id);
+	if ((r = sqlite3_step(sp)) != SQLITE_ROW) {
+		rc = r == SQLITE_DONE
+		         ? desk_error(d, DESK_NOTFOUND, "no span %lld", (long long)span_id)
+		         : desk_sqlite_error(d, "span");
+		goto done;
+	}
+	n.text = (const char *)sqlite3_column_text(sp, 1);
+	n.label = (const char *)sqlite3_column_text(sp, 2);
+	n.entity_id = sqlite3_column_int64(sp, 3);
+	n.from_span = span_id;
+	if ((l = calloc(1, sizeof *l)) == NULL) {
+		rc = desk_error(d, DESK_NOMEM, "out of memory");
+		goto done;
+	}
+	if ((rc = suggest_ctx_begin(&c, &n, d, match)) != DESK_OK ||
+	    (rc = desk_prepare(d, &st,
+	                       article_only ? one_sql
+	                       : match      ? all_sql
+	                                    : exact_sql)) != DESK_OK)
+		goto done;
+	sqlite3_bind_int64(st, 1, sqlite3_column_int64(sp, 0));
+	if (!article_only && !match)
+		sqlite3_bind_text(st, 2, n.text, -1, SQLITE_STATIC);
+	/* One body at a time. */
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+
+		if ((rc = suggest_text(&t, d, st, 1, id)) != DESK_OK ||
+		    (rc = suggest_scan(l, &c, t, id, &n)) != DESK_OK)
+			goto done;
+		desk_text_free(t);
+		t = NULL;
+	}
+	if (r != SQLITE_DONE) {
+		rc = desk_sqlite_error(d, "suggestions");
+		goto done;
+	}
+	*out = l;
+	l = NULL;
+done:
+	desk_text_free(t);
+	suggest_ctx_end(&c);
+	free(n.folded);
+	sqlite3_finalize(st);
+	sqlite3_finalize(sp);
+	desk_suggestions_free(l);
+	return rc;
+}
+
+/* By start, longest first, then label; the same range and label once. */
+static int
+suggest_order(const void *pa, const void *pb)
+{
+	const desk_suggestion *a = pa, *b = pb;
+	int c;
+
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	if (a->end != b->end)
+		return a->end > b->end ? -1 : 1;
+	if ((c = strcmp(a->label, b->label)) != 0)
+		return c;
+	return a->from_span < b->from_span ? -1 : a->from_span > b->from_span;
+}
+
+static void
+suggest_sort_unique(desk_suggestions *l)
+{
+	size_t w = 0;
+
+	if (l->n > 1)
+		qsort(l->v, l->n, sizeof *l->v, suggest_order);
+	for (size_t i = 0; i < l->n; i++) {
+		if (w > 0 && l->v[w - 1].start == l->v[i].start && l->v[w - 1].end == l->v[i].end &&
+		    strcmp(l->v[w - 1].label, l->v[i].label) == 0) {
+			suggest_clear(&l->v[i]);
+			continue;
+		}
+		l->v[w++] = l->v[i];
+	}
+	l->n = w;
+}
+
+int
+desk_suggest_article(desk_suggestions **out, desk *d, int64_t article_id, int match)
+{
+	static const char body_sql[] = "SELECT body FROM article WHERE id = ?1";
+	/* The gazetteer: each (text, label, entity) the corpus has tagged, from its first span. */
+	static const char names_sql[] =
+	    "SELECT text, label, coalesce(entity_id, 0), min(id) FROM span WHERE deleted_at IS "
+	    "NULL AND (?2 OR instr(?1, text) > 0) GROUP BY text, label, coalesce(entity_id, 0) "
+	    "ORDER BY min(id)";
+	suggest_ctx c = {0};
+	sqlite3_stmt *body = NULL, *st = NULL;
+	desk_suggestions *l = NULL;
+	desk_text *t = NULL;
+	int rc, r;
+
+	*out = NULL;
+	if ((rc = suggest_ctx_begin(&c, NULL, d, match)) != DESK_OK ||
+	    (rc = desk_prepare(d, &body, body_sql)) != DESK_OK)
+		goto done;
+	sqlite3_bind_int64(body, 1, article_id);
+	if ((r = sqlite3_step(body)) != SQLITE_ROW) {
+		rc = r == SQLITE_DONE
+		         ? desk_error(d, DESK_NOTFOUND, "no article %lld", (long long)article_id)
+		         : desk_sqlite_error(d, "article");
+		goto done;
+	}
+	if ((rc = suggest_text(&t, d, body, 0, article_id)) != DESK_OK)
+		goto done;
+	if ((l = calloc(1, sizeof *l)) == NULL) {
+		rc = desk_error(d, DESK_NOMEM, "out of memory");
+		goto done;
+	}
+	if ((rc = desk_prepare(d, &st, names_sql)) != DESK_OK)
+		goto done;
+	sqlite3_bind_text(st, 1, desk_text_utf8(t), (int)desk_text_bytes(t), SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, match != 0);
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		suggest_needle n = {(const char *)sqlite3_column_text(st, 0),
+		                    (const char *)sqlite3_column_text(st, 1),
+		                    sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 3), NULL};
+
+		if (match && suggest_fold(&n.folded, n.text, strlen(n.text), match) != DESK_OK) {
+			rc = desk_error(d, DESK_NOMEM, "out of memory");
+			goto done;
+		}
+		rc = suggest_scan(l, &c, t, article_id, &n);
+		free(n.folded);
+		if (rc != DESK_OK)
+			goto done;
+	}
+	if (r != SQLITE_DONE) {
+		rc = desk_sqlite_error(d, "suggestions");
+		goto done;
+	}
+	suggest_sort_unique(l);
+	*out = l;
+	l = NULL;
+done:
+	suggest_ctx_end(&c);
+	sqlite3_finalize(st);
+	sqlite3_finalize(body);
+	desk_text_free(t);
+	desk_suggestions_free(l);
+	return rc;
+}
+
+size_t
+desk_suggestions_count(const desk_suggestions *s)
+{
+	return s ? s->n : 0;
+}
+
+const desk_suggestion *
+desk_suggestions_at(const desk_suggestions *s, size_t i)
+{
+	return s && i < s->n ? &s->v[i] : NULL;
+}
+
+void
+desk_suggestions_free(desk_suggestions *s)
+{
+	if (s == NULL)
+		return;
+	for (size_t i = 0; i < s->n; i++)
+		suggest_clear(&s->v[i]);
+	free(s->v);
+	free(s);
+}
+
+int
+desk_suggestion_accept(int64_t *span_id, desk *d, const desk_suggestion *s)
+{
+	if (span_id)
+		*span_id = 0;
+	if (s == NULL)
+		return desk_error(d, DESK_MISUSE, "no suggestion");
+	/* One call, one transaction: desk_span_add links the entity too. */
+	return desk_span_add(span_id, d, s->article_id, s->start, s->end, s->label, s->entity_id);
+}
+
+/* Run a statement bound to the suggestion; *row gets whether it gave a row. */
+static int
+suggest_run(int *row, desk *d, const char *sql, const desk_suggestion *s, sqlite3_stmt **keep)
+{
+	sqlite3_stmt *st = NULL;
+	int rc, r;
+
+	if ((rc = desk_prepare(d, &st, sql)) != DESK_OK)
+		goto done;
+	sqlite3_bind_int64(st, 1, s->article_id);
+	sqlite3_bind_int64(st, 2, s->start);
+	sqlite3_bind_int64(st, 3, s->end);
+	sqlite3_bind_text(st, 4, s->label, -1, SQLITE_STATIC);
+	if (sqlite3_bind_parameter_count(st) >= 5)
+		sqlite3_bind_text(st, 5, d->editor, -1, SQLITE_STATIC);
+	if ((r = sqlite3_step(st)) != SQLITE_ROW && r != SQLITE_DONE) {
+		rc = desk_sqlite_error(d, "reject suggestion");
+		goto done;
+	}
+	*row = r == SQLITE_ROW;
+	if (keep && *row) {
+		*keep = st;
+		st = NULL;
+	}
+done:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+desk_suggestion_reject(desk *d, const desk_suggestion *s)
+{
+	static const char check_sql[] =
+	    "SELECT (SELECT chars FROM article WHERE id = ?1), EXISTS (SELECT 1 FROM label WHERE "
+	    "name = ?4), EXISTS (SELECT 1 FROM suggestion_rejected WHERE article_id = ?1 AND "
+	    "start = ?2 AND \"end\" = ?3 AND label = ?4), json_object('article_id', ?1, 'start', "
+	    "?2, 'end', ?3, 'label', ?4)";
+	static const char insert_sql[] =
+	    "INSERT INTO suggestion_rejected (article_id, start, \"end\", label, editor, at) "
+	    "VALUES "
+	    "(?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))";
+	sqlite3_stmt *check = NULL;
+	int rc, row = 0;
+
+	if (s == NULL || s->label == NULL)
+		return desk_error(d, DESK_MISUSE, "no suggestion");
+	if ((rc = desk_begin(d)) != DESK_OK)
+		return rc;
+	if ((rc = suggest_run(&row, d, check_sql, s, &check)) != DESK_OK)
+		goto done;
+	if (sqlite3_column_type(check, 0) == SQLITE_NULL) {
+		rc = desk_error(d, DESK_NOTFOUND, "no article %lld", (long long)s->article_id);
+		goto done;
+	}
+	if (s->start < 0 || s->start >= s->end || s->end > sqlite3_column_int64(check, 0)) {
+		rc = desk_error(d, DESK_RANGE, "%lld-%lld is not a range of article %lld",
+		                (long long)s->start, (long long)s->end, (long long)s->article_id);
+		goto done;
+	}
+	if (!sqlite3_column_int(check, 1)) {
+		rc = desk_error(d, DESK_NOTFOUND, "no label \"%s\"", s->label);
+		goto done;
+	}
+	/* Rejected already: nothing to change, nothing to undo. */
+	if (!sqlite3_column_int(check, 2) &&
+	    ((rc = suggest_run(&row, d, insert_sql, s, NULL)) != DESK_OK ||
+	     (rc = history_record(d, "suggestion-reject", s->article_id, 0,
+	                          (const char *)sqlite3_column_text(check, 3))) != DESK_OK))
+		goto done;
+	rc = desk_commit(d);
+done:
+	sqlite3_finalize(check);
+	if (rc != DESK_OK)
+		desk_rollback(d);
+	return rc;
+}
