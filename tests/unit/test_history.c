@@ -240,6 +240,132 @@ test_status(void **state)
 	hist_close(&h);
 }
 
+static int64_t
+hist_entity_of(desk *d, int64_t span)
+{
+	desk_span *s = NULL;
+	int64_t e;
+
+	assert_int_equal(desk_span_get(&s, d, span), DESK_OK);
+	e = s->entity_id;
+	desk_span_free(s);
+	return e;
+}
+
+static void
+test_span_link(void **state)
+{
+	hist h;
+	int64_t id, e1, e2, art;
+
+	(void)state;
+	hist_open(&h, "anna");
+	assert_int_equal(desk_entity_ensure(&e1, h.d, "Donald Trump", "Q22686"), DESK_OK);
+	assert_int_equal(desk_entity_ensure(&e2, h.d, "Donald J. Trump", ""), DESK_OK);
+	assert_int_equal(desk_span_add(&id, h.d, h.article, 16, 28, "PER", 0), DESK_OK);
+	assert_int_equal(desk_span_link(h.d, id, e1), DESK_OK);
+	assert_int_equal(desk_span_link(h.d, id, e2), DESK_OK);
+	assert_int_equal(desk_undo(&art, h.d), DESK_OK);
+	assert_int_equal(hist_entity_of(h.d, id), e1);
+	assert_int_equal(desk_undo(&art, h.d), DESK_OK);
+	assert_int_equal(hist_entity_of(h.d, id), 0);
+	assert_int_equal(hist_int(&h, "SELECT count(*) FROM span WHERE entity_id IS NULL"), 1);
+	assert_int_equal(desk_redo(&art, h.d), DESK_OK);
+	assert_int_equal(hist_entity_of(h.d, id), e1);
+	assert_int_equal(desk_redo(&art, h.d), DESK_OK);
+	assert_int_equal(hist_entity_of(h.d, id), e2);
+	hist_close(&h);
+}
+
+static void
+test_entity_rename(void **state)
+{
+	hist h;
+	int64_t e, art = -1;
+
+	(void)state;
+	hist_open(&h, "anna");
+	assert_int_equal(desk_entity_ensure(&e, h.d, "Luong Cuong", ""), DESK_OK);
+	assert_int_equal(
+	    desk_entity_rename(h.d, e, "L\xc6\xb0\xc6\xa1ng C\xc6\xb0\xe1\xbb\x9dng", "Q1"),
+	    DESK_OK);
+	assert_int_equal(desk_undo(&art, h.d), DESK_OK);
+	/* A corpus-wide edit is in no article. */
+	assert_int_equal(art, 0);
+	assert_int_equal(hist_int(&h, "SELECT count(*) FROM entity WHERE name = 'Luong Cuong' AND "
+	                              "external_id = ''"),
+	                 1);
+	assert_int_equal(desk_redo(&art, h.d), DESK_OK);
+	assert_int_equal(hist_int(&h, "SELECT count(*) FROM entity WHERE name <> 'Luong Cuong' AND "
+	                              "external_id = 'Q1'"),
+	                 1);
+	hist_close(&h);
+}
+
+static void
+test_entity_merge(void **state)
+{
+	hist h;
+	desk *bob = NULL;
+	int64_t into, from, a, b, c, art;
+
+	(void)state;
+	hist_open(&h, "anna");
+	assert_int_equal(desk_open(&bob, h.path, "bob"), DESK_OK);
+	assert_int_equal(desk_entity_ensure(&into, h.d, "Donald Trump", ""), DESK_OK);
+	assert_int_equal(desk_entity_ensure(&from, h.d, "Trump", ""), DESK_OK);
+	assert_int_equal(desk_span_add(&a, h.d, h.article, 16, 28, "PER", into), DESK_OK);
+	assert_int_equal(desk_span_add(&b, h.d, h.article, 23, 28, "PER", from), DESK_OK);
+	assert_int_equal(desk_span_add(&c, h.d, h.article, 16, 22, "PER", from), DESK_OK);
+	assert_int_equal(desk_entity_merge(h.d, into, from), DESK_OK);
+	assert_int_equal(hist_entity_of(h.d, b), into);
+	assert_int_equal(desk_undo(&art, h.d), DESK_OK);
+	assert_int_equal(hist_entity_of(h.d, a), into);
+	assert_int_equal(hist_entity_of(h.d, b), from);
+	assert_int_equal(hist_entity_of(h.d, c), from);
+	assert_int_equal(hist_int(&h, "SELECT count(*) FROM entity WHERE merged_into IS NULL"), 2);
+	assert_int_equal(desk_redo(&art, h.d), DESK_OK);
+	assert_int_equal(hist_entity_of(h.d, b), into);
+	assert_int_equal(hist_entity_of(h.d, c), into);
+	assert_int_equal(hist_int(&h, "SELECT count(*) FROM entity WHERE merged_into IS NULL"), 1);
+	/* bob moves one of the merged spans on: anna's merge no longer comes apart. */
+	assert_int_equal(desk_span_link(bob, c, 0), DESK_OK);
+	assert_int_equal(desk_undo(&art, h.d), DESK_CONFLICT);
+	assert_non_null(strstr(desk_errmsg(h.d), "bob"));
+	assert_int_equal(hist_entity_of(h.d, b), into);
+	assert_int_equal(hist_int(&h, "SELECT count(*) FROM entity WHERE merged_into IS NULL"), 1);
+	desk_close(bob);
+	hist_close(&h);
+}
+
+static void
+test_suggestion_reject(void **state)
+{
+	hist h;
+	desk_suggestion s = {0};
+	int64_t art = 0;
+
+	(void)state;
+	hist_open(&h, "anna");
+	s.article_id = h.article;
+	s.start = 32;
+	s.end = 40;
+	s.label = "LOC";
+	s.text = "Gyeongju";
+	assert_int_equal(desk_suggestion_reject(h.d, &s), DESK_OK);
+	assert_int_equal(hist_int(&h, "SELECT count(*) FROM suggestion_rejected WHERE editor = "
+	                              "'anna' AND start = 32 AND \"end\" = 40 AND label = 'LOC'"),
+	                 1);
+	assert_int_equal(desk_undo(&art, h.d), DESK_OK);
+	assert_int_equal(art, h.article);
+	assert_int_equal(hist_int(&h, "SELECT count(*) FROM suggestion_rejected"), 0);
+	assert_int_equal(desk_redo(&art, h.d), DESK_OK);
+	assert_int_equal(hist_int(&h, "SELECT count(*) FROM suggestion_rejected"), 1);
+	assert_int_equal(desk_undo(&art, h.d), DESK_OK);
+	assert_int_equal(hist_int(&h, "SELECT count(*) FROM suggestion_rejected"), 0);
+	hist_close(&h);
+}
+
 /* The log only grows; undo and redo entries name what they undo. */
 static void
 test_log_only_grows(void **state)
@@ -426,6 +552,10 @@ main(void)
 	    cmocka_unit_test(test_span_delete),
 	    cmocka_unit_test(test_span_relabel),
 	    cmocka_unit_test(test_status),
+	    cmocka_unit_test(test_span_link),
+	    cmocka_unit_test(test_entity_rename),
+	    cmocka_unit_test(test_entity_merge),
+	    cmocka_unit_test(test_suggestion_reject),
 	    cmocka_unit_test(test_log_only_grows),
 	    cmocka_unit_test(test_new_edit_drops_redo),
 	    cmocka_unit_test(test_undo_after_reopen),
