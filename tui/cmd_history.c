@@ -1,0 +1,43 @@
+/* cmd_history.c - `copydesk undo` and `copydesk redo`: the editor's last edit. */
+#include <string.h>
+
+#include "cmd_cli.h"
+
+static int
+cmd_history_run(struct cli *c, int argc, const char *name, int (*fn)(int64_t *, desk *))
+{
+	int64_t article = 0;
+	desk *d = NULL;
+	int rc, ret;
+
+	if (argc != 1)
+		return cmd_usage(c, name, "takes no arguments");
+	if ((ret = cmd_open(&d, c)) != EXIT_OK_)
+		return ret;
+	if ((rc = fn(&article, d)) == DESK_OK) {
+		fputs(strcmp(name, "undo") ? "redone" : "undone", c->out);
+		if (article > 0)
+			fprintf(c->out, " (article %lld)", (long long)article);
+		fputc('\n', c->out);
+	} else if (rc == DESK_NOTFOUND) {
+		fprintf(c->err, "copydesk %s: nothing to %s for %s\n", name, name, desk_editor(d));
+	} else {
+		fprintf(c->err, "copydesk %s: %s\n", name, desk_errmsg(d));
+	}
+	desk_close(d);
+	return cmd_exit_status(rc);
+}
+
+int
+cmd_undo(struct cli *c, int argc, char **argv)
+{
+	(void)argv;
+	return cmd_history_run(c, argc, "undo", desk_undo);
+}
+
+int
+cmd_redo(struct cli *c, int argc, char **argv)
+{
+	(void)argv;
+	return cmd_history_run(c, argc, "redo", desk_redo);
+}

@@ -1,0 +1,131 @@
+/* cmd_label.c - `copydesk labels`: the database's label set, listed or loaded from a file. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd_cli.h"
+
+static const char *const cmd_label_colors[] = {"black", "red",     "green", "yellow",
+                                               "blue",  "magenta", "cyan",  "white"};
+
+/* The whole of path ("-": standard input) into *out; EXIT_NOINPUT with the reason. */
+static int
+cmd_label_read(char **out, size_t *len, struct cli *c, const char *path)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	char *buf = NULL, *grown;
+	size_t cap = 0, n = 0, got;
+	int ret = EXIT_OK_;
+
+	*out = NULL;
+	if (f == NULL) {
+		fprintf(c->err, "copydesk labels: %s: %s\n", path, strerror(errno));
+		return EXIT_NOINPUT;
+	}
+	do {
+		if (cap - n < 4096) {
+			cap = cap ? cap * 2 : 65536;
+			if ((grown = realloc(buf, cap + 1)) == NULL) {
+				fprintf(c->err, "copydesk labels: out of memory\n");
+				ret = EXIT_SOFTWARE;
+				goto done;
+			}
+			buf = grown;
+		}
+		got = fread(buf + n, 1, cap - n, f);
+		n += got;
+	} while (got > 0);
+	if (ferror(f)) {
+		fprintf(c->err, "copydesk labels: %s: %s\n", path, strerror(errno));
+		ret = EXIT_NOINPUT;
+		goto done;
+	}
+	buf[n] = '\0';
+	*out = buf;
+	*len = n;
+	buf = NULL;
+done:
+	free(buf);
+	if (f != stdin)
+		fclose(f);
+	return ret;
+}
+
+/* labels import [--replace] FILE */
+static int
+cmd_label_import(struct cli *c, int argc, char **argv)
+{
+	const char *path = NULL;
+	desk_labels *l = NULL;
+	char *json = NULL;
+	size_t len = 0;
+	desk *d = NULL;
+	int replace = 0, rc, ret;
+
+	for (int i = 2; i < argc; i++) {
+		if (strcmp(argv[i], "--replace") == 0)
+			replace = 1;
+		else if (path == NULL && (argv[i][0] != '-' || strcmp(argv[i], "-") == 0))
+			path = argv[i];
+		else
+			return cmd_usage(c, "labels", "unexpected argument %s", argv[i]);
+	}
+	if (path == NULL)
+		return cmd_usage(c, "labels", "import needs a label file");
+	if ((ret = cmd_label_read(&json, &len, c, path)) != EXIT_OK_)
+		return ret;
+	if ((ret = cmd_open(&d, c)) != EXIT_OK_)
+		goto done;
+	rc = desk_labels_import(d, strcmp(path, "-") == 0 ? "<stdin>" : path, json, len, replace);
+	if (rc == DESK_OK && (rc = desk_labels_get(&l, d)) == DESK_OK)
+		fprintf(c->err, "copydesk labels: %s %s: %zu labels now\n",
+		        replace ? "replaced by" : "loaded", path, desk_labels_count(l));
+	if (rc != DESK_OK)
+		fprintf(c->err, "copydesk labels: %s\n", desk_errmsg(d));
+	ret = cmd_exit_status(rc);
+done:
+	desk_labels_free(l);
+	desk_close(d);
+	free(json);
+	return ret;
+}
+
+int
+cmd_labels(struct cli *c, int argc, char **argv)
+{
+	desk_labels *l = NULL;
+	char *json = NULL;
+	desk *d = NULL;
+	int json_out = 0, rc, ret;
+
+	if (argc > 1 && strcmp(argv[1], "import") == 0)
+		return cmd_label_import(c, argc, argv);
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--json") == 0)
+			json_out = 1;
+		else
+			return cmd_usage(c, "labels", "unexpected argument %s", argv[i]);
+	}
+	if ((ret = cmd_open(&d, c)) != EXIT_OK_)
+		return ret;
+	if (json_out) {
+		if ((rc = desk_labels_json(&json, d)) == DESK_OK)
+			fprintf(c->out, "%s\n", json);
+	} else if ((rc = desk_labels_get(&l, d)) == DESK_OK) {
+		for (size_t i = 0; i < desk_labels_count(l); i++) {
+			const desk_label *lb = desk_labels_at(l, i);
+			unsigned col = (unsigned)lb->color;
+
+			fprintf(c->out, "%s\t%s\t%s\t", lb->name, lb->key,
+			        col < 8 ? cmd_label_colors[col] : "?");
+			cmd_write_text(c->out, lb->description, strlen(lb->description));
+			fputc('\n', c->out);
+		}
+	}
+	if (rc != DESK_OK)
+		fprintf(c->err, "copydesk labels: %s\n", desk_errmsg(d));
+	free(json);
+	desk_labels_free(l);
+	desk_close(d);
+	return cmd_exit_status(rc);
+}
