@@ -287,6 +287,25 @@ suggest_text(desk_text **t, desk *d, sqlite3_stmt *st, int col, int64_t article_
 	return DESK_OK;
 }
 
+/*
+ * Whether a body column may hold a folded match: its whole fold holds the
+ * needle's (desk_fold of both).  Cheaper than the boundaries of a desk_text,
+ * so a corpus scan builds those only for the few bodies that pass.
+ */
+static int
+suggest_maybe(int *maybe, desk *d, sqlite3_stmt *st, int col, const char *needle)
+{
+	char *f = NULL;
+
+	*maybe = 1;
+	if (desk_fold(&f, NULL, (const char *)sqlite3_column_text(st, col),
+	              (size_t)sqlite3_column_bytes(st, col)) != DESK_OK)
+		return desk_error(d, DESK_NOMEM, "out of memory");
+	*maybe = strstr(f, needle) != NULL;
+	free(f);
+	return DESK_OK;
+}
+
 int
 desk_suggest_same(desk_suggestions **out, desk *d, int64_t span_id, int article_only, int match)
 {
@@ -303,6 +322,7 @@ desk_suggest_same(desk_suggestions **out, desk *d, int64_t span_id, int article_
 	sqlite3_stmt *sp = NULL, *st = NULL;
 	desk_suggestions *l = NULL;
 	desk_text *t = NULL;
+	char *needle = NULL;
 	int rc, r;
 
 	*out = NULL;
@@ -332,10 +352,19 @@ desk_suggest_same(desk_suggestions **out, desk *d, int64_t span_id, int article_
 	sqlite3_bind_int64(st, 1, sqlite3_column_int64(sp, 0));
 	if (!article_only && !match)
 		sqlite3_bind_text(st, 2, n.text, -1, SQLITE_STATIC);
+	if (match && !article_only && desk_fold(&needle, NULL, n.text, strlen(n.text)) != DESK_OK) {
+		rc = desk_error(d, DESK_NOMEM, "out of memory");
+		goto done;
+	}
 	/* One body at a time. */
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(st, 0);
+		int maybe = 1;
 
+		if (needle && (rc = suggest_maybe(&maybe, d, st, 1, needle)) != DESK_OK)
+			goto done;
+		if (!maybe)
+			continue;
 		if ((rc = suggest_text(&t, d, st, 1, id)) != DESK_OK ||
 		    (rc = suggest_scan(l, &c, t, id, &n)) != DESK_OK)
 			goto done;
@@ -352,6 +381,7 @@ done:
 	desk_text_free(t);
 	suggest_ctx_end(&c);
 	free(n.folded);
+	free(needle);
 	sqlite3_finalize(st);
 	sqlite3_finalize(sp);
 	desk_suggestions_free(l);
