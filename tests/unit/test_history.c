@@ -543,6 +543,30 @@ test_conflict_deleted(void **state)
 	hist_close(&h);
 }
 
+/* A deleted span does not come back over a span bob made in its place. */
+static void
+test_conflict_same_range(void **state)
+{
+	hist h;
+	desk *bob = NULL;
+	int64_t a, b, art;
+
+	(void)state;
+	hist_open(&h, "anna");
+	assert_int_equal(desk_open(&bob, h.path, "bob"), DESK_OK);
+	assert_int_equal(desk_span_add(&a, h.d, h.article, 32, 40, "LOC", 0), DESK_OK);
+	assert_int_equal(desk_span_delete(h.d, a), DESK_OK);
+	assert_int_equal(desk_span_add(&b, bob, h.article, 32, 40, "LOC", 0), DESK_OK);
+	assert_int_equal(desk_undo(&art, h.d), DESK_CONFLICT);
+	assert_non_null(strstr(desk_errmsg(h.d), "bob"));
+	assert_int_equal(hist_spans(h.d, h.article), 1);
+	assert_int_equal(hist_int(&h, "SELECT count(*) FROM span WHERE deleted_at IS NULL AND "
+	                              "author = 'bob'"),
+	                 1);
+	desk_close(bob);
+	hist_close(&h);
+}
+
 int
 main(void)
 {
@@ -562,6 +586,7 @@ main(void)
 	    cmocka_unit_test(test_two_editors),
 	    cmocka_unit_test(test_conflict),
 	    cmocka_unit_test(test_conflict_deleted),
+	    cmocka_unit_test(test_conflict_same_range),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
