@@ -27,7 +27,8 @@ enum {
 	KEYMAP_BACKSPACE,
 	KEYMAP_DELETE,
 	KEYMAP_RESIZE,
-	KEYMAP_NONE /* no key (a timeout) */
+	KEYMAP_BTAB, /* Shift-Tab */
+	KEYMAP_NONE  /* no key (a timeout) */
 };
 
 #define KEYMAP_CTRL(c) ((c)&0x1f)

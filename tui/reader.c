@@ -45,6 +45,7 @@ reader_free(struct reader *r)
 	desk_text_free(r->head);
 	layout_free(r->headlay);
 	free(r->marks);
+	free(r->ins);
 	for (int i = 0; i < READER_CACHE; i++)
 		layout_free(r->cache[i]);
 	memset(r, 0, sizeof *r);
@@ -83,7 +84,8 @@ reader_layout(struct reader *r)
 			if (r->marks[m].kind == DESK_MARK_BOILERPLATE)
 				hidden[n++] =
 				    (struct layout_range){r->marks[m].start, r->marks[m].end};
-		if ((rc = layout_new(&l, r->text, r->cols, hidden, n, LAYOUT_WORDS)) != DESK_OK)
+		if ((rc = layout_new_insert(&l, r->text, r->cols, hidden, n, LAYOUT_WORDS, r->ins,
+		                            r->nins)) != DESK_OK)
 			goto done;
 		i = READER_CACHE - 1;
 		layout_free(r->cache[i]);
@@ -302,6 +304,37 @@ done:
 	desk_text_free(t);
 	free(buf);
 	return rc;
+}
+
+int
+reader_set_inserts(struct reader *r, const struct layout_insert *ins, size_t n)
+{
+	struct layout_insert *copy = NULL;
+	struct layout *old;
+	int rc;
+
+	if (n == r->nins && (n == 0 || memcmp(ins, r->ins, n * sizeof *ins) == 0))
+		return DESK_OK;
+	if (n > 0 && (copy = malloc(n * sizeof *copy)) == NULL)
+		return DESK_NOMEM;
+	if (n > 0)
+		memcpy(copy, ins, n * sizeof *copy);
+	free(r->ins);
+	r->ins = copy;
+	r->nins = n;
+	old = r->lay;
+	/* Every cached layout had the old brackets; the one in use goes after the relayout. */
+	for (int i = 0; i < READER_CACHE; i++) {
+		if (r->cache[i] != old)
+			layout_free(r->cache[i]);
+		r->cache[i] = NULL;
+	}
+	if ((rc = reader_relayout(r)) != DESK_OK) {
+		r->cache[0] = r->lay = old; /* keep showing the old one */
+		return rc;
+	}
+	layout_free(old);
+	return DESK_OK;
 }
 
 int

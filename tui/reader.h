@@ -36,6 +36,8 @@ struct reader {
 	size_t top;                     /* first line shown: the header's, then the text's */
 	int want;                       /* the display column j and k aim for */
 	int64_t match_start, match_end; /* the last search match, or -1 */
+	struct layout_insert *ins;      /* display-only brackets (spans without colour) */
+	size_t nins;
 };
 
 /* Take a copy of body and marks; the reader starts at 0, 80x24. */
@@ -53,6 +55,12 @@ int reader_set_header(struct reader *r, const char *title, const char *date, con
 
 /* The window's text area changed size: lay out again, keeping the cursor's line on screen. */
 int reader_resize(struct reader *r, int rows, int cols);
+
+/*
+ * Lay the text out with these display-only inserts (tagging_inserts), or
+ * none; the cursor stays on its grapheme and its line where it was.
+ */
+int reader_set_inserts(struct reader *r, const struct layout_insert *ins, size_t n);
 
 /* Hide boilerplate (DESK_MARK_BOILERPLATE) or show it again. */
 int reader_set_hide(struct reader *r, int hide);

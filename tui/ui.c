@@ -293,7 +293,7 @@ static const struct {
     {KEY_PPAGE, KEYMAP_PGUP},  {KEY_NPAGE, KEYMAP_PGDN},  {KEY_BACKSPACE, KEYMAP_BACKSPACE},
     {KEY_DC, KEYMAP_DELETE},   {KEY_ENTER, KEYMAP_ENTER}, {KEY_RESIZE, KEYMAP_RESIZE},
     {KEY_A1, KEYMAP_HOME},     {KEY_C1, KEYMAP_END},      {KEY_A3, KEYMAP_PGUP},
-    {KEY_C3, KEYMAP_PGDN},
+    {KEY_C3, KEYMAP_PGDN},     {KEY_BTAB, KEYMAP_BTAB},
 };
 
 /* The next key, KEYMAP_NONE after a tick without one, or -1 for a key nothing knows. */
@@ -322,6 +322,7 @@ ui_key(struct ui *ui, int key)
 {
 	const char *cmd;
 	char name[16];
+	int label;
 
 	if (key == KEYMAP_RESIZE) {
 		if (ui_resize(ui) != DESK_OK)
@@ -338,7 +339,22 @@ ui_key(struct ui *ui, int key)
 	}
 	if (key < 0)
 		return;
-	if ((cmd = keymap_lookup(ui->view->name, key)) == NULL) {
+	if (ui->pending) {
+		ui_cmds_pending_key(ui, key);
+		return;
+	}
+	if (ui->confirm[0]) {
+		ui_cmds_confirm_key(ui, key);
+		return;
+	}
+	cmd = keymap_lookup(ui->view->name, key);
+	/* In the reader a label's key tags, unless the key is bound. */
+	if (cmd == NULL && ui->view == &view_reader_ops &&
+	    (label = ui_label_by_key(ui, key)) >= 0) {
+		ui_cmds_run(ui, "tag", desk_labels_at(ui->labels, (size_t)label)->name);
+		return;
+	}
+	if (cmd == NULL) {
 		ui_error(ui, "%s: no such key here; ? lists the keys",
 		         keymap_key_name(key, name, sizeof name));
 		return;
@@ -346,12 +362,16 @@ ui_key(struct ui *ui, int key)
 	ui_cmds_run(ui, cmd, NULL);
 }
 
-/* Nothing pressed for a while: see whether another editor changed the list. */
+/* Nothing pressed for a while: see whether another editor changed the list or the spans. */
 static void
 ui_idle(struct ui *ui)
 {
 	if (!desk_changed(ui->d))
 		return;
+	if (view_tag_load(ui, 0) != DESK_OK)
+		ui_error(ui, "%s", desk_errmsg(ui->d));
+	if (ui->view == &view_entities_ops)
+		view_entities_reload(ui);
 	if (view_list_reload(ui) == DESK_OK) {
 		if (ui->view == &view_list_ops)
 			ui_dirty_body(ui);
@@ -410,6 +430,9 @@ ui_free(struct ui *ui)
 	if (ui->view && ui->view->close)
 		ui->view->close(ui);
 	view_help_free(ui);
+	view_spans_free(ui);
+	view_entities_free(ui);
+	desk_labels_free(ui->labels);
 	view_reader_free(ui);
 	view_list_free(ui);
 	if (ui->body)
@@ -442,11 +465,12 @@ ui_main(desk *d)
 	ui_signals_catch();
 	ui_draw_init(&ui);
 	if (ui_windows(&ui) != DESK_OK || view_list_new(&ui) != DESK_OK ||
-	    view_reader_new(&ui) != DESK_OK || view_help_new(&ui) != DESK_OK) {
+	    view_reader_new(&ui) != DESK_OK || view_help_new(&ui) != DESK_OK ||
+	    view_spans_new(&ui) != DESK_OK || view_entities_new(&ui) != DESK_OK) {
 		ui.exit_status = EXIT_SOFTWARE;
 		goto done;
 	}
-	if (view_list_reload(&ui) != DESK_OK)
+	if (view_list_reload(&ui) != DESK_OK || ui_draw_labels(&ui) != DESK_OK)
 		ui_error(&ui, "%s", desk_errmsg(d));
 	ui_switch(&ui, &view_list_ops);
 	desk_changed(d);

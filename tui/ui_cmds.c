@@ -115,7 +115,13 @@ ui_cmds_close(struct ui *ui, const char *arg)
 		ui_message(ui, "q quits");
 		return 0;
 	}
-	return ui_switch(ui, ui->view == &view_help_ops && ui->back ? ui->back : &view_list_ops);
+	if (ui->view == &view_help_ops && ui->back)
+		return ui_switch(ui, ui->back);
+	if (ui->view == &view_spans_ops)
+		return ui_switch(ui, &view_reader_ops);
+	if (ui->view == &view_entities_ops)
+		return ui_switch(ui, view_entities_back(ui));
+	return ui_switch(ui, &view_list_ops);
 }
 
 int
@@ -238,7 +244,10 @@ ui_cmds_open(struct ui *ui, const char *arg)
 		return ui_error(ui, "open: in the list only");
 	if (id == 0)
 		return ui_error(ui, "No articles. Import some with: copydesk import PATH");
-	return view_reader_show(ui, id);
+	if (view_reader_show(ui, id) != DESK_OK)
+		return DESK_ERROR;
+	ui_cmds_label_warn(ui);
+	return DESK_OK;
 }
 
 static int

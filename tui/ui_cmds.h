@@ -36,7 +36,29 @@
 	{"search-prev", NULL, ui_cmds_search_prev, "", "to the previous match of the last search, wrapping around"}, \
 	{"boilerplate", NULL, ui_cmds_boilerplate, "", "hide boilerplate (captions, follow and related links) or show it dimmed"}, \
 	{"status", NULL, ui_cmds_status, "new|progress|done", "set the review status of the article read or under the cursor"}, \
-	{"reload", NULL, ui_cmds_reload, "", "read the list again from the database"},
+	{"reload", NULL, ui_cmds_reload, "", "read the list again from the database"}, \
+	{"tag", NULL, ui_cmds_tag, "LABEL", "tag the selection, else the word under the cursor, with LABEL; in the reader a label's key (P O L E D # T M by default) does the same. Spans show in their label's colour, the innermost on top and underlined where spans nest or overlap; without colour (NO_COLOR) in brackets with the label's key, [P Lương Cường], where K] closes a span out of nesting order"}, \
+	{"select", NULL, ui_cmds_select, "", "start a selection at the cursor (again: end it); motions extend it, a label's key tags it"}, \
+	{"cancel", NULL, ui_cmds_cancel, "", "end the selection without tagging"}, \
+	{"untag", NULL, ui_cmds_untag, "", "delete the span under the cursor (the innermost)"}, \
+	{"relabel", NULL, ui_cmds_relabel, "[LABEL]", "give the span under the cursor another label (without LABEL: the next key's)"}, \
+	{"link", NULL, ui_cmds_link, "[NAME]", "link the span under the cursor to the entity NAME, made if new (- unlinks); asks for NAME if not given"}, \
+	{"span-next", NULL, ui_cmds_span_next, "", "to the next span"}, \
+	{"span-prev", NULL, ui_cmds_span_prev, "", "to the previous span"}, \
+	{"tag-all", NULL, ui_cmds_tag_all, "", "tag every other occurrence of the span under the cursor in this article"}, \
+	{"tag-corpus", NULL, ui_cmds_tag_corpus, "[yes]", "tag every occurrence of the span under the cursor in all articles, after asking (yes: without asking)"}, \
+	{"accept", NULL, ui_cmds_accept, "", "make the suggestion under the cursor (dim and underlined: text tagged elsewhere) a span"}, \
+	{"accept-all", NULL, ui_cmds_accept_all, "", "accept every suggestion of the article"}, \
+	{"reject", NULL, ui_cmds_reject, "", "turn down the suggestion under the cursor for good"}, \
+	{"undo", NULL, ui_cmds_undo, "", "undo your last edit, also after a restart, and show where it was"}, \
+	{"redo", NULL, ui_cmds_redo, "", "redo the edit last undone"}, \
+	{"status-next", NULL, ui_cmds_status_next, "", "cycle the article's status: new, progress, done"}, \
+	{"spans", NULL, ui_cmds_spans, "", "list the article's spans: label, text, entity, author, time"}, \
+	{"entities", NULL, ui_cmds_entities, "", "list the entities with their mentions"}, \
+	{"jump", NULL, ui_cmds_jump, "", "to the span (spans) or to a mention of the entity (entities) in the reader"}, \
+	{"rename", NULL, ui_cmds_rename, "[NAME]", "rename the entity under the cursor; asks for NAME if not given"}, \
+	{"mark", NULL, ui_cmds_mark, "", "mark the entity under the cursor for a merge (again: unmark)"}, \
+	{"merge", NULL, ui_cmds_merge, "", "merge the marked entities into the one under the cursor"},
 /* clang-format on */
 
 struct ui;
@@ -68,6 +90,36 @@ int ui_cmds_search_prev(struct ui *ui, const char *arg);
 int ui_cmds_boilerplate(struct ui *ui, const char *arg);
 int ui_cmds_status(struct ui *ui, const char *arg);
 int ui_cmds_reload(struct ui *ui, const char *arg);
+/* ui_cmds_tag.c */
+int ui_cmds_tag(struct ui *ui, const char *arg);
+int ui_cmds_select(struct ui *ui, const char *arg);
+int ui_cmds_cancel(struct ui *ui, const char *arg);
+int ui_cmds_untag(struct ui *ui, const char *arg);
+int ui_cmds_relabel(struct ui *ui, const char *arg);
+int ui_cmds_link(struct ui *ui, const char *arg);
+int ui_cmds_span_next(struct ui *ui, const char *arg);
+int ui_cmds_span_prev(struct ui *ui, const char *arg);
+int ui_cmds_tag_all(struct ui *ui, const char *arg);
+int ui_cmds_tag_corpus(struct ui *ui, const char *arg);
+int ui_cmds_accept(struct ui *ui, const char *arg);
+int ui_cmds_accept_all(struct ui *ui, const char *arg);
+int ui_cmds_reject(struct ui *ui, const char *arg);
+int ui_cmds_undo(struct ui *ui, const char *arg);
+int ui_cmds_redo(struct ui *ui, const char *arg);
+int ui_cmds_status_next(struct ui *ui, const char *arg);
+int ui_cmds_spans(struct ui *ui, const char *arg);
+int ui_cmds_entities(struct ui *ui, const char *arg);
+/* view_spans.c, view_entities.c */
+int ui_cmds_jump(struct ui *ui, const char *arg);
+int ui_cmds_rename(struct ui *ui, const char *arg);
+int ui_cmds_mark(struct ui *ui, const char *arg);
+int ui_cmds_merge(struct ui *ui, const char *arg);
+
+/* Report label keys the reader's keys take (once). */
+void ui_cmds_label_warn(struct ui *ui);
+/* The key after a command that waits for a label key (ui->pending) or a y (ui->confirm). */
+void ui_cmds_pending_key(struct ui *ui, int key);
+void ui_cmds_confirm_key(struct ui *ui, int key);
 
 /*
  * The row of the command table with a ui function named name, or whose name

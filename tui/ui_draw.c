@@ -33,6 +33,8 @@ static const struct {
     [UI_DONE] = {A_DIM, COLOR_GREEN, -1, A_NORMAL, 114, -1, A_NORMAL},
     [UI_BYLINE] = {A_NORMAL, COLOR_MAGENTA, -1, A_NORMAL, 176, -1, A_NORMAL},
     [UI_TITLE] = {A_BOLD, -1, -1, A_BOLD, -1, -1, A_BOLD},
+    [UI_SUGGEST] = {A_UNDERLINE | A_DIM, -1, -1, A_UNDERLINE | A_DIM, 244, -1, A_UNDERLINE},
+    [UI_BRACKET] = {A_BOLD, -1, -1, A_BOLD, -1, -1, A_BOLD},
 };
 
 void
@@ -45,6 +47,7 @@ ui_draw_init(struct ui *ui)
 
 	if (has_colors() && (no == NULL || *no == '\0') && start_color() == OK) {
 		dflt = use_default_colors() == OK;
+		ui->default_colors = dflt;
 		ui->colors = COLORS >= 256 && COLOR_PAIRS > UI_NATTRS ? 256 : 8;
 	}
 	for (int i = 0; i < UI_NATTRS; i++) {
@@ -70,22 +73,107 @@ ui_draw_look(const struct ui *ui, int look, attr_t *attr, short *pair)
 	*pair = ui->pair[look];
 }
 
+int
+ui_label_index(const struct ui *ui, const char *name)
+{
+	size_t n = ui->labels ? desk_labels_count(ui->labels) : 0;
+
+	for (size_t i = 0; i < n && i < UI_MAXLABELS; i++)
+		if (strcmp(desk_labels_at(ui->labels, i)->name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+int
+ui_label_by_key(const struct ui *ui, int key)
+{
+	size_t n = ui->labels ? desk_labels_count(ui->labels) : 0;
+
+	for (size_t i = 0; i < n && i < UI_MAXLABELS; i++) {
+		wchar_t wc;
+		const char *k = desk_labels_at(ui->labels, i)->key;
+
+		if (mbtowc(&wc, k, strlen(k)) > 0 && (int)wc == key)
+			return (int)i;
+		if ((unsigned char)k[0] < 0x80 && k[0] == key)
+			return (int)i;
+	}
+	return -1;
+}
+
+int
+ui_draw_labels(struct ui *ui)
+{
+	desk_labels *l = NULL;
+	int rc;
+
+	if ((rc = desk_labels_get(&l, ui->d)) != DESK_OK)
+		return rc;
+	desk_labels_free(ui->labels);
+	ui->labels = l;
+	for (size_t i = 0; i < desk_labels_count(l) && i < UI_MAXLABELS; i++) {
+		const desk_label *lb = desk_labels_at(l, i);
+		short pair = (short)(UI_NATTRS + i), fg;
+
+		/* Without colour: bold, and brackets around the span (view_reader.c). */
+		ui->label_attr[i] = ui->colors ? A_NORMAL : A_BOLD;
+		ui->label_pair[i] = 0;
+		if (ui->colors == 0)
+			continue;
+		fg =
+		    ui->colors == 256 && lb->color256 >= 0 ? (short)lb->color256 : (short)lb->color;
+		if (ui->colors == 8 || lb->color256 < 0)
+			ui->label_attr[i] = A_BOLD;
+		if (pair < COLOR_PAIRS &&
+		    init_pair(pair, fg, ui->default_colors ? -1 : COLOR_BLACK) == OK)
+			ui->label_pair[i] = pair;
+	}
+	return DESK_OK;
+}
+
 void
 ui_draw_cell(const struct ui *ui, WINDOW *w, int y, int x, const struct layout_cell *c, int look)
 {
-	int maxx = getmaxx(w);
 	attr_t a;
 	short p;
 
+	if (c->kind == LAYOUT_ESCAPE &&
+	    (look == UI_NORMAL || look == UI_DIM || look == UI_BYLINE)) {
+		/* Reversed whatever the look, so an escape never passes for text. */
+		ui_draw_look(ui, UI_ESCAPE, &a, &p);
+		ui_draw_cell_ap(ui, w, y, x, c, a, p);
+		return;
+	}
+	ui_draw_look(ui, look, &a, &p);
+	if (c->kind == LAYOUT_ESCAPE)
+		a |= A_REVERSE | A_UNDERLINE;
+	ui_draw_cell_ap(ui, w, y, x, c, a, p);
+}
+
+void
+ui_draw_cell_ap(const struct ui *ui, WINDOW *w, int y, int x, const struct layout_cell *c, attr_t a,
+                short p)
+{
+	int maxx = getmaxx(w);
+
+	(void)ui;
 	if (x < 0 || x >= maxx)
 		return;
-	ui_draw_look(ui, look, &a, &p);
+	if (c->kind == LAYOUT_INSERT) {
+		wchar_t wc[LAYOUT_ESCMAX];
+		size_t n = mbstowcs(wc, c->esc, LAYOUT_ESCMAX - 1);
+
+		for (size_t i = 0; n != (size_t)-1 && i < n && x + (int)i < maxx; i++) {
+			wchar_t one[2] = {wc[i], L'\0'};
+			cchar_t cc;
+
+			if (setcchar(&cc, one, a, p, NULL) == OK)
+				mvwadd_wch(w, y, x + (int)i, &cc);
+		}
+		return;
+	}
 	if (c->kind == LAYOUT_ESCAPE) {
-		/* Reversed whatever the look, so an escape never passes for text. */
-		if (look == UI_NORMAL || look == UI_DIM || look == UI_BYLINE)
-			ui_draw_look(ui, UI_ESCAPE, &a, &p);
-		else
-			a |= A_REVERSE | A_UNDERLINE;
+		a |= A_REVERSE;
 		for (int i = 0; c->esc[i] && i < c->width && x + i < maxx; i++)
 			mvwaddch(w, y, x + i, (chtype)(unsigned char)c->esc[i] | a | COLOR_PAIR(p));
 		return;

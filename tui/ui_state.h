@@ -31,6 +31,8 @@ enum {
 	UI_DONE,     /* status "done" */
 	UI_BYLINE,   /* the byline mark */
 	UI_TITLE,    /* the article's title in the reader */
+	UI_SUGGEST,  /* a pending suggestion: dim and underlined, never a span's colour */
+	UI_BRACKET,  /* a span's bracket without colour */
 	UI_NATTRS
 };
 
@@ -38,6 +40,11 @@ struct view_ops;
 struct view_list;
 struct view_reader;
 struct view_help;
+struct view_spans;
+struct view_entities;
+
+/* Label looks: pairs UI_NATTRS + i. */
+#define UI_MAXLABELS 32
 
 struct ui {
 	desk *d;
@@ -46,6 +53,15 @@ struct ui {
 	struct view_list *list;      /* each view's state lives as long as the ui */
 	struct view_reader *reader;
 	struct view_help *help;
+	struct view_spans *spans;
+	struct view_entities *entities;
+	desk_labels *labels; /* the database's label set */
+	attr_t label_attr[UI_MAXLABELS];
+	short label_pair[UI_MAXLABELS];
+	int label_warned;    /* the colliding label keys were reported */
+	const char *pending; /* a command waiting for a label key ("relabel"), or NULL */
+	char confirm[64];    /* a command waiting for y to confirm, or "" */
+	int default_colors;  /* the terminal's own colours (-1) can be used */
 
 	WINDOW *body, *bar, *msg; /* the view, the status line, the message line */
 	int rows, cols;           /* the body's size */
@@ -93,6 +109,15 @@ struct layout_cell;
 /* Draw one cell of a layout at (y, x) of w with a look (escapes are always reversed). */
 void ui_draw_cell(const struct ui *ui, WINDOW *w, int y, int x, const struct layout_cell *c,
                   int look);
+/* The same with an attribute and a colour pair. */
+void ui_draw_cell_ap(const struct ui *ui, WINDOW *w, int y, int x, const struct layout_cell *c,
+                     attr_t a, short p);
+
+/* Read the label set and give each label its look; a DESK_* code. */
+int ui_draw_labels(struct ui *ui);
+/* The label named name's index in ui->labels, or -1; by its key (a code point): the same. */
+int ui_label_index(const struct ui *ui, const char *name);
+int ui_label_by_key(const struct ui *ui, int key);
 
 /*
  * Draw s from (y, x) in at most cols columns, cut at a grapheme (an ellipsis

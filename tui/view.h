@@ -49,6 +49,8 @@ struct view_ops {
 extern const struct view_ops view_list_ops;
 extern const struct view_ops view_reader_ops;
 extern const struct view_ops view_help_ops;
+extern const struct view_ops view_spans_ops;
+extern const struct view_ops view_entities_ops;
 
 /* --- view_list.c: its state lives from ui start to end ------------------ */
 int view_list_new(struct ui *ui);
@@ -74,6 +76,47 @@ int view_reader_show(struct ui *ui, int64_t id);
 int view_reader_save(struct ui *ui);
 /* Show or hide boilerplate. */
 int view_reader_toggle_hide(struct ui *ui);
+
+/* --- view_tag.c: tagging in the reader --------------------------------- */
+/*
+ * Read the article's spans (and suggestions) again and draw again the lines
+ * that changed.  With follow, the cursor goes to the first span that came
+ * or went, and the message line says which.
+ */
+int view_tag_load(struct ui *ui, int follow);
+/* Tag the selection, else the word under the cursor, with label. */
+int view_tag_add(struct ui *ui, const char *label);
+/* The innermost span under the cursor: untag, relabel, link to the entity named name. */
+int view_tag_delete(struct ui *ui);
+int view_tag_relabel(struct ui *ui, const char *label);
+int view_tag_link(struct ui *ui, const char *name);
+/* The innermost span under the cursor (NULL: none). */
+const desk_span *view_tag_span(struct ui *ui);
+/* Start the selection at the cursor (or end it); end it. */
+int view_tag_select(struct ui *ui);
+int view_tag_cancel(struct ui *ui);
+/* To the next (delta 1) or previous (-1) span. */
+int view_tag_jump(struct ui *ui, int delta);
+/* Put the reader's cursor on cp. */
+void view_tag_goto(struct ui *ui, int64_t cp);
+/* The suggestion under the cursor: accept it or reject it; accept all of the article's. */
+int view_tag_accept(struct ui *ui, int all);
+int view_tag_reject(struct ui *ui);
+/* Tag every occurrence of the span under the cursor: in this article, or all (count only: dry). */
+int view_tag_same(struct ui *ui, int article_only, int dry, size_t *count);
+
+/* --- view_spans.c, view_entities.c -------------------------------------- */
+int view_spans_new(struct ui *ui);
+void view_spans_free(struct ui *ui);
+int view_entities_new(struct ui *ui);
+void view_entities_free(struct ui *ui);
+/* Read the entities again (another editor's changes). */
+int view_entities_reload(struct ui *ui);
+/* The view the entities return to, and setting it. */
+const struct view_ops *view_entities_back(struct ui *ui);
+void view_entities_from(struct ui *ui, const struct view_ops *back);
+/* The reader's spans (NULL: none), for the span list. */
+const desk_spans *view_tag_spans(struct ui *ui);
 
 /* --- view_help.c -------------------------------------------------------- */
 int view_help_new(struct ui *ui);

@@ -9,24 +9,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "reader.h"
-#include "view.h"
-
-struct view_reader {
-	struct reader r;
-	int loaded;    /* r holds an article */
-	int64_t id;    /* its id */
-	char *title;   /* its title, or its first words */
-	int64_t saved; /* the position last written, or -1 */
-	int hide;      /* boilerplate hidden, for every article until toggled */
-	struct layout_cell *cells;
-	size_t ncells; /* room in cells */
-};
+#include "view_reader.h"
 
 int
 view_reader_new(struct ui *ui)
 {
-	return (ui->reader = calloc(1, sizeof *ui->reader)) ? DESK_OK : DESK_NOMEM;
+	if ((ui->reader = calloc(1, sizeof *ui->reader)) == NULL)
+		return DESK_NOMEM;
+	ui->reader->anchor = -1;
+	return DESK_OK;
 }
 
 static void
@@ -34,6 +25,8 @@ view_reader_unload(struct view_reader *v)
 {
 	if (v->loaded)
 		reader_free(&v->r);
+	view_tag_unload(v);
+	v->anchor = -1;
 	free(v->title);
 	v->title = NULL;
 	v->loaded = 0;
@@ -126,6 +119,8 @@ view_reader_show(struct ui *ui, int64_t id)
 	reader_cursor_to_top(&v->r);
 	v->saved = pos;
 	view_list_select(ui, id);
+	if (view_tag_load(ui, 0) != DESK_OK)
+		ui_error(ui, "spans of article %lld: %s", (long long)id, desk_errmsg(ui->d));
 	if (ui->view == &view_reader_ops)
 		ui_dirty_all(ui);
 	else
@@ -180,11 +175,20 @@ view_reader_draw_row(struct ui *ui, int row)
 	}
 	n = layout_cells(l, line, v->cells, v->ncells);
 	for (size_t i = 0; i < n; i++) {
-		int64_t cp = v->cells[i].cp;
-		int look = l != v->r.lay ? cp < v->r.head_title ? UI_TITLE : UI_DIM
-		                         : view_reader_look(&v->r, cp);
+		const struct layout_cell *c = &v->cells[i];
+		attr_t a;
+		short p;
 
-		ui_draw_cell(ui, ui->body, row, v->cells[i].col, &v->cells[i], look);
+		if (l != v->r.lay) {
+			ui_draw_cell(ui, ui->body, row, c->col, c,
+			             c->cp < v->r.head_title ? UI_TITLE : UI_DIM);
+			continue;
+		}
+		if (c->kind == LAYOUT_INSERT)
+			ui_draw_look(ui, UI_BRACKET, &a, &p);
+		else
+			view_tag_look(ui, c->cp, view_reader_look(&v->r, c->cp), &a, &p);
+		ui_draw_cell_ap(ui, ui->body, row, c->col, c, a, p);
 	}
 	if (l != v->r.lay)
 		return; /* the header: no cursor there */
@@ -215,6 +219,7 @@ view_reader_draw(struct ui *ui)
 			return;
 		v->ncells = (size_t)ui->cols;
 	}
+	view_tag_prepare(ui);
 	for (int r = 0; r < ui->rows; r++)
 		if (ui->dirty[r])
 			view_reader_draw_row(ui, r);
@@ -304,8 +309,8 @@ view_reader_moved(struct ui *ui, size_t top, int y)
 {
 	struct reader *r = &ui->reader->r;
 
-	if (r->top != top) {
-		ui_dirty_body(ui);
+	if (r->top != top || ui->reader->anchor >= 0) {
+		ui_dirty_body(ui); /* a selection may grow over several lines */
 	} else {
 		ui_dirty_line(ui, y);
 		ui_dirty_line(ui, reader_cursor_y(r));

@@ -1,0 +1,61 @@
+/* menu.c - a cursor over rows (see menu.h). */
+#include "menu.h"
+
+void
+menu_scroll(struct ui *ui, struct menu *m)
+{
+	size_t rows = ui->rows > 0 ? (size_t)ui->rows : 1, top = m->top;
+
+	if (m->n == 0)
+		m->sel = 0;
+	else if (m->sel >= m->n)
+		m->sel = m->n - 1;
+	if (m->sel < m->top)
+		m->top = m->sel;
+	if (m->sel >= m->top + rows)
+		m->top = m->sel - rows + 1;
+	if (m->n <= rows)
+		m->top = 0;
+	else if (m->top > m->n - rows)
+		m->top = m->n - rows;
+	if (m->top != top)
+		ui_dirty_body(ui);
+}
+
+int
+menu_move(struct ui *ui, struct menu *m, enum view_move mv, int64_t n)
+{
+	size_t page = ui->rows > 1 ? (size_t)ui->rows - 1 : 1, to = m->sel;
+
+	switch (mv) {
+	case VIEW_DOWN:
+		to = m->sel + (size_t)n;
+		break;
+	case VIEW_UP:
+		to = (size_t)n > m->sel ? 0 : m->sel - (size_t)n;
+		break;
+	case VIEW_PAGE_DOWN:
+		to = m->sel + (size_t)n * page;
+		break;
+	case VIEW_PAGE_UP:
+		to = (size_t)n * page > m->sel ? 0 : m->sel - (size_t)n * page;
+		break;
+	case VIEW_TOP:
+		to = 0;
+		break;
+	case VIEW_BOTTOM:
+		to = m->n;
+		break;
+	case VIEW_GOTO:
+		to = (size_t)n - 1;
+		break;
+	default:
+		return DESK_MISUSE;
+	}
+	ui_dirty_line(ui, (int)(m->sel - m->top));
+	m->sel = to;
+	menu_scroll(ui, m);
+	ui_dirty_line(ui, (int)(m->sel - m->top));
+	ui_dirty_bar(ui);
+	return DESK_OK;
+}

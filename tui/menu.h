@@ -1,0 +1,16 @@
+/* menu.h - a cursor over rows, one a line, for the span and entity lists. */
+#ifndef COPYDESK_MENU_H
+#define COPYDESK_MENU_H
+
+#include "view.h"
+
+struct menu {
+	size_t n, sel, top;
+};
+
+/* Keep the cursor on screen and within the rows (all lines dirty when it scrolls). */
+void menu_scroll(struct ui *ui, struct menu *m);
+/* A motion over the rows: the cursor's old and new lines dirty; DESK_MISUSE for one it has not. */
+int menu_move(struct ui *ui, struct menu *m, enum view_move mv, int64_t n);
+
+#endif

@@ -1,0 +1,297 @@
+/*
+ * ui_cmds_tag.c - the tagging commands (rows of ui_cmds.h): tag, untag,
+ * relabel, link, the selection, span motions, suggestions, undo and redo,
+ * the status cycle, and the span and entity screens.  Each edit is one core
+ * call, committed when the key is pressed; the views show it afterwards.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "keymap.h"
+#include "ui_cmds.h"
+#include "view.h"
+
+/* A label's name from the argument; an error message when there is none such. */
+static int
+ui_cmds_label(struct ui *ui, const char *what, const char *arg)
+{
+	if (arg == NULL)
+		return ui_error(ui, "%s: which label? (:%s PER)", what, what);
+	if (ui_label_index(ui, arg) < 0)
+		return ui_error(ui, "%s: no label %s (copydesk labels lists them)", what, arg);
+	return DESK_OK;
+}
+
+int
+ui_cmds_tag(struct ui *ui, const char *arg)
+{
+	if (ui_cmds_label(ui, "tag", arg) != DESK_OK)
+		return DESK_ERROR;
+	return view_tag_add(ui, arg);
+}
+
+int
+ui_cmds_untag(struct ui *ui, const char *arg)
+{
+	(void)arg;
+	return view_tag_delete(ui);
+}
+
+int
+ui_cmds_relabel(struct ui *ui, const char *arg)
+{
+	const desk_span *s;
+
+	if (arg)
+		return ui_cmds_label(ui, "relabel", arg) != DESK_OK ? DESK_ERROR
+		                                                    : view_tag_relabel(ui, arg);
+	if ((s = view_tag_span(ui)) == NULL)
+		return ui_error(ui, "relabel: no span under the cursor");
+	ui->pending = "relabel";
+	ui_message(ui, "Relabel %s \u201c%s\u201d: press a label's key (another key cancels)",
+	           s->label, s->text);
+	return DESK_OK;
+}
+
+int
+ui_cmds_link(struct ui *ui, const char *arg)
+{
+	const desk_span *s;
+	const char *name;
+
+	if (arg)
+		return view_tag_link(ui, strcmp(arg, "-") == 0 ? NULL : arg);
+	if ((s = view_tag_span(ui)) == NULL)
+		return ui_error(ui, "link: no span under the cursor");
+	/* The line editor, with the entity's name (or the span's text) to edit. */
+	name = *s->entity ? s->entity : s->text;
+	ui_prompt_open(ui, ':');
+	lineedit_insert(&ui->edit, "link ", 5);
+	lineedit_insert(&ui->edit, name, strlen(name));
+	return DESK_OK;
+}
+
+int
+ui_cmds_select(struct ui *ui, const char *arg)
+{
+	(void)arg;
+	return view_tag_select(ui);
+}
+
+int
+ui_cmds_cancel(struct ui *ui, const char *arg)
+{
+	(void)arg;
+	if (ui->view == &view_reader_ops)
+		view_tag_cancel(ui);
+	return DESK_OK;
+}
+
+int
+ui_cmds_span_next(struct ui *ui, const char *arg)
+{
+	(void)arg;
+	return view_tag_jump(ui, 1);
+}
+
+int
+ui_cmds_span_prev(struct ui *ui, const char *arg)
+{
+	(void)arg;
+	return view_tag_jump(ui, -1);
+}
+
+int
+ui_cmds_tag_all(struct ui *ui, const char *arg)
+{
+	size_t n;
+
+	(void)arg;
+	if (view_tag_same(ui, 1, 0, &n) != DESK_OK)
+		return DESK_ERROR;
+	if (n)
+		ui_message(ui, "Tagged %zu more in this article (u undoes one at a time)", n);
+	else
+		ui_message(ui, "No other occurrence in this article");
+	return DESK_OK;
+}
+
+int
+ui_cmds_tag_corpus(struct ui *ui, const char *arg)
+{
+	size_t n;
+
+	if (arg && strcmp(arg, "yes") == 0) {
+		if (view_tag_same(ui, 0, 0, &n) != DESK_OK)
+			return DESK_ERROR;
+		ui_message(ui, "Tagged %zu occurrences across the corpus", n);
+		return DESK_OK;
+	}
+	if (view_tag_same(ui, 0, 1, &n) != DESK_OK)
+		return DESK_ERROR;
+	if (n == 0) {
+		ui_message(ui, "No other occurrence in the corpus");
+		return DESK_OK;
+	}
+	snprintf(ui->confirm, sizeof ui->confirm, "tag-corpus yes");
+	ui_message(ui, "Tag %zu occurrences across the corpus? (y: yes, another key: no)", n);
+	return DESK_OK;
+}
+
+int
+ui_cmds_accept(struct ui *ui, const char *arg)
+{
+	(void)arg;
+	return view_tag_accept(ui, 0);
+}
+
+int
+ui_cmds_accept_all(struct ui *ui, const char *arg)
+{
+	(void)arg;
+	return view_tag_accept(ui, 1);
+}
+
+int
+ui_cmds_reject(struct ui *ui, const char *arg)
+{
+	(void)arg;
+	return view_tag_reject(ui);
+}
+
+/* After an undo or redo in article id (0: corpus-wide): show what it changed. */
+static int
+ui_cmds_history(struct ui *ui, int redo)
+{
+	const char *what = redo ? "Redone" : "Undone";
+	int64_t id = 0;
+	char msg[512];
+	int rc = redo ? desk_redo(&id, ui->d) : desk_undo(&id, ui->d);
+
+	if (rc == DESK_NOTFOUND) {
+		ui_message(ui, redo ? "Nothing to redo" : "Nothing to undo");
+		return DESK_OK;
+	}
+	if (rc != DESK_OK)
+		return ui_error(ui, "%s: %s", redo ? "redo" : "undo", desk_errmsg(ui->d));
+	view_list_reload(ui); /* a status may have changed */
+	if (ui->view == &view_entities_ops)
+		view_entities_reload(ui);
+	ui->message[0] = '\0';
+	if (id != 0 && ui->view == &view_reader_ops && ui->view->article(ui) == id) {
+		view_tag_load(ui, 1); /* says what came back or went, and goes there */
+	} else if (id != 0 && (ui->view == &view_reader_ops || ui->view == &view_list_ops)) {
+		if (view_reader_show(ui, id) != DESK_OK)
+			return DESK_ERROR;
+	}
+	snprintf(msg, sizeof msg, "%s", ui->message);
+	if (*msg)
+		ui_message(ui, "%s: %s", what, msg);
+	else if (id)
+		ui_message(ui, "%s an edit in article %lld", what, (long long)id);
+	else
+		ui_message(ui, "%s an edit of the entities", what);
+	return DESK_OK;
+}
+
+int
+ui_cmds_undo(struct ui *ui, const char *arg)
+{
+	(void)arg;
+	return ui_cmds_history(ui, 0);
+}
+
+int
+ui_cmds_redo(struct ui *ui, const char *arg)
+{
+	(void)arg;
+	return ui_cmds_history(ui, 1);
+}
+
+int
+ui_cmds_status_next(struct ui *ui, const char *arg)
+{
+	static const char *const next[] = {"progress", "done", "new"};
+	int64_t id = ui->view->article ? ui->view->article(ui) : 0;
+	desk_article *a = NULL;
+	desk_status s;
+
+	(void)arg;
+	if (id == 0)
+		return ui_error(ui, "status: no article here");
+	if (desk_article_get(&a, ui->d, id) != DESK_OK)
+		return ui_error(ui, "status: %s", desk_errmsg(ui->d));
+	s = desk_article_status(a);
+	desk_article_free(a);
+	return ui_cmds_status(ui, next[s >= 0 && s <= 2 ? s : 0]);
+}
+
+int
+ui_cmds_spans(struct ui *ui, const char *arg)
+{
+	(void)arg;
+	if (ui->view != &view_reader_ops)
+		return ui_error(ui, "spans: in the reader (open an article first)");
+	return ui_switch(ui, &view_spans_ops);
+}
+
+int
+ui_cmds_entities(struct ui *ui, const char *arg)
+{
+	(void)arg;
+	if (ui->view == &view_entities_ops)
+		return DESK_OK;
+	view_entities_from(ui, ui->view == &view_help_ops ? ui->back : ui->view);
+	return ui_switch(ui, &view_entities_ops);
+}
+
+void
+ui_cmds_label_warn(struct ui *ui)
+{
+	char msg[256] = "";
+	size_t n = ui->labels ? desk_labels_count(ui->labels) : 0, len = 0;
+
+	if (ui->label_warned)
+		return;
+	ui->label_warned = 1;
+	for (size_t i = 0; i < n && i < UI_MAXLABELS; i++) {
+		const desk_label *l = desk_labels_at(ui->labels, i);
+		int key = keymap_key_parse(l->key);
+		const char *cmd = key >= 0 ? keymap_lookup("reader", key) : NULL;
+
+		if (cmd && len < sizeof msg)
+			len += (size_t)snprintf(msg + len, sizeof msg - len, "%s%s (%s is %s)",
+			                        len ? ", " : "", l->name, l->key, cmd);
+	}
+	if (len)
+		ui_message(ui, "Label keys taken by the reader: %s; :tag LABEL tags with them",
+		           msg);
+}
+
+void
+ui_cmds_pending_key(struct ui *ui, int key)
+{
+	const char *cmd = ui->pending;
+	int i = ui_label_by_key(ui, key);
+
+	ui->pending = NULL;
+	if (i < 0) {
+		ui_message(ui, "Cancelled");
+		return;
+	}
+	ui_cmds_run(ui, cmd, desk_labels_at(ui->labels, (size_t)i)->name);
+}
+
+void
+ui_cmds_confirm_key(struct ui *ui, int key)
+{
+	char line[sizeof ui->confirm];
+
+	snprintf(line, sizeof line, "%s", ui->confirm);
+	ui->confirm[0] = '\0';
+	if (key != 'y' && key != 'Y') {
+		ui_message(ui, "Cancelled");
+		return;
+	}
+	ui_cmds_run_line(ui, line);
+}

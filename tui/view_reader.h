@@ -1,0 +1,40 @@
+/*
+ * view_reader.h - the reader's state, shared by view_reader.c (moving and
+ * drawing) and view_tag.c (tagging in it).  Private to those two.
+ */
+#ifndef COPYDESK_VIEW_READER_H
+#define COPYDESK_VIEW_READER_H
+
+#include "reader.h"
+#include "tagging.h"
+#include "view.h"
+
+struct view_reader {
+	struct reader r;
+	int loaded;    /* r holds an article */
+	int64_t id;    /* its id */
+	char *title;   /* its title, or its first words */
+	int64_t saved; /* the position last written, or -1 */
+	int hide;      /* boilerplate hidden, for every article until toggled */
+	struct layout_cell *cells;
+	size_t ncells; /* room in cells */
+
+	/* Tagging (view_tag.c). */
+	desk_spans *spans;           /* the article's standing spans, in nesting order */
+	struct tagging_span *tspans; /* the same for tagging.c, label as index */
+	size_t nspans;
+	desk_suggestions *sugg; /* pending suggestions */
+	struct tagging_span *tsugg;
+	size_t nsugg;
+	int64_t anchor;             /* the selection's other end, or -1: none */
+	int64_t sel_start, sel_end; /* the selection's range, as last drawn */
+};
+
+/* The look of the grapheme at cp (the selection, spans, suggestions): attr and pair. */
+void view_tag_look(struct ui *ui, int64_t cp, int base, attr_t *a, short *p);
+/* Before drawing: the selection's range. */
+void view_tag_prepare(struct ui *ui);
+/* Free the spans and suggestions. */
+void view_tag_unload(struct view_reader *v);
+
+#endif
