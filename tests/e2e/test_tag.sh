@@ -142,6 +142,10 @@ expect 0 "$COPYDESK" redo
 [ "$(nspans)" = 7 ] || fail "redo: $(nspans) spans"
 refused 1 'nothing to redo' "$COPYDESK" redo
 refused 1 "nothing to undo" env COPYDESK_EDITOR=someone "$COPYDESK" undo
+# A status set is undone the same way.
+expect 0 "$COPYDESK" status 1 done
+expect 0 "$COPYDESK" undo
+[ "$(q "SELECT status FROM article WHERE id = 1")" = new ] || fail "undo status"
 
 # Entities: rename with an external id, merge.
 lc=$(q "SELECT id FROM entity WHERE name = 'Lương Cường'")
