@@ -45,6 +45,8 @@ ui_cmds_relabel(struct ui *ui, const char *arg)
 	if (arg)
 		return ui_cmds_label(ui, "relabel", arg) != DESK_OK ? DESK_ERROR
 		                                                    : view_tag_relabel(ui, arg);
+	if (ui->view != &view_reader_ops)
+		return ui_error(ui, "relabel: in the reader only");
 	if ((s = view_tag_span(ui)) == NULL)
 		return ui_error(ui, "relabel: no span under the cursor");
 	ui->pending = "relabel";
@@ -61,6 +63,8 @@ ui_cmds_link(struct ui *ui, const char *arg)
 
 	if (arg)
 		return view_tag_link(ui, strcmp(arg, "-") == 0 ? NULL : arg);
+	if (ui->view != &view_reader_ops)
+		return ui_error(ui, "link: in the reader only");
 	if ((s = view_tag_span(ui)) == NULL)
 		return ui_error(ui, "link: no span under the cursor");
 	/* The line editor, with the entity's name (or the span's text) to edit. */

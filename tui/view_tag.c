@@ -290,7 +290,7 @@ view_tag_span(struct ui *ui)
 	int depth;
 	long i;
 
-	if (ui->view != &view_reader_ops || !v->loaded)
+	if (!v->loaded)
 		return NULL;
 	i = tagging_innermost(v->tspans, v->nspans, v->r.cur, &depth);
 	return i >= 0 ? desk_spans_at(v->spans, (size_t)i) : NULL;
