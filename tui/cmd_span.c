@@ -8,7 +8,6 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unictype.h>
 
 #include "cmd_cli.h"
 
@@ -101,27 +100,6 @@ cmd_span_parse(struct cli *c, struct cmd_span_args *a, int argc, char **argv)
 	return 0;
 }
 
-/* Letters, digits and combining marks: what a word is made of. */
-static int
-cmd_span_is_wordchar(uint32_t ch)
-{
-	return uc_is_general_category(ch, UC_CATEGORY_L) ||
-	       uc_is_general_category(ch, UC_CATEGORY_N) ||
-	       uc_is_general_category(ch, UC_CATEGORY_M);
-}
-
-/* A word boundary at cp: not inside a word ("Cường" in "Cườnga" is not a word). */
-static int
-cmd_span_is_boundary(const desk_text *t, int64_t cp)
-{
-	if (cp <= 0 || cp >= desk_text_len(t))
-		return 1;
-	if (!cmd_span_is_wordchar(desk_text_char(t, cp - 1)) ||
-	    !cmd_span_is_wordchar(desk_text_char(t, cp)))
-		return 1;
-	return desk_text_next_word(t, cp - 1) == cp; /* a word starts here (CJK) */
-}
-
 /* The whole-word occurrences of needle (NFC), the first or all, into *out. */
 static int
 cmd_span_find(struct cmd_span_range **out, size_t *n, const desk_text *t, const char *needle,
@@ -134,14 +112,15 @@ cmd_span_find(struct cmd_span_range **out, size_t *n, const desk_text *t, const 
 
 	*n = 0;
 	while (pos < desk_text_len(t)) {
-		rc = desk_text_find(t, needle, pos, fold ? DESK_FIND_FOLD : 0, &s, &e);
+		rc = desk_text_find(t, needle, pos, DESK_FIND_WORD | (fold ? DESK_FIND_FOLD : 0),
+		                    &s, &e);
 		if (rc == DESK_NOTFOUND) {
 			rc = DESK_OK;
 			break;
 		}
 		if (rc != DESK_OK)
 			goto done;
-		if (e <= s || !cmd_span_is_boundary(t, s) || !cmd_span_is_boundary(t, e)) {
+		if (e <= s) {
 			pos = desk_text_next_grapheme(t, s);
 			continue;
 		}

@@ -138,31 +138,6 @@ done:
 	return rc;
 }
 
-/* A letter, digit or mark: what a word boundary cannot fall between. */
-static int
-suggest_is_wordchar(uint32_t c)
-{
-	return uc_is_general_category(
-	    c, uc_general_category_or(uc_general_category_or(UC_CATEGORY_L, UC_CATEGORY_N),
-	                              UC_CATEGORY_M));
-}
-
-/*
- * Whether a word may begin or end at cp: the text's ends, next to a
- * character that is no part of a word, or where desk_text starts a word
- * ("Nam" does not end a word inside "Namibia").
- */
-static int
-suggest_is_boundary(const desk_text *t, int64_t cp)
-{
-	if (cp <= 0 || cp >= desk_text_len(t))
-		return 1;
-	if (!suggest_is_wordchar(desk_text_char(t, cp - 1)) ||
-	    !suggest_is_wordchar(desk_text_char(t, cp)))
-		return 1;
-	return desk_text_next_word(t, cp - 1) == cp;
-}
-
 /* Whether body[start:end) reads like the needle when folded as ctx->match says. */
 static int
 suggest_same_fold(int *same, const desk_text *t, int64_t start, int64_t end,
@@ -204,7 +179,7 @@ static int
 suggest_scan(desk_suggestions *l, suggest_ctx *c, const desk_text *t, int64_t article_id,
              const suggest_needle *n)
 {
-	int flags = c->match ? DESK_FIND_FOLD : 0;
+	int flags = DESK_FIND_WORD | (c->match ? DESK_FIND_FOLD : 0);
 	int64_t start, end;
 	int rc = DESK_OK;
 
@@ -217,8 +192,6 @@ suggest_scan(desk_suggestions *l, suggest_ctx *c, const desk_text *t, int64_t ar
 		int ok = 1, taken = 0;
 		char *text;
 
-		if (!suggest_is_boundary(t, start) || !suggest_is_boundary(t, end))
-			continue;
 		/* DESK_FIND_FOLD folds both; case-only and accent-only look again. */
 		if (n->folded && (c->match & 3) != 3 &&
 		    (rc = suggest_same_fold(&ok, t, start, end, n, c->match)) != DESK_OK)

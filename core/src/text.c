@@ -653,14 +653,35 @@ text_memmem(const char *hay, size_t haylen, const char *needle, size_t n)
 	return NULL;
 }
 
+/* A letter, digit or mark: what a word boundary cannot fall between. */
+static int
+text_is_wordchar(ucs4_t c)
+{
+	return uc_is_general_category(
+	    c, uc_general_category_or(uc_general_category_or(UC_CATEGORY_L, UC_CATEGORY_N),
+	                              UC_CATEGORY_M));
+}
+
+int
+desk_text_is_word_boundary(const desk_text *t, int64_t cp)
+{
+	if (cp <= 0 || cp >= desk_text_len(t))
+		return 1;
+	if (!text_is_wordchar(desk_text_char(t, cp - 1)) ||
+	    !text_is_wordchar(desk_text_char(t, cp)))
+		return 1;
+	return desk_text_next_word(t, cp - 1) == cp; /* a word starts here (CJK) */
+}
+
 /*
  * The first match of needle in the haystack (the text, or its fold) at byte
  * pos or later that starts and ends on grapheme boundaries, in code points.
  */
 static int
-text_match(const desk_text *t, int fold, const char *needle, size_t n, size_t pos, int64_t *start,
+text_match(const desk_text *t, int flags, const char *needle, size_t n, size_t pos, int64_t *start,
            int64_t *end)
 {
+	int fold = (flags & DESK_FIND_FOLD) != 0;
 	const char *hay = fold ? t->fold : t->s;
 	size_t haylen = fold ? t->foldlen : t->bytes;
 
@@ -687,6 +708,9 @@ text_match(const desk_text *t, int fold, const char *needle, size_t n, size_t po
 			if (!(t->flag[*start] & TEXT_GRAPHEME) || !(t->flag[*end] & TEXT_GRAPHEME))
 				continue;
 		}
+		if ((flags & DESK_FIND_WORD) && (!desk_text_is_word_boundary(t, *start) ||
+		                                 !desk_text_is_word_boundary(t, *end)))
+			continue;
 		return DESK_OK;
 	}
 	return DESK_NOTFOUND;
@@ -720,11 +744,11 @@ desk_text_find(const desk_text *t, const char *needle, int64_t cp, int flags, in
 	if (!(flags & DESK_FIND_BACKWARD)) {
 		cp = desk_text_is_grapheme(t, cp) ? cp : desk_text_next_grapheme(t, cp);
 		pos = fold ? t->cpfold[cp] : t->off[cp];
-		rc = text_match(t, fold, pat, n, pos, start, end);
+		rc = text_match(t, flags, pat, n, pos, start, end);
 		goto done;
 	}
 	rc = DESK_NOTFOUND;
-	for (pos = 0; text_match(t, fold, pat, n, pos, &s, &e) == DESK_OK && s < cp;) {
+	for (pos = 0; text_match(t, flags, pat, n, pos, &s, &e) == DESK_OK && s < cp;) {
 		*start = s;
 		*end = e;
 		rc = DESK_OK;

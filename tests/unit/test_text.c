@@ -565,6 +565,34 @@ test_find_fold(void **state)
 }
 
 static void
+test_find_word(void **state)
+{
+	/* "Nam Namibia Việt Nam, Nam." */
+	desk_text *t = mk("Nam Namibia Vi\xe1\xbb\x87t Nam, Nam.");
+	desk_text *c = mk("\xe4\xb8\xad\xe5\x9b\xbd\xe4\xba\xba"); /* 中国人 */
+
+	(void)state;
+	check_find(t, "Nam", 0, DESK_FIND_WORD, 0, 3);
+	check_find(t, "Nam", 1, DESK_FIND_WORD, 17, 20); /* not inside Namibia */
+	check_find(t, "Nam", 1, 0, 4, 7);                /* without: inside it */
+	check_find(t, "nam", 18, DESK_FIND_WORD | DESK_FIND_FOLD, 22, 25);
+	check_find(t, "viet nam", 0, DESK_FIND_WORD | DESK_FIND_FOLD, 12, 20);
+	check_find(t, "Nam", 22, DESK_FIND_WORD | DESK_FIND_BACKWARD, 17, 20);
+	check_nofind(t, "Namib", 0, DESK_FIND_WORD);
+	check_nofind(t, "ami", 0, DESK_FIND_WORD | DESK_FIND_FOLD);
+	assert_true(desk_text_is_word_boundary(t, 0));
+	assert_true(desk_text_is_word_boundary(t, 3));
+	assert_false(desk_text_is_word_boundary(t, 5));
+	assert_true(desk_text_is_word_boundary(t, desk_text_len(t)));
+	/* A CJK run is found whole, as one word or not at all inside it. */
+	check_find(c, "\xe4\xb8\xad\xe5\x9b\xbd\xe4\xba\xba", 0, DESK_FIND_WORD, 0, 3);
+	assert_true(desk_text_is_word_boundary(c, 0));
+	assert_true(desk_text_is_word_boundary(c, 3));
+	desk_text_free(t);
+	desk_text_free(c);
+}
+
+static void
 test_find_grapheme_bounds(void **state)
 {
 	/* café with e + U+0301, then cafe */
@@ -647,6 +675,7 @@ main(void)
 	    cmocka_unit_test(test_line_breaks),
 	    cmocka_unit_test(test_find_literal),
 	    cmocka_unit_test(test_find_fold),
+	    cmocka_unit_test(test_find_word),
 	    cmocka_unit_test(test_find_grapheme_bounds),
 	    cmocka_unit_test(test_big_text),
 	};

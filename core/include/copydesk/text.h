@@ -84,6 +84,12 @@ int64_t desk_text_grapheme_start(const desk_text *t, int64_t cp);
  */
 int64_t desk_text_next_word(const desk_text *t, int64_t cp);
 int64_t desk_text_prev_word(const desk_text *t, int64_t cp);
+/*
+ * Whether a whole word may begin or end at cp: the text's ends, next to a
+ * character that is no letter, digit or mark, or where a word starts
+ * between two letters (CJK).  "Nam" does not end a word inside "Namibia".
+ */
+int desk_text_is_word_boundary(const desk_text *t, int64_t cp);
 
 /* Line-break opportunity before cp (UAX #14, libunistring). */
 enum { DESK_BREAK_NO = 0, DESK_BREAK_ALLOWED = 1, DESK_BREAK_MANDATORY = 2 };
@@ -98,10 +104,11 @@ int desk_text_grapheme_width(const desk_text *t, int64_t cp);
 /*
  * Find needle from cp onwards (or, with DESK_FIND_BACKWARD, the last match
  * starting before cp).  DESK_FIND_FOLD compares after desk_fold().  Matches
- * start and end on grapheme boundaries.  Returns DESK_OK with the match in
- * code points, or DESK_NOTFOUND.  Wraps around neither way.
+ * start and end on grapheme boundaries; with DESK_FIND_WORD also on word
+ * boundaries (whole words only).  Returns DESK_OK with the match in code
+ * points, or DESK_NOTFOUND.  Wraps around neither way.
  */
-enum { DESK_FIND_FOLD = 1, DESK_FIND_BACKWARD = 2 };
+enum { DESK_FIND_FOLD = 1, DESK_FIND_BACKWARD = 2, DESK_FIND_WORD = 4 };
 int desk_text_find(const desk_text *t, const char *needle, int64_t cp, int flags, int64_t *start,
                    int64_t *end);
 
