@@ -31,11 +31,25 @@ typedef struct suggest_needle {
 	char *folded; /* text folded as match says, or NULL for exact */
 } suggest_needle;
 
-/* The two queries every scan runs for each match. */
+/*
+ * One article's standing spans by label, then start, each with the furthest
+ * end of its label so far: whether a span of a label covers a range is then
+ * a binary search, not a query per match (an article may hold 10,000 spans).
+ */
+typedef struct suggest_cover {
+	char *label;
+	int64_t start, maxend;
+} suggest_cover;
+
+/* What every scan looks up for each match. */
 typedef struct suggest_ctx {
 	desk *d;
 	int match;
-	sqlite3_stmt *taken; /* (article, start, end, label): tagged or rejected */
+	sqlite3_stmt *taken;   /* (article, start, end, label): rejected */
+	sqlite3_stmt *spans;   /* an article's standing spans, for cover */
+	int64_t cover_article; /* whose spans cover holds, or 0 */
+	suggest_cover *cover;
+	size_t ncover;
 } suggest_ctx;
 
 static void
@@ -155,13 +169,99 @@ suggest_same_fold(int *same, const desk_text *t, int64_t start, int64_t end,
 	return DESK_OK;
 }
 
+static void
+suggest_cover_free(suggest_ctx *c)
+{
+	for (size_t i = 0; i < c->ncover; i++)
+		free(c->cover[i].label);
+	free(c->cover);
+	c->cover = NULL;
+	c->ncover = 0;
+	c->cover_article = 0;
+}
+
+/* Read the article's standing spans into c->cover (once per article). */
+static int
+suggest_cover_load(suggest_ctx *c, int64_t article_id)
+{
+	size_t cap = 0;
+	int r, rc = DESK_OK;
+
+	if (c->cover_article == article_id)
+		return DESK_OK;
+	suggest_cover_free(c);
+	sqlite3_reset(c->spans);
+	sqlite3_bind_int64(c->spans, 1, article_id);
+	while ((r = sqlite3_step(c->spans)) == SQLITE_ROW) {
+		const char *label = (const char *)sqlite3_column_text(c->spans, 0);
+		int64_t end = sqlite3_column_int64(c->spans, 2);
+		suggest_cover *v;
+
+		if (c->ncover == cap) {
+			suggest_cover *g =
+			    realloc(c->cover, (cap = cap ? 2 * cap : 64) * sizeof *g);
+
+			if (g == NULL) {
+				rc = DESK_NOMEM;
+				goto done;
+			}
+			c->cover = g;
+		}
+		v = &c->cover[c->ncover];
+		if ((v->label = desk_strdup(label)) == NULL) {
+			rc = DESK_NOMEM;
+			goto done;
+		}
+		v->start = sqlite3_column_int64(c->spans, 1);
+		v->maxend = end;
+		/* The furthest end of the label's spans so far. */
+		if (c->ncover > 0 && strcmp(v[-1].label, label) == 0 && v[-1].maxend > end)
+			v->maxend = v[-1].maxend;
+		c->ncover++;
+	}
+	if (r != SQLITE_DONE)
+		rc = desk_sqlite_error(c->d, "suggestions");
+done:
+	sqlite3_reset(c->spans);
+	if (rc == DESK_NOMEM)
+		rc = desk_error(c->d, rc, "out of memory");
+	if (rc == DESK_OK)
+		c->cover_article = article_id;
+	else
+		suggest_cover_free(c);
+	return rc;
+}
+
+/* Whether a standing span of label holds [start, end) (c->cover is loaded). */
+static int
+suggest_covered(const suggest_ctx *c, const char *label, int64_t start, int64_t end)
+{
+	size_t lo = 0, hi = c->ncover; /* the first entry after (label, start) */
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int k = strcmp(c->cover[mid].label, label);
+
+		if (k < 0 || (k == 0 && c->cover[mid].start <= start))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo > 0 && strcmp(c->cover[lo - 1].label, label) == 0 &&
+	       c->cover[lo - 1].maxend >= end;
+}
+
 /* DESK_OK with *taken set when the range is tagged with label or was rejected. */
 static int
 suggest_taken(int *taken, suggest_ctx *c, int64_t article_id, int64_t start, int64_t end,
               const char *label)
 {
-	int r;
+	int r, rc;
 
+	if ((rc = suggest_cover_load(c, article_id)) != DESK_OK)
+		return rc;
+	if ((*taken = suggest_covered(c, label, start, end)))
+		return DESK_OK;
 	sqlite3_reset(c->taken);
 	sqlite3_bind_int64(c->taken, 1, article_id);
 	sqlite3_bind_int64(c->taken, 2, start);
@@ -225,26 +325,32 @@ static int
 suggest_ctx_begin(suggest_ctx *c, suggest_needle *n, desk *d, int match)
 {
 	static const char taken_sql[] =
-	    "SELECT EXISTS (SELECT 1 FROM span WHERE article_id = ?1 AND start <= ?2 AND "
-	    "\"end\" >= ?3 AND label = ?4 AND deleted_at IS NULL) OR EXISTS (SELECT 1 FROM "
-	    "suggestion_rejected WHERE article_id = ?1 AND start = ?2 AND \"end\" = ?3 AND "
-	    "label = ?4)";
+	    "SELECT EXISTS (SELECT 1 FROM suggestion_rejected WHERE article_id = ?1 AND "
+	    "start = ?2 AND \"end\" = ?3 AND label = ?4)";
+	static const char spans_sql[] =
+	    "SELECT label, start, \"end\" FROM span WHERE article_id = ?1 AND deleted_at IS NULL "
+	    "ORDER BY label, start";
+	int rc;
 
+	memset(c, 0, sizeof *c);
 	c->d = d;
 	c->match = match;
-	c->taken = NULL;
 	if (match & ~(DESK_MATCH_FOLD_CASE | DESK_MATCH_FOLD_ACCENT))
 		return desk_error(d, DESK_MISUSE, "bad match %d", match);
 	if (n && match && suggest_fold(&n->folded, n->text, strlen(n->text), match) != DESK_OK)
 		return desk_error(d, DESK_NOMEM, "out of memory");
-	return desk_prepare(d, &c->taken, taken_sql);
+	if ((rc = desk_prepare(d, &c->taken, taken_sql)) != DESK_OK)
+		return rc;
+	return desk_prepare(d, &c->spans, spans_sql);
 }
 
 static void
 suggest_ctx_end(suggest_ctx *c)
 {
 	sqlite3_finalize(c->taken);
-	c->taken = NULL;
+	sqlite3_finalize(c->spans);
+	c->taken = c->spans = NULL;
+	suggest_cover_free(c);
 }
 
 /* A desk_text of a body column; the message names the article. */
@@ -399,11 +505,14 @@ int
 desk_suggest_article(desk_suggestions **out, desk *d, int64_t article_id, int match)
 {
 	static const char body_sql[] = "SELECT body FROM article WHERE id = ?1";
-	/* The gazetteer: each (text, label, entity) the corpus has tagged, from its first span. */
+	/*
+	 * The gazetteer: each (text, label, entity) the corpus has tagged, from its
+	 * first span; the body is searched once per name, not once per span.
+	 */
 	static const char names_sql[] =
-	    "SELECT text, label, coalesce(entity_id, 0), min(id) FROM span WHERE deleted_at IS "
-	    "NULL AND (?2 OR instr(?1, text) > 0) GROUP BY text, label, coalesce(entity_id, 0) "
-	    "ORDER BY min(id)";
+	    "SELECT text, label, entity, first FROM (SELECT text, label, coalesce(entity_id, 0) "
+	    "AS entity, min(id) AS first FROM span WHERE deleted_at IS NULL GROUP BY text, label, "
+	    "entity) WHERE ?2 OR instr(?1, text) > 0 ORDER BY first";
 	suggest_ctx c = {0};
 	sqlite3_stmt *body = NULL, *st = NULL;
 	desk_suggestions *l = NULL;

@@ -295,6 +295,47 @@ test_tagged_and_rejected_left_out(void **state)
 	desk_close(s.d);
 }
 
+/*
+ * A span of the same label that holds the match covers it ("Việt Nam" in
+ * LOC "Đại diện Việt Nam"); one of another label, or a shorter one, does
+ * not; and among many spans of several labels the lookup still finds it.
+ */
+static void
+test_covered_by_longer(void **state)
+{
+	desk_suggestions *l = NULL;
+	sug s;
+	int64_t span, at = sug_cp(sug_a1, "Đại diện Việt Nam", 0), second;
+
+	(void)state;
+	sug_open(&s);
+	second = sug_cp(sug_a1, "Việt Nam", 1);
+	span = sug_tag(s.d, s.a1, sug_a1, "Việt Nam", 0, "LOC", 0);
+	/* Short spans of other labels all around, before and after it. */
+	for (int64_t i = 0; i + 1 < sug_len(sug_a1); i += 2)
+		if (i + 1 <= second || i >= second + 8)
+			assert_int_equal(desk_span_add(NULL, s.d, s.a1, i, i + 1, "MISC", 0),
+			                 DESK_OK);
+	assert_int_equal(desk_span_add(NULL, s.d, s.a1, second, second + 3, "LOC", 0), DESK_OK);
+	assert_int_equal(desk_suggest_same(&l, s.d, span, 1, 0), DESK_OK);
+	assert_true(sug_has(l, s.a1, second, "Việt Nam", "LOC")); /* "Việ" holds less */
+	desk_suggestions_free(l);
+	assert_int_equal(
+	    desk_span_add(NULL, s.d, s.a1, at, at + sug_len("Đại diện Việt Nam"), "ORG", 0),
+	    DESK_OK);
+	assert_int_equal(desk_suggest_same(&l, s.d, span, 1, 0), DESK_OK);
+	assert_true(sug_has(l, s.a1, second, "Việt Nam", "LOC")); /* ORG holds it, not LOC */
+	desk_suggestions_free(l);
+	assert_int_equal(
+	    desk_span_add(NULL, s.d, s.a1, at, at + sug_len("Đại diện Việt Nam"), "LOC", 0),
+	    DESK_OK);
+	assert_int_equal(desk_suggest_same(&l, s.d, span, 1, 0), DESK_OK);
+	assert_false(sug_has(l, s.a1, second, "Việt Nam", "LOC"));
+	assert_int_equal(desk_suggestions_count(l), 0);
+	desk_suggestions_free(l);
+	desk_close(s.d);
+}
+
 static void
 test_gazetteer_and_accept(void **state)
 {
@@ -362,6 +403,7 @@ main(void)
 	    cmocka_unit_test(test_fold_case),
 	    cmocka_unit_test(test_fold_accent),
 	    cmocka_unit_test(test_tagged_and_rejected_left_out),
+	    cmocka_unit_test(test_covered_by_longer),
 	    cmocka_unit_test(test_gazetteer_and_accept),
 	};
 
