@@ -84,18 +84,35 @@ tagging_selection(int64_t *start, int64_t *end, const desk_text *t, int64_t anch
 		*end = desk_text_prev_grapheme(t, *end);
 }
 
+void
+tagging_prepare(struct tagging_span *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		s[i].reach = i > 0 && s[i - 1].reach > s[i].end ? s[i - 1].reach : s[i].end;
+}
+
 long
 tagging_innermost(const struct tagging_span *s, size_t n, int64_t cp, int *depth)
 {
+	size_t lo = 0, hi = n; /* the first span starting after cp */
 	long best = -1;
 
 	*depth = 0;
-	for (size_t i = 0; i < n && s[i].start <= cp; i++) {
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (s[mid].start <= cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	/* Back while some span at or before i still reaches past cp. */
+	for (size_t i = lo; i-- > 0 && s[i].reach > cp;) {
 		if (cp >= s[i].end)
 			continue;
 		++*depth;
 		/* Shortest wins; of equal ones, the later (nested after its twin). */
-		if (best < 0 || s[i].end - s[i].start <= s[best].end - s[best].start)
+		if (best < 0 || s[i].end - s[i].start < s[best].end - s[best].start)
 			best = (long)i;
 	}
 	return best;

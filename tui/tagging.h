@@ -17,11 +17,16 @@
 #include "copydesk/copydesk.h"
 #include "layout.h"
 
+/* Spans as the reader draws them, by start, then longest first (desk_spans_get's order). */
 struct tagging_span {
 	int64_t id;
 	int64_t start, end;
-	int label; /* index in the label set, or -1 */
+	int label;     /* index in the label set, or -1 */
+	int64_t reach; /* the furthest end of this span and all before it: tagging_prepare() */
 };
+
+/* Fill in reach, so that the spans holding a place are found without a scan of all. */
+void tagging_prepare(struct tagging_span *s, size_t n);
 
 /*
  * The word holding the grapheme at cp: a run of letters and digits as the
@@ -39,7 +44,11 @@ int tagging_word_at(int64_t *start, int64_t *end, const desk_text *t, int64_t cp
 void tagging_selection(int64_t *start, int64_t *end, const desk_text *t, int64_t anchor,
                        int64_t cursor);
 
-/* The innermost (shortest) span holding cp, -1 if none; *depth how many hold it. */
+/*
+ * The innermost (shortest) span holding cp, -1 if none; *depth how many hold
+ * it.  s is prepared (tagging_prepare); it takes a binary search and a walk
+ * back over the spans that reach cp, not a scan of all of them.
+ */
 long tagging_innermost(const struct tagging_span *s, size_t n, int64_t cp, int *depth);
 
 /* The first span starting after cp (next) or the last starting before it (prev); -1 if none. */

@@ -72,15 +72,27 @@ view_tag_dirty(struct ui *ui, int64_t start, int64_t end)
 			ui_dirty_line(ui, (int)(row - r->top));
 }
 
-/* Whether span x of a is in b (the same id, range and label). */
+/*
+ * Whether span x of a is in b (the same id, range and label): both are in
+ * desk_spans_get's order (start, longest first, id), so a binary search.
+ */
 static int
 view_tag_has(const struct tagging_span *b, size_t nb, const struct tagging_span *x)
 {
-	for (size_t i = 0; i < nb; i++)
-		if (b[i].id == x->id && b[i].start == x->start && b[i].end == x->end &&
-		    b[i].label == x->label)
-			return 1;
-	return 0;
+	size_t lo = 0, hi = nb;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct tagging_span *m = &b[mid];
+
+		if (m->start < x->start || (m->start == x->start && m->end > x->end) ||
+		    (m->start == x->start && m->end == x->end && m->id < x->id))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < nb && b[lo].id == x->id && b[lo].start == x->start && b[lo].end == x->end &&
+	       b[lo].label == x->label;
 }
 
 static int
@@ -138,13 +150,15 @@ view_tag_load(struct ui *ui, int follow)
 		const desk_span *s = desk_spans_at(spans, i);
 
 		ts[i] =
-		    (struct tagging_span){s->id, s->start, s->end, ui_label_index(ui, s->label)};
+		    (struct tagging_span){s->id, s->start, s->end, ui_label_index(ui, s->label), 0};
 	}
+	tagging_prepare(ts, n);
 	for (size_t i = 0; i < ng; i++) {
 		const desk_suggestion *s = desk_suggestions_at(sugg, i);
 
-		tg[i] = (struct tagging_span){0, s->start, s->end, ui_label_index(ui, s->label)};
+		tg[i] = (struct tagging_span){0, s->start, s->end, ui_label_index(ui, s->label), 0};
 	}
+	tagging_prepare(tg, ng);
 	/* What changed: its lines are drawn again; with follow, the cursor goes there. */
 	for (int pass = 0; pass < 2; pass++) {
 		const struct tagging_span *a = pass ? v->tspans : ts, *b = pass ? ts : v->tspans;

@@ -142,15 +142,16 @@ test_innermost_next_prev(void **state)
 	/* 0         1         2
 	 * 0123456789012345678901234 */
 	struct tagging_span sp[] = {
-	    {1, 0, 20, ORG},  /* outer */
-	    {2, 0, 5, LOC},   /* nested at the same start */
-	    {3, 10, 15, PER}, /* nested inside */
-	    {4, 12, 25, DATE} /* overlapping the outer's end */
+	    {1, 0, 20, ORG, 0},  /* outer */
+	    {2, 0, 5, LOC, 0},   /* nested at the same start */
+	    {3, 10, 15, PER, 0}, /* nested inside */
+	    {4, 12, 25, DATE, 0} /* overlapping the outer's end */
 	};
 	size_t n = sizeof sp / sizeof *sp;
 	int depth;
 
 	(void)state;
+	tagging_prepare(sp, n);
 	assert_int_equal(tagging_innermost(sp, n, 0, &depth), 1);
 	assert_int_equal(depth, 2);
 	assert_int_equal(tagging_innermost(sp, n, 7, &depth), 0);
@@ -172,6 +173,56 @@ test_innermost_next_prev(void **state)
 	assert_int_equal(tagging_next(NULL, 0, 0), -1);
 }
 
+/* Many spans, nested and overlapping at random: the same answers as a scan of all. */
+static int
+span_order(const void *pa, const void *pb)
+{
+	const struct tagging_span *a = pa, *b = pb;
+
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	if (a->end != b->end)
+		return a->end > b->end ? -1 : 1;
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+static void
+test_innermost_many(void **state)
+{
+	enum { N = 3000, LEN = 20000 };
+	struct tagging_span *sp = calloc(N, sizeof *sp);
+	unsigned seed = 7;
+
+	(void)state;
+	assert_non_null(sp);
+	for (int i = 0; i < N; i++) {
+		int64_t a, len;
+
+		seed = seed * 1103515245u + 12345u;
+		a = (int64_t)(seed >> 8) % LEN;
+		seed = seed * 1103515245u + 12345u;
+		len = 1 + (int64_t)(seed >> 8) % ((seed >> 4) % 16 == 0 ? 2000 : 12);
+		sp[i] = (struct tagging_span){i + 1, a, a + len, i % 8, 0};
+	}
+	qsort(sp, N, sizeof *sp, span_order);
+	tagging_prepare(sp, N);
+	for (int64_t cp = 0; cp < LEN + 2100; cp += 7) {
+		long best = -1;
+		int depth = 0, got_depth;
+
+		for (size_t i = 0; i < N; i++) {
+			if (sp[i].start > cp || cp >= sp[i].end)
+				continue;
+			depth++;
+			if (best < 0 || sp[i].end - sp[i].start <= sp[best].end - sp[best].start)
+				best = (long)i;
+		}
+		assert_int_equal(tagging_innermost(sp, N, cp, &got_depth), best);
+		assert_int_equal(got_depth, depth);
+	}
+	free(sp);
+}
+
 /* The rendering of line row of s at width, with brackets or not. */
 static char *
 render(const char *s, int width, const struct tagging_span *sp, size_t n, int brackets, size_t row,
@@ -181,8 +232,14 @@ render(const char *s, int width, const struct tagging_span *sp, size_t n, int br
 	struct layout *l = NULL;
 	desk_text *t = text(s);
 	size_t nins = 0;
+	struct tagging_span *prep = malloc((n ? n : 1) * sizeof *prep);
 	char *r;
 
+	assert_non_null(prep);
+	if (n)
+		memcpy(prep, sp, n * sizeof *prep);
+	tagging_prepare(prep, n);
+	sp = prep;
 	if (brackets)
 		assert_int_equal(tagging_inserts(&ins, &nins, sp, n, keys, 8), DESK_OK);
 	assert_int_equal(layout_new_insert(&l, t, width, NULL, 0, LAYOUT_WORDS, ins, nins),
@@ -193,6 +250,7 @@ render(const char *s, int width, const struct tagging_span *sp, size_t n, int br
 	layout_free(l);
 	desk_text_free(t);
 	free(ins);
+	free(prep);
 	return r;
 }
 
@@ -214,9 +272,9 @@ test_overlay_colour(void **state)
 {
 	/* TITLE "Chủ tịch nước", PER "Lương Cường", and MISC over both (nesting). */
 	struct tagging_span sp[] = {
-	    {3, at(name, "Chủ"), at(name, " dự"), MISC},
-	    {1, at(name, "Chủ"), at(name, " Lương"), TITLE},
-	    {2, at(name, "Lương"), at(name, " dự"), PER},
+	    {3, at(name, "Chủ"), at(name, " dự"), MISC, 0},
+	    {1, at(name, "Chủ"), at(name, " Lương"), TITLE, 0},
+	    {2, at(name, "Lương"), at(name, " dự"), PER, 0},
 	};
 
 	(void)state;
@@ -238,16 +296,16 @@ test_overlay_colour(void **state)
 static void
 test_overlay_brackets(void **state)
 {
-	struct tagging_span one[] = {{2, at(name, "Lương"), at(name, " dự"), PER}};
+	struct tagging_span one[] = {{2, at(name, "Lương"), at(name, " dự"), PER, 0}};
 	struct tagging_span nest[] = {
-	    {3, at(name, "Chủ"), at(name, " dự"), MISC},
-	    {1, at(name, "Chủ"), at(name, " Lương"), TITLE},
-	    {2, at(name, "Lương"), at(name, " dự"), PER},
+	    {3, at(name, "Chủ"), at(name, " dự"), MISC, 0},
+	    {1, at(name, "Chủ"), at(name, " Lương"), TITLE, 0},
+	    {2, at(name, "Lương"), at(name, " dự"), PER, 0},
 	};
 	/* Overlapping: ORG "Lương Cường dự", PER "Cường dự APEC". */
 	struct tagging_span over[] = {
-	    {4, at(name, "Lương"), at(name, " APEC"), ORG},
-	    {5, at(name, "Cường"), desk_utf8_count(name, strlen(name)), PER},
+	    {4, at(name, "Lương"), at(name, " APEC"), ORG, 0},
+	    {5, at(name, "Cường"), desk_utf8_count(name, strlen(name)), PER, 0},
 	};
 	size_t nlines;
 	char *r;
@@ -285,7 +343,7 @@ test_overlay_brackets(void **state)
 static void
 test_brackets_map_no_offset(void **state)
 {
-	struct tagging_span one[] = {{2, at(name, "Lương"), at(name, " dự"), PER}};
+	struct tagging_span one[] = {{2, at(name, "Lương"), at(name, " dự"), PER, 0}};
 	struct layout_insert *ins;
 	struct layout *l;
 	size_t nins, row;
@@ -319,6 +377,7 @@ main(void)
 	    cmocka_unit_test(test_word_at),
 	    cmocka_unit_test(test_selection),
 	    cmocka_unit_test(test_innermost_next_prev),
+	    cmocka_unit_test(test_innermost_many),
 	    cmocka_unit_test(test_overlay_colour),
 	    cmocka_unit_test(test_overlay_brackets),
 	    cmocka_unit_test(test_brackets_map_no_offset),
