@@ -137,7 +137,7 @@ view_tag_load(struct ui *ui, int follow)
 		return DESK_OK;
 	if ((rc = desk_spans_get(&spans, ui->d, v->id)) != DESK_OK)
 		goto done;
-	if (desk_suggest_article(&sugg, ui->d, v->id, DESK_MATCH_EXACT) != DESK_OK)
+	if (desk_suggest_text(&sugg, ui->d, v->id, v->r.text, DESK_MATCH_EXACT) != DESK_OK)
 		sugg = NULL; /* suggestions are a help: without them the spans still show */
 	n = desk_spans_count(spans);
 	ng = sugg ? desk_suggestions_count(sugg) : 0;

@@ -502,9 +502,9 @@ suggest_sort_unique(desk_suggestions *l)
 }
 
 int
-desk_suggest_article(desk_suggestions **out, desk *d, int64_t article_id, int match)
+desk_suggest_text(desk_suggestions **out, desk *d, int64_t article_id, const desk_text *t,
+                  int match)
 {
-	static const char body_sql[] = "SELECT body FROM article WHERE id = ?1";
 	/*
 	 * The gazetteer: each (text, label, entity) the corpus has tagged, from its
 	 * first span; the body is searched once per name, not once per span.
@@ -514,23 +514,14 @@ desk_suggest_article(desk_suggestions **out, desk *d, int64_t article_id, int ma
 	    "AS entity, min(id) AS first FROM span WHERE deleted_at IS NULL GROUP BY text, label, "
 	    "entity) WHERE ?2 OR instr(?1, text) > 0 ORDER BY first";
 	suggest_ctx c = {0};
-	sqlite3_stmt *body = NULL, *st = NULL;
+	sqlite3_stmt *st = NULL;
 	desk_suggestions *l = NULL;
-	desk_text *t = NULL;
 	int rc, r;
 
 	*out = NULL;
-	if ((rc = suggest_ctx_begin(&c, NULL, d, match)) != DESK_OK ||
-	    (rc = desk_prepare(d, &body, body_sql)) != DESK_OK)
-		goto done;
-	sqlite3_bind_int64(body, 1, article_id);
-	if ((r = sqlite3_step(body)) != SQLITE_ROW) {
-		rc = r == SQLITE_DONE
-		         ? desk_error(d, DESK_NOTFOUND, "no article %lld", (long long)article_id)
-		         : desk_sqlite_error(d, "article");
-		goto done;
-	}
-	if ((rc = suggest_text(&t, d, body, 0, article_id)) != DESK_OK)
+	if (t == NULL)
+		return desk_error(d, DESK_MISUSE, "no text");
+	if ((rc = suggest_ctx_begin(&c, NULL, d, match)) != DESK_OK)
 		goto done;
 	if ((l = calloc(1, sizeof *l)) == NULL) {
 		rc = desk_error(d, DESK_NOMEM, "out of memory");
@@ -564,9 +555,34 @@ desk_suggest_article(desk_suggestions **out, desk *d, int64_t article_id, int ma
 done:
 	suggest_ctx_end(&c);
 	sqlite3_finalize(st);
+	desk_suggestions_free(l);
+	return rc;
+}
+
+int
+desk_suggest_article(desk_suggestions **out, desk *d, int64_t article_id, int match)
+{
+	static const char body_sql[] = "SELECT body FROM article WHERE id = ?1";
+	sqlite3_stmt *body = NULL;
+	desk_text *t = NULL;
+	int rc, r;
+
+	*out = NULL;
+	if ((rc = desk_prepare(d, &body, body_sql)) != DESK_OK)
+		goto done;
+	sqlite3_bind_int64(body, 1, article_id);
+	if ((r = sqlite3_step(body)) != SQLITE_ROW) {
+		rc = r == SQLITE_DONE
+		         ? desk_error(d, DESK_NOTFOUND, "no article %lld", (long long)article_id)
+		         : desk_sqlite_error(d, "article");
+		goto done;
+	}
+	if ((rc = suggest_text(&t, d, body, 0, article_id)) != DESK_OK)
+		goto done;
+	rc = desk_suggest_text(out, d, article_id, t, match);
+done:
 	sqlite3_finalize(body);
 	desk_text_free(t);
-	desk_suggestions_free(l);
 	return rc;
 }
 

@@ -360,6 +360,23 @@ test_gazetteer_and_accept(void **state)
 	assert_string_equal(desk_suggestions_at(g, 0)->label, "ORG");
 	assert_int_equal(desk_suggestions_at(g, 0)->entity_id, 0);
 	assert_true(sug_has(g, a4, sug_cp(sug_a4, "Việt Nam", 0), "Việt Nam", "LOC"));
+	/* The reader's way, with the body it holds: the same suggestions. */
+	{
+		desk_suggestions *h = NULL;
+		desk_text *t = NULL;
+
+		assert_int_equal(desk_text_new(&t, sug_a4, strlen(sug_a4)), DESK_OK);
+		assert_int_equal(desk_suggest_text(&h, s.d, a4, t, DESK_MATCH_EXACT), DESK_OK);
+		assert_int_equal(desk_suggestions_count(h), desk_suggestions_count(g));
+		for (size_t i = 0; i < desk_suggestions_count(h); i++) {
+			assert_int_equal(desk_suggestions_at(h, i)->start,
+			                 desk_suggestions_at(g, i)->start);
+			assert_string_equal(desk_suggestions_at(h, i)->label,
+			                    desk_suggestions_at(g, i)->label);
+		}
+		desk_suggestions_free(h);
+		desk_text_free(t);
+	}
 	assert_int_equal(desk_suggestions_at(g, 1)->entity_id, vn);
 	assert_int_equal(desk_suggestions_at(g, 1)->from_span, span);
 	/* Suggestions are not spans until accepted. */

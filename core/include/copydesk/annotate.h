@@ -11,6 +11,7 @@
 #define COPYDESK_ANNOTATE_H
 
 #include "desk.h"
+#include "text.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -154,6 +155,9 @@ int desk_suggest_same(desk_suggestions **out, desk *d, int64_t span_id, int arti
                       int match);
 /* Pending pre-annotations for an article: text the corpus has tagged before. */
 int desk_suggest_article(desk_suggestions **out, desk *d, int64_t article_id, int match);
+/* The same for a caller that holds the article's body as a desk_text already (the reader). */
+int desk_suggest_text(desk_suggestions **out, desk *d, int64_t article_id, const desk_text *body,
+                      int match);
 size_t desk_suggestions_count(const desk_suggestions *s);
 const desk_suggestion *desk_suggestions_at(const desk_suggestions *s, size_t i);
 void desk_suggestions_free(desk_suggestions *s);
