@@ -80,6 +80,7 @@ const struct keymap_binding keymap_table[] = {
     {"reader", "{", "span-prev", NULL},
     {"reader", "S-Tab", "span-prev", NULL},
     {"reader", "a", "tag-all", NULL},
+    {"reader", "F", "fold", NULL},
     {"reader", "A", "tag-corpus", NULL},
     {"reader", "y", "accept", NULL},
     {"reader", "Y", "accept-all", NULL},

@@ -121,6 +121,20 @@ ui_cmds_tag_all(struct ui *ui, const char *arg)
 }
 
 int
+ui_cmds_fold(struct ui *ui, const char *arg)
+{
+	if (arg == NULL || *arg == '\0')
+		ui->fold = !ui->fold;
+	else if (strcmp(arg, "on") == 0 || strcmp(arg, "off") == 0)
+		ui->fold = strcmp(arg, "on") == 0;
+	else
+		return ui_error(ui, "fold: on or off, not %s", arg);
+	ui_message(ui, ui->fold ? "a and A also find other case and no accents (Viet Nam, VIỆT NAM)"
+	                        : "a and A find the same text only");
+	return DESK_OK;
+}
+
+int
 ui_cmds_tag_corpus(struct ui *ui, const char *arg)
 {
 	size_t n;

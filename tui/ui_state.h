@@ -79,6 +79,7 @@ struct ui {
 	int quit;        /* leave the loop */
 	int exit_status; /* what ui_main returns */
 	int colors;      /* 0 (none or NO_COLOR), 8 or 256 */
+	int fold;        /* tag-all and tag-corpus ignore case and accents (:fold) */
 	attr_t attr[UI_NATTRS];
 	short pair[UI_NATTRS];
 };

@@ -455,8 +455,9 @@ view_tag_same(struct ui *ui, int article_only, int dry, size_t *count)
 		return DESK_ERROR;
 	if ((s = view_tag_span(ui)) == NULL)
 		return ui_error(ui, "tag-all: no span under the cursor");
-	if ((rc = desk_suggest_same(&sugg, ui->d, s->id, article_only, DESK_MATCH_EXACT)) !=
-	    DESK_OK)
+	if ((rc = desk_suggest_same(&sugg, ui->d, s->id, article_only,
+	                            ui->fold ? DESK_MATCH_FOLD_CASE | DESK_MATCH_FOLD_ACCENT
+	                                     : DESK_MATCH_EXACT)) != DESK_OK)
 		return ui_error(ui, "tag-all: %s", desk_errmsg(ui->d));
 	n = desk_suggestions_count(sugg);
 	for (size_t i = 0; !dry && i < n && rc == DESK_OK; i++)

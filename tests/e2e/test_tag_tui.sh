@@ -1,8 +1,9 @@
 #!/bin/sh
 # Tagging in the interface at 80x24: a name tagged with v and w and a label's
 # key, a suggestion accepted, a word tagged with one key, undo and redo, the
-# span list, the brackets shown without colour, and another editor's span
-# appearing without a restart.
+# span list, the brackets shown without colour, another editor's span
+# appearing without a restart, and tagging all occurrences with and without
+# folding.
 . "$SRCDIR/tests/e2e/lib_tmux.sh"
 db=$tmp/cd.db
 printf 'Chủ tịch nước Lương Cường dự Hội nghị APEC tại Gyeongju.\nÔng Lương Cường phát biểu.\n' >"$tmp/a.txt"
@@ -68,6 +69,31 @@ has_text "Ông [P Lương Cường] phát" || fail "no brackets on the second li
 COPYDESK_EDITOR=other "$COPYDESK" --db "$db" tag 1 --text Gyeongju LOC >/dev/null 2>&1 ||
 	fail "copydesk tag: $("$COPYDESK" --db "$db" tag 1 --text Gyeongju LOC 2>&1)"
 wait_for "[L Gyeongju]" 10
+keys q q
+wait_file "$tmp/exit"
+
+# Tag all occurrences: a finds the same text only; after F, also in other
+# case and without accents.
+printf 'Việt Nam và APEC. Đoàn Việt Nam, VIỆT NAM, Viet Nam.\n' >"$tmp/b.txt"
+"$COPYDESK" --db "$db" import "$tmp/b.txt" >/dev/null 2>&1 || fail "import b"
+count2() { "$COPYDESK" --db "$db" spans 2 | grep -c LOC; }
+rm -f "$tmp/exit"
+start "sh $tmp/run.sh"
+wait_for "Articles 1/2"
+keys j Enter
+wait_for "Việt Nam và APEC"
+keys v w L
+wait_for "Tagged: LOC “Việt Nam”"
+keys a
+wait_for "Tagged 1 more in this article"
+[ "$(count2)" = 2 ] || fail "a tagged other than the same text: $("$COPYDESK" --db "$db" spans 2)"
+keys F
+wait_for "also find other case"
+keys a
+wait_for "Tagged 2 more in this article"
+[ "$(count2)" = 4 ] || fail "a with F: $("$COPYDESK" --db "$db" spans 2)"
+"$COPYDESK" --db "$db" spans 2 | grep -q "VIỆT NAM" || fail "VIỆT NAM not tagged"
+"$COPYDESK" --db "$db" spans 2 | grep -q "Viet Nam" || fail "Viet Nam not tagged"
 keys q q
 wait_file "$tmp/exit"
 finish
