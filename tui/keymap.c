@@ -72,6 +72,7 @@ const struct keymap_binding keymap_table[] = {
     {"reader", "v", "select", NULL},
     {"reader", "Esc", "cancel", NULL},
     {"reader", "x", "untag", NULL},
+    {"reader", "o", "span-outer", NULL},
     {"reader", "r", "relabel",
      "give the span under the cursor another label: r then the label's key"},
     {"reader", "e", "link", NULL},

@@ -118,6 +118,35 @@ tagging_innermost(const struct tagging_span *s, size_t n, int64_t cp, int *depth
 	return best;
 }
 
+size_t
+tagging_holding(long *out, size_t max, const struct tagging_span *s, size_t n, int64_t cp)
+{
+	size_t lo = 0, hi = n, k = 0;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (s[mid].start <= cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i-- > 0 && s[i].reach > cp && k < max;) {
+		size_t j = k;
+
+		if (cp >= s[i].end)
+			continue;
+		/* Insert by length; of equal ones the later first, as tagging_innermost. */
+		while (j > 0 && s[out[j - 1]].end - s[out[j - 1]].start > s[i].end - s[i].start) {
+			out[j] = out[j - 1];
+			j--;
+		}
+		out[j] = (long)i;
+		k++;
+	}
+	return k;
+}
+
 long
 tagging_next(const struct tagging_span *s, size_t n, int64_t cp)
 {

@@ -45,6 +45,12 @@ void tagging_selection(int64_t *start, int64_t *end, const desk_text *t, int64_t
                        int64_t cursor);
 
 /*
+ * The spans holding cp, innermost (shortest) first, as indexes into s (at
+ * most max); how many.  For picking an outer one of nested spans.
+ */
+size_t tagging_holding(long *out, size_t max, const struct tagging_span *s, size_t n, int64_t cp);
+
+/*
  * The innermost (shortest) span holding cp, -1 if none; *depth how many hold
  * it.  s is prepared (tagging_prepare); it takes a binary search and a walk
  * back over the spans that reach cp, not a scan of all of them.

@@ -47,6 +47,7 @@
 	{"span-prev", NULL, ui_cmds_span_prev, "", "to the previous span"}, \
 	{"tag-all", NULL, ui_cmds_tag_all, "", "tag every other occurrence of the span under the cursor in this article"}, \
 	{"tag-corpus", NULL, ui_cmds_tag_corpus, "[yes]", "tag every occurrence of the span under the cursor in all articles, after asking (yes: without asking)"}, \
+	{"span-outer", NULL, ui_cmds_span_outer, "", "of nested or overlapping spans at the cursor, pick the next one out (x, r and e then act on it)"}, \
 	{"fold", NULL, ui_cmds_fold, "[on|off]", "whether tag-all and tag-corpus also find the text in other case and without accents (Viet Nam for Việt Nam)"}, \
 	{"accept", NULL, ui_cmds_accept, "", "make the suggestion under the cursor (dim and underlined: text tagged elsewhere) a span"}, \
 	{"accept-all", NULL, ui_cmds_accept_all, "", "accept every suggestion of the article"}, \
@@ -103,6 +104,7 @@ int ui_cmds_span_prev(struct ui *ui, const char *arg);
 int ui_cmds_tag_all(struct ui *ui, const char *arg);
 int ui_cmds_tag_corpus(struct ui *ui, const char *arg);
 int ui_cmds_fold(struct ui *ui, const char *arg);
+int ui_cmds_span_outer(struct ui *ui, const char *arg);
 int ui_cmds_accept(struct ui *ui, const char *arg);
 int ui_cmds_accept_all(struct ui *ui, const char *arg);
 int ui_cmds_reject(struct ui *ui, const char *arg);

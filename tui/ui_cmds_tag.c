@@ -121,6 +121,13 @@ ui_cmds_tag_all(struct ui *ui, const char *arg)
 }
 
 int
+ui_cmds_span_outer(struct ui *ui, const char *arg)
+{
+	(void)arg;
+	return view_tag_outer(ui);
+}
+
+int
 ui_cmds_fold(struct ui *ui, const char *arg)
 {
 	if (arg == NULL || *arg == '\0')

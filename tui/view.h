@@ -86,12 +86,15 @@ int view_reader_toggle_hide(struct ui *ui);
 int view_tag_load(struct ui *ui, int follow);
 /* Tag the selection, else the word under the cursor, with label. */
 int view_tag_add(struct ui *ui, const char *label);
-/* The innermost span under the cursor: untag, relabel, link to the entity named name. */
+/* The span under the cursor (view_tag_span): untag, relabel, link to the entity named name. */
 int view_tag_delete(struct ui *ui);
 int view_tag_relabel(struct ui *ui, const char *label);
 int view_tag_link(struct ui *ui, const char *name);
-/* The innermost span under the cursor (NULL: none). */
+/* The span under the cursor: the one picked with o while it holds it, else the innermost. */
 const desk_span *view_tag_span(struct ui *ui);
+/* Pick the next span out of those holding the cursor (o); pick span_id (the span list). */
+int view_tag_outer(struct ui *ui);
+void view_tag_choose(struct ui *ui, int64_t span_id);
 /* Start the selection at the cursor (or end it); end it. */
 int view_tag_select(struct ui *ui);
 int view_tag_cancel(struct ui *ui);

@@ -26,6 +26,7 @@ struct view_reader {
 	desk_suggestions *sugg; /* pending suggestions */
 	struct tagging_span *tsugg;
 	size_t nsugg;
+	int64_t chosen;             /* the span picked among those at the cursor (o), or 0 */
 	int64_t anchor;             /* the selection's other end, or -1: none */
 	int64_t sel_start, sel_end; /* the selection's range, as last drawn */
 };

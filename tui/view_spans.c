@@ -157,13 +157,15 @@ view_spans_jump(struct ui *ui)
 {
 	const desk_spans *ss = view_tag_spans(ui);
 	struct menu *m = &ui->spans->m;
-	int64_t start;
+	int64_t start, id;
 
 	if (ss == NULL || m->sel >= desk_spans_count(ss))
 		return ui_error(ui, "No span here");
 	start = desk_spans_at(ss, m->sel)->start;
+	id = desk_spans_at(ss, m->sel)->id;
 	if (ui_switch(ui, &view_reader_ops) != DESK_OK)
 		return DESK_ERROR;
 	view_tag_goto(ui, start);
+	view_tag_choose(ui, id); /* x, r and e act on it, also when nested */
 	return DESK_OK;
 }

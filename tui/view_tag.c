@@ -11,6 +11,9 @@
 
 #include "view_reader.h"
 
+/* Spans at one place that o picks among, at most. */
+#define VIEW_TAG_DEPTH 64
+
 void
 view_tag_unload(struct view_reader *v)
 {
@@ -307,7 +310,46 @@ view_tag_span(struct ui *ui)
 	if (!v->loaded)
 		return NULL;
 	i = tagging_innermost(v->tspans, v->nspans, v->r.cur, &depth);
+	/* The one picked with o (or in the span list), while it holds the cursor. */
+	if (v->chosen != 0 && depth > 1) {
+		long at[VIEW_TAG_DEPTH];
+		size_t k = tagging_holding(at, VIEW_TAG_DEPTH, v->tspans, v->nspans, v->r.cur);
+
+		for (size_t j = 0; j < k; j++)
+			if (v->tspans[at[j]].id == v->chosen)
+				i = at[j];
+	}
 	return i >= 0 ? desk_spans_at(v->spans, (size_t)i) : NULL;
+}
+
+int
+view_tag_outer(struct ui *ui)
+{
+	struct view_reader *v = ui->reader;
+	long at[VIEW_TAG_DEPTH];
+	const desk_span *s;
+	size_t k, j = 0;
+
+	if (view_tag_reader(ui, "span-outer"))
+		return DESK_ERROR;
+	k = tagging_holding(at, VIEW_TAG_DEPTH, v->tspans, v->nspans, v->r.cur);
+	if (k == 0)
+		return ui_error(ui, "span-outer: no span under the cursor");
+	/* The next one out from the current pick, round to the innermost. */
+	for (size_t i = 0; i < k; i++)
+		if (v->tspans[at[i]].id == (s = view_tag_span(ui))->id)
+			j = (i + 1) % k;
+	v->chosen = v->tspans[at[j]].id;
+	s = desk_spans_at(v->spans, (size_t)at[j]);
+	ui_message(ui, "%s \u201c%s\u201d, %zu of %zu here (x, r, e act on it; o for the next)",
+	           s->label, s->text, j + 1, k);
+	return DESK_OK;
+}
+
+void
+view_tag_choose(struct ui *ui, int64_t span_id)
+{
+	ui->reader->chosen = span_id;
 }
 
 int

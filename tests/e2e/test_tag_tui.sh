@@ -2,8 +2,8 @@
 # Tagging in the interface at 80x24: a name tagged with v and w and a label's
 # key, a suggestion accepted, a word tagged with one key, undo and redo, the
 # span list, the brackets shown without colour, another editor's span
-# appearing without a restart, and tagging all occurrences with and without
-# folding.
+# appearing without a restart, tagging all occurrences with and without
+# folding, and picking the outer of nested spans.
 . "$SRCDIR/tests/e2e/lib_tmux.sh"
 db=$tmp/cd.db
 printf 'Chủ tịch nước Lương Cường dự Hội nghị APEC tại Gyeongju.\nÔng Lương Cường phát biểu.\n' >"$tmp/a.txt"
@@ -94,6 +94,27 @@ wait_for "Tagged 2 more in this article"
 [ "$(count2)" = 4 ] || fail "a with F: $("$COPYDESK" --db "$db" spans 2)"
 "$COPYDESK" --db "$db" spans 2 | grep -q "VIỆT NAM" || fail "VIỆT NAM not tagged"
 "$COPYDESK" --db "$db" spans 2 | grep -q "Viet Nam" || fail "Viet Nam not tagged"
+keys q q
+wait_file "$tmp/exit"
+
+# Nested spans: x acts on the innermost; o picks the outer one instead.
+printf 'Chủ tịch nước Lương Cường phát biểu.\n' >"$tmp/c.txt"
+"$COPYDESK" --db "$db" import "$tmp/c.txt" >/dev/null 2>&1 || fail "import c"
+"$COPYDESK" --db "$db" tag 3 0 25 PER >/dev/null 2>&1 || fail "tag PER"
+"$COPYDESK" --db "$db" tag 3 0 13 TITLE >/dev/null 2>&1 || fail "tag TITLE"
+rm -f "$tmp/exit"
+start "sh $tmp/run.sh"
+wait_for "Articles 1/3"
+keys j j Enter
+wait_for "phát biểu"
+keys o
+wait_for "PER “Chủ tịch nước Lương Cường”, 2 of 2 here"
+keys x
+wait_for "Untagged PER"
+"$COPYDESK" --db "$db" spans 3 | grep -q TITLE || fail "o then x took the TITLE"
+"$COPYDESK" --db "$db" spans 3 | grep -q PER && fail "o then x left the PER"
+keys x
+wait_for "Untagged TITLE"
 keys q q
 wait_file "$tmp/exit"
 finish

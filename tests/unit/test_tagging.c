@@ -164,6 +164,20 @@ test_innermost_next_prev(void **state)
 	assert_int_equal(tagging_innermost(sp, n, 25, &depth), -1);
 	assert_int_equal(depth, 0);
 
+	/* All that hold a place, innermost first. */
+	{
+		long at[8];
+
+		assert_int_equal(tagging_holding(at, 8, sp, n, 13), 3);
+		assert_int_equal(at[0], 2); /* PER 10-15 */
+		assert_int_equal(at[1], 3); /* DATE 12-25 */
+		assert_int_equal(at[2], 0); /* ORG 0-20 */
+		assert_int_equal(tagging_holding(at, 8, sp, n, 3), 2);
+		assert_int_equal(at[0], 1);
+		assert_int_equal(at[1], 0);
+		assert_int_equal(tagging_holding(at, 1, sp, n, 13), 1);
+		assert_int_equal(tagging_holding(at, 8, sp, n, 25), 0);
+	}
 	assert_int_equal(tagging_next(sp, n, 0), 2);
 	assert_int_equal(tagging_next(sp, n, 10), 3);
 	assert_int_equal(tagging_next(sp, n, 12), -1);
@@ -219,6 +233,17 @@ test_innermost_many(void **state)
 		}
 		assert_int_equal(tagging_innermost(sp, N, cp, &got_depth), best);
 		assert_int_equal(got_depth, depth);
+		{
+			long at[64];
+			size_t k = tagging_holding(at, 64, sp, N, cp);
+
+			assert_int_equal(k, depth < 64 ? depth : 64);
+			if (k > 0)
+				assert_int_equal(at[0], best);
+			for (size_t j = 1; j < k; j++)
+				assert_true(sp[at[j - 1]].end - sp[at[j - 1]].start <=
+				            sp[at[j]].end - sp[at[j]].start);
+		}
 	}
 	free(sp);
 }
