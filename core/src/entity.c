@@ -153,8 +153,8 @@ desk_entity_find(int64_t *out, desk *d, const char *name)
 	static const char *const sqls[] = {
 	    "SELECT id FROM entity WHERE name = ?1 AND merged_into IS NULL ORDER BY id LIMIT 1",
 	    "SELECT id FROM entity WHERE name = ?1 ORDER BY id LIMIT 1",
-	    "SELECT entity_id FROM span WHERE text = ?1 AND deleted_at IS NULL AND entity_id IS "
-	    "NOT NULL GROUP BY entity_id ORDER BY count(*) DESC, entity_id LIMIT 1",
+	    ("SELECT entity_id FROM span WHERE text = ?1 AND deleted_at IS NULL AND entity_id IS "
+	     "NOT NULL GROUP BY entity_id ORDER BY count(*) DESC, entity_id LIMIT 1"),
 	};
 	char *nfc = NULL;
 	int64_t id = 0;
