@@ -5,6 +5,7 @@
 #include "desk.h"
 #include "article.h"
 #include "annotate.h"
+#include "claims.h"
 #include "text.h"
 #include "io.h"
 

@@ -1,0 +1,201 @@
+/*
+ * claims.h - fact verification: sentences, check-worthy candidates, claims,
+ * their research (verdict, evidence, review) and the same claim across the
+ * corpus.
+ *
+ * Offsets are code points of the article's stored NFC body, end exclusive,
+ * on grapheme boundaries.  Every edit is one BEGIN IMMEDIATE transaction,
+ * logged in edit_log with who and when, and undoable with desk_undo() where
+ * history.c says so.  Strings in returned structs live until their *_free().
+ */
+#ifndef COPYDESK_CLAIMS_H
+#define COPYDESK_CLAIMS_H
+
+#include "annotate.h"
+#include "desk.h"
+#include "text.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* --- Sentences and candidates (sentence.c, checkworthy.c): no database --- */
+
+typedef struct desk_range {
+	int64_t start, end;
+} desk_range;
+
+/*
+ * The sentences of t, in order, without the white space between them.
+ * Copes with sentences run together ("Việt Nam.Chủ tịch"), abbreviations
+ * ("TP. Hồ Chí Minh", "Mr.", "v.v.", "TP.HCM", "U.S."), decimal numbers
+ * ("38,5%", "3.5"), ellipses and closing quotes after the stop.  A line
+ * break always ends a sentence.  *out is malloc'ed (free it).
+ */
+int desk_sentences(desk_range **out, size_t *n, const desk_text *t);
+/* The sentence holding cp (or the one after, in white space between). */
+int desk_sentence_at(desk_range *out, const desk_text *t, int64_t cp);
+
+/* Why a statement is worth checking (flags of desk_candidate.why). */
+enum {
+	DESK_WHY_FIGURE = 1,       /* a number with a unit, or a count: "800 đại biểu" */
+	DESK_WHY_PERCENT = 2,      /* "38%", "7,2 phần trăm" */
+	DESK_WHY_MONEY = 4,        /* "2,1 tỷ USD", "$5 million", "50.000 đồng" */
+	DESK_WHY_DATE = 8,         /* "năm 2024", "ngày 1-11", "November 2025" */
+	DESK_WHY_SUPERLATIVE = 16, /* "lớn nhất", "đầu tiên", "the first", "largest", "record" */
+	DESK_WHY_QUOTE = 32,       /* a direct quote: “...”, "..." */
+	DESK_WHY_COMPARISON = 64, /* "tăng 15% so với", "higher than", "gấp đôi" */
+};
+
+typedef struct desk_candidate {
+	int64_t start, end; /* a sentence, or the part of it that holds the reason */
+	int why;            /* DESK_WHY_* flags */
+	int score;          /* higher: more worth checking */
+} desk_candidate;
+
+/* Check-worthy candidates among t's sentences, in text order.  *out is malloc'ed. */
+int desk_candidates(desk_candidate **out, size_t *n, const desk_text *t);
+/* A flag's name, for lists ("figure", "percent", ...). */
+const char *desk_why_name(int flag);
+
+/*
+ * The matching key of a statement: NFC, case and accents folded (đ as d),
+ * number formats made one ("38,5%" and "38.5 %" and "38.5 phần trăm" the
+ * same; "1.000" and "1,000" and "1000" the same), punctuation and spacing
+ * collapsed.  The same claim in two articles has the same key.  *out is
+ * malloc'ed.
+ */
+int desk_claim_key(char **out, const char *text, size_t len);
+
+/* --- The verdict scale (verdict.c) -------------------------------------- */
+
+typedef struct desk_verdict {
+	const char *name;  /* "mostly-true" */
+	const char *label; /* "Mostly true" */
+	const char *key;   /* one character */
+	desk_color color;
+	int color256;            /* -1: color */
+	int rating;              /* ClaimReview ratingValue, 1 (worst) to 5 (best) */
+	const char *rating_name; /* ClaimReview alternateName */
+	const char *fever;       /* "SUPPORTS", "REFUTES" or "NOT ENOUGH INFO" */
+	const char *description;
+} desk_verdict;
+
+typedef struct desk_verdicts desk_verdicts;
+
+int desk_verdicts_get(desk_verdicts **out, desk *d);
+size_t desk_verdicts_count(const desk_verdicts *v);
+const desk_verdict *desk_verdicts_at(const desk_verdicts *v, size_t i);
+/* By name, by label (case folded) or by key; NULL if none. */
+const desk_verdict *desk_verdicts_find(const desk_verdicts *v, const char *name);
+void desk_verdicts_free(desk_verdicts *v);
+int desk_verdicts_json(char **out, desk *d);
+
+/* --- Claims, research, evidence (claim.c, research.c) -------------------- */
+
+typedef enum {
+	DESK_CLAIM_CHECK = 0,    /* to check */
+	DESK_CLAIM_PROPOSED = 1, /* a verdict with at least one piece of evidence */
+	DESK_CLAIM_VERIFIED = 2, /* approved by another editor */
+	DESK_CLAIM_DISPUTED = 3, /* another editor disagreed, with a reason */
+	DESK_CLAIM_ANY = -1      /* only as a filter */
+} desk_claim_status;
+
+const char *desk_claim_status_name(desk_claim_status s); /* "check", "proposed", ... */
+int desk_claim_status_parse(desk_claim_status *out, const char *name);
+
+typedef struct desk_evidence {
+	int64_t id;
+	const char *source;    /* a URL or a citation */
+	const char *quote;     /* the passage */
+	const char *consulted; /* YYYY-MM-DD */
+	const char *added_by, *added_at;
+} desk_evidence;
+
+typedef struct desk_claim {
+	int64_t id, article_id, start, end;
+	const char *text;
+	int64_t research_id;
+	desk_claim_status status;
+	const char *verdict; /* a verdict's name, "" if none */
+	const char *note;
+	const char *proposed_by, *proposed_at; /* "" if never */
+	const char *reviewed_by, *reviewed_at, *review_reason;
+	const char *author, *created_at;
+	const desk_evidence *evidence; /* of its research */
+	size_t nevidence;
+	const desk_span *const *entities; /* the standing spans inside it (linked or not) */
+	size_t nentities;
+	int64_t repeats; /* other articles holding the same claim (by key) */
+} desk_claim;
+
+typedef struct desk_claims desk_claims;
+
+/*
+ * A claim of body[start:end) (widened to grapheme boundaries), with new
+ * research (status check).  DESK_RANGE for bad offsets, DESK_NOTFOUND for
+ * no such article, DESK_DUPLICATE for a standing claim with that range.
+ */
+int desk_claim_add(int64_t *out, desk *d, int64_t article_id, int64_t start, int64_t end);
+int desk_claim_delete(desk *d, int64_t claim_id);
+int desk_claim_get(desk_claim **out, desk *d, int64_t claim_id);
+void desk_claim_free(desk_claim *c);
+
+/* Claims of an article (article_id) or of the corpus (0), filtered; by repeats, then place. */
+typedef struct desk_claim_filter {
+	int64_t article_id;       /* 0: all */
+	desk_claim_status status; /* DESK_CLAIM_ANY: all */
+	const char *verdict;      /* NULL: all */
+} desk_claim_filter;
+
+int desk_claims_get(desk_claims **out, desk *d, const desk_claim_filter *f);
+size_t desk_claims_count(const desk_claims *c);
+const desk_claim *desk_claims_at(const desk_claims *c, size_t i);
+void desk_claims_free(desk_claims *c);
+int desk_claims_json(char **out, desk *d, const desk_claim_filter *f);
+
+/*
+ * Research, for the claim's research (shared with the claims it was applied
+ * to).  Setting a verdict (a desk_verdict name) or adding evidence by the
+ * editor makes it 'proposed' once it has both, by this editor; a change
+ * after a review puts it back to 'proposed' (the review is kept in the log).
+ * DESK_INVALID for evidence that is not valid: an empty quote, a source that
+ * is neither a URL (http:// or https:// with a host) nor a citation of a few
+ * words, a consulted date that is not YYYY-MM-DD or is in the future.
+ */
+int desk_claim_set_verdict(desk *d, int64_t claim_id, const char *verdict);
+int desk_claim_set_note(desk *d, int64_t claim_id, const char *note);
+int desk_claim_add_evidence(int64_t *out, desk *d, int64_t claim_id, const char *source,
+                            const char *quote, const char *consulted /* NULL: today */);
+int desk_claim_delete_evidence(desk *d, int64_t evidence_id);
+
+/*
+ * The review: approve (to 'verified') or dispute with a reason (to
+ * 'disputed').  Only a 'proposed' claim; DESK_CONFLICT when the editor is
+ * the one who proposed it ("nobody approves their own verdict") or when it
+ * is not proposed; DESK_INVALID for an empty reason.
+ */
+int desk_claim_approve(desk *d, int64_t claim_id);
+int desk_claim_dispute(desk *d, int64_t claim_id, const char *reason);
+
+/*
+ * The same claim elsewhere: the sentences of other articles whose key holds
+ * the claim's key, one per article (the first).  Indexes articles' sentences
+ * on first use.  desk_claim_apply makes each of them a claim linked to the
+ * same research (already claimed ranges are linked instead).
+ */
+int desk_claim_repeats(desk_range **ranges, int64_t **articles, size_t *n, desk *d,
+                       int64_t claim_id);
+int desk_claim_apply(size_t *added, desk *d, int64_t claim_id);
+
+/*
+ * Candidates of an article not yet claimed nor dismissed (desk_candidates
+ * over its body); dismissing one keeps it from coming back.
+ */
+int desk_claim_candidates(desk_candidate **out, size_t *n, desk *d, int64_t article_id);
+int desk_claim_dismiss(desk *d, int64_t article_id, int64_t start, int64_t end);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
