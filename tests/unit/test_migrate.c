@@ -111,7 +111,7 @@ test_v1_opens_migrated(void **state)
 	assert_int_equal(desk_span_add(&s, d, 1, 0, 11, "PER", 0), DESK_OK);
 	assert_true(s > 0);
 	desk_close(d);
-	assert_int_equal(migrate_int("PRAGMA user_version"), 2);
+	assert_int_equal(migrate_int("PRAGMA user_version"), 3);
 	assert_int_equal(migrate_int("SELECT count(*) FROM span WHERE text = 'Lương Cường'"), 1);
 	assert_int_equal(
 	    migrate_int("SELECT count(*) FROM edit_log WHERE action = 'labels-import'"), 1);
