@@ -22,8 +22,12 @@ extern const struct embed_file schema_sql[];
 /* label.c: load the default label set into an empty label table. */
 int label_defaults(desk *d);
 
-/* The migration that makes the label table; the defaults go in with it. */
-#define SCHEMA_LABELS_VERSION 2
+/* verdict.c: load the default verdict scale into an empty verdict table. */
+int verdict_defaults(desk *d);
+
+/* The migrations that make the label and verdict tables; the defaults go in with them. */
+#define SCHEMA_LABELS_VERSION   2
+#define SCHEMA_VERDICTS_VERSION 3
 
 static int
 schema_file_version(const char *name)
@@ -72,6 +76,8 @@ schema_migrate(desk *d)
 			goto done;
 		}
 		if (v == SCHEMA_LABELS_VERSION && (rc = label_defaults(d)) != DESK_OK)
+			goto done;
+		if (v == SCHEMA_VERDICTS_VERSION && (rc = verdict_defaults(d)) != DESK_OK)
 			goto done;
 		cur = v;
 	}
