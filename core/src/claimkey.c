@@ -1,0 +1,254 @@
+/*
+ * claimkey.c - the matching key of a statement, so that the same claim is
+ * found in other articles whatever their spelling of numbers, case, accents,
+ * punctuation and spacing.
+ *
+ * The key is the text folded (desk_fold: canonical decomposition, case,
+ * accents, đ as d), then rewritten token by token:
+ *   - a number's "," or "." between digits is a thousands separator, dropped,
+ *     when exactly three digits and then a non-digit follow it (and the digits
+ *     before are not just "0"); otherwise it is the decimal point, written ".":
+ *     "1.000" = "1,000" = "1000", "38,5" = "38.5", "1.000,5" = "1000.5";
+ *     digits of other scripts are written as ASCII digits;
+ *   - "%", "phần trăm", "percent" and "per cent" are "%", with no space before;
+ *   - currency signs ($, €, ₫) are kept;
+ *   - an apostrophe inside a word and the dot after a one-letter word
+ *     ("U.S.", "v.v.") are dropped; other punctuation and symbols are word
+ *     breaks ("TP.HCM" = "TP. HCM", "kinh tế-xã hội" = "kinh tế - xã hội");
+ *   - runs of white space are one space, and the key is trimmed.
+ * The result is NFC.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <unictype.h>
+#include <unistr.h>
+
+#include "internal.h"
+
+typedef struct claimkey_buf {
+	char *s;
+	size_t n, cap;
+	int space; /* a word break is pending */
+} claimkey_buf;
+
+static int
+claimkey_put(claimkey_buf *b, const char *s, size_t n)
+{
+	if (b->n + n + 2 > b->cap) {
+		size_t c = (b->cap + n + 2) * 2;
+		char *w = realloc(b->s, c);
+
+		if (w == NULL)
+			return DESK_NOMEM;
+		b->s = w;
+		b->cap = c;
+	}
+	if (b->space && b->n > 0)
+		b->s[b->n++] = ' ';
+	b->space = 0;
+	memcpy(b->s + b->n, s, n);
+	b->n += n;
+	return DESK_OK;
+}
+
+/* The code point at s[i] (0 at the end) and its length in *k. */
+static ucs4_t
+claimkey_char(const char *s, size_t n, size_t i, int *k)
+{
+	ucs4_t c = 0;
+
+	*k = 0;
+	if (i >= n)
+		return 0;
+	*k = u8_mbtouc(&c, (const uint8_t *)s + i, n - i);
+	return c;
+}
+
+/* A decimal digit of any script, as its value, or -1. */
+static int
+claimkey_digit(ucs4_t c)
+{
+	if (c >= '0' && c <= '9')
+		return (int)(c - '0');
+	if (c < 0x80)
+		return -1;
+	return uc_decimal_value(c);
+}
+
+static int
+claimkey_is_word(ucs4_t c)
+{
+	return uc_is_general_category(
+	    c, uc_general_category_or(uc_general_category_or(UC_CATEGORY_L, UC_CATEGORY_N),
+	                              UC_CATEGORY_M));
+}
+
+static int
+claimkey_is_apostrophe(ucs4_t c)
+{
+	return c == '\'' || c == 0x2019 || c == 0x02BC;
+}
+
+/* The number at s[*i], normalised into b; *i moves past it. */
+static int
+claimkey_number(claimkey_buf *b, const char *s, size_t n, size_t *i)
+{
+	char num[128];
+	size_t w = 0, p = *i;
+	int k, d, intdigits = 0, zero = 1, point = 0, rc;
+
+	for (;;) {
+		ucs4_t c = claimkey_char(s, n, p, &k);
+
+		if ((d = claimkey_digit(c)) >= 0) {
+			if (w + 2 >= sizeof num) {
+				if ((rc = claimkey_put(b, num, w)) != DESK_OK)
+					return rc;
+				w = 0;
+			}
+			num[w++] = (char)('0' + d);
+			if (!point) {
+				intdigits++;
+				zero = zero && d == 0;
+			}
+			p += (size_t)k;
+			continue;
+		}
+		if ((c == '.' || c == ',') && claimkey_digit(claimkey_char(s, n, p + 1, &k)) >= 0) {
+			size_t q = p + 1;
+			int after = 0;
+
+			while (after < 4 && claimkey_digit(claimkey_char(s, n, q, &k)) >= 0) {
+				q += (size_t)k;
+				after++;
+			}
+			if (after == 3 && !(intdigits == 1 && zero) && !point) {
+				p++; /* thousands */
+				continue;
+			}
+			if (point)
+				break; /* "1.2.3": the second dot is punctuation */
+			num[w++] = '.';
+			point = 1;
+			p++;
+			continue;
+		}
+		break;
+	}
+	*i = p;
+	return claimkey_put(b, num, w);
+}
+
+/* Whether s[i..] starts with the word w (ASCII) followed by a non-word character. */
+static int
+claimkey_word_at(const char *s, size_t n, size_t i, const char *w, size_t *after)
+{
+	size_t m = strlen(w);
+	int k;
+
+	if (n - i < m || memcmp(s + i, w, m) != 0)
+		return 0;
+	if (claimkey_is_word(claimkey_char(s, n, i + m, &k)))
+		return 0;
+	*after = i + m;
+	return 1;
+}
+
+/* "phan tram", "percent", "per cent" at s[i] (folded): *after past it. */
+static int
+claimkey_percent_word(const char *s, size_t n, size_t i, size_t *after)
+{
+	static const char *const first[] = {"phan", "per"};
+	static const char *const second[] = {"tram", "cent"};
+	size_t p;
+	int k;
+
+	if (claimkey_word_at(s, n, i, "percent", after))
+		return 1;
+	for (size_t x = 0; x < 2; x++) {
+		if (!claimkey_word_at(s, n, i, first[x], &p))
+			continue;
+		while (p < n && uc_is_property_white_space(claimkey_char(s, n, p, &k)))
+			p += (size_t)k;
+		if (claimkey_word_at(s, n, p, second[x], after))
+			return 1;
+	}
+	return 0;
+}
+
+static int
+claimkey_build(claimkey_buf *b, const char *s, size_t n)
+{
+	size_t i = 0, after;
+	int rc = DESK_OK, k, k2, prevword = 0, wordlen = 0;
+
+	while (i < n && rc == DESK_OK) {
+		ucs4_t c = claimkey_char(s, n, i, &k);
+
+		if (claimkey_digit(c) >= 0) {
+			rc = claimkey_number(b, s, n, &i);
+			prevword = 0;
+			continue;
+		}
+		if (claimkey_is_word(c)) {
+			if (!prevword && claimkey_percent_word(s, n, i, &after)) {
+				b->space = 0;
+				rc = claimkey_put(b, "%", 1);
+				i = after;
+				continue;
+			}
+			wordlen = prevword ? wordlen + 1 : 1;
+			prevword = 1;
+			rc = claimkey_put(b, s + i, (size_t)k);
+			i += (size_t)k;
+			continue;
+		}
+		if (c == '%' || c == 0xFF05 || c == 0x066A) {
+			b->space = 0;
+			rc = claimkey_put(b, "%", 1);
+		} else if (uc_is_general_category(c, UC_CATEGORY_Sc)) {
+			rc = claimkey_put(b, s + i, (size_t)k);
+		} else if (prevword && claimkey_is_word(claimkey_char(s, n, i + (size_t)k, &k2)) &&
+		           (claimkey_is_apostrophe(c) || (c == '.' && wordlen == 1))) {
+			/* "don't", "U.S.": no break */
+			i += (size_t)k;
+			prevword = 0;
+			continue;
+		} else {
+			b->space = 1;
+		}
+		prevword = 0;
+		i += (size_t)k;
+	}
+	return rc;
+}
+
+int
+desk_claim_key(char **out, const char *text, size_t len)
+{
+	claimkey_buf b = {NULL, 0, 0, 0};
+	char *folded = NULL, *nfc = NULL;
+	size_t nf = 0, nn = 0;
+	int rc = DESK_MISUSE;
+
+	if (out == NULL || (text == NULL && len > 0))
+		goto done;
+	*out = NULL;
+	rc = DESK_INVALID;
+	if (len > 0 && desk_utf8_check(text, len, NULL) != DESK_OK)
+		goto done;
+	if ((rc = desk_fold(&folded, &nf, len ? text : "", len)) != DESK_OK)
+		goto done;
+	if ((rc = claimkey_build(&b, folded, nf)) != DESK_OK)
+		goto done;
+	if ((rc = desk_nfc(&nfc, &nn, b.s ? b.s : "", b.n)) != DESK_OK)
+		goto done;
+	*out = nfc;
+	nfc = NULL;
+done:
+	free(b.s);
+	free(folded);
+	free(nfc);
+	return rc;
+}
