@@ -16,6 +16,19 @@ int cmd_entities(struct cli *c, int argc, char **argv);
 int cmd_entity(struct cli *c, int argc, char **argv);
 int cmd_undo(struct cli *c, int argc, char **argv);
 int cmd_redo(struct cli *c, int argc, char **argv);
+int cmd_claim(struct cli *c, int argc, char **argv);
+int cmd_claims(struct cli *c, int argc, char **argv);
+int cmd_claim_show(struct cli *c, int argc, char **argv);
+int cmd_evidence(struct cli *c, int argc, char **argv);
+int cmd_verdict(struct cli *c, int argc, char **argv);
+int cmd_note(struct cli *c, int argc, char **argv);
+int cmd_approve(struct cli *c, int argc, char **argv);
+int cmd_dispute(struct cli *c, int argc, char **argv);
+int cmd_candidates(struct cli *c, int argc, char **argv);
+int cmd_dismiss(struct cli *c, int argc, char **argv);
+int cmd_repeats(struct cli *c, int argc, char **argv);
+int cmd_apply(struct cli *c, int argc, char **argv);
+int cmd_verdicts(struct cli *c, int argc, char **argv);
 int cmd_demo(struct cli *c, int argc, char **argv);
 int cmd_help(struct cli *c, int argc, char **argv);
 
@@ -32,6 +45,17 @@ int cmd_parse_id(struct cli *c, const char *name, const char *s, int64_t *id);
  * as stored.
  */
 void cmd_write_text(FILE *f, const char *s, size_t len);
+
+/* Claims (cmd_claim.c, cmd_verdict.c): what their commands share. */
+int cmd_claim_parse_int(int64_t *out, const char *s); /* 0, or -1 if not a whole number */
+int cmd_claim_parse_id(struct cli *c, const char *name, const char *s, int64_t *id);
+/* id, article, start, end, status, verdict (- if none), text; tab-separated. */
+void cmd_claim_print(FILE *f, const desk_claim *cl);
+/* The verdict's name (by name, label or key) into *out, else the scale in a message. */
+int cmd_verdict_check(char **out, struct cli *c, const char *name, desk *d, const char *v);
+/* Evidence research.c would refuse: DESK_INVALID with the reason; consulted may be NULL. */
+int cmd_verdict_check_evidence(struct cli *c, const char *name, const char *source,
+                               const char *quote, const char *consulted);
 
 /* Nonzero when both standard input and output are terminals. */
 int cmd_have_terminal(void);

@@ -1,0 +1,358 @@
+/*
+ * cmd_verdict.c - `copydesk verdicts`, `verdict`, `evidence`, `note`,
+ * `approve` and `dispute`: a claim's research from the shell.
+ *
+ * The checks of verdicts and evidence here are for clear messages and for
+ * refusing before anything is written (`copydesk claim` makes a claim only
+ * when its verdict and evidence will be taken); research.c checks
+ * everything again.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cmd_cli.h"
+
+int
+cmd_verdict_check(char **out, struct cli *c, const char *name, desk *d, const char *v)
+{
+	desk_verdicts *vs = NULL;
+	const desk_verdict *found;
+	int rc;
+
+	*out = NULL;
+	if ((rc = desk_verdicts_get(&vs, d)) != DESK_OK) {
+		fprintf(c->err, "copydesk %s: %s\n", name, desk_errmsg(d));
+		goto done;
+	}
+	if ((found = desk_verdicts_find(vs, v)) != NULL) {
+		if ((*out = strdup(found->name)) == NULL)
+			rc = DESK_NOMEM;
+		goto done;
+	}
+	rc = DESK_NOTFOUND;
+	fprintf(c->err, "copydesk %s: unknown verdict %s (the verdicts are", name, v);
+	for (size_t i = 0; i < desk_verdicts_count(vs); i++)
+		fprintf(c->err, "%s %s", i ? "," : "", desk_verdicts_at(vs, i)->name);
+	fprintf(c->err, "; see copydesk verdicts)\n");
+done:
+	desk_verdicts_free(vs);
+	return rc;
+}
+
+/* Nonzero when s holds only white space. */
+static int
+cmd_verdict_blank(const char *s)
+{
+	for (; *s; s++)
+		if (!isspace((unsigned char)*s))
+			return 0;
+	return 1;
+}
+
+/* http:// or https:// with a host, and no white space. */
+static int
+cmd_verdict_url_ok(const char *s)
+{
+	const char *host;
+	size_t n;
+
+	if (strncmp(s, "https://", 8) == 0)
+		host = s + 8;
+	else if (strncmp(s, "http://", 7) == 0)
+		host = s + 7;
+	else
+		return 0;
+	n = strcspn(host, "/?#");
+	if (n == 0 || host[0] == '.' || host[0] == ':')
+		return 0;
+	for (const char *p = s; *p; p++)
+		if (isspace((unsigned char)*p))
+			return 0;
+	return 1;
+}
+
+/* YYYY-MM-DD, a real day, not after today (local or UTC, whichever is later). */
+static int
+cmd_verdict_date_check(struct cli *c, const char *name, const char *s)
+{
+	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	char today[11], utc[11];
+	time_t now = time(NULL);
+	struct tm tm;
+	int y, m, dd;
+
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		goto bad;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
+			goto bad;
+	y = atoi(s);
+	m = atoi(s + 5);
+	dd = atoi(s + 8);
+	if (m < 1 || m > 12 || dd < 1 || dd > mdays[m - 1] ||
+	    (m == 2 && dd == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))))
+		goto bad;
+	strftime(today, sizeof today, "%Y-%m-%d", localtime_r(&now, &tm));
+	strftime(utc, sizeof utc, "%Y-%m-%d", gmtime_r(&now, &tm));
+	if (strcmp(s, today) > 0 && strcmp(s, utc) > 0) {
+		fprintf(c->err, "copydesk %s: the consulted date %s is in the future\n", name, s);
+		return DESK_INVALID;
+	}
+	return DESK_OK;
+bad:
+	fprintf(c->err, "copydesk %s: the consulted date %s is not a day as YYYY-MM-DD\n", name, s);
+	return DESK_INVALID;
+}
+
+int
+cmd_verdict_check_evidence(struct cli *c, const char *name, const char *source, const char *quote,
+                           const char *consulted)
+{
+	if (cmd_verdict_blank(quote)) {
+		fprintf(c->err, "copydesk %s: the quote is empty\n", name);
+		return DESK_INVALID;
+	}
+	if (cmd_verdict_blank(source)) {
+		fprintf(c->err, "copydesk %s: the source is empty\n", name);
+		return DESK_INVALID;
+	}
+	if (strstr(source, "://") != NULL || strncmp(source, "http", 4) == 0 ||
+	    strncmp(source, "www.", 4) == 0 || strchr(source, ' ') == NULL) {
+		if (!cmd_verdict_url_ok(source)) {
+			fprintf(c->err,
+			        "copydesk %s: the source %s is neither a URL (http:// or https:// "
+			        "with a host) nor a citation of a few words\n",
+			        name, source);
+			return DESK_INVALID;
+		}
+	}
+	return consulted ? cmd_verdict_date_check(c, name, consulted) : DESK_OK;
+}
+
+/* verdicts [--json] */
+int
+cmd_verdicts(struct cli *c, int argc, char **argv)
+{
+	desk_verdicts *vs = NULL;
+	char *json = NULL;
+	desk *d = NULL;
+	int json_out = 0, rc, ret;
+
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--json") == 0)
+			json_out = 1;
+		else
+			return cmd_usage(c, "verdicts", "unexpected argument %s", argv[i]);
+	}
+	if ((ret = cmd_open(&d, c)) != EXIT_OK_)
+		return ret;
+	if (json_out) {
+		if ((rc = desk_verdicts_json(&json, d)) == DESK_OK)
+			fprintf(c->out, "%s\n", json);
+	} else if ((rc = desk_verdicts_get(&vs, d)) == DESK_OK) {
+		for (size_t i = 0; i < desk_verdicts_count(vs); i++) {
+			const desk_verdict *v = desk_verdicts_at(vs, i);
+
+			fprintf(c->out, "%s\t%s\t%s\t%d\t%s\t%s\n", v->name, v->key, v->label,
+			        v->rating, v->rating_name, v->fever);
+		}
+	}
+	if (rc != DESK_OK)
+		fprintf(c->err, "copydesk verdicts: %s\n", desk_errmsg(d));
+	free(json);
+	desk_verdicts_free(vs);
+	desk_close(d);
+	return cmd_exit_status(rc);
+}
+
+/* The claim after an edit, as `copydesk claim` prints it. */
+static int
+cmd_verdict_print(struct cli *c, const char *name, desk *d, int64_t claim_id)
+{
+	desk_claim *cl = NULL;
+	int rc;
+
+	if ((rc = desk_claim_get(&cl, d, claim_id)) != DESK_OK)
+		fprintf(c->err, "copydesk %s: %s\n", name, desk_errmsg(d));
+	else
+		cmd_claim_print(c->out, cl);
+	desk_claim_free(cl);
+	return rc;
+}
+
+/* Open the database and check that the claim exists (its message if not). */
+static int
+cmd_verdict_open(desk **d, struct cli *c, const char *name, int64_t claim_id)
+{
+	desk_claim *cl = NULL;
+	int rc, ret;
+
+	if ((ret = cmd_open(d, c)) != EXIT_OK_)
+		return ret;
+	if ((rc = desk_claim_get(&cl, *d, claim_id)) != DESK_OK) {
+		fprintf(c->err, "copydesk %s: %s\n", name, desk_errmsg(*d));
+		desk_close(*d);
+		*d = NULL;
+		return cmd_exit_status(rc);
+	}
+	desk_claim_free(cl);
+	return EXIT_OK_;
+}
+
+/* verdict CLAIM_ID V */
+int
+cmd_verdict(struct cli *c, int argc, char **argv)
+{
+	char *name = NULL;
+	desk *d = NULL;
+	int64_t id = 0;
+	int rc, ret;
+
+	if (argc != 3)
+		return cmd_usage(c, "verdict", "needs a claim id and a verdict");
+	if ((ret = cmd_claim_parse_id(c, "verdict", argv[1], &id)) != 0)
+		return ret;
+	if ((ret = cmd_verdict_open(&d, c, "verdict", id)) != EXIT_OK_)
+		return ret;
+	if ((rc = cmd_verdict_check(&name, c, "verdict", d, argv[2])) != DESK_OK)
+		goto done;
+	if ((rc = desk_claim_set_verdict(d, id, name)) != DESK_OK) {
+		fprintf(c->err, "copydesk verdict: %s\n", desk_errmsg(d));
+		goto done;
+	}
+	rc = cmd_verdict_print(c, "verdict", d, id);
+done:
+	free(name);
+	desk_close(d);
+	return cmd_exit_status(rc);
+}
+
+/* evidence CLAIM_ID --source S --quote Q [--consulted DATE] */
+int
+cmd_evidence(struct cli *c, int argc, char **argv)
+{
+	const char *source = NULL, *quote = NULL, *consulted = NULL, *arg = NULL;
+	desk *d = NULL;
+	int64_t id = 0, eid = 0;
+	int rc, ret;
+
+	for (int i = 1; i < argc; i++) {
+		const char *s = argv[i];
+
+		if (strcmp(s, "--source") == 0 && i + 1 < argc)
+			source = argv[++i];
+		else if (strcmp(s, "--quote") == 0 && i + 1 < argc)
+			quote = argv[++i];
+		else if (strcmp(s, "--consulted") == 0 && i + 1 < argc)
+			consulted = argv[++i];
+		else if (arg == NULL && s[0] != '-')
+			arg = s;
+		else
+			return cmd_usage(c, "evidence", "unexpected argument %s", s);
+	}
+	if (arg == NULL)
+		return cmd_usage(c, "evidence", "which claim?");
+	if (source == NULL || quote == NULL)
+		return cmd_usage(c, "evidence", "give both --source and --quote");
+	if ((ret = cmd_claim_parse_id(c, "evidence", arg, &id)) != 0)
+		return ret;
+	if ((rc = cmd_verdict_check_evidence(c, "evidence", source, quote, consulted)) != DESK_OK)
+		return cmd_exit_status(rc);
+	if ((ret = cmd_verdict_open(&d, c, "evidence", id)) != EXIT_OK_)
+		return ret;
+	if ((rc = desk_claim_add_evidence(&eid, d, id, source, quote, consulted)) != DESK_OK) {
+		fprintf(c->err, "copydesk evidence: %s\n", desk_errmsg(d));
+		goto done;
+	}
+	fprintf(c->err, "copydesk evidence: evidence %lld added to claim %lld\n", (long long)eid,
+	        (long long)id);
+	rc = cmd_verdict_print(c, "evidence", d, id);
+done:
+	desk_close(d);
+	return cmd_exit_status(rc);
+}
+
+/* note CLAIM_ID TEXT */
+int
+cmd_note(struct cli *c, int argc, char **argv)
+{
+	desk *d = NULL;
+	int64_t id = 0;
+	int rc, ret;
+
+	if (argc != 3)
+		return cmd_usage(c, "note", "needs a claim id and the note ('' clears it)");
+	if ((ret = cmd_claim_parse_id(c, "note", argv[1], &id)) != 0)
+		return ret;
+	if ((ret = cmd_verdict_open(&d, c, "note", id)) != EXIT_OK_)
+		return ret;
+	if ((rc = desk_claim_set_note(d, id, argv[2])) != DESK_OK)
+		fprintf(c->err, "copydesk note: %s\n", desk_errmsg(d));
+	else
+		rc = cmd_verdict_print(c, "note", d, id);
+	desk_close(d);
+	return cmd_exit_status(rc);
+}
+
+/* approve CLAIM_ID */
+int
+cmd_approve(struct cli *c, int argc, char **argv)
+{
+	desk *d = NULL;
+	int64_t id = 0;
+	int rc, ret;
+
+	if (argc != 2)
+		return cmd_usage(c, "approve", "needs a claim id");
+	if ((ret = cmd_claim_parse_id(c, "approve", argv[1], &id)) != 0)
+		return ret;
+	if ((ret = cmd_verdict_open(&d, c, "approve", id)) != EXIT_OK_)
+		return ret;
+	if ((rc = desk_claim_approve(d, id)) != DESK_OK)
+		fprintf(c->err, "copydesk approve: %s\n", desk_errmsg(d));
+	else
+		rc = cmd_verdict_print(c, "approve", d, id);
+	desk_close(d);
+	return cmd_exit_status(rc);
+}
+
+/* dispute CLAIM_ID --reason TEXT */
+int
+cmd_dispute(struct cli *c, int argc, char **argv)
+{
+	const char *reason = NULL, *arg = NULL;
+	desk *d = NULL;
+	int64_t id = 0;
+	int rc, ret;
+
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--reason") == 0 && i + 1 < argc)
+			reason = argv[++i];
+		else if (strncmp(argv[i], "--reason=", 9) == 0)
+			reason = argv[i] + 9;
+		else if (arg == NULL && argv[i][0] != '-')
+			arg = argv[i];
+		else
+			return cmd_usage(c, "dispute", "unexpected argument %s", argv[i]);
+	}
+	if (arg == NULL)
+		return cmd_usage(c, "dispute", "which claim?");
+	if (reason == NULL)
+		return cmd_usage(c, "dispute", "a dispute needs --reason");
+	if ((ret = cmd_claim_parse_id(c, "dispute", arg, &id)) != 0)
+		return ret;
+	if (cmd_verdict_blank(reason)) {
+		fprintf(c->err, "copydesk dispute: the reason is empty\n");
+		return EXIT_DATAERR;
+	}
+	if ((ret = cmd_verdict_open(&d, c, "dispute", id)) != EXIT_OK_)
+		return ret;
+	if ((rc = desk_claim_dispute(d, id, reason)) != DESK_OK)
+		fprintf(c->err, "copydesk dispute: %s\n", desk_errmsg(d));
+	else
+		rc = cmd_verdict_print(c, "dispute", d, id);
+	desk_close(d);
+	return cmd_exit_status(rc);
+}
