@@ -149,6 +149,10 @@ cmd_claim_parse(struct cli *c, struct cmd_claim_args *a, int argc, char **argv)
 	if ((a->source == NULL) != (a->quote == NULL))
 		return cmd_usage(c, "claim",
 		                 "--source and --quote go together (one piece of evidence)");
+	if (a->note != NULL && desk_utf8_check(a->note, strlen(a->note), NULL) != DESK_OK) {
+		fprintf(c->err, "copydesk claim: --note is not valid UTF-8\n");
+		return EXIT_DATAERR;
+	}
 	if (a->consulted != NULL && a->source == NULL)
 		return cmd_usage(c, "claim", "--consulted goes with --source and --quote");
 	return 0;
@@ -247,9 +251,6 @@ cmd_claim(struct cli *c, int argc, char **argv)
 
 	if ((ret = cmd_claim_parse(c, &a, argc, argv)) != 0)
 		return ret;
-	if (a.source != NULL && (rc = cmd_verdict_check_evidence(c, "claim", a.source, a.quote,
-	                                                         a.consulted)) != DESK_OK)
-		return cmd_exit_status(rc);
 	if ((ret = cmd_open(&d, c)) != EXIT_OK_)
 		return ret;
 	if ((rc = desk_article_get(&art, d, a.id)) != DESK_OK) {
@@ -266,6 +267,9 @@ cmd_claim(struct cli *c, int argc, char **argv)
 		goto done;
 	if (a.verdict != NULL &&
 	    (rc = cmd_verdict_check(&verdict, c, "claim", d, a.verdict)) != DESK_OK)
+		goto done;
+	if (a.source != NULL && (rc = cmd_verdict_check_evidence(c, "claim", d, a.source, a.quote,
+	                                                         a.consulted)) != DESK_OK)
 		goto done;
 	if ((rc = desk_claim_add(&id, d, a.id, r.start, r.end)) != DESK_OK) {
 		fprintf(c->err, "copydesk claim: %s\n", desk_errmsg(d));

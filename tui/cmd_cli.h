@@ -53,8 +53,8 @@ int cmd_claim_parse_id(struct cli *c, const char *name, const char *s, int64_t *
 void cmd_claim_print(FILE *f, const desk_claim *cl);
 /* The verdict's name (by name, label or key) into *out, else the scale in a message. */
 int cmd_verdict_check(char **out, struct cli *c, const char *name, desk *d, const char *v);
-/* Evidence research.c would refuse: DESK_INVALID with the reason; consulted may be NULL. */
-int cmd_verdict_check_evidence(struct cli *c, const char *name, const char *source,
+/* Evidence research.c would refuse: DESK_INVALID with the reason; nothing written. */
+int cmd_verdict_check_evidence(struct cli *c, const char *name, desk *d, const char *source,
                                const char *quote, const char *consulted);
 
 /* Nonzero when both standard input and output are terminals. */

@@ -2,15 +2,12 @@
  * cmd_verdict.c - `copydesk verdicts`, `verdict`, `evidence`, `note`,
  * `approve` and `dispute`: a claim's research from the shell.
  *
- * The checks of verdicts and evidence here are for clear messages and for
- * refusing before anything is written (`copydesk claim` makes a claim only
- * when its verdict and evidence will be taken); research.c checks
- * everything again.
+ * The checks of verdicts and evidence here let `copydesk claim` refuse
+ * before it writes anything (it makes a claim only when its verdict and
+ * evidence will be taken); research.c does the checking.
  */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cmd_cli.h"
 
@@ -41,94 +38,23 @@ done:
 	return rc;
 }
 
-/* Nonzero when s holds only white space. */
-static int
-cmd_verdict_blank(const char *s)
-{
-	for (; *s; s++)
-		if (!isspace((unsigned char)*s))
-			return 0;
-	return 1;
-}
-
-/* http:// or https:// with a host, and no white space. */
-static int
-cmd_verdict_url_ok(const char *s)
-{
-	const char *host;
-	size_t n;
-
-	if (strncmp(s, "https://", 8) == 0)
-		host = s + 8;
-	else if (strncmp(s, "http://", 7) == 0)
-		host = s + 7;
-	else
-		return 0;
-	n = strcspn(host, "/?#");
-	if (n == 0 || host[0] == '.' || host[0] == ':')
-		return 0;
-	for (const char *p = s; *p; p++)
-		if (isspace((unsigned char)*p))
-			return 0;
-	return 1;
-}
-
-/* YYYY-MM-DD, a real day, not after today (local or UTC, whichever is later). */
-static int
-cmd_verdict_date_check(struct cli *c, const char *name, const char *s)
-{
-	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	char today[11], utc[11];
-	time_t now = time(NULL);
-	struct tm tm;
-	int y, m, dd;
-
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		goto bad;
-	for (int i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
-			goto bad;
-	y = atoi(s);
-	m = atoi(s + 5);
-	dd = atoi(s + 8);
-	if (m < 1 || m > 12 || dd < 1 || dd > mdays[m - 1] ||
-	    (m == 2 && dd == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))))
-		goto bad;
-	strftime(today, sizeof today, "%Y-%m-%d", localtime_r(&now, &tm));
-	strftime(utc, sizeof utc, "%Y-%m-%d", gmtime_r(&now, &tm));
-	if (strcmp(s, today) > 0 && strcmp(s, utc) > 0) {
-		fprintf(c->err, "copydesk %s: the consulted date %s is in the future\n", name, s);
-		return DESK_INVALID;
-	}
-	return DESK_OK;
-bad:
-	fprintf(c->err, "copydesk %s: the consulted date %s is not a day as YYYY-MM-DD\n", name, s);
-	return DESK_INVALID;
-}
-
+/*
+ * research.c checks evidence before it looks for the claim, and claims.h has
+ * no check-only call: evidence for claim 0, which cannot exist, is refused
+ * with DESK_INVALID and the reason when it is bad, and with DESK_NOTFOUND
+ * when it is good, writing nothing either way.
+ */
 int
-cmd_verdict_check_evidence(struct cli *c, const char *name, const char *source, const char *quote,
-                           const char *consulted)
+cmd_verdict_check_evidence(struct cli *c, const char *name, desk *d, const char *source,
+                           const char *quote, const char *consulted)
 {
-	if (cmd_verdict_blank(quote)) {
-		fprintf(c->err, "copydesk %s: the quote is empty\n", name);
-		return DESK_INVALID;
-	}
-	if (cmd_verdict_blank(source)) {
-		fprintf(c->err, "copydesk %s: the source is empty\n", name);
-		return DESK_INVALID;
-	}
-	if (strstr(source, "://") != NULL || strncmp(source, "http", 4) == 0 ||
-	    strncmp(source, "www.", 4) == 0 || strchr(source, ' ') == NULL) {
-		if (!cmd_verdict_url_ok(source)) {
-			fprintf(c->err,
-			        "copydesk %s: the source %s is neither a URL (http:// or https:// "
-			        "with a host) nor a citation of a few words\n",
-			        name, source);
-			return DESK_INVALID;
-		}
-	}
-	return consulted ? cmd_verdict_date_check(c, name, consulted) : DESK_OK;
+	int64_t eid = 0;
+	int rc = desk_claim_add_evidence(&eid, d, 0, source, quote, consulted);
+
+	if (rc == DESK_NOTFOUND || rc == DESK_OK)
+		return DESK_OK;
+	fprintf(c->err, "copydesk %s: %s\n", name, desk_errmsg(d));
+	return rc;
 }
 
 /* verdicts [--json] */
@@ -258,8 +184,6 @@ cmd_evidence(struct cli *c, int argc, char **argv)
 		return cmd_usage(c, "evidence", "give both --source and --quote");
 	if ((ret = cmd_claim_parse_id(c, "evidence", arg, &id)) != 0)
 		return ret;
-	if ((rc = cmd_verdict_check_evidence(c, "evidence", source, quote, consulted)) != DESK_OK)
-		return cmd_exit_status(rc);
 	if ((ret = cmd_verdict_open(&d, c, "evidence", id)) != EXIT_OK_)
 		return ret;
 	if ((rc = desk_claim_add_evidence(&eid, d, id, source, quote, consulted)) != DESK_OK) {
@@ -343,10 +267,6 @@ cmd_dispute(struct cli *c, int argc, char **argv)
 		return cmd_usage(c, "dispute", "a dispute needs --reason");
 	if ((ret = cmd_claim_parse_id(c, "dispute", arg, &id)) != 0)
 		return ret;
-	if (cmd_verdict_blank(reason)) {
-		fprintf(c->err, "copydesk dispute: the reason is empty\n");
-		return EXIT_DATAERR;
-	}
 	if ((ret = cmd_verdict_open(&d, c, "dispute", id)) != EXIT_OK_)
 		return ret;
 	if ((rc = desk_claim_dispute(d, id, reason)) != DESK_OK)
