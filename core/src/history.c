@@ -18,6 +18,18 @@
  *   entity-merge               {"into": 3, "from": 7, "spans": [12, 15]}
  *   status                     {"before": "new", "after": "done"}
  *   suggestion-reject          {"article_id": 1, "start": 4, "end": 9, "label": "PER"}
+ *   claim-add, claim-delete    {"claim": ID}
+ *   research-verdict, research-note, claim-approve, claim-dispute
+ *                              {"claim": ID, "research": RID, "before": R, "after": R}
+ *   evidence-add, evidence-delete
+ *                              {"evidence": EID, "research": RID, "before": R, "after": R}
+ *       where R is the research row's state: {"status", "verdict", "note", "proposed_by",
+ *       "proposed_at", "reviewed_by", "reviewed_at", "review_reason"} (null for NULL);
+ *       undo puts "before" back whole (so undoing an approval makes it proposed again,
+ *       without the review), redo "after"
+ *   claim-apply                {"claim": ID, "research": RID, "claims": [new claim ids],
+ *                               "relinked": [{"claim": ID, "before": old RID}]}
+ *   candidate-dismiss          {"article_id": 1, "start": 0, "end": 42}
  */
 #include <stdlib.h>
 #include <string.h>
@@ -74,12 +86,33 @@ typedef struct history_action {
 	const char *what; /* for "... no longer exists" */
 	const char *check;
 	const char *apply[2];
+	const char *like; /* without check: the action whose statements it runs, flipped */
 } history_action;
 
 #define HISTORY_SPAN_ID "coalesce(json_extract(?2, '$.span'), ?1)"
 #define HISTORY_SPAN_GONE                                                                          \
 	"WHEN s.deleted_at IS NOT NULL THEN printf('span %d was deleted by %s', s.id, "            \
 	"s.deleted_by) "
+
+#define HISTORY_CLAIM_ID "coalesce(json_extract(?2, '$.claim'), ?1)"
+#define HISTORY_DISMISSED                                                                          \
+	"r.article_id = json_extract(?2, '$.article_id') AND r.start = json_extract(?2, "          \
+	"'$.start') AND r.\"end\" = json_extract(?2, '$.end')"
+/* The research row r is not in ?3's state; put it in ?4's. */
+#define HISTORY_RF(f) "r." f " IS NOT json_extract(?2, '$.' || ?3 || '." f "')"
+#define HISTORY_RS(f) f " = json_extract(?2, '$.' || ?4 || '." f "'), "
+/* clang-format off */
+#define HISTORY_RESEARCH_CHANGED                                                                   \
+	"(" HISTORY_RF("status") " OR " HISTORY_RF("verdict") " OR " HISTORY_RF("note")            \
+	" OR " HISTORY_RF("proposed_by") " OR " HISTORY_RF("proposed_at")                          \
+	" OR " HISTORY_RF("reviewed_by") " OR " HISTORY_RF("reviewed_at")                          \
+	" OR " HISTORY_RF("review_reason") ")"
+#define HISTORY_RESEARCH_PUT                                                                       \
+	"UPDATE research SET " HISTORY_RS("status") HISTORY_RS("verdict") HISTORY_RS("note")       \
+	HISTORY_RS("proposed_by") HISTORY_RS("proposed_at") HISTORY_RS("reviewed_by")              \
+	HISTORY_RS("reviewed_at") HISTORY_RS("review_reason")                                      \
+	"updated_by = ?5, updated_at = " HISTORY_NOW " WHERE id = json_extract(?2, '$.research')"
+/* clang-format on */
 
 static const history_action history_actions[] = {
     {"span-add",
@@ -99,8 +132,9 @@ static const history_action history_actions[] = {
      {"UPDATE span SET deleted_at = CASE WHEN ?7 THEN " HISTORY_NOW " END, "
       "deleted_by = CASE WHEN ?7 THEN ?5 END, updated_by = ?5, updated_at = " HISTORY_NOW
       " WHERE id = " HISTORY_SPAN_ID,
-      NULL}},
-    {"span-delete", 1, "span", NULL, {NULL, NULL}}, /* span-add's, flipped */
+      NULL},
+     NULL},
+    {"span-delete", 1, "span", NULL, {NULL, NULL}, "span-add"},
     {"span-relabel",
      0,
      "span",
@@ -117,7 +151,8 @@ static const history_action history_actions[] = {
      "FROM span s WHERE s.id = ?1",
      {"UPDATE span SET label = json_extract(?2, '$.' || ?4 || '.label'), updated_by = ?5, "
       "updated_at = " HISTORY_NOW " WHERE id = ?1",
-      NULL}},
+      NULL},
+     NULL},
     {"span-link",
      0,
      "span",
@@ -128,7 +163,8 @@ static const history_action history_actions[] = {
      "FROM span s WHERE s.id = ?1",
      {"UPDATE span SET entity_id = nullif(json_extract(?2, '$.' || ?4 || '.entity_id'), 0), "
       "updated_by = ?5, updated_at = " HISTORY_NOW " WHERE id = ?1",
-      NULL}},
+      NULL},
+     NULL},
     {"entity-rename",
      0,
      "entity",
@@ -139,7 +175,8 @@ static const history_action history_actions[] = {
      {"UPDATE entity SET name = json_extract(?2, '$.' || ?4 || '.name'), external_id = "
       "coalesce(json_extract(?2, '$.' || ?4 || '.external_id'), ''), updated_by = ?5, "
       "updated_at = " HISTORY_NOW " WHERE id = ?1",
-      NULL}},
+      NULL},
+     NULL},
     {"entity-merge",
      0,
      "entity",
@@ -157,7 +194,8 @@ static const history_action history_actions[] = {
       " WHERE id IN (SELECT value FROM json_each(?2, '$.spans'))",
       "UPDATE entity SET merged_into = CASE WHEN ?7 THEN NULL ELSE json_extract(?2, '$.into') "
       "END, updated_by = ?5, updated_at = " HISTORY_NOW " WHERE id = json_extract(?2, "
-      "'$.from')"}},
+      "'$.from')"},
+     NULL},
     {"status",
      0,
      "article",
@@ -166,7 +204,8 @@ static const history_action history_actions[] = {
      "FROM article WHERE id = ?6",
      {"UPDATE article SET status = json_extract(?2, '$.' || ?4), updated_by = ?5, "
       "updated_at = " HISTORY_NOW " WHERE id = ?6",
-      NULL}},
+      NULL},
+     NULL},
     {"suggestion-reject",
      0,
      "suggestion",
@@ -184,7 +223,87 @@ static const history_action history_actions[] = {
       "json_extract(?2, '$.end') AND label = json_extract(?2, '$.label')",
       "INSERT INTO suggestion_rejected (article_id, start, \"end\", label, editor, at) "
       "SELECT json_extract(?2, '$.article_id'), json_extract(?2, '$.start'), "
-      "json_extract(?2, '$.end'), json_extract(?2, '$.label'), ?5, " HISTORY_NOW " WHERE NOT ?7"}},
+      "json_extract(?2, '$.end'), json_extract(?2, '$.label'), ?5, " HISTORY_NOW " WHERE NOT ?7"},
+     NULL},
+    {"claim-add",
+     0,
+     "claim",
+     /* ?7: the claim stands now and goes; else it is deleted now and comes back. */
+     "SELECT CASE WHEN ?7 AND c.deleted_at IS NOT NULL THEN printf('claim %d was deleted by "
+     "%s', c.id, c.deleted_by) "
+     "WHEN NOT ?7 AND c.deleted_at IS NULL THEN printf('claim %d was restored by %s', c.id, "
+     "c.updated_by) "
+     "WHEN NOT ?7 THEN (SELECT printf('claim %d holds the same range, by %s', o.id, o.author) "
+     "FROM claim o WHERE o.article_id = c.article_id AND o.start = c.start AND o.\"end\" = "
+     "c.\"end\" AND o.deleted_at IS NULL) END "
+     "FROM claim c WHERE c.id = " HISTORY_CLAIM_ID,
+     {"UPDATE claim SET deleted_at = CASE WHEN ?7 THEN " HISTORY_NOW " END, "
+      "deleted_by = CASE WHEN ?7 THEN ?5 END, updated_by = ?5, updated_at = " HISTORY_NOW
+      " WHERE id = " HISTORY_CLAIM_ID,
+      NULL},
+     NULL},
+    {"claim-delete", 1, "claim", NULL, {NULL, NULL}, "claim-add"},
+    {"research-verdict",
+     0,
+     "research",
+     "SELECT CASE WHEN " HISTORY_RESEARCH_CHANGED " THEN printf('the research of claim %d was "
+     "changed by %s', json_extract(?2, '$.claim'), r.updated_by) END FROM research r WHERE "
+     "r.id = json_extract(?2, '$.research')",
+     {HISTORY_RESEARCH_PUT, NULL},
+     NULL},
+    {"research-note", 0, "research", NULL, {NULL, NULL}, "research-verdict"},
+    {"claim-approve", 0, "research", NULL, {NULL, NULL}, "research-verdict"},
+    {"claim-dispute", 0, "research", NULL, {NULL, NULL}, "research-verdict"},
+    {"evidence-add",
+     0,
+     "evidence",
+     /* ?7: the evidence stands now and goes; else it is deleted now and comes back. */
+     "SELECT CASE WHEN ?7 AND e.deleted_at IS NOT NULL THEN printf('evidence %d was deleted by "
+     "%s', e.id, e.deleted_by) "
+     "WHEN NOT ?7 AND e.deleted_at IS NULL THEN printf('evidence %d was restored', e.id) "
+     "ELSE (SELECT printf('the research was changed by %s', r.updated_by) FROM research r "
+     "WHERE r.id = json_extract(?2, '$.research') AND " HISTORY_RESEARCH_CHANGED ") END "
+     "FROM evidence e WHERE e.id = ?1",
+     {"UPDATE evidence SET deleted_at = CASE WHEN ?7 THEN " HISTORY_NOW " END, "
+      "deleted_by = CASE WHEN ?7 THEN ?5 END WHERE id = ?1",
+      HISTORY_RESEARCH_PUT},
+     NULL},
+    {"evidence-delete", 1, "evidence", NULL, {NULL, NULL}, "evidence-add"},
+    {"claim-apply",
+     0,
+     "claim",
+     /* ?7: the claims it made stand and go, the ones it relinked go back; else again. */
+     "SELECT coalesce((SELECT printf('claim %d was changed by %s', c.id, c.updated_by) FROM "
+     "json_each(?2, '$.claims') j JOIN claim c ON c.id = j.value WHERE CASE WHEN ?7 THEN "
+     "c.deleted_at IS NOT NULL OR c.research_id IS NOT json_extract(?2, '$.research') ELSE "
+     "c.deleted_at IS NULL OR EXISTS (SELECT 1 FROM claim o WHERE o.article_id = "
+     "c.article_id AND o.start = c.start AND o.\"end\" = c.\"end\" AND o.deleted_at IS NULL) "
+     "END LIMIT 1), (SELECT printf('claim %d was changed by %s', c.id, c.updated_by) FROM "
+     "json_each(?2, '$.relinked') j JOIN claim c ON c.id = json_extract(j.value, '$.claim') "
+     "WHERE c.deleted_at IS NOT NULL OR c.research_id IS NOT CASE WHEN ?7 THEN "
+     "json_extract(?2, '$.research') ELSE json_extract(j.value, '$.before') END LIMIT 1))",
+     {"UPDATE claim SET deleted_at = CASE WHEN ?7 THEN " HISTORY_NOW " END, "
+      "deleted_by = CASE WHEN ?7 THEN ?5 END, updated_by = ?5, updated_at = " HISTORY_NOW
+      " WHERE id IN (SELECT value FROM json_each(?2, '$.claims'))",
+      "UPDATE claim SET research_id = CASE WHEN ?7 THEN (SELECT json_extract(j.value, "
+      "'$.before') FROM json_each(?2, '$.relinked') j WHERE json_extract(j.value, '$.claim') "
+      "= claim.id) ELSE json_extract(?2, '$.research') END, updated_by = ?5, updated_at "
+      "= " HISTORY_NOW " WHERE id IN (SELECT json_extract(value, '$.claim') FROM json_each(?2, "
+      "'$.relinked'))"},
+     NULL},
+    {"candidate-dismiss",
+     0,
+     "candidate",
+     /* ?7: the dismissal stands now and goes; else it comes back. */
+     "SELECT CASE WHEN ?7 AND NOT EXISTS (SELECT 1 FROM candidate_dismissed r "
+     "WHERE " HISTORY_DISMISSED ") THEN 'the dismissal was taken back' "
+     "WHEN NOT ?7 THEN (SELECT printf('dismissed again by %s', r.editor) FROM "
+     "candidate_dismissed r WHERE " HISTORY_DISMISSED ") END",
+     {"DELETE FROM candidate_dismissed AS r WHERE ?7 AND " HISTORY_DISMISSED,
+      "INSERT INTO candidate_dismissed (article_id, start, \"end\", editor, at) "
+      "SELECT json_extract(?2, '$.article_id'), json_extract(?2, '$.start'), "
+      "json_extract(?2, '$.end'), ?5, " HISTORY_NOW " WHERE NOT ?7"},
+     NULL},
 };
 
 /* The edit undo or redo works on. */
@@ -368,7 +487,7 @@ history_step(int64_t *article_id, desk *d, int undo)
 		                undo ? "undo" : "redo", e.action);
 		goto done;
 	}
-	sql = a->check ? a : history_find("span-add");
+	sql = a->check ? a : history_find(a->like);
 	if ((rc = history_check(d, a, sql, &e, undo)) != DESK_OK ||
 	    (rc = history_apply(d, a, sql, &e, undo)) != DESK_OK ||
 	    (rc = history_mark(d, &e, undo)) != DESK_OK || (rc = desk_commit(d)) != DESK_OK)

@@ -1,0 +1,382 @@
+/*
+ * repeat.c - the same claim across the corpus: the sentence table (every
+ * article's sentences with their keys, filled on first use), the repeats of
+ * a claim in other articles, and applying a claim's research to them.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "claim_internal.h"
+
+/* One article's sentences and keys into the sentence table. */
+static int
+repeat_index_article(desk *d, sqlite3_stmt *ins, int64_t article_id)
+{
+	desk_text *t = NULL;
+	desk_range *r = NULL;
+	char *key = NULL;
+	size_t n = 0;
+	int rc;
+
+	if ((rc = claim_body(&t, d, article_id)) != DESK_OK)
+		goto done;
+	if ((rc = desk_sentences(&r, &n, t)) != DESK_OK) {
+		rc = desk_error(d, rc, "sentences of article %lld: %s", (long long)article_id,
+		                desk_strerror(rc));
+		goto done;
+	}
+	for (size_t i = 0; i < n; i++) {
+		size_t a = desk_text_byte(t, r[i].start), b = desk_text_byte(t, r[i].end);
+
+		if ((rc = desk_claim_key(&key, desk_text_utf8(t) + a, b - a)) != DESK_OK) {
+			rc = desk_error(d, rc, "claim key: %s", desk_strerror(rc));
+			goto done;
+		}
+		sqlite3_reset(ins);
+		sqlite3_bind_int64(ins, 1, article_id);
+		sqlite3_bind_int64(ins, 2, r[i].start);
+		sqlite3_bind_int64(ins, 3, r[i].end);
+		sqlite3_bind_text(ins, 4, key, -1, SQLITE_STATIC);
+		if (sqlite3_step(ins) != SQLITE_DONE) {
+			rc = desk_sqlite_error(d, "index sentences");
+			goto done;
+		}
+		free(key);
+		key = NULL;
+	}
+done:
+	free(key);
+	free(r);
+	desk_text_free(t);
+	return rc;
+}
+
+/* Index the articles without sentence rows, in the caller's transaction. */
+static int
+repeat_index_tx(desk *d)
+{
+	static const char todo_sql[] =
+	    "SELECT id FROM article a WHERE a.chars > 0 AND NOT EXISTS (SELECT 1 FROM sentence s "
+	    "WHERE s.article_id = a.id) ORDER BY id";
+	static const char ins_sql[] = "INSERT OR IGNORE INTO sentence (article_id, start, \"end\", "
+	                              "key) VALUES (?1, ?2, ?3, ?4)";
+	sqlite3_stmt *todo = NULL, *ins = NULL;
+	int64_t *ids = NULL;
+	size_t n = 0, cap = 0;
+	int rc, r;
+
+	if ((rc = desk_prepare(d, &todo, todo_sql)) != DESK_OK ||
+	    (rc = desk_prepare(d, &ins, ins_sql)) != DESK_OK)
+		goto done;
+	while ((r = sqlite3_step(todo)) == SQLITE_ROW) {
+		if (n == cap) {
+			int64_t *v = realloc(ids, (cap = cap ? 2 * cap : 16) * sizeof *v);
+
+			if (v == NULL) {
+				rc = desk_error(d, DESK_NOMEM, "out of memory");
+				goto done;
+			}
+			ids = v;
+		}
+		ids[n++] = sqlite3_column_int64(todo, 0);
+	}
+	if (r != SQLITE_DONE) {
+		rc = desk_sqlite_error(d, "index sentences");
+		goto done;
+	}
+	for (size_t i = 0; i < n; i++)
+		if ((rc = repeat_index_article(d, ins, ids[i])) != DESK_OK)
+			goto done;
+done:
+	sqlite3_finalize(todo);
+	sqlite3_finalize(ins);
+	free(ids);
+	return rc;
+}
+
+/* Whether some article with a body has no sentence rows yet. */
+static int
+repeat_pending(int *out, desk *d)
+{
+	static const char sql[] =
+	    "SELECT EXISTS (SELECT 1 FROM article a WHERE a.chars > 0 AND NOT EXISTS (SELECT 1 "
+	    "FROM sentence s WHERE s.article_id = a.id))";
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	*out = 0;
+	if ((rc = desk_prepare(d, &st, sql)) != DESK_OK)
+		goto done;
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		rc = desk_sqlite_error(d, "index sentences");
+		goto done;
+	}
+	*out = sqlite3_column_int(st, 0);
+done:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+repeat_index(desk *d)
+{
+	int rc, pending = 0;
+
+	if (!sqlite3_get_autocommit(d->db))
+		return repeat_index_tx(d); /* inside the caller's transaction */
+	if ((rc = repeat_pending(&pending, d)) != DESK_OK || !pending)
+		return rc;
+	if ((rc = desk_begin(d)) != DESK_OK)
+		return rc;
+	if ((rc = repeat_index_tx(d)) != DESK_OK)
+		goto done;
+	rc = desk_commit(d);
+done:
+	if (rc != DESK_OK)
+		desk_rollback(d);
+	return rc;
+}
+
+/* The first sentence of each other article whose key holds the claim's key. */
+static int
+repeat_find(desk_range **ranges, int64_t **articles, size_t *n, desk *d, int64_t claim_id)
+{
+	static const char sql[] =
+	    "SELECT s.article_id, min(s.start), s.\"end\" FROM claim c JOIN sentence s ON "
+	    "s.article_id <> c.article_id AND instr(s.key, c.key) > 0 WHERE c.id = ?1 AND "
+	    "c.key <> '' GROUP BY s.article_id ORDER BY s.article_id";
+	sqlite3_stmt *st = NULL;
+	desk_range *rv = NULL;
+	int64_t *av = NULL;
+	size_t len = 0, cap = 0;
+	int rc, r;
+
+	*ranges = NULL;
+	*articles = NULL;
+	*n = 0;
+	if ((rc = claim_standing(d, claim_id, NULL, NULL)) != DESK_OK ||
+	    (rc = desk_prepare(d, &st, sql)) != DESK_OK)
+		goto done;
+	sqlite3_bind_int64(st, 1, claim_id);
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		if (len == cap) {
+			desk_range *v = realloc(rv, (cap = cap ? 2 * cap : 8) * sizeof *v);
+			int64_t *a;
+
+			if (v == NULL) {
+				rc = desk_error(d, DESK_NOMEM, "out of memory");
+				goto done;
+			}
+			rv = v;
+			if ((a = realloc(av, cap * sizeof *a)) == NULL) {
+				rc = desk_error(d, DESK_NOMEM, "out of memory");
+				goto done;
+			}
+			av = a;
+		}
+		av[len] = sqlite3_column_int64(st, 0);
+		rv[len].start = sqlite3_column_int64(st, 1);
+		rv[len++].end = sqlite3_column_int64(st, 2);
+	}
+	if (r != SQLITE_DONE) {
+		rc = desk_sqlite_error(d, "repeats");
+		goto done;
+	}
+	*ranges = rv;
+	*articles = av;
+	*n = len;
+	rv = NULL;
+	av = NULL;
+done:
+	sqlite3_finalize(st);
+	free(rv);
+	free(av);
+	return rc;
+}
+
+int
+desk_claim_repeats(desk_range **ranges, int64_t **articles, size_t *n, desk *d, int64_t claim_id)
+{
+	int rc;
+
+	*ranges = NULL;
+	*articles = NULL;
+	*n = 0;
+	if (d == NULL)
+		return DESK_MISUSE;
+	if ((rc = repeat_index(d)) != DESK_OK)
+		return rc;
+	return repeat_find(ranges, articles, n, d, claim_id);
+}
+
+/*
+ * The standing claim of the article that is linked to research_id already
+ * (*linked), or else the one holding exactly start-end (*same, with its
+ * research in *was); 0 when none.
+ */
+static int
+repeat_existing(desk *d, int64_t article_id, const desk_range *r, int64_t research_id,
+                int64_t *linked, int64_t *same, int64_t *was)
+{
+	static const char sql[] =
+	    "SELECT id, research_id, research_id = ?4 FROM claim WHERE article_id = ?1 AND "
+	    "deleted_at IS NULL AND (research_id = ?4 OR (start = ?2 AND \"end\" = ?3)) "
+	    "ORDER BY research_id = ?4 DESC, id LIMIT 1";
+	sqlite3_stmt *st = NULL;
+	int rc, s;
+
+	*linked = *same = *was = 0;
+	if ((rc = desk_prepare(d, &st, sql)) != DESK_OK)
+		goto done;
+	sqlite3_bind_int64(st, 1, article_id);
+	sqlite3_bind_int64(st, 2, r->start);
+	sqlite3_bind_int64(st, 3, r->end);
+	sqlite3_bind_int64(st, 4, research_id);
+	if ((s = sqlite3_step(st)) == SQLITE_ROW) {
+		if (sqlite3_column_int(st, 2))
+			*linked = sqlite3_column_int64(st, 0);
+		else {
+			*same = sqlite3_column_int64(st, 0);
+			*was = sqlite3_column_int64(st, 1);
+		}
+	} else if (s != SQLITE_DONE) {
+		rc = desk_sqlite_error(d, "claims");
+	}
+done:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* A new claim of the sentence start-end of an article, linked to research_id. */
+static int
+repeat_add(int64_t *out, desk *d, int64_t article_id, const desk_range *r, int64_t research_id)
+{
+	static const char sql[] =
+	    "INSERT INTO claim (article_id, start, \"end\", text, key, research_id, author, "
+	    "created_at, updated_by, updated_at) SELECT a.id, s.start, s.\"end\", "
+	    "substr(a.body, s.start + 1, s.\"end\" - s.start), s.key, ?4, ?5, " CLAIM_NOW
+	    ", ?5, " CLAIM_NOW
+	    " FROM article a JOIN sentence s ON s.article_id = a.id AND s.start = ?2 AND "
+	    "s.\"end\" = ?3 WHERE a.id = ?1";
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	*out = 0;
+	if ((rc = desk_prepare(d, &st, sql)) != DESK_OK)
+		goto done;
+	sqlite3_bind_int64(st, 1, article_id);
+	sqlite3_bind_int64(st, 2, r->start);
+	sqlite3_bind_int64(st, 3, r->end);
+	sqlite3_bind_int64(st, 4, research_id);
+	sqlite3_bind_text(st, 5, d->editor, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE || sqlite3_changes(d->db) != 1) {
+		rc = desk_sqlite_error(d, "apply claim");
+		goto done;
+	}
+	*out = sqlite3_last_insert_rowid(d->db);
+done:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int
+repeat_relink(desk *d, int64_t claim_id, int64_t research_id)
+{
+	static const char sql[] =
+	    "UPDATE claim SET research_id = ?2, updated_by = ?3, updated_at = " CLAIM_NOW
+	    " WHERE id = ?1";
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if ((rc = desk_prepare(d, &st, sql)) != DESK_OK)
+		goto done;
+	sqlite3_bind_int64(st, 1, claim_id);
+	sqlite3_bind_int64(st, 2, research_id);
+	sqlite3_bind_text(st, 3, d->editor, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = desk_sqlite_error(d, "relink claim");
+done:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Link each repeat to research_id: new claims into added, relinked ones into relinked. */
+static int
+repeat_apply_tx(desk *d, int64_t claim_id, int64_t research_id, json_t *added, json_t *relinked)
+{
+	desk_range *r = NULL;
+	int64_t *a = NULL;
+	size_t n = 0;
+	int rc;
+
+	if ((rc = repeat_index(d)) != DESK_OK ||
+	    (rc = repeat_find(&r, &a, &n, d, claim_id)) != DESK_OK)
+		goto done;
+	for (size_t i = 0; i < n; i++) {
+		int64_t linked, same, was, id;
+
+		if ((rc = repeat_existing(d, a[i], &r[i], research_id, &linked, &same, &was)) !=
+		    DESK_OK)
+			goto done;
+		if (linked != 0)
+			continue;
+		if (same != 0) {
+			if ((rc = repeat_relink(d, same, research_id)) != DESK_OK)
+				goto done;
+			if (json_array_append_new(relinked,
+			                          json_pack("{sI sI}", "claim", (json_int_t)same,
+			                                    "before", (json_int_t)was)) != 0) {
+				rc = desk_error(d, DESK_NOMEM, "out of memory");
+				goto done;
+			}
+			continue;
+		}
+		if ((rc = repeat_add(&id, d, a[i], &r[i], research_id)) != DESK_OK)
+			goto done;
+		if (json_array_append_new(added, json_integer(id)) != 0) {
+			rc = desk_error(d, DESK_NOMEM, "out of memory");
+			goto done;
+		}
+	}
+done:
+	free(r);
+	free(a);
+	return rc;
+}
+
+int
+desk_claim_apply(size_t *added, desk *d, int64_t claim_id)
+{
+	json_t *claims = NULL, *relinked = NULL;
+	int64_t research_id, article_id;
+	size_t n;
+	int rc;
+
+	if (added)
+		*added = 0;
+	if (d == NULL)
+		return DESK_MISUSE;
+	if ((rc = desk_begin(d)) != DESK_OK)
+		return rc;
+	if ((claims = json_array()) == NULL || (relinked = json_array()) == NULL) {
+		rc = desk_error(d, DESK_NOMEM, "out of memory");
+		goto done;
+	}
+	if ((rc = claim_standing(d, claim_id, &research_id, &article_id)) != DESK_OK ||
+	    (rc = repeat_apply_tx(d, claim_id, research_id, claims, relinked)) != DESK_OK)
+		goto done;
+	n = json_array_size(claims) + json_array_size(relinked);
+	if (n > 0 && (rc = claim_record(d, "claim-apply", article_id, claim_id,
+	                                json_pack("{sI sI sO sO}", "claim", (json_int_t)claim_id,
+	                                          "research", (json_int_t)research_id, "claims",
+	                                          claims, "relinked", relinked))) != DESK_OK)
+		goto done;
+	if ((rc = desk_commit(d)) == DESK_OK && added)
+		*added = n;
+done:
+	if (rc != DESK_OK)
+		desk_rollback(d);
+	json_decref(claims);
+	json_decref(relinked);
+	return rc;
+}

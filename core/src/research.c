@@ -1,0 +1,607 @@
+/*
+ * research.c - the research behind a claim (shared by the claims it was
+ * applied to): the verdict, the note, the evidence, and the review by a
+ * second editor.
+ *
+ * The status follows the research (annotations/VERDICTS.md): after an edit
+ * by an editor, a research with a verdict and at least one standing piece of
+ * evidence is 'proposed' by that editor, else it is 'check'; an edit after a
+ * review drops the review from the row (the edit log keeps it).  Only
+ * another editor than the proposer approves ('verified') or disputes it
+ * with a reason ('disputed').  Every edit is one transaction whose history
+ * data holds the research row before and after (history.c puts it back).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include <unictype.h>
+#include <unistr.h>
+
+#include "claim_internal.h"
+
+/* The research row's state as a JSON object (what history.c compares and puts back). */
+#define RESEARCH_STATE                                                                             \
+	"json_object('status', status, 'verdict', verdict, 'note', note, 'proposed_by', "          \
+	"proposed_by, 'proposed_at', proposed_at, 'reviewed_by', reviewed_by, 'reviewed_at', "     \
+	"reviewed_at, 'review_reason', review_reason)"
+
+/* The research's state now into *out (a new reference). */
+static int
+research_state(json_t **out, desk *d, int64_t research_id)
+{
+	sqlite3_stmt *st = NULL;
+	json_error_t err;
+	int rc;
+
+	*out = NULL;
+	if ((rc = desk_prepare(d, &st, "SELECT " RESEARCH_STATE " FROM research WHERE id = ?1")) !=
+	    DESK_OK)
+		goto done;
+	sqlite3_bind_int64(st, 1, research_id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		rc = desk_sqlite_error(d, "research");
+		goto done;
+	}
+	if ((*out = json_loads((const char *)sqlite3_column_text(st, 0), 0, &err)) == NULL)
+		rc = desk_error(d, DESK_NOMEM, "out of memory");
+done:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Run a statement bound to (?1 research id, ?2 editor, ?3 text or NULL). */
+static int
+research_exec(desk *d, const char *sql, int64_t id, const char *text)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if ((rc = desk_prepare(d, &st, sql)) != DESK_OK)
+		goto done;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, d->editor, -1, SQLITE_STATIC);
+	if (text)
+		sqlite3_bind_text(st, 3, text, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = desk_sqlite_error(d, "research");
+done:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* After an edit by the editor: 'proposed' by them with a verdict and evidence, else 'check'. */
+static int
+research_settle(desk *d, int64_t research_id)
+{
+#define RESEARCH_READY                                                                             \
+	"(verdict IS NOT NULL AND EXISTS (SELECT 1 FROM evidence e WHERE e.research_id = ?1 AND "  \
+	"e.deleted_at IS NULL))"
+	static const char sql[] =
+	    "UPDATE research SET status = CASE WHEN " RESEARCH_READY
+	    " THEN 'proposed' ELSE 'check' "
+	    "END, proposed_by = CASE WHEN " RESEARCH_READY " THEN ?2 END, "
+	    "proposed_at = CASE WHEN " RESEARCH_READY " THEN " CLAIM_NOW " END, "
+	    "reviewed_by = NULL, reviewed_at = NULL, review_reason = NULL, "
+	    "updated_by = ?2, updated_at = " CLAIM_NOW " WHERE id = ?1";
+#undef RESEARCH_READY
+
+	return research_exec(d, sql, research_id, NULL);
+}
+
+/*
+ * Log an edit of the research: data {"claim" or "evidence": target, "research":
+ * id, "before": ..., "after": ...}; takes the reference to before.
+ */
+static int
+research_record(desk *d, const char *action, int64_t article_id, int64_t research_id,
+                const char *what, int64_t target, json_t *before)
+{
+	json_t *after = NULL;
+	int rc;
+
+	if ((rc = research_state(&after, d, research_id)) != DESK_OK)
+		goto done;
+	rc = claim_record(d, action, article_id,
+	                  strcmp(what, "evidence") == 0 ? target : research_id,
+	                  json_pack("{sI sI sO sO}", what, (json_int_t)target, "research",
+	                            (json_int_t)research_id, "before", before, "after", after));
+done:
+	json_decref(before);
+	json_decref(after);
+	return rc;
+}
+
+/* The verdict's name for what the editor typed (name, label or key); DESK_NOTFOUND. */
+static int
+research_verdict_name(char **out, desk *d, const char *verdict)
+{
+	desk_verdicts *v = NULL;
+	const desk_verdict *x;
+	int rc;
+
+	*out = NULL;
+	if ((rc = desk_verdicts_get(&v, d)) != DESK_OK)
+		goto done;
+	if ((x = desk_verdicts_find(v, verdict)) == NULL) {
+		rc = desk_error(d, DESK_NOTFOUND, "no verdict \"%s\"", verdict);
+		goto done;
+	}
+	if ((*out = desk_strdup(x->name)) == NULL)
+		rc = desk_error(d, DESK_NOMEM, "out of memory");
+done:
+	desk_verdicts_free(v);
+	return rc;
+}
+
+/* Set one text column of the research (verdict or note); the same value is no edit. */
+static int
+research_set(desk *d, int64_t claim_id, const char *action, const char *column, const char *value)
+{
+	char sql[256];
+	json_t *before = NULL;
+	int64_t research_id, article_id;
+	const char *was;
+	int rc;
+
+	if ((rc = desk_begin(d)) != DESK_OK)
+		return rc;
+	if ((rc = claim_standing(d, claim_id, &research_id, &article_id)) != DESK_OK ||
+	    (rc = research_state(&before, d, research_id)) != DESK_OK)
+		goto done;
+	was = json_string_value(json_object_get(before, column));
+	if ((was == NULL && value == NULL) || (was && value && strcmp(was, value) == 0)) {
+		rc = desk_commit(d); /* nothing to change, nothing to undo */
+		goto done;
+	}
+	snprintf(sql, sizeof sql, "UPDATE research SET %s = ?3 WHERE id = ?1", column);
+	if ((rc = research_exec(d, sql, research_id, value)) != DESK_OK ||
+	    (rc = research_settle(d, research_id)) != DESK_OK)
+		goto done;
+	rc = research_record(d, action, article_id, research_id, "claim", claim_id, before);
+	before = NULL;
+	if (rc == DESK_OK)
+		rc = desk_commit(d);
+done:
+	json_decref(before);
+	if (rc != DESK_OK)
+		desk_rollback(d);
+	return rc;
+}
+
+int
+desk_claim_set_verdict(desk *d, int64_t claim_id, const char *verdict)
+{
+	char *name = NULL;
+	int rc;
+
+	if (d == NULL)
+		return DESK_MISUSE;
+	if (verdict && *verdict && (rc = research_verdict_name(&name, d, verdict)) != DESK_OK)
+		return rc;
+	rc = research_set(d, claim_id, "research-verdict", "verdict", name);
+	free(name);
+	return rc;
+}
+
+int
+desk_claim_set_note(desk *d, int64_t claim_id, const char *note)
+{
+	if (d == NULL)
+		return DESK_MISUSE;
+	if (note && desk_utf8_check(note, strlen(note), NULL) != DESK_OK)
+		return desk_error(d, DESK_INVALID, "note: not valid UTF-8");
+	return research_set(d, claim_id, "research-note", "note", note ? note : "");
+}
+
+/* --- Evidence ------------------------------------------------------------- */
+
+/* s without white space at either end: *len bytes from the returned pointer. */
+static const char *
+research_trim(const char *s, size_t *len)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + strlen(s), *last = p;
+	ucs4_t c;
+	int n;
+
+	while (p < end && (n = u8_mbtouc(&c, p, (size_t)(end - p))) > 0 &&
+	       uc_is_property_white_space(c))
+		p += n;
+	s = (const char *)p;
+	for (const uint8_t *q = p; q < end; q += n) {
+		n = u8_mbtouc(&c, q, (size_t)(end - q));
+		if (!uc_is_property_white_space(c))
+			last = q + n;
+	}
+	*len = last > p ? (size_t)(last - p) : 0;
+	return s;
+}
+
+static int
+research_has_space(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ||
+		    (unsigned char)s[i] >= 0x80) {
+			ucs4_t c;
+
+			if ((unsigned char)s[i] < 0x80)
+				return 1;
+			u8_mbtouc(&c, (const uint8_t *)s + i, len - i);
+			if (uc_is_property_white_space(c))
+				return 1;
+		}
+	return 0;
+}
+
+/* "http://" or "https://", any case: the length of the prefix, or 0. */
+static size_t
+research_scheme(const char *s, size_t len)
+{
+	if (len >= 7 && strncasecmp(s, "http://", 7) == 0)
+		return 7;
+	if (len >= 8 && strncasecmp(s, "https://", 8) == 0)
+		return 8;
+	return 0;
+}
+
+/* A URL's host: letters, digits, '-' and non-ASCII, with a dot between labels. */
+static int
+research_host_valid(const char *s, size_t len)
+{
+	size_t a = 0, b, dots = 0;
+
+	for (size_t i = 0; i < len; i++)
+		if (s[i] == '/' || s[i] == '?' || s[i] == '#') {
+			len = i;
+			break;
+		}
+	for (size_t i = 0; i < len; i++)
+		if (s[i] == '@')
+			a = i + 1;
+	b = len;
+	for (size_t i = a; i < len; i++)
+		if (s[i] == ':') {
+			b = i;
+			break;
+		}
+	if (b <= a || s[a] == '.' || s[b - 1] == '.')
+		return 0;
+	for (size_t i = a; i < b; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '.') {
+			if (s[i - 1] == '.')
+				return 0;
+			dots++;
+		} else if (!(c >= 0x80 || c == '-' || (c >= '0' && c <= '9') ||
+		             (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+			return 0;
+		}
+	}
+	for (size_t i = b + (b < len); i < len; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return dots > 0;
+}
+
+/* Something that is meant as a link: a scheme and ":/", "://", or "www.". */
+static int
+research_url_like(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	if (len >= 4 && strncasecmp(s, "www.", 4) == 0)
+		return 1;
+	for (size_t k = 0; k + 2 < len; k++)
+		if (memcmp(s + k, "://", 3) == 0)
+			return 1;
+	while (i < len && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
+		i++;
+	return i > 0 && i + 1 < len && s[i] == ':' && s[i + 1] == '/';
+}
+
+/* A citation: two words or more, one with a capital or a digit (a name, a date). */
+static int
+research_citation_valid(const char *s, size_t len)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + len;
+	int words = 0, in_word = 0, named = 0;
+	ucs4_t c;
+	int n;
+
+	for (; p < end; p += n) {
+		if ((n = u8_mbtouc(&c, p, (size_t)(end - p))) <= 0)
+			return 0;
+		if (uc_is_alpha(c) || uc_is_digit(c)) {
+			words += !in_word;
+			in_word = 1;
+			named |= uc_is_digit(c) || uc_is_upper(c) || uc_is_property_titlecase(c);
+		} else if (uc_is_property_white_space(c)) {
+			in_word = 0;
+		}
+	}
+	return words >= 2 && named;
+}
+
+static int
+research_check_source(desk *d, const char *s, size_t len)
+{
+	size_t k = research_scheme(s, len);
+
+	if (len == 0)
+		return desk_error(d, DESK_INVALID,
+		                  "source: empty: give a URL (http:// or https://) or a citation");
+	if (k > 0) {
+		if (research_has_space(s, len))
+			return desk_error(d, DESK_INVALID,
+			                  "source: \"%.*s\" is not a URL: it has spaces in it",
+			                  (int)len, s);
+		if (!research_host_valid(s + k, len - k))
+			return desk_error(
+			    d, DESK_INVALID,
+			    "source: \"%.*s\" is not a URL: no host such as example.com "
+			    "after %.*s",
+			    (int)len, s, (int)k, s);
+		return DESK_OK;
+	}
+	if (research_url_like(s, len))
+		return desk_error(
+		    d, DESK_INVALID,
+		    "source: \"%.*s\" looks like a link but is not a URL: it must "
+		    "start with http:// or https:// and have a host such as example.com",
+		    (int)len, s);
+	if (!research_citation_valid(s, len))
+		return desk_error(
+		    d, DESK_INVALID,
+		    "source: \"%.*s\" is neither a URL (http:// or https:// and a host) "
+		    "nor a citation (two words or more naming the source, with a name "
+		    "or a date: \"Tổng cục Thống kê, 6/11/2025\")",
+		    (int)len, s);
+	return DESK_OK;
+}
+
+/* Today, UTC, as YYYY-MM-DD. */
+static void
+research_today(char out[11])
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	if (strftime(out, 11, "%Y-%m-%d", &tm) != 10)
+		memcpy(out, "9999-12-31", 11);
+}
+
+/* consulted (NULL: today) as a real date, not after today, into out. */
+static int
+research_check_date(desk *d, char out[11], const char *consulted)
+{
+	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	char today[11];
+	int y, m, day, leap, ok = 1;
+
+	research_today(today);
+	if (consulted == NULL) {
+		memcpy(out, today, 11);
+		return DESK_OK;
+	}
+	if (strlen(consulted) != 10 || consulted[4] != '-' || consulted[7] != '-')
+		ok = 0;
+	for (int i = 0; ok && i < 10; i++)
+		if (i != 4 && i != 7 && (consulted[i] < '0' || consulted[i] > '9'))
+			ok = 0;
+	if (!ok)
+		return desk_error(d, DESK_INVALID, "consulted: \"%s\" is not a date as YYYY-MM-DD",
+		                  consulted);
+	y = atoi(consulted);
+	m = atoi(consulted + 5);
+	day = atoi(consulted + 8);
+	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	if (y < 1 || m < 1 || m > 12 || day < 1 || day > mdays[m - 1] + (m == 2 && leap))
+		return desk_error(d, DESK_INVALID, "consulted: %s is not a date of the calendar",
+		                  consulted);
+	if (strcmp(consulted, today) > 0)
+		return desk_error(d, DESK_INVALID, "consulted: %s is after today (%s)", consulted,
+		                  today);
+	memcpy(out, consulted, 11);
+	return DESK_OK;
+}
+
+int
+desk_claim_add_evidence(int64_t *out, desk *d, int64_t claim_id, const char *source,
+                        const char *quote, const char *consulted)
+{
+	static const char sql[] =
+	    "INSERT INTO evidence (research_id, source, quote, consulted, added_by, added_at) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, " CLAIM_NOW ")";
+	sqlite3_stmt *st = NULL;
+	json_t *before = NULL;
+	const char *src, *q;
+	size_t nsrc, nq;
+	char day[11];
+	int64_t research_id, article_id, id;
+	int rc;
+
+	if (out)
+		*out = 0;
+	if (d == NULL)
+		return DESK_MISUSE;
+	if (source == NULL || desk_utf8_check(source, strlen(source), NULL) != DESK_OK)
+		return desk_error(d, DESK_INVALID, "source: missing or not valid UTF-8");
+	if (quote == NULL || desk_utf8_check(quote, strlen(quote), NULL) != DESK_OK)
+		return desk_error(d, DESK_INVALID, "quote: missing or not valid UTF-8");
+	src = research_trim(source, &nsrc);
+	q = research_trim(quote, &nq);
+	if (nq == 0)
+		return desk_error(d, DESK_INVALID,
+		                  "quote: empty: evidence quotes the passage of the source");
+	if ((rc = research_check_source(d, src, nsrc)) != DESK_OK ||
+	    (rc = research_check_date(d, day, consulted)) != DESK_OK)
+		return rc;
+	if ((rc = desk_begin(d)) != DESK_OK)
+		return rc;
+	if ((rc = claim_standing(d, claim_id, &research_id, &article_id)) != DESK_OK ||
+	    (rc = research_state(&before, d, research_id)) != DESK_OK ||
+	    (rc = desk_prepare(d, &st, sql)) != DESK_OK)
+		goto done;
+	sqlite3_bind_int64(st, 1, research_id);
+	sqlite3_bind_text(st, 2, src, (int)nsrc, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, q, (int)nq, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, day, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, d->editor, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		rc = desk_sqlite_error(d, "add evidence");
+		goto done;
+	}
+	id = sqlite3_last_insert_rowid(d->db);
+	if ((rc = research_settle(d, research_id)) != DESK_OK)
+		goto done;
+	rc = research_record(d, "evidence-add", article_id, research_id, "evidence", id, before);
+	before = NULL;
+	if (rc == DESK_OK && (rc = desk_commit(d)) == DESK_OK && out)
+		*out = id;
+done:
+	sqlite3_finalize(st);
+	json_decref(before);
+	if (rc != DESK_OK)
+		desk_rollback(d);
+	return rc;
+}
+
+int
+desk_claim_delete_evidence(desk *d, int64_t evidence_id)
+{
+	static const char find_sql[] =
+	    "SELECT e.research_id, coalesce((SELECT c.article_id FROM claim c WHERE c.research_id "
+	    "= "
+	    "e.research_id AND c.deleted_at IS NULL ORDER BY c.id LIMIT 1), 0) FROM evidence e "
+	    "WHERE e.id = ?1 AND e.deleted_at IS NULL";
+	static const char sql[] =
+	    "UPDATE evidence SET deleted_by = ?2, deleted_at = " CLAIM_NOW " WHERE id = ?1";
+	sqlite3_stmt *st = NULL;
+	json_t *before = NULL;
+	int64_t research_id, article_id;
+	int rc, r;
+
+	if (d == NULL)
+		return DESK_MISUSE;
+	if ((rc = desk_begin(d)) != DESK_OK)
+		return rc;
+	if ((rc = desk_prepare(d, &st, find_sql)) != DESK_OK)
+		goto done;
+	sqlite3_bind_int64(st, 1, evidence_id);
+	if ((r = sqlite3_step(st)) != SQLITE_ROW) {
+		rc = r == SQLITE_DONE
+		         ? desk_error(d, DESK_NOTFOUND, "no evidence %lld", (long long)evidence_id)
+		         : desk_sqlite_error(d, "evidence");
+		goto done;
+	}
+	research_id = sqlite3_column_int64(st, 0);
+	article_id = sqlite3_column_int64(st, 1);
+	if ((rc = research_state(&before, d, research_id)) != DESK_OK ||
+	    (rc = research_exec(d, sql, evidence_id, NULL)) != DESK_OK ||
+	    (rc = research_settle(d, research_id)) != DESK_OK)
+		goto done;
+	rc = research_record(d, "evidence-delete", article_id, research_id, "evidence", evidence_id,
+	                     before);
+	before = NULL;
+	if (rc == DESK_OK)
+		rc = desk_commit(d);
+done:
+	sqlite3_finalize(st);
+	json_decref(before);
+	if (rc != DESK_OK)
+		desk_rollback(d);
+	return rc;
+}
+
+/* --- The review ----------------------------------------------------------- */
+
+/* Approve (reason NULL) or dispute the claim's proposed verdict. */
+static int
+research_review(desk *d, int64_t claim_id, const char *reason)
+{
+	static const char state_sql[] =
+	    "SELECT status, coalesce(proposed_by, '') FROM research WHERE id = ?1";
+	static const char sql[] =
+	    "UPDATE research SET status = CASE WHEN ?3 IS NULL THEN 'verified' ELSE 'disputed' "
+	    "END, "
+	    "reviewed_by = ?2, reviewed_at = " CLAIM_NOW ", review_reason = ?3, updated_by = ?2, "
+	    "updated_at = " CLAIM_NOW " WHERE id = ?1";
+	sqlite3_stmt *st = NULL;
+	json_t *before = NULL;
+	int64_t research_id, article_id;
+	const char *verb = reason ? "dispute" : "approve";
+	int rc;
+
+	if ((rc = desk_begin(d)) != DESK_OK)
+		return rc;
+	if ((rc = claim_standing(d, claim_id, &research_id, &article_id)) != DESK_OK ||
+	    (rc = desk_prepare(d, &st, state_sql)) != DESK_OK)
+		goto done;
+	sqlite3_bind_int64(st, 1, research_id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		rc = desk_sqlite_error(d, "research");
+		goto done;
+	}
+	if (strcmp((const char *)sqlite3_column_text(st, 0), "proposed") != 0) {
+		rc =
+		    desk_error(d, DESK_CONFLICT,
+		               "claim %lld is %s, not proposed: only a proposed verdict (a verdict "
+		               "with evidence) can be %s",
+		               (long long)claim_id, (const char *)sqlite3_column_text(st, 0),
+		               reason ? "disputed" : "approved");
+		goto done;
+	}
+	if (strcmp((const char *)sqlite3_column_text(st, 1), d->editor) == 0) {
+		rc = desk_error(d, DESK_CONFLICT,
+		                "you proposed this verdict; another editor must %s it", verb);
+		goto done;
+	}
+	if ((rc = research_state(&before, d, research_id)) != DESK_OK ||
+	    (rc = research_exec(d, sql, research_id, reason)) != DESK_OK)
+		goto done;
+	rc = research_record(d, reason ? "claim-dispute" : "claim-approve", article_id, research_id,
+	                     "claim", claim_id, before);
+	before = NULL;
+	if (rc == DESK_OK)
+		rc = desk_commit(d);
+done:
+	sqlite3_finalize(st);
+	json_decref(before);
+	if (rc != DESK_OK)
+		desk_rollback(d);
+	return rc;
+}
+
+int
+desk_claim_approve(desk *d, int64_t claim_id)
+{
+	if (d == NULL)
+		return DESK_MISUSE;
+	return research_review(d, claim_id, NULL);
+}
+
+int
+desk_claim_dispute(desk *d, int64_t claim_id, const char *reason)
+{
+	char *r = NULL;
+	const char *s;
+	size_t len = 0;
+	int rc;
+
+	if (d == NULL)
+		return DESK_MISUSE;
+	if (reason == NULL || desk_utf8_check(reason, strlen(reason), NULL) != DESK_OK ||
+	    (s = research_trim(reason, &len), len == 0))
+		return desk_error(d, DESK_INVALID,
+		                  "reason: empty: say why the verdict is disputed");
+	if ((r = strndup(s, len)) == NULL)
+		return desk_error(d, DESK_NOMEM, "out of memory");
+	rc = research_review(d, claim_id, r);
+	free(r);
+	return rc;
+}
