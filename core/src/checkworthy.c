@@ -246,15 +246,12 @@ typedef struct checkworthy_scan {
 	int (*w)[CHECKWORTHY_FLAGS];
 } checkworthy_scan;
 
-/* Record flag why with weight for the sentence holding cp. */
-static void
-checkworthy_mark(checkworthy_scan *sc, int64_t cp, int why, int weight)
+/* The first sentence ending after cp (n if none). */
+static size_t
+checkworthy_find(const checkworthy_scan *sc, int64_t cp)
 {
 	size_t lo = 0, hi = sc->n;
-	int bit = 0;
 
-	while ((1 << bit) != why)
-		bit++;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
@@ -263,6 +260,18 @@ checkworthy_mark(checkworthy_scan *sc, int64_t cp, int why, int weight)
 		else
 			hi = mid;
 	}
+	return lo;
+}
+
+/* Record flag why with weight for the sentence holding cp. */
+static void
+checkworthy_mark(checkworthy_scan *sc, int64_t cp, int why, int weight)
+{
+	size_t lo = checkworthy_find(sc, cp);
+	int bit = 0;
+
+	while ((1 << bit) != why)
+		bit++;
 	if (lo < sc->n && sc->s[lo].start <= cp && sc->w[lo][bit] < weight)
 		sc->w[lo][bit] = weight;
 }
@@ -487,10 +496,16 @@ checkworthy_quotes(checkworthy_scan *sc)
 			continue;
 		for (int64_t w = desk_text_next_word(t, open); w < i; w = desk_text_next_word(t, w))
 			words++;
-		if (words >= 3)
-			for (size_t s = 0; s < sc->n; s++)
-				if (sc->s[s].start < i + 1 && open < sc->s[s].end)
-					checkworthy_mark(sc, sc->s[s].start, DESK_WHY_QUOTE, 2);
+		for (int64_t cp = open; words >= 3 && cp <= i;) {
+			size_t k = checkworthy_find(sc, cp);
+
+			if (k >= sc->n)
+				break;
+			if (sc->s[k].start > i)
+				break;
+			checkworthy_mark(sc, sc->s[k].start, DESK_WHY_QUOTE, 2);
+			cp = sc->s[k].end;
+		}
 		open = -1;
 	}
 }

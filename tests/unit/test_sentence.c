@@ -75,6 +75,9 @@ test_run_together(void **state)
 	                    "Ông nói tại Việt Nam.|Chủ tịch Tập Cận Bình nói hai bên hợp tác.");
 	assert_string_equal(split("Hai bên nhất trí hợp.Hai bên ký kết."),
 	                    "Hai bên nhất trí hợp.|Hai bên ký kết.");
+	assert_string_equal(split("Vốn hóa khoảng 1,6 tỷ USD.Một số công ty nâng dự báo."),
+	                    "Vốn hóa khoảng 1,6 tỷ USD.|Một số công ty nâng dự báo.");
+	assert_string_equal(split("Ông J.Smith nói."), "Ông J.Smith nói.");
 	/* Not run together: an acronym, a file name, lowercase after the dot. */
 	assert_string_equal(split("Ông đến TP.HCM hôm qua."), "Ông đến TP.HCM hôm qua.");
 	assert_string_equal(split("Xem trang vnexpress.net để biết."),
