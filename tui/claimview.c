@@ -325,6 +325,14 @@ evform_says(const char *msg, const char *word)
 int
 evform_refused(struct evform *f, const char *msg)
 {
+	/* The core's messages begin with the field's name: "quote: empty: ...". */
+	for (int i = 0; msg && i < EVFORM_NFIELDS; i++) {
+		static const char *const names[EVFORM_NFIELDS] = {
+		    "source:", "quote:", "consulted:"};
+
+		if (strncmp(msg, names[i], strlen(names[i])) == 0)
+			return f->field = i;
+	}
 	if (msg && evform_says(msg, "quote"))
 		f->field = EVFORM_QUOTE;
 	else if (msg && (evform_says(msg, "date") || evform_says(msg, "consulted") ||

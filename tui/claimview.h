@@ -103,7 +103,8 @@ int evform_accept(struct evform *f, const char *text);
 
 /*
  * The core refused the evidence (DESK_INVALID) with message msg: back to the
- * field it names (the quote, the date, else the source), every value kept
+ * field it begins with ("quote: ..."), else the one it speaks of (the quote,
+ * the date, else the source), every value kept
  * for correction.  Returns that field.
  */
 int evform_refused(struct evform *f, const char *msg);

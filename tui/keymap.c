@@ -10,13 +10,9 @@
 #include "keymap.h"
 
 const struct keymap_view keymap_views[] = {
-    {"global", "Everywhere"},
-    {"list", "Article list"},
-    {"reader", "Reader"},
-    {"spans", "Spans of the article"},
-    {"entities", "Entities"},
-    {"help", "Help"},
-    {NULL, NULL},
+    {"global", "Everywhere"},          {"list", "Article list"}, {"reader", "Reader"},
+    {"spans", "Spans of the article"}, {"entities", "Entities"}, {"claims", "Claims"},
+    {"claim", "A claim's detail"},     {"help", "Help"},         {NULL, NULL},
 };
 
 const struct keymap_binding keymap_table[] = {
@@ -52,6 +48,7 @@ const struct keymap_binding keymap_table[] = {
     {"list", "r", "reload", NULL},
     {"list", "q", "quit", NULL},
     {"list", "E", "entities", NULL},
+    {"list", "C", "claims", "list the claims of every article"},
 
     {"reader", "h", "left", NULL},
     {"reader", "Left", "left", NULL},
@@ -87,6 +84,23 @@ const struct keymap_binding keymap_table[] = {
     {"reader", "Y", "accept-all", NULL},
     {"reader", "X", "reject", NULL},
     {"reader", "s", "spans", NULL},
+    {"reader", "c", "claim", NULL},
+    {"reader", "d", "candidate-dismiss", NULL},
+    {"reader", ")", "candidate-next", NULL},
+    {"reader", "(", "candidate-prev", NULL},
+    {"reader", ">", "claim-next", NULL},
+    {"reader", "<", "claim-prev", NULL},
+    {"reader", "V", "verdict",
+     "set the verdict of the claim under the cursor: V then the verdict's key (t m l f u by "
+     "default)"},
+    {"reader", "+", "evidence", NULL},
+    {"reader", "m", "note", NULL},
+    {"reader", "=", "approve", NULL},
+    {"reader", "!", "claim-dispute", NULL},
+    {"reader", "R", "apply", NULL},
+    {"reader", "i", "claim-info", NULL},
+    {"reader", "Delete", "unclaim", NULL},
+    {"reader", "C", "claims", NULL},
 
     {"spans", "Enter", "jump", "to the span in the reader"},
     {"spans", "q", "close", "back to the reader"},
@@ -96,6 +110,27 @@ const struct keymap_binding keymap_table[] = {
     {"entities", "m", "mark", NULL},
     {"entities", "M", "merge", NULL},
     {"entities", "q", "close", "back to the view it was opened from"},
+
+    {"claims", "Enter", "jump", "to the claim in its article"},
+    {"claims", "f", "claims-status", NULL},
+    {"claims", "v", "claims-verdict", NULL},
+    {"claims", "a", "claims-scope", NULL},
+    {"claims", "i", "claim-info", NULL},
+    {"claims", "V", "verdict", "set the selected claim's verdict: V then the verdict's key"},
+    {"claims", "+", "evidence", NULL},
+    {"claims", "m", "note", NULL},
+    {"claims", "=", "approve", NULL},
+    {"claims", "!", "claim-dispute", NULL},
+    {"claims", "R", "apply", NULL},
+    {"claims", "q", "close", "back to the view the claims were opened from"},
+
+    {"claim", "V", "verdict", "set the claim's verdict: V then the verdict's key"},
+    {"claim", "+", "evidence", NULL},
+    {"claim", "m", "note", NULL},
+    {"claim", "=", "approve", NULL},
+    {"claim", "!", "claim-dispute", NULL},
+    {"claim", "R", "apply", NULL},
+    {"claim", "q", "close", "back to the view the detail was opened from"},
 
     {"help", "q", "close", "back to the view the help was opened from"},
     {NULL, NULL, NULL, NULL},

@@ -15,6 +15,7 @@
 #include "keymap.h"
 #include "ui_cmds.h"
 #include "view.h"
+#include "view_claim.h"
 
 /* How long a key is waited for before the loop looks at signals and the database. */
 #define UI_TICK_MS 250
@@ -339,6 +340,10 @@ ui_key(struct ui *ui, int key)
 	}
 	if (key < 0)
 		return;
+	if (ui->pending && strcmp(ui->pending, "verdict") == 0) {
+		ui_cmds_verdict_key(ui, key);
+		return;
+	}
 	if (ui->pending) {
 		ui_cmds_pending_key(ui, key);
 		return;
@@ -372,6 +377,8 @@ ui_idle(struct ui *ui)
 		ui_error(ui, "%s", desk_errmsg(ui->d));
 	if (ui->view == &view_entities_ops)
 		view_entities_reload(ui);
+	if (view_claims_reload(ui) != DESK_OK)
+		ui_error(ui, "claims: %s", desk_errmsg(ui->d));
 	if (view_list_reload(ui) == DESK_OK) {
 		if (ui->view == &view_list_ops)
 			ui_dirty_body(ui);
@@ -432,6 +439,8 @@ ui_free(struct ui *ui)
 	view_help_free(ui);
 	view_spans_free(ui);
 	view_entities_free(ui);
+	view_evidence_cancel(ui);
+	view_claims_free(ui);
 	desk_labels_free(ui->labels);
 	view_reader_free(ui);
 	view_list_free(ui);
@@ -466,7 +475,8 @@ ui_main(desk *d)
 	ui_draw_init(&ui);
 	if (ui_windows(&ui) != DESK_OK || view_list_new(&ui) != DESK_OK ||
 	    view_reader_new(&ui) != DESK_OK || view_help_new(&ui) != DESK_OK ||
-	    view_spans_new(&ui) != DESK_OK || view_entities_new(&ui) != DESK_OK) {
+	    view_spans_new(&ui) != DESK_OK || view_entities_new(&ui) != DESK_OK ||
+	    view_claims_new(&ui) != DESK_OK) {
 		ui.exit_status = EXIT_SOFTWARE;
 		goto done;
 	}

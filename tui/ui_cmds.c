@@ -9,6 +9,7 @@
 
 #include "ui_cmds.h"
 #include "view.h"
+#include "view_claim.h"
 
 const struct cmd *
 ui_cmds_find(const char *name, int *ambiguous)
@@ -121,6 +122,8 @@ ui_cmds_close(struct ui *ui, const char *arg)
 		return ui_switch(ui, &view_reader_ops);
 	if (ui->view == &view_entities_ops)
 		return ui_switch(ui, view_entities_back(ui));
+	if (ui->view == &view_claims_ops || ui->view == &view_claim_ops)
+		return ui_switch(ui, view_claims_back(ui));
 	return ui_switch(ui, &view_list_ops);
 }
 

@@ -60,7 +60,26 @@
 	{"jump", NULL, ui_cmds_jump, "", "to the span (spans) or to a mention of the entity (entities) in the reader"}, \
 	{"rename", NULL, ui_cmds_rename, "[NAME]", "rename the entity under the cursor; asks for NAME if not given"}, \
 	{"mark", NULL, ui_cmds_mark, "", "mark the entity under the cursor for a merge (again: unmark)"}, \
-	{"merge", NULL, ui_cmds_merge, "", "merge the marked entities into the one under the cursor"},
+	{"merge", NULL, ui_cmds_merge, "", "merge the marked entities into the one under the cursor"}, \
+	{"claim", NULL, ui_cmds_claim, "", "make the selection, else the candidate or the sentence under the cursor, a claim to check. Claims show between \u27e6 \u27e7 with their verdict's key and status sign (? to check, ~ proposed, \u2713 verified, \u2717 disputed), \u27e6f~ ...\u27e7, in the verdict's colour; check-worthy candidates (figures, percentages, money, dates, superlatives, quotes, comparisons) in italics"}, \
+	{"candidates", NULL, ui_cmds_candidates, "[on|off]", "also show check-worthy candidates between dim \u27e8 \u27e9 (for terminals without italics)"}, \
+	{"unclaim", NULL, ui_cmds_unclaim, "", "delete the claim (its research stays with the claims it was applied to)"}, \
+	{"candidate-dismiss", NULL, ui_cmds_dismiss, "", "dismiss the candidate under the cursor: it is not suggested again"}, \
+	{"candidate-next", NULL, ui_cmds_candidate_next, "", "to the next check-worthy candidate"}, \
+	{"candidate-prev", NULL, ui_cmds_candidate_prev, "", "to the previous check-worthy candidate"}, \
+	{"claim-next", NULL, ui_cmds_claim_next, "", "to the next claim"}, \
+	{"claim-prev", NULL, ui_cmds_claim_prev, "", "to the previous claim"}, \
+	{"verdict", NULL, ui_cmds_verdict, "[NAME]", "set the claim's verdict (without NAME: the next key's, t m l f u by default); with evidence it is proposed"}, \
+	{"evidence", NULL, ui_cmds_evidence, "", "add evidence to the claim: source (a URL or a citation), quote and consulted date (today unless changed), asked for in turn; Esc drops it"}, \
+	{"note", NULL, ui_cmds_note, "[TEXT]", "set the claim's note (- clears it); asks for TEXT if not given"}, \
+	{"approve", NULL, ui_cmds_approve, "", "approve another editor's proposed verdict: the claim is verified (nobody approves their own)"}, \
+	{"claim-dispute", NULL, ui_cmds_dispute, "[REASON]", "dispute another editor's proposed verdict, with the reason; asks for REASON if not given"}, \
+	{"apply", NULL, ui_cmds_apply, "[yes]", "give the claim's verdict and evidence to the same claim in other articles, after asking (yes: without asking)"}, \
+	{"claim-info", NULL, ui_cmds_claim_info, "", "show the claim: verdict, status, note, review, entities, evidence, other articles"}, \
+	{"claims", NULL, ui_cmds_claims, "[all]", "list the claims of the article read (elsewhere, or with all: of every article), most repeated first"}, \
+	{"claims-status", NULL, ui_cmds_claims_status, "", "in the claims screen, show one status only, the next each time, then all"}, \
+	{"claims-verdict", NULL, ui_cmds_claims_verdict, "", "in the claims screen, show one verdict only, the next each time, then all"}, \
+	{"claims-scope", NULL, ui_cmds_claims_scope, "", "in the claims screen, switch between the article's claims and all"},
 /* clang-format on */
 
 struct ui;
@@ -118,6 +137,28 @@ int ui_cmds_jump(struct ui *ui, const char *arg);
 int ui_cmds_rename(struct ui *ui, const char *arg);
 int ui_cmds_mark(struct ui *ui, const char *arg);
 int ui_cmds_merge(struct ui *ui, const char *arg);
+/* ui_cmds_claim.c */
+int ui_cmds_claim(struct ui *ui, const char *arg);
+int ui_cmds_unclaim(struct ui *ui, const char *arg);
+int ui_cmds_dismiss(struct ui *ui, const char *arg);
+int ui_cmds_candidate_next(struct ui *ui, const char *arg);
+int ui_cmds_candidate_prev(struct ui *ui, const char *arg);
+int ui_cmds_claim_next(struct ui *ui, const char *arg);
+int ui_cmds_claim_prev(struct ui *ui, const char *arg);
+int ui_cmds_verdict(struct ui *ui, const char *arg);
+int ui_cmds_evidence(struct ui *ui, const char *arg);
+int ui_cmds_note(struct ui *ui, const char *arg);
+int ui_cmds_approve(struct ui *ui, const char *arg);
+int ui_cmds_dispute(struct ui *ui, const char *arg);
+int ui_cmds_apply(struct ui *ui, const char *arg);
+int ui_cmds_claim_info(struct ui *ui, const char *arg);
+int ui_cmds_claims(struct ui *ui, const char *arg);
+int ui_cmds_claims_status(struct ui *ui, const char *arg);
+int ui_cmds_claims_verdict(struct ui *ui, const char *arg);
+int ui_cmds_claims_scope(struct ui *ui, const char *arg);
+int ui_cmds_candidates(struct ui *ui, const char *arg);
+/* The key after "verdict" without a name (ui->pending "verdict"). */
+void ui_cmds_verdict_key(struct ui *ui, int key);
 
 /* Report label keys the reader's keys take (once). */
 void ui_cmds_label_warn(struct ui *ui);

@@ -35,6 +35,8 @@ static const struct {
     [UI_TITLE] = {A_BOLD, -1, -1, A_BOLD, -1, -1, A_BOLD},
     [UI_SUGGEST] = {A_UNDERLINE | A_DIM, -1, -1, A_UNDERLINE | A_DIM, 244, -1, A_UNDERLINE},
     [UI_BRACKET] = {A_BOLD, -1, -1, A_BOLD, -1, -1, A_BOLD},
+    [UI_CLAIM] = {A_BOLD, COLOR_MAGENTA, -1, A_BOLD, 176, -1, A_BOLD},
+    [UI_CANDIDATE] = {A_DIM, -1, -1, A_DIM, 244, -1, A_NORMAL},
 };
 
 void

@@ -8,6 +8,7 @@
 #include "layout.h"
 #include "ui_cmds.h"
 #include "ui_state.h"
+#include "view_claim.h"
 
 void
 ui_prompt_open(struct ui *ui, int kind)
@@ -27,7 +28,9 @@ ui_prompt_run(struct ui *ui, int kind)
 		ui_error(ui, "out of memory");
 		return;
 	}
-	if (kind == ':')
+	if (kind == VIEW_EVIDENCE_PROMPT)
+		view_evidence_accept(ui, line); /* the next field, or the evidence added */
+	else if (kind == ':')
 		ui_cmds_run_line(ui, line);
 	else if (*line)
 		ui_cmds_run(ui, "search", line);
@@ -47,6 +50,8 @@ ui_prompt_key(struct ui *ui, int key)
 	ui->prompt = 0;
 	if (r == LINEEDIT_ACCEPT)
 		ui_prompt_run(ui, kind);
+	else if (kind == VIEW_EVIDENCE_PROMPT)
+		view_evidence_cancel(ui);
 }
 
 void
@@ -55,19 +60,31 @@ ui_prompt_draw(struct ui *ui)
 	struct layout_cell *cells = NULL;
 	struct layout *l = NULL;
 	desk_text *t = NULL;
-	int width = ui->cols - 2, col = 0;
+	int width = ui->cols - 2, col = 0, x = 1;
 	size_t row, n;
 
-	mvwaddch(ui->msg, 0, 0, (chtype)ui->prompt);
+	if (ui->prompt == VIEW_EVIDENCE_PROMPT) {
+		/* The form's field (after the core's refusal, if any): "Quote: ". */
+		const char *error, *label = view_evidence_label(ui, &error);
+
+		x = 0;
+		if (error)
+			x += ui_draw_text(ui, ui->msg, 0, x, error, ui->cols / 2, UI_ERROR) + 1;
+		x += ui_draw_text(ui, ui->msg, 0, x, label, ui->cols / 2, UI_HEADING);
+		x += ui_draw_text(ui, ui->msg, 0, x, ": ", 2, UI_HEADING);
+		width = ui->cols - x - 1;
+	} else {
+		mvwaddch(ui->msg, 0, 0, (chtype)ui->prompt);
+	}
 	if (width < 1 || lineedit_layout(&ui->edit, width, &t, &l, &row, &col) != DESK_OK ||
 	    l == NULL || (cells = malloc((size_t)width * sizeof *cells)) == NULL)
 		goto done;
 	/* A line longer than the screen shows the screenful that holds the cursor. */
 	n = layout_cells(l, row, cells, (size_t)width);
 	for (size_t i = 0; i < n; i++)
-		ui_draw_cell(ui, ui->msg, 0, 1 + cells[i].col, &cells[i], UI_NORMAL);
+		ui_draw_cell(ui, ui->msg, 0, x + cells[i].col, &cells[i], UI_NORMAL);
 done:
-	wmove(ui->msg, 0, 1 + (col < width ? col : width));
+	wmove(ui->msg, 0, x + (col < width ? col : width));
 	free(cells);
 	layout_free(l);
 	desk_text_free(t);

@@ -18,21 +18,23 @@
 /* Looks, set once from what the terminal can do (ui_draw.c). */
 enum {
 	UI_NORMAL,
-	UI_DIM,      /* boilerplate, an untitled article's first words */
-	UI_ESCAPE,   /* a control character's escape: always reverse video */
-	UI_SELECT,   /* the list's cursor line */
-	UI_BAR,      /* the status line */
-	UI_MATCH,    /* the current search match */
-	UI_CURSOR,   /* the reader's cursor grapheme */
-	UI_ERROR,    /* an error message */
-	UI_HEADING,  /* help headings, the list's header */
-	UI_NEW,      /* status "new" in the list */
-	UI_PROGRESS, /* status "progress" */
-	UI_DONE,     /* status "done" */
-	UI_BYLINE,   /* the byline mark */
-	UI_TITLE,    /* the article's title in the reader */
-	UI_SUGGEST,  /* a pending suggestion: dim and underlined, never a span's colour */
-	UI_BRACKET,  /* a span's bracket without colour */
+	UI_DIM,       /* boilerplate, an untitled article's first words */
+	UI_ESCAPE,    /* a control character's escape: always reverse video */
+	UI_SELECT,    /* the list's cursor line */
+	UI_BAR,       /* the status line */
+	UI_MATCH,     /* the current search match */
+	UI_CURSOR,    /* the reader's cursor grapheme */
+	UI_ERROR,     /* an error message */
+	UI_HEADING,   /* help headings, the list's header */
+	UI_NEW,       /* status "new" in the list */
+	UI_PROGRESS,  /* status "progress" */
+	UI_DONE,      /* status "done" */
+	UI_BYLINE,    /* the byline mark */
+	UI_TITLE,     /* the article's title in the reader */
+	UI_SUGGEST,   /* a pending suggestion: dim and underlined, never a span's colour */
+	UI_BRACKET,   /* a span's bracket without colour */
+	UI_CLAIM,     /* a claim's marker before it has a verdict (view_claim.c) */
+	UI_CANDIDATE, /* a check-worthy candidate's marker: dim */
 	UI_NATTRS
 };
 
@@ -42,9 +44,12 @@ struct view_reader;
 struct view_help;
 struct view_spans;
 struct view_entities;
+struct view_claims;
+struct evform;
 
-/* Label looks: pairs UI_NATTRS + i. */
-#define UI_MAXLABELS 32
+/* Label looks: pairs UI_NATTRS + i; verdict looks: pairs UI_NATTRS + UI_MAXLABELS + i. */
+#define UI_MAXLABELS   32
+#define UI_MAXVERDICTS 16
 
 struct ui {
 	desk *d;
@@ -62,6 +67,17 @@ struct ui {
 	const char *pending; /* a command waiting for a label key ("relabel"), or NULL */
 	char confirm[64];    /* a command waiting for y to confirm, or "" */
 	int default_colors;  /* the terminal's own colours (-1) can be used */
+
+	/* Fact verification (view_claim.c, view_claims.c, view_evidence.c). */
+	desk_verdicts *verdicts; /* the database's verdict scale */
+	attr_t verdict_attr[UI_MAXVERDICTS];
+	short verdict_pair[UI_MAXVERDICTS];
+	struct view_claims *claims; /* the claims screen and a claim's detail */
+	struct evform *evform;      /* the evidence form being filled in, or NULL */
+	int64_t evform_claim;
+	char evform_error[256]; /* why the core refused the last try, shown before the field */
+	int64_t pending_claim;  /* the claim a pending "verdict" waits for a verdict's key for */
+	int cand_marks; /* candidates between dim brackets, not only in italics (:candidates) */
 
 	WINDOW *body, *bar, *msg; /* the view, the status line, the message line */
 	int rows, cols;           /* the body's size */

@@ -10,6 +10,7 @@
 
 #include "menu.h"
 #include "ui_cmds.h"
+#include "view_claim.h"
 
 struct view_entities {
 	struct menu m;
@@ -197,6 +198,8 @@ ui_cmds_jump(struct ui *ui, const char *arg)
 	(void)arg;
 	if (ui->view == &view_spans_ops)
 		return view_spans_jump(ui);
+	if (ui->view == &view_claims_ops)
+		return view_claims_jump(ui); /* (a hook for view_claims.c) */
 	if (ui->view != &view_entities_ops)
 		return ui_error(ui, "jump: in the span and entity lists");
 	if ((e = view_entities_selected(ui)) == NULL)

@@ -26,6 +26,7 @@ view_reader_unload(struct view_reader *v)
 	if (v->loaded)
 		reader_free(&v->r);
 	view_tag_unload(v);
+	view_claim_unload(v);
 	v->anchor = -1;
 	free(v->title);
 	v->title = NULL;
@@ -184,10 +185,13 @@ view_reader_draw_row(struct ui *ui, int row)
 			             c->cp < v->r.head_title ? UI_TITLE : UI_DIM);
 			continue;
 		}
-		if (c->kind == LAYOUT_INSERT)
-			ui_draw_look(ui, UI_BRACKET, &a, &p);
-		else
-			view_tag_look(ui, c->cp, view_reader_look(&v->r, c->cp), &a, &p);
+		if (c->kind == LAYOUT_INSERT) {
+			view_claim_draw_insert(ui, row,
+			                       c); /* brackets and markers, each in its look */
+			continue;
+		}
+		view_tag_look(ui, c->cp, view_reader_look(&v->r, c->cp), &a, &p);
+		view_claim_look(ui, c->cp, view_reader_look(&v->r, c->cp), &a);
 		ui_draw_cell_ap(ui, ui->body, row, c->col, c, a, p);
 	}
 	if (l != v->r.lay)

@@ -29,7 +29,20 @@ struct view_reader {
 	int64_t chosen;             /* the span picked among those at the cursor (o), or 0 */
 	int64_t anchor;             /* the selection's other end, or -1: none */
 	int64_t sel_start, sel_end; /* the selection's range, as last drawn */
+
+	struct view_claim *claim; /* the article's claims and candidates (view_claim.c) */
 };
+
+/* view_claim.c: the article's claims and candidates, read again (view_tag_load calls it). */
+int view_claim_load(struct ui *ui);
+/* Lay the text out with the spans' brackets (none with colour) and the claims' markers. */
+int view_claim_inserts(struct ui *ui, const struct layout_insert *spans, size_t nspans);
+/* Draw an insert's cell, each character in its look (a span's bracket, a claim's, a candidate's).
+ */
+void view_claim_draw_insert(struct ui *ui, int row, const struct layout_cell *c);
+void view_claim_unload(struct view_reader *v);
+/* A candidate's text in italics: added to the look of the grapheme at cp (base: its UI_* look). */
+void view_claim_look(struct ui *ui, int64_t cp, int base, attr_t *a);
 
 /* The look of the grapheme at cp (the selection, spans, suggestions): attr and pair. */
 void view_tag_look(struct ui *ui, int64_t cp, int base, attr_t *a, short *p);

@@ -107,14 +107,14 @@ view_tag_brackets(struct ui *ui)
 	size_t nins = 0, nkeys = ui->labels ? desk_labels_count(ui->labels) : 0;
 	int rc;
 
-	if (ui->colors != 0)
-		return DESK_OK;
 	if (nkeys > UI_MAXLABELS)
 		nkeys = UI_MAXLABELS;
 	for (size_t i = 0; i < nkeys; i++)
 		keys[i] = desk_labels_at(ui->labels, i)->key;
-	if ((rc = tagging_inserts(&ins, &nins, v->tspans, v->nspans, keys, nkeys)) == DESK_OK)
-		rc = reader_set_inserts(&v->r, ins, nins);
+	/* Brackets only without colour; the claims' markers always (view_claim.c). */
+	if (ui->colors != 0 ||
+	    (rc = tagging_inserts(&ins, &nins, v->tspans, v->nspans, keys, nkeys)) == DESK_OK)
+		rc = view_claim_inserts(ui, ins, nins);
 	free(ins);
 	return rc;
 }
@@ -138,6 +138,8 @@ view_tag_load(struct ui *ui, int follow)
 
 	if (!v->loaded)
 		return DESK_OK;
+	if (view_claim_load(ui) != DESK_OK)
+		ui_error(ui, "claims: %s", desk_errmsg(ui->d)); /* the spans still show */
 	if ((rc = desk_spans_get(&spans, ui->d, v->id)) != DESK_OK)
 		goto done;
 	if (desk_suggest_text(&sugg, ui->d, v->id, v->r.text, DESK_MATCH_EXACT) != DESK_OK)

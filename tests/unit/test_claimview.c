@@ -224,6 +224,13 @@ test_evform(void **state)
 	assert_int_equal(evform_refused(&f, "not a URL nor a citation"), EVFORM_SOURCE);
 	assert_string_equal(evform_value(&f), "https://gso.gov.vn/bao-cao");
 	assert_string_equal(f.value[EVFORM_QUOTE], "Tăng trưởng GDP đạt 8,02%");
+	/* The field the message begins with wins over the words in it. */
+	assert_int_equal(evform_refused(&f, "source: \"x\" is no citation (with a name or a date)"),
+	                 EVFORM_SOURCE);
+	assert_int_equal(evform_refused(&f, "consulted: 2099-01-01 is after today"),
+	                 EVFORM_CONSULTED);
+	assert_int_equal(evform_refused(&f, "quote: empty: evidence quotes the source"),
+	                 EVFORM_QUOTE);
 	evform_free(&f);
 	/* No date given: the field starts empty. */
 	assert_int_equal(evform_init(&f, NULL), DESK_OK);
