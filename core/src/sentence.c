@@ -8,15 +8,14 @@
  *   - white space and then an uppercase letter, a digit, or an opening quote
  *     or bracket, unless the stop is a single "." after an abbreviation
  *     ("TP.", "Mr.", "No."), a capital initial ("J.") or an acronym ("U.S."),
- *   - or, run together without a space, a single "." between a letter and an
- *     uppercase letter followed by a lowercase one ("Việt Nam.Chủ tịch",
- *     "1,6 tỷ USD.Một số"), unless the word before is an abbreviation or a
- *     capital initial ("Tp.Hồ Chí Minh", "J.Smith").
- * A line break always ends a sentence.  White space between sentences
- * belongs to neither.  Everything works on graphemes, so offsets stay on
- * grapheme boundaries.  Decimals ("3.5", "1.000", "38,5%") and dots inside
- * acronyms ("TP.HCM") never end a sentence: no white space follows them and
- * the letters around them do not fit the run-together rule.
+ *   - or, run together without a space, a single "." between a letter or a
+ *     digit and an uppercase letter followed by a lowercase one ("Việt
+ *     Nam.Chủ tịch", "1,6 tỷ USD.Một số", "năm 2024.Chủ tịch"), unless the word before is an
+ * abbreviation or a capital initial ("Tp.Hồ Chí Minh", "J.Smith"). A line break always ends a
+ * sentence.  White space between sentences belongs to neither.  Everything works on graphemes, so
+ * offsets stay on grapheme boundaries.  Decimals ("3.5", "1.000", "38,5%") and dots inside acronyms
+ * ("TP.HCM") never end a sentence: no white space follows them and the letters around them do not
+ * fit the run-together rule.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -185,8 +184,10 @@ sentence_stop_ends(const desk_text *t, int64_t start, int64_t i, int64_t j, int6
 	 * abbreviations). */
 	if (!single_dot || k != j || i <= start)
 		return 0;
-	if (!sentence_is_letter(sentence_char(t, desk_text_prev_grapheme(t, i))))
-		return 0;
+	c = sentence_char(t, desk_text_prev_grapheme(t, i));
+	if (!sentence_is_letter(c) && !uc_is_general_category(c, UC_CATEGORY_Nd))
+		return 0; /* "năm 2024.Chủ tịch" too: a decimal has a digit after the dot */
+	c = sentence_char(t, k);
 	if (!sentence_is_upper(c) ||
 	    !sentence_is_lower(sentence_char(t, desk_text_next_grapheme(t, k))))
 		return 0;

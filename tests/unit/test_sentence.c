@@ -77,6 +77,9 @@ test_run_together(void **state)
 	                    "Hai bên nhất trí hợp.|Hai bên ký kết.");
 	assert_string_equal(split("Vốn hóa khoảng 1,6 tỷ USD.Một số công ty nâng dự báo."),
 	                    "Vốn hóa khoảng 1,6 tỷ USD.|Một số công ty nâng dự báo.");
+	assert_string_equal(split("Tăng trưởng cao nhất năm 2024.Chủ tịch nước phát biểu."),
+	                    "Tăng trưởng cao nhất năm 2024.|Chủ tịch nước phát biểu.");
+	assert_string_equal(split("Chỉ số đạt 3.5 điểm."), "Chỉ số đạt 3.5 điểm.");
 	assert_string_equal(split("Ông J.Smith nói."), "Ông J.Smith nói.");
 	/* Not run together: an acronym, a file name, lowercase after the dot. */
 	assert_string_equal(split("Ông đến TP.HCM hôm qua."), "Ông đến TP.HCM hôm qua.");
