@@ -138,7 +138,8 @@ view_claim_load(struct ui *ui)
 
 		c->tclaims[i] = (struct tagging_span){cl->id, cl->start, cl->end, (int)i, 0};
 	}
-	qsort(c->tclaims, c->nclaims, sizeof *c->tclaims, view_claim_cmp);
+	if (c->nclaims > 1)
+		qsort(c->tclaims, c->nclaims, sizeof *c->tclaims, view_claim_cmp);
 	tagging_prepare(c->tclaims, c->nclaims);
 	/* Candidates are a help: without them the claims still show. */
 	if (desk_claim_candidates(&c->cands, &c->ncands, ui->d, v->id) != DESK_OK) {
@@ -152,7 +153,8 @@ view_claim_load(struct ui *ui)
 	for (size_t i = 0; i < c->ncands; i++)
 		c->tcands[i] = (struct tagging_span){(int64_t)i + 1, c->cands[i].start,
 		                                     c->cands[i].end, (int)i, 0};
-	qsort(c->tcands, c->ncands, sizeof *c->tcands, view_claim_cmp);
+	if (c->ncands > 1)
+		qsort(c->tcands, c->ncands, sizeof *c->tcands, view_claim_cmp);
 	tagging_prepare(c->tcands, c->ncands);
 	return DESK_OK;
 }

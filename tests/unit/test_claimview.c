@@ -11,6 +11,8 @@
 #include <cmocka.h>
 
 #include "claimview.h"
+#include "keymap.h"
+#include "lineedit.h"
 #include "layout.h"
 #include "tagging.h"
 
@@ -239,6 +241,44 @@ test_evform(void **state)
 	evform_free(&f);
 }
 
+/* The form's fields take a pasted passage of a few KB, key by key as a terminal sends it. */
+static void
+test_paste(void **state)
+{
+	const char *unit = "Tỷ lệ thất nghiệp quý IV là 2,26%. ";
+	struct lineedit le;
+	char *want;
+	size_t n = strlen(unit), times = 4096 / n + 1;
+
+	(void)state;
+	want = malloc(n * times + 1);
+	assert_non_null(want);
+	want[0] = '\0';
+	lineedit_init(&le);
+	for (size_t i = 0; i < times; i++) {
+		strcat(want, unit);
+		for (const char *p = unit; *p;) {
+			unsigned char b = (unsigned char)*p;
+			int k = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+			int c = k == 1 ? b : b & (0x7F >> k);
+
+			for (int j = 1; j < k; j++)
+				c = c << 6 | (p[j] & 0x3F);
+			assert_int_equal(lineedit_key(&le, c), LINEEDIT_CONTINUE);
+			p += k;
+		}
+	}
+	assert_true(le.len > 4096);
+	assert_string_equal(le.buf, want);
+	/* C-w and Backspace at the end still cut by word and grapheme. */
+	lineedit_key(&le, KEYMAP_BACKSPACE);
+	lineedit_key(&le, KEYMAP_CTRL('w'));
+	want[strlen(want) - strlen("2,26%. ")] = '\0';
+	assert_string_equal(le.buf, want);
+	lineedit_free(&le);
+	free(want);
+}
+
 int
 main(void)
 {
@@ -246,7 +286,7 @@ main(void)
 	    cmocka_unit_test(test_signs),    cmocka_unit_test(test_mono_80),
 	    cmocka_unit_test(test_color_80), cmocka_unit_test(test_mono_20),
 	    cmocka_unit_test(test_color_20), cmocka_unit_test(test_nested),
-	    cmocka_unit_test(test_evform),
+	    cmocka_unit_test(test_evform),   cmocka_unit_test(test_paste),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
