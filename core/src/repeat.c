@@ -8,13 +8,33 @@
 
 #include "claim_internal.h"
 
-/* One article's sentences and keys into the sentence table. */
+/* Sentence rows, computed before the short transaction that stores them. */
+typedef struct repeat_row {
+	int64_t article_id, start, end;
+	char *key;
+} repeat_row;
+
+typedef struct repeat_rows {
+	repeat_row *v;
+	size_t n, cap;
+} repeat_rows;
+
+static void
+repeat_rows_free(repeat_rows *rows)
+{
+	for (size_t i = 0; i < rows->n; i++)
+		free(rows->v[i].key);
+	free(rows->v);
+	rows->v = NULL;
+	rows->n = rows->cap = 0;
+}
+
+/* One article's sentences and their keys into rows (reads only). */
 static int
-repeat_index_article(desk *d, sqlite3_stmt *ins, int64_t article_id)
+repeat_rows_article(repeat_rows *rows, desk *d, int64_t article_id)
 {
 	desk_text *t = NULL;
 	desk_range *r = NULL;
-	char *key = NULL;
 	size_t n = 0;
 	int rc;
 
@@ -27,80 +47,115 @@ repeat_index_article(desk *d, sqlite3_stmt *ins, int64_t article_id)
 	}
 	for (size_t i = 0; i < n; i++) {
 		size_t a = desk_text_byte(t, r[i].start), b = desk_text_byte(t, r[i].end);
+		repeat_row *row;
 
-		if ((rc = desk_claim_key(&key, desk_text_utf8(t) + a, b - a)) != DESK_OK) {
-			rc = desk_error(d, rc, "claim key: %s", desk_strerror(rc));
-			goto done;
-		}
-		sqlite3_reset(ins);
-		sqlite3_bind_int64(ins, 1, article_id);
-		sqlite3_bind_int64(ins, 2, r[i].start);
-		sqlite3_bind_int64(ins, 3, r[i].end);
-		sqlite3_bind_text(ins, 4, key, -1, SQLITE_STATIC);
-		if (sqlite3_step(ins) != SQLITE_DONE) {
-			rc = desk_sqlite_error(d, "index sentences");
-			goto done;
-		}
-		free(key);
-		key = NULL;
-	}
-done:
-	free(key);
-	free(r);
-	desk_text_free(t);
-	return rc;
-}
-
-/* Index the articles without sentence rows, in the caller's transaction. */
-static int
-repeat_index_tx(desk *d)
-{
-	static const char todo_sql[] =
-	    "SELECT id FROM article a WHERE a.chars > 0 AND NOT EXISTS (SELECT 1 FROM sentence s "
-	    "WHERE s.article_id = a.id) ORDER BY id";
-	static const char ins_sql[] = "INSERT OR IGNORE INTO sentence (article_id, start, \"end\", "
-	                              "key) VALUES (?1, ?2, ?3, ?4)";
-	sqlite3_stmt *todo = NULL, *ins = NULL;
-	int64_t *ids = NULL;
-	size_t n = 0, cap = 0;
-	int rc, r;
-
-	if ((rc = desk_prepare(d, &todo, todo_sql)) != DESK_OK ||
-	    (rc = desk_prepare(d, &ins, ins_sql)) != DESK_OK)
-		goto done;
-	while ((r = sqlite3_step(todo)) == SQLITE_ROW) {
-		if (n == cap) {
-			int64_t *v = realloc(ids, (cap = cap ? 2 * cap : 16) * sizeof *v);
+		if (rows->n == rows->cap) {
+			repeat_row *v = realloc(
+			    rows->v, (rows->cap = rows->cap ? 2 * rows->cap : 256) * sizeof *v);
 
 			if (v == NULL) {
 				rc = desk_error(d, DESK_NOMEM, "out of memory");
 				goto done;
 			}
-			ids = v;
+			rows->v = v;
 		}
-		ids[n++] = sqlite3_column_int64(todo, 0);
+		row = &rows->v[rows->n];
+		row->article_id = article_id;
+		row->start = r[i].start;
+		row->end = r[i].end;
+		if ((rc = desk_claim_key(&row->key, desk_text_utf8(t) + a, b - a)) != DESK_OK) {
+			rc = desk_error(d, rc, "claim key: %s", desk_strerror(rc));
+			goto done;
+		}
+		rows->n++;
 	}
-	if (r != SQLITE_DONE) {
-		rc = desk_sqlite_error(d, "index sentences");
+done:
+	free(r);
+	desk_text_free(t);
+	return rc;
+}
+
+/* Store rows in the caller's transaction. */
+static int
+repeat_rows_store(desk *d, const repeat_rows *rows)
+{
+	static const char ins_sql[] = "INSERT OR IGNORE INTO sentence (article_id, start, \"end\", "
+	                              "key) VALUES (?1, ?2, ?3, ?4)";
+	sqlite3_stmt *ins = NULL;
+	int rc;
+
+	if ((rc = desk_prepare(d, &ins, ins_sql)) != DESK_OK)
+		return rc;
+	for (size_t i = 0; i < rows->n && rc == DESK_OK; i++) {
+		sqlite3_reset(ins);
+		sqlite3_bind_int64(ins, 1, rows->v[i].article_id);
+		sqlite3_bind_int64(ins, 2, rows->v[i].start);
+		sqlite3_bind_int64(ins, 3, rows->v[i].end);
+		sqlite3_bind_text(ins, 4, rows->v[i].key, -1, SQLITE_STATIC);
+		if (sqlite3_step(ins) != SQLITE_DONE)
+			rc = desk_sqlite_error(d, "index sentences");
+	}
+	sqlite3_finalize(ins);
+	return rc;
+}
+
+/*
+ * Index up to max articles that have no sentence rows: their sentences are
+ * worked out first, then stored in one short transaction of their own (or
+ * the caller's), so other editors' writes never wait for the analysis.
+ * *stored: the rows stored.
+ */
+static int
+repeat_index_batch(desk *d, size_t max, size_t *stored)
+{
+	static const char todo_sql[] =
+	    "SELECT id FROM article a WHERE a.chars > 0 AND NOT EXISTS (SELECT 1 FROM sentence s "
+	    "WHERE s.article_id = a.id) ORDER BY id LIMIT ?1";
+	int in_tx = !sqlite3_get_autocommit(d->db), rc, r;
+	repeat_rows rows = {NULL, 0, 0};
+	sqlite3_stmt *todo = NULL;
+	int64_t *ids = NULL;
+	size_t n = 0;
+
+	*stored = 0;
+	if ((ids = malloc((max ? max : 1) * sizeof *ids)) == NULL)
+		return desk_error(d, DESK_NOMEM, "out of memory");
+	if ((rc = desk_prepare(d, &todo, todo_sql)) != DESK_OK)
+		goto done;
+	sqlite3_bind_int64(todo, 1, (sqlite3_int64)max);
+	while (n < max && (r = sqlite3_step(todo)) == SQLITE_ROW)
+		ids[n++] = sqlite3_column_int64(todo, 0);
+	sqlite3_finalize(todo);
+	todo = NULL;
+	for (size_t i = 0; i < n; i++)
+		if ((rc = repeat_rows_article(&rows, d, ids[i])) != DESK_OK)
+			goto done;
+	if (rows.n == 0)
+		goto done;
+	if (!in_tx && (rc = desk_begin(d)) != DESK_OK)
+		goto done;
+	if ((rc = repeat_rows_store(d, &rows)) != DESK_OK) {
+		if (!in_tx)
+			desk_rollback(d);
 		goto done;
 	}
-	for (size_t i = 0; i < n; i++)
-		if ((rc = repeat_index_article(d, ins, ids[i])) != DESK_OK)
-			goto done;
+	if (!in_tx && (rc = desk_commit(d)) != DESK_OK)
+		goto done;
+	*stored = rows.n;
 done:
 	sqlite3_finalize(todo);
-	sqlite3_finalize(ins);
+	repeat_rows_free(&rows);
 	free(ids);
 	return rc;
 }
 
-/* Whether some article with a body has no sentence rows yet. */
+/* How many articles have no sentence rows yet. */
 static int
-repeat_pending(int *out, desk *d)
+repeat_pending(int64_t *out, desk *d)
 {
 	static const char sql[] =
-	    "SELECT EXISTS (SELECT 1 FROM article a WHERE a.chars > 0 AND NOT EXISTS (SELECT 1 "
-	    "FROM sentence s WHERE s.article_id = a.id))";
+	    "SELECT count(*) FROM article a WHERE a.chars > 0 AND NOT EXISTS (SELECT 1 "
+	    "FROM sentence s WHERE s.article_id = a.id)";
 	sqlite3_stmt *st = NULL;
 	int rc;
 
@@ -111,30 +166,38 @@ repeat_pending(int *out, desk *d)
 		rc = desk_sqlite_error(d, "index sentences");
 		goto done;
 	}
-	*out = sqlite3_column_int(st, 0);
+	*out = sqlite3_column_int64(st, 0);
 done:
 	sqlite3_finalize(st);
 	return rc;
 }
 
+/* Articles a batch of the index takes: each batch is one short transaction. */
+#define REPEAT_BATCH 100
+
 int
 repeat_index(desk *d)
 {
-	int rc, pending = 0;
+	size_t stored;
+	int rc;
 
-	if (!sqlite3_get_autocommit(d->db))
-		return repeat_index_tx(d); /* inside the caller's transaction */
-	if ((rc = repeat_pending(&pending, d)) != DESK_OK || !pending)
-		return rc;
-	if ((rc = desk_begin(d)) != DESK_OK)
-		return rc;
-	if ((rc = repeat_index_tx(d)) != DESK_OK)
-		goto done;
-	rc = desk_commit(d);
-done:
-	if (rc != DESK_OK)
-		desk_rollback(d);
+	do
+		rc = repeat_index_batch(d, REPEAT_BATCH, &stored);
+	while (rc == DESK_OK && stored > 0);
 	return rc;
+}
+
+int
+desk_claim_index(int64_t *left, desk *d, size_t max)
+{
+	size_t stored;
+	int rc;
+
+	if (left)
+		*left = 0;
+	if ((rc = repeat_index_batch(d, max, &stored)) != DESK_OK)
+		return rc;
+	return left ? repeat_pending(left, d) : DESK_OK;
 }
 
 /* The first sentence of each other article whose key holds the claim's key. */

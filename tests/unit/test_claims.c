@@ -491,6 +491,39 @@ test_repeats_apply(void **state)
 	free(arts);
 }
 
+/*
+ * The sentence index in steps (the interface's idle work): each step takes
+ * at most its share of articles in a transaction of its own, says how many
+ * are left, and repeats then find what the steps indexed.
+ */
+static void
+test_index_steps(void **state)
+{
+	fx *f = *state;
+	int64_t left = -1, *arts = NULL, id;
+	desk_range *r = NULL;
+	size_t n = 0;
+
+	assert_int_equal(desk_claim_index(&left, f->a, 2), DESK_OK);
+	assert_int_equal(left, 3);
+	assert_int_equal(fx_int(f, "SELECT count(DISTINCT article_id) FROM sentence"), 2);
+	/* Between steps nothing is held: bob writes at once. */
+	assert_int_equal(desk_claim_add(&id, f->b, f->art[3], 0, 5), DESK_OK);
+	assert_int_equal(desk_claim_index(&left, f->b, 2), DESK_OK);
+	assert_int_equal(left, 1);
+	assert_int_equal(desk_claim_index(&left, f->a, 10), DESK_OK);
+	assert_int_equal(left, 0);
+	assert_int_equal(desk_claim_index(&left, f->a, 10), DESK_OK); /* nothing left: no-op */
+	assert_int_equal(left, 0);
+	assert_int_equal(fx_int(f, "SELECT count(DISTINCT article_id) FROM sentence"), 5);
+	assert_int_equal(fx_int(f, "SELECT count(*) FROM sentence WHERE article_id = 1"), 3);
+	id = fx_claim1(f);
+	assert_int_equal(desk_claim_repeats(&r, &arts, &n, f->a, id), DESK_OK);
+	assert_int_equal(n, 2);
+	free(r);
+	free(arts);
+}
+
 static void
 test_apply_undo(void **state)
 {
@@ -728,6 +761,7 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_workflow, fx_setup, fx_teardown),
 	    cmocka_unit_test_setup_teardown(test_evidence_checks, fx_setup, fx_teardown),
 	    cmocka_unit_test_setup_teardown(test_repeats_apply, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_index_steps, fx_setup, fx_teardown),
 	    cmocka_unit_test_setup_teardown(test_apply_undo, fx_setup, fx_teardown),
 	    cmocka_unit_test_setup_teardown(test_list_json, fx_setup, fx_teardown),
 	    cmocka_unit_test_setup_teardown(test_candidates, fx_setup, fx_teardown),

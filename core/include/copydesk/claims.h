@@ -187,6 +187,12 @@ int desk_claim_dispute(desk *d, int64_t claim_id, const char *reason);
 int desk_claim_repeats(desk_range **ranges, int64_t **articles, size_t *n, desk *d,
                        int64_t claim_id);
 int desk_claim_apply(size_t *added, desk *d, int64_t claim_id);
+/*
+ * Index the sentences of up to max articles that have none yet (the work
+ * repeats do on first use, in small steps: the interface calls it while the
+ * editor reads).  *left: how many articles are still to index.
+ */
+int desk_claim_index(int64_t *left, desk *d, size_t max);
 
 /*
  * Candidates of an article not yet claimed nor dismissed (desk_candidates
