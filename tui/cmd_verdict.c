@@ -155,11 +155,46 @@ done:
 	return cmd_exit_status(rc);
 }
 
-/* evidence CLAIM_ID --source S --quote Q [--consulted DATE] */
+/* evidence CLAIM_ID --delete EVIDENCE_ID: the evidence must be the claim's. */
+static int
+cmd_evidence_delete(struct cli *c, desk *d, int64_t id, const char *which)
+{
+	desk_claim *cl = NULL;
+	int64_t eid = 0;
+	int rc, found = 0;
+
+	if (cmd_claim_parse_int(&eid, which) != 0 || eid <= 0) {
+		fprintf(c->err, "copydesk evidence: not an evidence id: %s\n", which);
+		return DESK_MISUSE;
+	}
+	if ((rc = desk_claim_get(&cl, d, id)) != DESK_OK) {
+		fprintf(c->err, "copydesk evidence: %s\n", desk_errmsg(d));
+		return rc;
+	}
+	for (size_t i = 0; i < cl->nevidence; i++)
+		found |= cl->evidence[i].id == eid;
+	desk_claim_free(cl);
+	if (!found) {
+		fprintf(c->err, "copydesk evidence: claim %lld has no evidence %lld\n",
+		        (long long)id, (long long)eid);
+		return DESK_NOTFOUND;
+	}
+	if ((rc = desk_claim_delete_evidence(d, eid)) != DESK_OK) {
+		fprintf(c->err, "copydesk evidence: %s\n", desk_errmsg(d));
+		return rc;
+	}
+	fprintf(c->err,
+	        "copydesk evidence: evidence %lld deleted from claim %lld (undo brings it "
+	        "back)\n",
+	        (long long)eid, (long long)id);
+	return cmd_verdict_print(c, "evidence", d, id);
+}
+
+/* evidence CLAIM_ID --source S --quote Q [--consulted DATE] | --delete EVIDENCE_ID */
 int
 cmd_evidence(struct cli *c, int argc, char **argv)
 {
-	const char *source = NULL, *quote = NULL, *consulted = NULL, *arg = NULL;
+	const char *source = NULL, *quote = NULL, *consulted = NULL, *arg = NULL, *del = NULL;
 	desk *d = NULL;
 	int64_t id = 0, eid = 0;
 	int rc, ret;
@@ -173,6 +208,8 @@ cmd_evidence(struct cli *c, int argc, char **argv)
 			quote = argv[++i];
 		else if (strcmp(s, "--consulted") == 0 && i + 1 < argc)
 			consulted = argv[++i];
+		else if (strcmp(s, "--delete") == 0 && i + 1 < argc)
+			del = argv[++i];
 		else if (arg == NULL && s[0] != '-')
 			arg = s;
 		else
@@ -180,12 +217,18 @@ cmd_evidence(struct cli *c, int argc, char **argv)
 	}
 	if (arg == NULL)
 		return cmd_usage(c, "evidence", "which claim?");
-	if (source == NULL || quote == NULL)
+	if (del != NULL && (source || quote || consulted))
+		return cmd_usage(c, "evidence", "--delete goes alone");
+	if (del == NULL && (source == NULL || quote == NULL))
 		return cmd_usage(c, "evidence", "give both --source and --quote");
 	if ((ret = cmd_claim_parse_id(c, "evidence", arg, &id)) != 0)
 		return ret;
 	if ((ret = cmd_verdict_open(&d, c, "evidence", id)) != EXIT_OK_)
 		return ret;
+	if (del != NULL) {
+		rc = cmd_evidence_delete(c, d, id, del);
+		goto done;
+	}
 	if ((rc = desk_claim_add_evidence(&eid, d, id, source, quote, consulted)) != DESK_OK) {
 		fprintf(c->err, "copydesk evidence: %s\n", desk_errmsg(d));
 		goto done;

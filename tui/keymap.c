@@ -127,6 +127,7 @@ const struct keymap_binding keymap_table[] = {
     {"claim", "V", "verdict", "set the claim's verdict: V then the verdict's key"},
     {"claim", "+", "evidence", NULL},
     {"claim", "m", "note", NULL},
+    {"claim", "x", "evidence-delete", NULL},
     {"claim", "=", "approve", NULL},
     {"claim", "!", "claim-dispute", NULL},
     {"claim", "R", "apply", NULL},
@@ -285,7 +286,7 @@ keymap_format(char *buf, size_t size, const char *view, const char *keys, const 
 		return snprintf(buf, size, "%s:", help);
 	if (strcmp(view, KEYMAP_COMMANDS) == 0)
 		return snprintf(buf, size, "  %-32s %s", keys, help);
-	return snprintf(buf, size, "  %-18s %-13s %s", keys, command, help);
+	return snprintf(buf, size, "  %-18s %-17s %s", keys, command, help);
 }
 
 static void

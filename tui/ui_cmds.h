@@ -72,6 +72,7 @@
 	{"verdict", NULL, ui_cmds_verdict, "[NAME]", "set the claim's verdict (without NAME: the next key's, t m l f u by default); with evidence it is proposed"}, \
 	{"evidence", NULL, ui_cmds_evidence, "", "add evidence to the claim: source (a URL or a citation), quote and consulted date (today unless changed), asked for in turn; Esc drops it"}, \
 	{"note", NULL, ui_cmds_note, "[TEXT]", "set the claim's note (- clears it); asks for TEXT if not given"}, \
+	{"evidence-delete", NULL, ui_cmds_evidence_delete, "[N]", "delete the claim's evidence number N (as the detail lists it); asks for N if not given"}, \
 	{"approve", NULL, ui_cmds_approve, "", "approve another editor's proposed verdict: the claim is verified (nobody approves their own)"}, \
 	{"claim-dispute", NULL, ui_cmds_dispute, "[REASON]", "dispute another editor's proposed verdict, with the reason; asks for REASON if not given"}, \
 	{"apply", NULL, ui_cmds_apply, "[yes]", "give the claim's verdict and evidence to the same claim in other articles, after asking (yes: without asking)"}, \
@@ -148,6 +149,7 @@ int ui_cmds_claim_prev(struct ui *ui, const char *arg);
 int ui_cmds_verdict(struct ui *ui, const char *arg);
 int ui_cmds_evidence(struct ui *ui, const char *arg);
 int ui_cmds_note(struct ui *ui, const char *arg);
+int ui_cmds_evidence_delete(struct ui *ui, const char *arg);
 int ui_cmds_approve(struct ui *ui, const char *arg);
 int ui_cmds_dispute(struct ui *ui, const char *arg);
 int ui_cmds_apply(struct ui *ui, const char *arg);

@@ -231,6 +231,36 @@ ui_cmds_note(struct ui *ui, const char *arg)
 }
 
 int
+ui_cmds_evidence_delete(struct ui *ui, const char *arg)
+{
+	int64_t id = ui_cmds_claim_id(ui, "evidence-delete"), eid = 0;
+	desk_claim *c = NULL;
+	char *end = NULL;
+	long k;
+
+	if (id == 0)
+		return DESK_ERROR;
+	if (arg == NULL) {
+		/* Which one: the number in the detail's evidence list. */
+		ui_prompt_open(ui, ':');
+		lineedit_insert(&ui->edit, "evidence-delete ", 16);
+		return DESK_OK;
+	}
+	k = strtol(arg, &end, 10);
+	if (end == arg || *end != '\0')
+		return ui_error(ui, "evidence-delete: the evidence's number, not %s", arg);
+	if (desk_claim_get(&c, ui->d, id) != DESK_OK)
+		return ui_error(ui, "evidence-delete: %s", desk_errmsg(ui->d));
+	if (k >= 1 && (size_t)k <= c->nevidence)
+		eid = c->evidence[k - 1].id;
+	desk_claim_free(c);
+	if (eid == 0)
+		return ui_error(ui, "evidence-delete: the claim has no evidence %ld", k);
+	return ui_cmds_claim_after(ui, desk_claim_delete_evidence(ui->d, eid), "evidence-delete",
+	                           id, "Evidence deleted (u brings it back)");
+}
+
+int
 ui_cmds_approve(struct ui *ui, const char *arg)
 {
 	int64_t id = ui_cmds_claim_id(ui, "approve");

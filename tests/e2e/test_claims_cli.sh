@@ -123,6 +123,17 @@ expect 0 "$COPYDESK" note "$c1" 'số liệu chính thức'
 [ "$(q "SELECT note FROM research r JOIN claim c ON c.research_id = r.id WHERE c.id = $c1")" = \
 	'số liệu chính thức' ] || fail "note not stored"
 
+# Evidence deleted and brought back: only the claim's own, and undo restores it.
+ev=$(q "SELECT e.id FROM evidence e JOIN claim c ON c.research_id = e.research_id WHERE c.id = $c1 AND e.deleted_at IS NULL ORDER BY e.id DESC LIMIT 1")
+nev() { q "SELECT count(*) FROM evidence e JOIN claim c ON c.research_id = e.research_id WHERE c.id = $c1 AND e.deleted_at IS NULL"; }
+before_ev=$(nev)
+refused 1 'has no evidence 9999' "$COPYDESK" evidence "$c1" --delete 9999
+refused 64 'alone' "$COPYDESK" evidence "$c1" --delete "$ev" --quote x
+expect 0 "$COPYDESK" evidence "$c1" --delete "$ev"
+[ "$(nev)" = $((before_ev - 1)) ] || fail "evidence --delete: $(nev) left of $before_ev"
+expect 0 "$COPYDESK" undo
+[ "$(nev)" = "$before_ev" ] || fail "undo of evidence --delete: $(nev) of $before_ev"
+
 # The review: nobody approves their own verdict.
 refused 1 'another editor must' "$COPYDESK" approve "$c1"
 refused 1 'another editor must' "$COPYDESK" dispute "$c1" --reason 'tự xem lại'

@@ -84,7 +84,14 @@ wait_for "Status:   proposed"
 has_text "Verdict:  False" || fail "the detail: no verdict"
 has_text "1. https://www.gso.gov.vn/bao-cao-lao-dong-2024 (consulted 2025-01-15, added by" ||
 	fail "the detail: no evidence"
+# x deletes a piece of evidence by its number (back to check); u brings it back.
+keys x 1 Enter
+wait_for "Evidence deleted"
+poll has_claim '"status": *"check"' || fail "evidence deleted, still: $(claims)"
 keys q
+keys u
+wait_for "Undone"
+poll has_claim '"status": *"proposed"' || fail "undo of the deletion: $(claims)"
 wait_for "⟦f~ Tỷ lệ"
 # Nobody approves their own verdict.
 keys =

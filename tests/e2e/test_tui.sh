@@ -160,7 +160,7 @@ for k in page-down page-up search-next search-prev "top " "bottom "; do
 done
 bar | grep -q 'Help' || fail "help status line: $(bar)"
 # A long description's continuation hangs under the description column.
-screen | grep -qE '^ {35}article\) *$' || fail "help: no continuation line under column 35"
+screen | grep -qE '^ {39}article\) *$' || fail "help: no continuation line under column 39"
 screen | grep -qE '^article\)' && fail "help: a description wrapped to column 0"
 keys q
 wait_line 23 '^ 8/8 Long test article '
