@@ -429,8 +429,9 @@ test_help_text_and_man(void **state)
 	(void)state;
 	assert_non_null(strstr(text, "Everywhere:\n  j, Down            down              "));
 	assert_non_null(strstr(text, "\n\nReader:\n  h, Left            left              "));
-	assert_non_null(strstr(text, "  b                  word-prev         back to the start of the "
-	                             "word (page up is -, PgUp or C-b)\n"));
+	assert_non_null(strstr(text,
+	                       "  b                  word-prev         back to the start of the "
+	                       "word (page up is -, PgUp or C-b)\n"));
 	assert_non_null(strstr(text, "  Space, PgDn, C-f   page-down         forward a screen\n"));
 	assert_non_null(strstr(text, "  :goto LINE                       to screen line LINE"));
 	assert_non_null(strstr(man, ".SS Reader\n"));
