@@ -271,6 +271,28 @@ desk_rollback(desk *d)
 }
 
 int
+desk_query_text(char **out, desk *d, const char *sql, int64_t arg, const char *what)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	*out = NULL;
+	if ((rc = desk_prepare(d, &st, sql)) != DESK_OK)
+		goto done;
+	if (sqlite3_bind_parameter_count(st) > 0)
+		sqlite3_bind_int64(st, 1, arg);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		rc = desk_sqlite_error(d, what);
+		goto done;
+	}
+	if ((*out = desk_strdup((const char *)sqlite3_column_text(st, 0))) == NULL)
+		rc = desk_error(d, DESK_NOMEM, "out of memory");
+done:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
 desk_log(desk *d, const char *action, int64_t article_id, int64_t target_id, const char *data)
 {
 	static const char sql[] =

@@ -443,19 +443,6 @@ desk_entities_json(char **out, desk *d)
 	    "external_id, 'mentions', mentions, 'aliases', (SELECT json_group_array(text) FROM "
 	    "(SELECT text FROM span s WHERE s.entity_id = l.id AND s.deleted_at IS NULL GROUP BY "
 	    "text ORDER BY count(*) DESC, text)))), '[]') FROM (" ENTITY_LIST ") l";
-	sqlite3_stmt *st = NULL;
-	int rc;
 
-	*out = NULL;
-	if ((rc = desk_prepare(d, &st, sql)) != DESK_OK)
-		goto done;
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		rc = desk_sqlite_error(d, "entities as JSON");
-		goto done;
-	}
-	if ((*out = desk_strdup((const char *)sqlite3_column_text(st, 0))) == NULL)
-		rc = desk_error(d, DESK_NOMEM, "out of memory");
-done:
-	sqlite3_finalize(st);
-	return rc;
+	return desk_query_text(out, d, sql, 0, "entities as JSON");
 }

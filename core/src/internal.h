@@ -28,6 +28,12 @@ void desk_rollback(desk *d);
 int desk_prepare(desk *d, sqlite3_stmt **st, const char *sql);
 
 /* Append to the edit log inside the caller's transaction; data is JSON or NULL. */
+/*
+ * The text of the first column of the one row sql gives (?1 bound to arg if
+ * it has a parameter), e.g. a list as JSON; what names it in errors.
+ */
+int desk_query_text(char **out, desk *d, const char *sql, int64_t arg, const char *what);
+
 int desk_log(desk *d, const char *action, int64_t article_id, int64_t target_id, const char *data);
 
 /*

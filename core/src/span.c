@@ -514,10 +514,7 @@ desk_spans_json(char **out, desk *d, int64_t article_id)
 		goto done;
 	sqlite3_finalize(st);
 	st = NULL;
-	if ((rc = span_row(d, &st, sql, article_id, "spans as JSON")) != DESK_OK)
-		goto done;
-	if ((*out = desk_strdup((const char *)sqlite3_column_text(st, 0))) == NULL)
-		rc = desk_error(d, DESK_NOMEM, "out of memory");
+	rc = desk_query_text(out, d, sql, article_id, "spans as JSON");
 done:
 	sqlite3_finalize(st);
 	return rc;

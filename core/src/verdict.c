@@ -174,21 +174,8 @@ desk_verdicts_json(char **out, desk *d)
 	    "'color', color, 'color256', color256, 'rating', rating, 'rating_name', rating_name, "
 	    "'fever', fever, 'description', description)), '[]') "
 	    "FROM (SELECT * FROM verdict ORDER BY ord, name)";
-	sqlite3_stmt *st = NULL;
-	int rc;
 
-	*out = NULL;
-	if ((rc = desk_prepare(d, &st, sql)) != DESK_OK)
-		goto done;
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		rc = desk_sqlite_error(d, "verdicts as JSON");
-		goto done;
-	}
-	if ((*out = desk_strdup((const char *)sqlite3_column_text(st, 0))) == NULL)
-		rc = desk_error(d, DESK_NOMEM, "out of memory");
-done:
-	sqlite3_finalize(st);
-	return rc;
+	return desk_query_text(out, d, sql, 0, "verdicts as JSON");
 }
 
 /* --- Verdict files -------------------------------------------------------- */
