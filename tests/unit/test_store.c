@@ -184,6 +184,28 @@ test_status_and_edit_log(void **state)
 	                             "SELECT count(*) FROM edit_log WHERE action = 'status' AND "
 	                             "data ->> '$.before' = 'new' AND data ->> '$.after' = 'done'"),
 	                 1);
+	/* The import's entry names its article; a batch has one entry for all of it. */
+	assert_int_equal(store_count(path, d,
+	                             "SELECT count(*) FROM edit_log WHERE action = 'import' AND "
+	                             "article_id = 1 AND data ->> '$.count' = 1"),
+	                 1);
+	{
+		desk_article_in three[3] = {
+		    {.body = "One.", .body_len = 4, .lang = "en", .source = "a"},
+		    {.body = "Text.", .body_len = 5, .lang = "en"}, /* dup */
+		    {.body = "Two.", .body_len = 4, .lang = "en", .source = "b"}};
+
+		assert_int_equal(desk_article_add(d, three, 3, NULL, NULL), DESK_OK);
+	}
+	assert_int_equal(
+	    store_count(path, d,
+	                "SELECT count(*) FROM edit_log WHERE action = 'import' AND "
+	                "article_id IS NULL AND data ->> '$.count' = 2 AND "
+	                "data ->> '$.articles[0]' = 2 AND data ->> '$.articles[1]' = 3 "
+	                "AND data ->> '$.sources' = '[\"a\",\"b\"]' AND editor = 'anna'"),
+	    1);
+	assert_int_equal(
+	    store_count(path, d, "SELECT count(*) FROM edit_log WHERE action = 'import'"), 2);
 	/* The file is in WAL mode, so editors can read while another writes. */
 	assert_int_equal(
 	    store_count(path, d,
