@@ -326,13 +326,9 @@ desk_article_list(desk_article ***out, size_t *n, desk *d, desk_status status)
 	if (status != DESK_STATUS_ANY)
 		sqlite3_bind_text(st, 1, desk_status_name(status), -1, SQLITE_STATIC);
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-		if (len == cap) {
-			desk_article **l = realloc(list, (cap = cap ? 2 * cap : 64) * sizeof *l);
-			if (l == NULL) {
-				rc = desk_error(d, DESK_NOMEM, "out of memory");
-				goto done;
-			}
-			list = l;
+		if (desk_grow(&list, &cap, len, sizeof *list) != DESK_OK) {
+			rc = desk_error(d, DESK_NOMEM, "out of memory");
+			goto done;
 		}
 		if ((list[len] = article_from_row(st, 0)) == NULL) {
 			rc = desk_error(d, DESK_NOMEM, "out of memory");

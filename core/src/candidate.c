@@ -23,14 +23,9 @@ candidate_ranges(desk_range **out, size_t *n, desk *d, const char *sql, int64_t 
 		goto done;
 	sqlite3_bind_int64(st, 1, article_id);
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-		if (len == cap) {
-			desk_range *x = realloc(v, (cap = cap ? 2 * cap : 16) * sizeof *x);
-
-			if (x == NULL) {
-				rc = desk_error(d, DESK_NOMEM, "out of memory");
-				goto done;
-			}
-			v = x;
+		if (desk_grow(&v, &cap, len, sizeof *v) != DESK_OK) {
+			rc = desk_error(d, DESK_NOMEM, "out of memory");
+			goto done;
 		}
 		v[len].start = sqlite3_column_int64(st, 0);
 		v[len++].end = sqlite3_column_int64(st, 1);

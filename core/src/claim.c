@@ -388,14 +388,9 @@ claim_load_evidence(desk *d, claim_full *f)
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
 		desk_evidence *e;
 
-		if (f->c.nevidence == cap) {
-			desk_evidence *v = realloc(f->ev, (cap = cap ? 2 * cap : 4) * sizeof *v);
-
-			if (v == NULL) {
-				rc = desk_error(d, DESK_NOMEM, "out of memory");
-				goto done;
-			}
-			f->ev = v;
+		if (desk_grow(&f->ev, &cap, f->c.nevidence, sizeof *f->ev) != DESK_OK) {
+			rc = desk_error(d, DESK_NOMEM, "out of memory");
+			goto done;
 		}
 		e = &f->ev[f->c.nevidence];
 		e->id = sqlite3_column_int64(st, 0);
@@ -592,14 +587,9 @@ desk_claims_get(desk_claims **out, desk *d, const desk_claim_filter *f)
 	if (verdict)
 		sqlite3_bind_text(st, 3, verdict, -1, SQLITE_STATIC);
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-		if (l->n == cap) {
-			claim_full *v = realloc(l->v, (cap = cap ? 2 * cap : 16) * sizeof *v);
-
-			if (v == NULL) {
-				rc = desk_error(d, DESK_NOMEM, "out of memory");
-				goto done;
-			}
-			l->v = v;
+		if (desk_grow(&l->v, &cap, l->n, sizeof *l->v) != DESK_OK) {
+			rc = desk_error(d, DESK_NOMEM, "out of memory");
+			goto done;
 		}
 		if (claim_from_row(&l->v[l->n], st) != DESK_OK) {
 			rc = desk_error(d, DESK_NOMEM, "out of memory");

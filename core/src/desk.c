@@ -271,6 +271,22 @@ desk_rollback(desk *d)
 }
 
 int
+desk_grow(void *array, size_t *cap, size_t n, size_t size)
+{
+	size_t c = *cap ? 2 * *cap : 16;
+	void *v;
+
+	if (n < *cap)
+		return DESK_OK;
+	memcpy(&v, array, sizeof v); /* the caller's pointer, whatever its type */
+	if ((v = realloc(v, c * size)) == NULL)
+		return DESK_NOMEM;
+	memcpy(array, &v, sizeof v);
+	*cap = c;
+	return DESK_OK;
+}
+
+int
 desk_query_text(char **out, desk *d, const char *sql, int64_t arg, const char *what)
 {
 	sqlite3_stmt *st = NULL;

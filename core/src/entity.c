@@ -377,14 +377,9 @@ desk_entities_get(desk_entities **out, desk *d)
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
 		desk_entity *e;
 
-		if (l->n == cap) {
-			desk_entity *v = realloc(l->v, (cap = cap ? 2 * cap : 16) * sizeof *v);
-
-			if (v == NULL) {
-				rc = desk_error(d, DESK_NOMEM, "out of memory");
-				goto done;
-			}
-			l->v = v;
+		if (desk_grow(&l->v, &cap, l->n, sizeof *l->v) != DESK_OK) {
+			rc = desk_error(d, DESK_NOMEM, "out of memory");
+			goto done;
 		}
 		e = &l->v[l->n];
 		e->id = sqlite3_column_int64(st, 0);

@@ -29,6 +29,13 @@ int desk_prepare(desk *d, sqlite3_stmt **st, const char *sql);
 
 /* Append to the edit log inside the caller's transaction; data is JSON or NULL. */
 /*
+ * Room in the array *array (of elements of size bytes, n used, *cap
+ * allocated) for one more, doubling from 16: DESK_OK or DESK_NOMEM, the
+ * array untouched on failure.  array is the address of the array pointer.
+ */
+int desk_grow(void *array, size_t *cap, size_t n, size_t size);
+
+/*
  * The text of the first column of the one row sql gives (?1 bound to arg if
  * it has a parameter), e.g. a list as JSON; what names it in errors.
  */

@@ -70,14 +70,9 @@ desk_labels_get(desk_labels **out, desk *d)
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
 		desk_label *x;
 
-		if (l->n == cap) {
-			desk_label *v = realloc(l->v, (cap = cap ? 2 * cap : 16) * sizeof *v);
-
-			if (v == NULL) {
-				rc = desk_error(d, DESK_NOMEM, "out of memory");
-				goto done;
-			}
-			l->v = v;
+		if (desk_grow(&l->v, &cap, l->n, sizeof *l->v) != DESK_OK) {
+			rc = desk_error(d, DESK_NOMEM, "out of memory");
+			goto done;
 		}
 		x = &l->v[l->n];
 		x->name = desk_strdup((const char *)sqlite3_column_text(st, 0));

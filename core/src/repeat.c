@@ -49,15 +49,9 @@ repeat_rows_article(repeat_rows *rows, desk *d, int64_t article_id)
 		size_t a = desk_text_byte(t, r[i].start), b = desk_text_byte(t, r[i].end);
 		repeat_row *row;
 
-		if (rows->n == rows->cap) {
-			repeat_row *v = realloc(
-			    rows->v, (rows->cap = rows->cap ? 2 * rows->cap : 256) * sizeof *v);
-
-			if (v == NULL) {
-				rc = desk_error(d, DESK_NOMEM, "out of memory");
-				goto done;
-			}
-			rows->v = v;
+		if (desk_grow(&rows->v, &rows->cap, rows->n, sizeof *rows->v) != DESK_OK) {
+			rc = desk_error(d, DESK_NOMEM, "out of memory");
+			goto done;
 		}
 		row = &rows->v[rows->n];
 		row->article_id = article_id;

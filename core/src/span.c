@@ -445,14 +445,9 @@ desk_spans_get(desk_spans **out, desk *d, int64_t article_id)
 		goto done;
 	sqlite3_bind_int64(st, 1, article_id);
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-		if (l->n == cap) {
-			desk_span *v = realloc(l->v, (cap = cap ? 2 * cap : 16) * sizeof *v);
-
-			if (v == NULL) {
-				rc = desk_error(d, DESK_NOMEM, "out of memory");
-				goto done;
-			}
-			l->v = v;
+		if (desk_grow(&l->v, &cap, l->n, sizeof *l->v) != DESK_OK) {
+			rc = desk_error(d, DESK_NOMEM, "out of memory");
+			goto done;
 		}
 		if (span_from_row(&l->v[l->n], st) != DESK_OK) {
 			rc = desk_error(d, DESK_NOMEM, "out of memory");

@@ -64,14 +64,8 @@ suggest_push(desk_suggestions *l, const desk_suggestion *s)
 {
 	desk_suggestion *v;
 
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? 2 * l->cap : 16;
-
-		if ((v = realloc(l->v, cap * sizeof *v)) == NULL)
-			return DESK_NOMEM;
-		l->v = v;
-		l->cap = cap;
-	}
+	if (desk_grow(&l->v, &l->cap, l->n, sizeof *l->v) != DESK_OK)
+		return DESK_NOMEM;
 	v = &l->v[l->n];
 	*v = *s;
 	v->label = desk_strdup(s->label);
@@ -197,16 +191,8 @@ suggest_cover_load(suggest_ctx *c, int64_t article_id)
 		int64_t end = sqlite3_column_int64(c->spans, 2);
 		suggest_cover *v;
 
-		if (c->ncover == cap) {
-			suggest_cover *g =
-			    realloc(c->cover, (cap = cap ? 2 * cap : 64) * sizeof *g);
-
-			if (g == NULL) {
-				rc = DESK_NOMEM;
-				goto done;
-			}
-			c->cover = g;
-		}
+		if ((rc = desk_grow(&c->cover, &cap, c->ncover, sizeof *c->cover)) != DESK_OK)
+			goto done;
 		v = &c->cover[c->ncover];
 		if ((v->label = desk_strdup(label)) == NULL) {
 			rc = DESK_NOMEM;

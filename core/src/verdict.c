@@ -73,14 +73,9 @@ desk_verdicts_get(desk_verdicts **out, desk *d)
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
 		desk_verdict *x;
 
-		if (l->n == cap) {
-			desk_verdict *v = realloc(l->v, (cap = cap ? 2 * cap : 8) * sizeof *v);
-
-			if (v == NULL) {
-				rc = desk_error(d, DESK_NOMEM, "out of memory");
-				goto done;
-			}
-			l->v = v;
+		if (desk_grow(&l->v, &cap, l->n, sizeof *l->v) != DESK_OK) {
+			rc = desk_error(d, DESK_NOMEM, "out of memory");
+			goto done;
 		}
 		x = &l->v[l->n];
 		x->name = desk_strdup((const char *)sqlite3_column_text(st, 0));
