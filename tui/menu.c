@@ -22,6 +22,20 @@ menu_scroll(struct ui *ui, struct menu *m)
 		ui_dirty_body(ui);
 }
 
+void
+menu_resize(struct ui *ui, struct menu *m)
+{
+	menu_scroll(ui, m);
+	ui_dirty_all(ui);
+}
+
+void
+menu_cursor(struct ui *ui, const struct menu *m)
+{
+	curs_set(0);
+	wmove(ui->body, (int)(m->sel - m->top), 0);
+}
+
 int
 menu_move(struct ui *ui, struct menu *m, enum view_move mv, int64_t n)
 {

@@ -1,4 +1,4 @@
-/* menu.h - a cursor over rows, one a line, for the span and entity lists. */
+/* menu.h - a cursor over rows, one a line, for the span, entity and claim lists. */
 #ifndef COPYDESK_MENU_H
 #define COPYDESK_MENU_H
 
@@ -10,6 +10,9 @@ struct menu {
 
 /* Keep the cursor on screen and within the rows (all lines dirty when it scrolls). */
 void menu_scroll(struct ui *ui, struct menu *m);
+/* The hooks every list view has alike: the window changed size; place the terminal's cursor. */
+void menu_resize(struct ui *ui, struct menu *m);
+void menu_cursor(struct ui *ui, const struct menu *m);
 /* A motion over the rows: the cursor's old and new lines dirty; DESK_MISUSE for one it has not. */
 int menu_move(struct ui *ui, struct menu *m, enum view_move mv, int64_t n);
 

@@ -192,8 +192,7 @@ view_claims_draw_bar(struct ui *ui)
 static void
 view_claims_resize(struct ui *ui)
 {
-	menu_scroll(ui, &ui->claims->m);
-	ui_dirty_all(ui);
+	menu_resize(ui, &ui->claims->m);
 }
 
 static int
@@ -209,8 +208,7 @@ view_claims_list_open(struct ui *ui)
 static void
 view_claims_cursor(struct ui *ui)
 {
-	curs_set(0);
-	wmove(ui->body, (int)(ui->claims->m.sel - ui->claims->m.top), 0);
+	menu_cursor(ui, &ui->claims->m);
 }
 
 static int

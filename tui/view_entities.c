@@ -150,8 +150,7 @@ view_entities_draw_bar(struct ui *ui)
 static void
 view_entities_resize(struct ui *ui)
 {
-	menu_scroll(ui, &ui->entities->m);
-	ui_dirty_all(ui);
+	menu_resize(ui, &ui->entities->m);
 }
 
 static int
@@ -167,8 +166,7 @@ view_entities_open(struct ui *ui)
 static void
 view_entities_cursor(struct ui *ui)
 {
-	curs_set(0);
-	wmove(ui->body, (int)(ui->entities->m.sel - ui->entities->m.top), 0);
+	menu_cursor(ui, &ui->entities->m);
 }
 
 static int

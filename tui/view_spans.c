@@ -100,8 +100,7 @@ view_spans_draw_bar(struct ui *ui)
 static void
 view_spans_resize(struct ui *ui)
 {
-	menu_scroll(ui, &ui->spans->m);
-	ui_dirty_all(ui);
+	menu_resize(ui, &ui->spans->m);
 }
 
 static int
@@ -123,8 +122,7 @@ view_spans_open(struct ui *ui)
 static void
 view_spans_cursor(struct ui *ui)
 {
-	curs_set(0);
-	wmove(ui->body, (int)(ui->spans->m.sel - ui->spans->m.top), 0);
+	menu_cursor(ui, &ui->spans->m);
 }
 
 static int
