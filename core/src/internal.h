@@ -11,6 +11,7 @@ struct desk {
 	char *editor;
 	char errmsg[512];
 	int data_version;
+	int64_t sentences_upto; /* every article up to this id has its sentence rows (repeat.c) */
 };
 
 /* Set the handle's message (printf-style) and return rc. */

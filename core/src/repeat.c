@@ -169,29 +169,65 @@ done:
 /* Articles a batch of the index takes: each batch is one short transaction. */
 #define REPEAT_BATCH 100
 
+/*
+ * The newest article's id, and whether this handle has seen every article up
+ * to it indexed: articles only come with higher ids, so then there is nothing
+ * to look for (the index is checked on every list of claims).
+ */
+static int
+repeat_done(int *done, int64_t *newest, desk *d)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	*done = 0;
+	if ((rc = desk_prepare(d, &st, "SELECT coalesce(max(id), 0) FROM article")) != DESK_OK)
+		return rc;
+	if (sqlite3_step(st) != SQLITE_ROW)
+		rc = desk_sqlite_error(d, "index sentences");
+	else
+		*newest = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	*done = rc == DESK_OK && *newest == d->sentences_upto;
+	return rc;
+}
+
 int
 repeat_index(desk *d)
 {
+	int64_t newest = 0;
 	size_t stored;
-	int rc;
+	int rc, done;
 
+	if ((rc = repeat_done(&done, &newest, d)) != DESK_OK || done)
+		return rc;
 	do
 		rc = repeat_index_batch(d, REPEAT_BATCH, &stored);
 	while (rc == DESK_OK && stored > 0);
+	if (rc == DESK_OK)
+		d->sentences_upto = newest;
 	return rc;
 }
 
 int
 desk_claim_index(int64_t *left, desk *d, size_t max)
 {
+	int64_t newest = 0, pending = 0;
 	size_t stored;
-	int rc;
+	int rc, done;
 
 	if (left)
 		*left = 0;
-	if ((rc = repeat_index_batch(d, max, &stored)) != DESK_OK)
+	if ((rc = repeat_done(&done, &newest, d)) != DESK_OK || done)
 		return rc;
-	return left ? repeat_pending(left, d) : DESK_OK;
+	if ((rc = repeat_index_batch(d, max, &stored)) != DESK_OK ||
+	    (rc = repeat_pending(&pending, d)) != DESK_OK)
+		return rc;
+	if (pending == 0)
+		d->sentences_upto = newest;
+	if (left)
+		*left = pending;
+	return DESK_OK;
 }
 
 /* The first sentence of each other article whose key holds the claim's key. */
