@@ -142,7 +142,7 @@ view_claim_load(struct ui *ui)
 		qsort(c->tclaims, c->nclaims, sizeof *c->tclaims, view_claim_cmp);
 	tagging_prepare(c->tclaims, c->nclaims);
 	/* Candidates are a help: without them the claims still show. */
-	if (desk_claim_candidates(&c->cands, &c->ncands, ui->d, v->id) != DESK_OK) {
+	if (desk_claim_candidates_text(&c->cands, &c->ncands, ui->d, v->id, v->r.text) != DESK_OK) {
 		c->cands = NULL;
 		c->ncands = 0;
 	}

@@ -58,9 +58,9 @@ candidate_taken(const desk_candidate *c, const desk_range *claims, size_t nclaim
 }
 
 int
-desk_claim_candidates(desk_candidate **out, size_t *n, desk *d, int64_t article_id)
+desk_claim_candidates_text(desk_candidate **out, size_t *n, desk *d, int64_t article_id,
+                           const desk_text *t)
 {
-	desk_text *t = NULL;
 	desk_candidate *v = NULL;
 	desk_range *claims = NULL, *dismissed = NULL;
 	size_t len = 0, nclaims = 0, ndismissed = 0, k = 0;
@@ -68,10 +68,9 @@ desk_claim_candidates(desk_candidate **out, size_t *n, desk *d, int64_t article_
 
 	*out = NULL;
 	*n = 0;
-	if (d == NULL)
+	if (d == NULL || t == NULL)
 		return DESK_MISUSE;
-	if ((rc = claim_body(&t, d, article_id)) != DESK_OK ||
-	    (rc = candidate_ranges(&claims, &nclaims, d,
+	if ((rc = candidate_ranges(&claims, &nclaims, d,
 	                           "SELECT start, \"end\" FROM claim WHERE article_id = ?1 AND "
 	                           "deleted_at IS NULL",
 	                           article_id)) != DESK_OK ||
@@ -95,6 +94,21 @@ done:
 	free(v);
 	free(claims);
 	free(dismissed);
+	return rc;
+}
+
+int
+desk_claim_candidates(desk_candidate **out, size_t *n, desk *d, int64_t article_id)
+{
+	desk_text *t = NULL;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (d == NULL)
+		return DESK_MISUSE;
+	if ((rc = claim_body(&t, d, article_id)) == DESK_OK)
+		rc = desk_claim_candidates_text(out, n, d, article_id, t);
 	desk_text_free(t);
 	return rc;
 }

@@ -660,6 +660,12 @@ test_candidates(void **state)
 	assert_false(fx_has_candidate(c, n, all[0].start, all[0].end));
 	assert_false(fx_has_candidate(c, n, all[1].start, all[1].end));
 	free(c);
+	/* The reader's way, with the body it holds: the same. */
+	assert_int_equal(desk_claim_candidates_text(&c, &n, f->a, f->art[0], t), DESK_OK);
+	assert_int_equal(n, nall - 2);
+	assert_false(fx_has_candidate(c, n, all[0].start, all[0].end));
+	assert_false(fx_has_candidate(c, n, all[1].start, all[1].end));
+	free(c);
 	assert_int_equal(fx_int(f, "SELECT count(*) FROM edit_log WHERE action = "
 	                           "'candidate-dismiss' AND editor = 'alice'"),
 	                 1);

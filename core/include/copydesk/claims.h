@@ -199,6 +199,9 @@ int desk_claim_index(int64_t *left, desk *d, size_t max);
  * over its body); dismissing one keeps it from coming back.
  */
 int desk_claim_candidates(desk_candidate **out, size_t *n, desk *d, int64_t article_id);
+/* The same for a caller that holds the article's body as a desk_text already (the reader). */
+int desk_claim_candidates_text(desk_candidate **out, size_t *n, desk *d, int64_t article_id,
+                               const desk_text *body);
 int desk_claim_dismiss(desk *d, int64_t article_id, int64_t start, int64_t end);
 
 #ifdef __cplusplus
