@@ -18,7 +18,10 @@ struct view_claim {
 	desk_claims *claims;
 	struct tagging_span *tclaims; /* by start, longest first; label: the index in claims */
 	size_t nclaims;
-	desk_candidate *cands;
+	desk_candidate *raw; /* desk_candidates of the article's body (it never changes) */
+	size_t nraw;
+	int64_t raw_article;
+	desk_candidate *cands;       /* raw, less those claimed or dismissed */
 	struct tagging_span *tcands; /* label: the index in cands */
 	size_t ncands;
 	struct layout_insert *ins; /* the reader's inserts, as last set */
@@ -35,6 +38,7 @@ view_claim_unload(struct view_reader *v)
 		return;
 	desk_claims_free(c->claims);
 	free(c->tclaims);
+	free(c->raw);
 	free(c->cands);
 	free(c->tcands);
 	free(c->ins);
@@ -142,9 +146,18 @@ view_claim_load(struct ui *ui)
 		qsort(c->tclaims, c->nclaims, sizeof *c->tclaims, view_claim_cmp);
 	tagging_prepare(c->tclaims, c->nclaims);
 	/* Candidates are a help: without them the claims still show. */
-	if (desk_claim_candidates_text(&c->cands, &c->ncands, ui->d, v->id, v->r.text) != DESK_OK) {
-		c->cands = NULL;
-		c->ncands = 0;
+	if (c->raw_article != v->id) {
+		free(c->raw);
+		c->raw = NULL;
+		c->nraw = 0;
+		c->raw_article =
+		    desk_candidates(&c->raw, &c->nraw, v->r.text) == DESK_OK ? v->id : 0;
+	}
+	if (c->nraw && (c->cands = malloc(c->nraw * sizeof *c->cands)) != NULL) {
+		memcpy(c->cands, c->raw, c->nraw * sizeof *c->cands);
+		c->ncands = c->nraw;
+		if (desk_claim_candidates_filter(c->cands, &c->ncands, ui->d, v->id) != DESK_OK)
+			c->ncands = 0;
 	}
 	if (c->ncands && (c->tcands = calloc(c->ncands, sizeof *c->tcands)) == NULL) {
 		c->ncands = 0;

@@ -58,17 +58,13 @@ candidate_taken(const desk_candidate *c, const desk_range *claims, size_t nclaim
 }
 
 int
-desk_claim_candidates_text(desk_candidate **out, size_t *n, desk *d, int64_t article_id,
-                           const desk_text *t)
+desk_claim_candidates_filter(desk_candidate *v, size_t *n, desk *d, int64_t article_id)
 {
-	desk_candidate *v = NULL;
 	desk_range *claims = NULL, *dismissed = NULL;
-	size_t len = 0, nclaims = 0, ndismissed = 0, k = 0;
+	size_t nclaims = 0, ndismissed = 0, k = 0;
 	int rc;
 
-	*out = NULL;
-	*n = 0;
-	if (d == NULL || t == NULL)
+	if (d == NULL || (v == NULL && *n > 0))
 		return DESK_MISUSE;
 	if ((rc = candidate_ranges(&claims, &nclaims, d,
 	                           "SELECT start, \"end\" FROM claim WHERE article_id = ?1 AND "
@@ -79,21 +75,40 @@ desk_claim_candidates_text(desk_candidate **out, size_t *n, desk *d, int64_t art
 	                           "article_id = ?1",
 	                           article_id)) != DESK_OK)
 		goto done;
+	for (size_t i = 0; i < *n; i++)
+		if (!candidate_taken(&v[i], claims, nclaims, dismissed, ndismissed))
+			v[k++] = v[i];
+	*n = k;
+done:
+	free(claims);
+	free(dismissed);
+	return rc;
+}
+
+int
+desk_claim_candidates_text(desk_candidate **out, size_t *n, desk *d, int64_t article_id,
+                           const desk_text *t)
+{
+	desk_candidate *v = NULL;
+	size_t len = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (d == NULL || t == NULL)
+		return DESK_MISUSE;
 	if ((rc = desk_candidates(&v, &len, t)) != DESK_OK) {
 		rc = desk_error(d, rc, "candidates of article %lld: %s", (long long)article_id,
 		                desk_strerror(rc));
 		goto done;
 	}
-	for (size_t i = 0; i < len; i++)
-		if (!candidate_taken(&v[i], claims, nclaims, dismissed, ndismissed))
-			v[k++] = v[i];
+	if ((rc = desk_claim_candidates_filter(v, &len, d, article_id)) != DESK_OK)
+		goto done;
 	*out = v;
-	*n = k;
+	*n = len;
 	v = NULL;
 done:
 	free(v);
-	free(claims);
-	free(dismissed);
 	return rc;
 }
 

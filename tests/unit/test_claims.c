@@ -660,6 +660,20 @@ test_candidates(void **state)
 	assert_false(fx_has_candidate(c, n, all[0].start, all[0].end));
 	assert_false(fx_has_candidate(c, n, all[1].start, all[1].end));
 	free(c);
+	/* Filtering the article's candidates kept from before: the same. */
+	{
+		desk_candidate *kept = malloc(nall * sizeof *kept);
+		size_t nkept = nall;
+
+		assert_non_null(kept);
+		memcpy(kept, all, nall * sizeof *kept);
+		assert_int_equal(desk_claim_candidates_filter(kept, &nkept, f->a, f->art[0]),
+		                 DESK_OK);
+		assert_int_equal(nkept, nall - 2);
+		assert_false(fx_has_candidate(kept, nkept, all[0].start, all[0].end));
+		assert_false(fx_has_candidate(kept, nkept, all[1].start, all[1].end));
+		free(kept);
+	}
 	/* The reader's way, with the body it holds: the same. */
 	assert_int_equal(desk_claim_candidates_text(&c, &n, f->a, f->art[0], t), DESK_OK);
 	assert_int_equal(n, nall - 2);

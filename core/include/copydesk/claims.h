@@ -199,6 +199,12 @@ int desk_claim_index(int64_t *left, desk *d, size_t max);
  * over its body); dismissing one keeps it from coming back.
  */
 int desk_claim_candidates(desk_candidate **out, size_t *n, desk *d, int64_t article_id);
+/*
+ * Leave out of v[0..*n) (desk_candidates of the article's body) those that
+ * overlap a standing claim or were dismissed: the reader keeps an article's
+ * candidates (its body never changes) and only filters them after an edit.
+ */
+int desk_claim_candidates_filter(desk_candidate *v, size_t *n, desk *d, int64_t article_id);
 /* The same for a caller that holds the article's body as a desk_text already (the reader). */
 int desk_claim_candidates_text(desk_candidate **out, size_t *n, desk *d, int64_t article_id,
                                const desk_text *body);
