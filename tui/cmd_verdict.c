@@ -38,22 +38,15 @@ done:
 	return rc;
 }
 
-/*
- * research.c checks evidence before it looks for the claim, and claims.h has
- * no check-only call: evidence for claim 0, which cannot exist, is refused
- * with DESK_INVALID and the reason when it is bad, and with DESK_NOTFOUND
- * when it is good, writing nothing either way.
- */
+/* Evidence checked before anything is written (desk_evidence_check), the reason on stderr. */
 int
 cmd_verdict_check_evidence(struct cli *c, const char *name, desk *d, const char *source,
                            const char *quote, const char *consulted)
 {
-	int64_t eid = 0;
-	int rc = desk_claim_add_evidence(&eid, d, 0, source, quote, consulted);
+	int rc = desk_evidence_check(d, source, quote, consulted);
 
-	if (rc == DESK_NOTFOUND || rc == DESK_OK)
-		return DESK_OK;
-	fprintf(c->err, "copydesk %s: %s\n", name, desk_errmsg(d));
+	if (rc != DESK_OK)
+		fprintf(c->err, "copydesk %s: %s\n", name, desk_errmsg(d));
 	return rc;
 }
 

@@ -410,6 +410,39 @@ research_check_date(desk *d, char out[11], const char *consulted)
 	return DESK_OK;
 }
 
+/* The checks of desk_evidence_check(), with the trimmed source and quote and the day. */
+static int
+research_evidence(desk *d, const char **src, size_t *nsrc, const char **q, size_t *nq, char day[11],
+                  const char *source, const char *quote, const char *consulted)
+{
+	int rc;
+
+	if (d == NULL)
+		return DESK_MISUSE;
+	if (source == NULL || desk_utf8_check(source, strlen(source), NULL) != DESK_OK)
+		return desk_error(d, DESK_INVALID, "source: missing or not valid UTF-8");
+	if (quote == NULL || desk_utf8_check(quote, strlen(quote), NULL) != DESK_OK)
+		return desk_error(d, DESK_INVALID, "quote: missing or not valid UTF-8");
+	*src = research_trim(source, nsrc);
+	*q = research_trim(quote, nq);
+	if (*nq == 0)
+		return desk_error(d, DESK_INVALID,
+		                  "quote: empty: evidence quotes the passage of the source");
+	if ((rc = research_check_source(d, *src, *nsrc)) != DESK_OK)
+		return rc;
+	return research_check_date(d, day, consulted);
+}
+
+int
+desk_evidence_check(desk *d, const char *source, const char *quote, const char *consulted)
+{
+	const char *src = NULL, *q = NULL;
+	size_t nsrc = 0, nq = 0;
+	char day[11];
+
+	return research_evidence(d, &src, &nsrc, &q, &nq, day, source, quote, consulted);
+}
+
 int
 desk_claim_add_evidence(int64_t *out, desk *d, int64_t claim_id, const char *source,
                         const char *quote, const char *consulted)
@@ -419,27 +452,16 @@ desk_claim_add_evidence(int64_t *out, desk *d, int64_t claim_id, const char *sou
 	    "VALUES (?1, ?2, ?3, ?4, ?5, " CLAIM_NOW ")";
 	sqlite3_stmt *st = NULL;
 	json_t *before = NULL;
-	const char *src, *q;
-	size_t nsrc, nq;
+	const char *src = NULL, *q = NULL;
+	size_t nsrc = 0, nq = 0;
 	char day[11];
 	int64_t research_id, article_id, id;
 	int rc;
 
 	if (out)
 		*out = 0;
-	if (d == NULL)
-		return DESK_MISUSE;
-	if (source == NULL || desk_utf8_check(source, strlen(source), NULL) != DESK_OK)
-		return desk_error(d, DESK_INVALID, "source: missing or not valid UTF-8");
-	if (quote == NULL || desk_utf8_check(quote, strlen(quote), NULL) != DESK_OK)
-		return desk_error(d, DESK_INVALID, "quote: missing or not valid UTF-8");
-	src = research_trim(source, &nsrc);
-	q = research_trim(quote, &nq);
-	if (nq == 0)
-		return desk_error(d, DESK_INVALID,
-		                  "quote: empty: evidence quotes the passage of the source");
-	if ((rc = research_check_source(d, src, nsrc)) != DESK_OK ||
-	    (rc = research_check_date(d, day, consulted)) != DESK_OK)
+	if ((rc = research_evidence(d, &src, &nsrc, &q, &nq, day, source, quote, consulted)) !=
+	    DESK_OK)
 		return rc;
 	if ((rc = desk_begin(d)) != DESK_OK)
 		return rc;

@@ -389,7 +389,13 @@ test_evidence_checks(void **state)
 		if (strncmp(desk_errmsg(f->a), bad[i].field, strlen(bad[i].field)) != 0)
 			fail_msg("case %zu: \"%s\" does not name %s", i, desk_errmsg(f->a),
 			         bad[i].field);
+		/* The check alone says the same, for a caller that checks before it writes. */
+		if (desk_evidence_check(f->a, bad[i].source, bad[i].quote, bad[i].consulted) !=
+		    DESK_INVALID)
+			fail_msg("case %zu passes desk_evidence_check", i);
 	}
+	assert_int_equal(
+	    desk_evidence_check(f->a, "https://example.com/a", "a passage", "2025-01-01"), DESK_OK);
 	assert_int_equal(fx_int(f, "SELECT count(*) FROM evidence"), 0);
 	assert_int_equal(fx_status(f->a, id), DESK_CLAIM_CHECK);
 
