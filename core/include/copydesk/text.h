@@ -50,6 +50,25 @@ int desk_fold(char **out, size_t *outlen, const char *s, size_t len);
  */
 int desk_char_escape(uint32_t c, char *buf);
 
+/*
+ * s[0..len) as it may be shown: every character desk_char_escape() escapes
+ * written as its escape, and bytes that are not UTF-8 as "\xNN".  With
+ * DESK_ESCAPE_LINES, LF and TAB too ("^J", "^I"), to keep a field on its
+ * line.  *out is NUL-terminated, caller frees.  Every string from the store,
+ * a file name or the command line goes through this (or desk_char_escape)
+ * before it reaches a terminal.
+ */
+enum { DESK_ESCAPE_LINES = 1 };
+int desk_escape(char **out, size_t *outlen, const char *s, size_t len, int flags);
+
+/*
+ * JSON text (as jansson or SQLite write it) with the characters
+ * desk_char_escape() escapes (C1 controls, DEL, bidi controls, ...) written
+ * as \uXXXX, so that the JSON parses to the same strings but shows none of
+ * them raw.  DESK_INVALID if json is not UTF-8.
+ */
+int desk_json_escape(char **out, size_t *outlen, const char *json, size_t len);
+
 /* Display width of a printable character (0 for combining marks, 2 for wide). */
 int desk_char_width(uint32_t c);
 

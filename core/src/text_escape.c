@@ -1,0 +1,135 @@
+/*
+ * text_escape.c - strings made safe to show: every character that must not
+ * reach a terminal (desk_char_escape) written as its escape, for the
+ * terminal and for JSON.  Article text, editor names, file names, labels and
+ * notes all go through here, so there is one rule for what is shown raw.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <unistr.h>
+
+#include "internal.h"
+
+/* Whether s[0..len) has only printable ASCII, LF and TAB: nothing to do. */
+static int
+text_escape_plain(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char b = (unsigned char)s[i];
+
+		if ((b < 0x20 && b != '\n' && b != '\t') || b >= 0x7F)
+			return 0;
+	}
+	return 1;
+}
+
+/* Append n bytes to the growing buffer *buf (*cap allocated, *n used). */
+static int
+text_escape_put(char **buf, size_t *cap, size_t *used, const char *s, size_t n)
+{
+	if (*used + n + 1 > *cap) {
+		size_t c = (*cap ? *cap : 64);
+		char *b;
+
+		while (c < *used + n + 1)
+			c *= 2;
+		if ((b = realloc(*buf, c)) == NULL)
+			return DESK_NOMEM;
+		*buf = b;
+		*cap = c;
+	}
+	memcpy(*buf + *used, s, n);
+	*used += n;
+	(*buf)[*used] = '\0';
+	return DESK_OK;
+}
+
+int
+desk_escape(char **out, size_t *outlen, const char *s, size_t len, int flags)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + len;
+	char *buf = NULL, esc[16];
+	size_t cap = 0, used = 0;
+	int rc = DESK_OK;
+
+	*out = NULL;
+	if (text_escape_plain(s, len) && !(flags & DESK_ESCAPE_LINES))
+		p = end; /* copied whole below */
+	if ((rc = text_escape_put(&buf, &cap, &used, s, p == end ? len : 0)) != DESK_OK)
+		return rc;
+	while (p < end && rc == DESK_OK) {
+		ucs4_t c;
+		int n = u8_mbtoucr(&c, p, (size_t)(end - p)), e;
+
+		if (n < 0) { /* not UTF-8: the byte in hex */
+			snprintf(esc, sizeof esc, "\\x%02X", *p);
+			rc = text_escape_put(&buf, &cap, &used, esc, strlen(esc));
+			p++;
+			continue;
+		}
+		if ((c == '\n' || c == '\t') && (flags & DESK_ESCAPE_LINES)) {
+			esc[0] = '^';
+			esc[1] = c == '\n' ? 'J' : 'I';
+			e = 2;
+		} else {
+			e = desk_char_escape(c, esc);
+		}
+		rc = e > 0 ? text_escape_put(&buf, &cap, &used, esc, (size_t)e)
+		           : text_escape_put(&buf, &cap, &used, (const char *)p, (size_t)n);
+		p += n;
+	}
+	if (rc != DESK_OK) {
+		free(buf);
+		return rc;
+	}
+	*out = buf;
+	if (outlen)
+		*outlen = used;
+	return DESK_OK;
+}
+
+int
+desk_json_escape(char **out, size_t *outlen, const char *json, size_t len)
+{
+	const uint8_t *p = (const uint8_t *)json, *end = p + len;
+	char *buf = NULL, esc[16];
+	size_t cap = 0, used = 0;
+	int rc;
+
+	*out = NULL;
+	if ((rc = text_escape_put(&buf, &cap, &used, "", 0)) != DESK_OK)
+		return rc;
+	while (p < end && rc == DESK_OK) {
+		ucs4_t c;
+		int n = u8_mbtoucr(&c, p, (size_t)(end - p));
+
+		if (n < 0) { /* JSON writers give UTF-8; anything else is refused */
+			free(buf);
+			return DESK_INVALID;
+		}
+		/* Outside strings JSON is ASCII without DEL, so this is inside one. */
+		if (c >= 0x20 && c != '\n' && c != '\t' && desk_char_escape(c, esc) > 0) {
+			if (c >= 0x10000)
+				snprintf(esc, sizeof esc, "\\u%04" PRIx32 "\\u%04" PRIx32,
+				         (uint32_t)(0xD800 + ((c - 0x10000) >> 10)),
+				         (uint32_t)(0xDC00 + ((c - 0x10000) & 0x3FF)));
+			else
+				snprintf(esc, sizeof esc, "\\u%04" PRIx32, (uint32_t)c);
+			rc = text_escape_put(&buf, &cap, &used, esc, strlen(esc));
+		} else {
+			rc = text_escape_put(&buf, &cap, &used, (const char *)p, (size_t)n);
+		}
+		p += n;
+	}
+	if (rc != DESK_OK) {
+		free(buf);
+		return rc;
+	}
+	*out = buf;
+	if (outlen)
+		*outlen = used;
+	return DESK_OK;
+}
