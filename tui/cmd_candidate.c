@@ -17,13 +17,13 @@ cmd_candidate_article(desk_article **art, desk_text **t, struct cli *c, const ch
 
 	*t = NULL;
 	if ((rc = desk_article_get(art, d, id)) != DESK_OK) {
-		fprintf(c->err, "copydesk %s: %s\n", name, desk_errmsg(d));
+		cmd_printf(c->err, "copydesk %s: %s\n", name, desk_errmsg(d));
 		return rc;
 	}
 	rc = desk_text_new(t, desk_article_body(*art), desk_article_body_len(*art));
 	if (rc != DESK_OK)
-		fprintf(c->err, "copydesk %s: article %lld: %s\n", name, (long long)id,
-		        desk_strerror(rc));
+		cmd_printf(c->err, "copydesk %s: article %lld: %s\n", name, (long long)id,
+		           desk_strerror(rc));
 	return rc;
 }
 
@@ -90,7 +90,7 @@ cmd_candidates(struct cli *c, int argc, char **argv)
 	if ((rc = cmd_candidate_article(&art, &t, c, "candidates", d, id)) != DESK_OK)
 		goto done;
 	if ((rc = desk_claim_candidates(&ks, &n, d, id)) != DESK_OK) {
-		fprintf(c->err, "copydesk candidates: %s\n", desk_errmsg(d));
+		cmd_printf(c->err, "copydesk candidates: %s\n", desk_errmsg(d));
 		goto done;
 	}
 	if (json_out) {
@@ -101,15 +101,15 @@ cmd_candidates(struct cli *c, int argc, char **argv)
 			rc = DESK_NOMEM;
 			goto done;
 		}
-		fprintf(c->out, "%s\n", json);
+		cmd_write_json(c->out, json);
 		goto done;
 	}
 	for (size_t i = 0; i < n; i++) {
 		size_t from = desk_text_byte(t, ks[i].start), to = desk_text_byte(t, ks[i].end);
 
 		cmd_candidate_why(why, sizeof why, ks[i].why);
-		fprintf(c->out, "%lld\t%lld\t%d\t%s\t", (long long)ks[i].start,
-		        (long long)ks[i].end, ks[i].score, why);
+		cmd_printf(c->out, "%lld\t%lld\t%d\t%s\t", (long long)ks[i].start,
+		           (long long)ks[i].end, ks[i].score, why);
 		cmd_write_text(c->out, desk_text_utf8(t) + from, to - from);
 		fputc('\n', c->out);
 	}
@@ -146,16 +146,16 @@ cmd_dismiss(struct cli *c, int argc, char **argv)
 	if ((rc = cmd_candidate_article(&art, &t, c, "dismiss", d, id)) != DESK_OK)
 		goto done;
 	if (start < 0 || start >= end || end > desk_text_len(t)) {
-		fprintf(c->err,
-		        "copydesk dismiss: %lld-%lld is not a range of article %lld (%lld code "
-		        "points)\n",
-		        (long long)start, (long long)end, (long long)id,
-		        (long long)desk_text_len(t));
+		cmd_printf(c->err,
+		           "copydesk dismiss: %lld-%lld is not a range of article %lld (%lld code "
+		           "points)\n",
+		           (long long)start, (long long)end, (long long)id,
+		           (long long)desk_text_len(t));
 		rc = DESK_RANGE;
 		goto done;
 	}
 	if ((rc = desk_claim_dismiss(d, id, start, end)) != DESK_OK)
-		fprintf(c->err, "copydesk dismiss: %s\n", desk_errmsg(d));
+		cmd_printf(c->err, "copydesk dismiss: %s\n", desk_errmsg(d));
 done:
 	desk_text_free(t);
 	desk_article_free(art);
@@ -180,7 +180,7 @@ cmd_candidate_claim(desk_claim **cl, desk **d, struct cli *c, const char *name, 
 	if ((ret = cmd_open(d, c)) != EXIT_OK_)
 		return ret;
 	if ((rc = desk_claim_get(cl, *d, id)) != DESK_OK) {
-		fprintf(c->err, "copydesk %s: %s\n", name, desk_errmsg(*d));
+		cmd_printf(c->err, "copydesk %s: %s\n", name, desk_errmsg(*d));
 		return cmd_exit_status(rc);
 	}
 	return EXIT_OK_;
@@ -202,7 +202,7 @@ cmd_repeats(struct cli *c, int argc, char **argv)
 	if ((ret = cmd_candidate_claim(&cl, &d, c, "repeats", argc, argv)) != EXIT_OK_)
 		goto done;
 	if ((rc = desk_claim_repeats(&ranges, &articles, &n, d, cl->id)) != DESK_OK) {
-		fprintf(c->err, "copydesk repeats: %s\n", desk_errmsg(d));
+		cmd_printf(c->err, "copydesk repeats: %s\n", desk_errmsg(d));
 		goto done;
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -212,8 +212,8 @@ cmd_repeats(struct cli *c, int argc, char **argv)
 			goto done;
 		from = desk_text_byte(t, ranges[i].start);
 		to = desk_text_byte(t, ranges[i].end);
-		fprintf(c->out, "%lld\t%lld\t%lld\t", (long long)articles[i],
-		        (long long)ranges[i].start, (long long)ranges[i].end);
+		cmd_printf(c->out, "%lld\t%lld\t%lld\t", (long long)articles[i],
+		           (long long)ranges[i].start, (long long)ranges[i].end);
 		cmd_write_text(c->out, desk_text_utf8(t) + from, to - from);
 		fputc('\n', c->out);
 		desk_text_free(t);
@@ -246,11 +246,11 @@ cmd_apply(struct cli *c, int argc, char **argv)
 		goto done;
 	if ((rc = desk_claim_apply(&added, d, cl->id)) != DESK_OK ||
 	    (rc = desk_claims_get(&cs, d, &f)) != DESK_OK) {
-		fprintf(c->err, "copydesk apply: %s\n", desk_errmsg(d));
+		cmd_printf(c->err, "copydesk apply: %s\n", desk_errmsg(d));
 		goto done;
 	}
-	fprintf(c->err, "copydesk apply: %zu claim%s added with the research of claim %lld\n",
-	        added, added == 1 ? "" : "s", (long long)cl->id);
+	cmd_printf(c->err, "copydesk apply: %zu claim%s added with the research of claim %lld\n",
+	           added, added == 1 ? "" : "s", (long long)cl->id);
 	for (size_t i = 0; i < desk_claims_count(cs); i++) {
 		const desk_claim *o = desk_claims_at(cs, i);
 

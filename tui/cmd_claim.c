@@ -82,9 +82,9 @@ cmd_claim_write_short(FILE *f, const char *s, int64_t max)
 void
 cmd_claim_print(FILE *f, const desk_claim *cl)
 {
-	fprintf(f, "%lld\t%lld\t%lld\t%lld\t%s\t%s\t", (long long)cl->id, (long long)cl->article_id,
-	        (long long)cl->start, (long long)cl->end, desk_claim_status_name(cl->status),
-	        *cl->verdict ? cl->verdict : "-");
+	cmd_printf(f, "%lld\t%lld\t%lld\t%lld\t%s\t%s\t", (long long)cl->id,
+	           (long long)cl->article_id, (long long)cl->start, (long long)cl->end,
+	           desk_claim_status_name(cl->status), *cl->verdict ? cl->verdict : "-");
 	cmd_claim_write_line(f, cl->text, strlen(cl->text));
 	fputc('\n', f);
 }
@@ -150,7 +150,7 @@ cmd_claim_parse(struct cli *c, struct cmd_claim_args *a, int argc, char **argv)
 		return cmd_usage(c, "claim",
 		                 "--source and --quote go together (one piece of evidence)");
 	if (a->note != NULL && desk_utf8_check(a->note, strlen(a->note), NULL) != DESK_OK) {
-		fprintf(c->err, "copydesk claim: --note is not valid UTF-8\n");
+		cmd_printf(c->err, "copydesk claim: --note is not valid UTF-8\n");
 		return EXIT_DATAERR;
 	}
 	if (a->consulted != NULL && a->source == NULL)
@@ -169,43 +169,44 @@ cmd_claim_range(desk_range *r, struct cli *c, const struct cmd_claim_args *a, co
 
 	if (a->have_offsets) {
 		if (a->start < 0)
-			fprintf(c->err, "copydesk claim: start %lld is negative\n",
-			        (long long)a->start);
+			cmd_printf(c->err, "copydesk claim: start %lld is negative\n",
+			           (long long)a->start);
 		else if (a->start >= a->end)
-			fprintf(c->err, "copydesk claim: start %lld is not before end %lld\n",
-			        (long long)a->start, (long long)a->end);
+			cmd_printf(c->err, "copydesk claim: start %lld is not before end %lld\n",
+			           (long long)a->start, (long long)a->end);
 		else if (a->end > len)
-			fprintf(c->err,
-			        "copydesk claim: end %lld is past the end of article %lld (%lld "
-			        "code points)\n",
-			        (long long)a->end, (long long)a->id, (long long)len);
+			cmd_printf(c->err,
+			           "copydesk claim: end %lld is past the end of article %lld (%lld "
+			           "code points)\n",
+			           (long long)a->end, (long long)a->id, (long long)len);
 		else
 			rc = DESK_OK;
 		*r = (desk_range){a->start, a->end};
 	} else if (a->have_sentence) {
 		if (a->sentence < 0 || a->sentence >= len) {
-			fprintf(
+			cmd_printf(
 			    c->err,
 			    "copydesk claim: code point %lld is outside article %lld (%lld code "
 			    "points)\n",
 			    (long long)a->sentence, (long long)a->id, (long long)len);
 		} else if ((rc = desk_sentence_at(r, t, a->sentence)) != DESK_OK ||
 		           r->start >= r->end) {
-			fprintf(c->err,
-			        "copydesk claim: no sentence at code point %lld of article %lld\n",
-			        (long long)a->sentence, (long long)a->id);
+			cmd_printf(
+			    c->err,
+			    "copydesk claim: no sentence at code point %lld of article %lld\n",
+			    (long long)a->sentence, (long long)a->id);
 			rc = DESK_NOTFOUND;
 		}
 	} else {
 		/* A terminal may give NFD (macOS); the body is NFC. */
 		if ((rc = desk_nfc(&needle, &nlen, a->text, strlen(a->text))) != DESK_OK) {
-			fprintf(c->err, "copydesk claim: --text is not valid UTF-8\n");
+			cmd_printf(c->err, "copydesk claim: --text is not valid UTF-8\n");
 			goto done;
 		}
 		rc = desk_text_find(t, needle, 0, DESK_FIND_WORD, &r->start, &r->end);
 		if (rc == DESK_NOTFOUND)
-			fprintf(c->err, "copydesk claim: text not found in article %lld: %s\n",
-			        (long long)a->id, needle);
+			cmd_printf(c->err, "copydesk claim: text not found in article %lld: %s\n",
+			           (long long)a->id, needle);
 	}
 done:
 	free(needle);
@@ -229,9 +230,10 @@ cmd_claim_research(struct cli *c, desk *d, int64_t id, const char *verdict,
 		rc = desk_claim_set_note(d, id, a->note);
 done:
 	if (rc != DESK_OK) {
-		fprintf(c->err, "copydesk claim: %s\n", desk_errmsg(d));
+		cmd_printf(c->err, "copydesk claim: %s\n", desk_errmsg(d));
 		if (desk_claim_delete(d, id) == DESK_OK)
-			fprintf(c->err, "copydesk claim: claim %lld was not kept\n", (long long)id);
+			cmd_printf(c->err, "copydesk claim: claim %lld was not kept\n",
+			           (long long)id);
 	}
 	return rc;
 }
@@ -254,13 +256,13 @@ cmd_claim(struct cli *c, int argc, char **argv)
 	if ((ret = cmd_open(&d, c)) != EXIT_OK_)
 		return ret;
 	if ((rc = desk_article_get(&art, d, a.id)) != DESK_OK) {
-		fprintf(c->err, "copydesk claim: %s\n", desk_errmsg(d));
+		cmd_printf(c->err, "copydesk claim: %s\n", desk_errmsg(d));
 		goto done;
 	}
 	if ((rc = desk_text_new(&t, desk_article_body(art), desk_article_body_len(art))) !=
 	    DESK_OK) {
-		fprintf(c->err, "copydesk claim: article %lld: %s\n", (long long)a.id,
-		        desk_strerror(rc));
+		cmd_printf(c->err, "copydesk claim: article %lld: %s\n", (long long)a.id,
+		           desk_strerror(rc));
 		goto done;
 	}
 	if ((rc = cmd_claim_range(&r, c, &a, t)) != DESK_OK)
@@ -272,13 +274,13 @@ cmd_claim(struct cli *c, int argc, char **argv)
 	                                                         a.consulted)) != DESK_OK)
 		goto done;
 	if ((rc = desk_claim_add(&id, d, a.id, r.start, r.end)) != DESK_OK) {
-		fprintf(c->err, "copydesk claim: %s\n", desk_errmsg(d));
+		cmd_printf(c->err, "copydesk claim: %s\n", desk_errmsg(d));
 		goto done;
 	}
 	if ((rc = cmd_claim_research(c, d, id, verdict, &a)) != DESK_OK)
 		goto done;
 	if ((rc = desk_claim_get(&cl, d, id)) != DESK_OK) {
-		fprintf(c->err, "copydesk claim: %s\n", desk_errmsg(d));
+		cmd_printf(c->err, "copydesk claim: %s\n", desk_errmsg(d));
 		goto done;
 	}
 	cmd_claim_print(c->out, cl);
@@ -302,7 +304,7 @@ cmd_claim_show_json(struct cli *c, desk *d, const desk_claim *cl)
 	int rc;
 
 	if ((rc = desk_claims_json(&json, d, &f)) != DESK_OK) {
-		fprintf(c->err, "copydesk claim-show: %s\n", desk_errmsg(d));
+		cmd_printf(c->err, "copydesk claim-show: %s\n", desk_errmsg(d));
 		goto done;
 	}
 	rc = DESK_ERROR;
@@ -313,15 +315,16 @@ cmd_claim_show_json(struct cli *c, desk *d, const desk_claim *cl)
 		if (json_integer_value(json_object_get(v, "id")) != cl->id)
 			continue;
 		if ((one = json_dumps(v, JSON_INDENT(2) | JSON_PRESERVE_ORDER)) != NULL) {
-			fprintf(c->out, "%s\n", one);
+			cmd_write_json(c->out, one);
 			rc = DESK_OK;
 		}
 		break;
 	}
 done:
 	if (rc == DESK_ERROR)
-		fprintf(c->err, "copydesk claim-show: claim %lld missing from its article's JSON\n",
-		        (long long)cl->id);
+		cmd_printf(c->err,
+		           "copydesk claim-show: claim %lld missing from its article's JSON\n",
+		           (long long)cl->id);
 	free(one);
 	free(json);
 	json_decref(all);
@@ -331,7 +334,7 @@ done:
 static void
 cmd_claim_field(FILE *f, const char *name, const char *value)
 {
-	fprintf(f, "%-10s", name);
+	cmd_printf(f, "%-10s", name);
 	cmd_claim_write_line(f, value, strlen(value));
 	fputc('\n', f);
 }
@@ -339,18 +342,18 @@ cmd_claim_field(FILE *f, const char *name, const char *value)
 static void
 cmd_claim_show_text(FILE *f, const desk_claim *cl)
 {
-	fprintf(f, "claim %lld, article %lld, code points %lld to %lld\n", (long long)cl->id,
-	        (long long)cl->article_id, (long long)cl->start, (long long)cl->end);
+	cmd_printf(f, "claim %lld, article %lld, code points %lld to %lld\n", (long long)cl->id,
+	           (long long)cl->article_id, (long long)cl->start, (long long)cl->end);
 	cmd_claim_field(f, "text", cl->text);
-	fprintf(f, "%-10s%s\n", "status", desk_claim_status_name(cl->status));
-	fprintf(f, "%-10s%s\n", "verdict", *cl->verdict ? cl->verdict : "-");
+	cmd_printf(f, "%-10s%s\n", "status", desk_claim_status_name(cl->status));
+	cmd_printf(f, "%-10s%s\n", "verdict", *cl->verdict ? cl->verdict : "-");
 	if (*cl->note)
 		cmd_claim_field(f, "note", cl->note);
-	fprintf(f, "%-10s%s %s\n", "made", cl->author, cl->created_at);
+	cmd_printf(f, "%-10s%s %s\n", "made", cl->author, cl->created_at);
 	if (*cl->proposed_by)
-		fprintf(f, "%-10s%s %s\n", "proposed", cl->proposed_by, cl->proposed_at);
+		cmd_printf(f, "%-10s%s %s\n", "proposed", cl->proposed_by, cl->proposed_at);
 	if (cl->reviewed_by && *cl->reviewed_by) {
-		fprintf(f, "%-10s%s %s", "reviewed", cl->reviewed_by, cl->reviewed_at);
+		cmd_printf(f, "%-10s%s %s", "reviewed", cl->reviewed_by, cl->reviewed_at);
 		if (cl->review_reason && *cl->review_reason) {
 			fputs(": ", f);
 			cmd_claim_write_line(f, cl->review_reason, strlen(cl->review_reason));
@@ -360,16 +363,16 @@ cmd_claim_show_text(FILE *f, const desk_claim *cl)
 	for (size_t i = 0; i < cl->nevidence; i++) {
 		const desk_evidence *e = &cl->evidence[i];
 
-		fprintf(f, "%-10s%lld\t", "evidence", (long long)e->id);
+		cmd_printf(f, "%-10s%lld\t", "evidence", (long long)e->id);
 		cmd_claim_write_line(f, e->source, strlen(e->source));
-		fprintf(f, "\t%s\t%s\n%-10s", e->consulted, e->added_by, "");
+		cmd_printf(f, "\t%s\t%s\n%-10s", e->consulted, e->added_by, "");
 		cmd_claim_write_line(f, e->quote, strlen(e->quote));
 		fputc('\n', f);
 	}
 	for (size_t i = 0; i < cl->nentities; i++) {
 		const desk_span *s = cl->entities[i];
 
-		fprintf(f, "%-10s%lld\t%s\t", "entity", (long long)s->id, s->label);
+		cmd_printf(f, "%-10s%lld\t%s\t", "entity", (long long)s->id, s->label);
 		cmd_claim_write_line(f, s->text, strlen(s->text));
 		fputc('\t', f);
 		if (*s->entity)
@@ -378,8 +381,8 @@ cmd_claim_show_text(FILE *f, const desk_claim *cl)
 			fputc('-', f);
 		fputc('\n', f);
 	}
-	fprintf(f, "%-10salso in %lld other article%s\n", "repeats", (long long)cl->repeats,
-	        cl->repeats == 1 ? "" : "s");
+	cmd_printf(f, "%-10salso in %lld other article%s\n", "repeats", (long long)cl->repeats,
+	           cl->repeats == 1 ? "" : "s");
 }
 
 static int
@@ -395,7 +398,7 @@ cmd_claim_show_run(struct cli *c, const char *arg, int json_out)
 	if ((ret = cmd_open(&d, c)) != EXIT_OK_)
 		return ret;
 	if ((rc = desk_claim_get(&cl, d, id)) != DESK_OK)
-		fprintf(c->err, "copydesk claim-show: %s\n", desk_errmsg(d));
+		cmd_printf(c->err, "copydesk claim-show: %s\n", desk_errmsg(d));
 	else if (json_out)
 		rc = cmd_claim_show_json(c, d, cl);
 	else
@@ -479,7 +482,7 @@ cmd_claims(struct cli *c, int argc, char **argv)
 	}
 	if (json_out) {
 		if ((rc = desk_claims_json(&json, d, &f)) == DESK_OK)
-			fprintf(c->out, "%s\n", json);
+			cmd_write_json(c->out, json);
 		goto done;
 	}
 	if ((rc = desk_claims_get(&cs, d, &f)) != DESK_OK)
@@ -487,11 +490,11 @@ cmd_claims(struct cli *c, int argc, char **argv)
 	for (size_t i = 0; i < desk_claims_count(cs); i++) {
 		const desk_claim *cl = desk_claims_at(cs, i);
 
-		fprintf(c->out, "%lld\t%lld\t%s\t%s\t", (long long)cl->id,
-		        (long long)cl->article_id, desk_claim_status_name(cl->status),
-		        *cl->verdict ? cl->verdict : "-");
+		cmd_printf(c->out, "%lld\t%lld\t%s\t%s\t", (long long)cl->id,
+		           (long long)cl->article_id, desk_claim_status_name(cl->status),
+		           *cl->verdict ? cl->verdict : "-");
 		if (cl->repeats > 0)
-			fprintf(c->out, "also in %lld\t", (long long)cl->repeats);
+			cmd_printf(c->out, "also in %lld\t", (long long)cl->repeats);
 		else
 			fputs("-\t", c->out);
 		cmd_claim_write_short(c->out, cl->text, CMD_CLAIM_SHORT);
@@ -499,7 +502,7 @@ cmd_claims(struct cli *c, int argc, char **argv)
 	}
 done:
 	if (rc != DESK_OK && !said)
-		fprintf(c->err, "copydesk claims: %s\n", desk_errmsg(d));
+		cmd_printf(c->err, "copydesk claims: %s\n", desk_errmsg(d));
 	free(vname);
 	free(json);
 	desk_claims_free(cs);

@@ -40,11 +40,17 @@ int cmd_usage(struct cli *c, const char *name, const char *fmt, ...)
 int cmd_parse_id(struct cli *c, const char *name, const char *s, int64_t *id);
 
 /*
- * Write text for a reader: to a terminal, characters that must not reach it
- * (ESC and other controls) are written as their escapes; to a pipe or file,
- * as stored.
+ * The one way the subcommands write: text with every character that must
+ * not reach a terminal written as its escape (desk_escape), whether the
+ * output is a terminal or a pipe (a pipe often ends at one: grep, less -R,
+ * ssh).  cmd_printf formats first, so every argument (an editor's name, a
+ * file name, a note) is escaped; the format's own LF and TAB are kept.
+ * JSON is the lossless form: cmd_write_json writes it with C1 and bidi
+ * controls as \uXXXX (desk_json_escape), and a newline.
  */
 void cmd_write_text(FILE *f, const char *s, size_t len);
+int cmd_printf(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void cmd_write_json(FILE *f, const char *json);
 
 /* Claims (cmd_claim.c, cmd_verdict.c): what their commands share. */
 int cmd_claim_parse_int(int64_t *out, const char *s); /* 0, or -1 if not a whole number */

@@ -33,7 +33,7 @@ cmd_demo_import(desk *d, struct cli *c)
 		snprintf(name, sizeof name, "samples/%s", f->name);
 		if ((rc = desk_import_buffer(d, name, f->data, f->len, DESK_FORMAT_AUTO, NULL, NULL,
 		                             &stats)) != DESK_OK) {
-			fprintf(c->err, "copydesk demo: %s: %s\n", name, desk_errmsg(d));
+			cmd_printf(c->err, "copydesk demo: %s: %s\n", name, desk_errmsg(d));
 			return rc;
 		}
 	}
@@ -53,13 +53,13 @@ cmd_demo(struct cli *c, int argc, char **argv)
 	if (argc > 1)
 		return cmd_usage(c, "demo", "takes no arguments");
 	if (!cmd_have_terminal()) {
-		fprintf(c->err, "copydesk demo: not a terminal: the interface needs one "
-		                "(use list or show to read articles from a script)\n");
+		cmd_printf(c->err, "copydesk demo: not a terminal: the interface needs one "
+		                   "(use list or show to read articles from a script)\n");
 		return EXIT_FAIL;
 	}
 	snprintf(dir, sizeof dir, "%s/copydesk-demo-XXXXXX", tmp && *tmp ? tmp : "/tmp");
 	if (mkdtemp(dir) == NULL) {
-		fprintf(c->err, "copydesk demo: %s: %s\n", dir, strerror(errno));
+		cmd_printf(c->err, "copydesk demo: %s: %s\n", dir, strerror(errno));
 		return EXIT_IOERR;
 	}
 	snprintf(path, sizeof path, "%s/demo.db", dir);

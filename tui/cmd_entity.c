@@ -23,9 +23,10 @@ cmd_entity_parse_id(struct cli *c, const char *s, int64_t *id)
 static void
 cmd_entity_print(FILE *f, const desk_entity *e)
 {
-	fprintf(f, "%lld\t", (long long)e->id);
+	cmd_printf(f, "%lld\t", (long long)e->id);
 	cmd_write_text(f, e->name, strlen(e->name));
-	fprintf(f, "\t%s\t%lld\t", *e->external_id ? e->external_id : "-", (long long)e->mentions);
+	cmd_printf(f, "\t%s\t%lld\t", *e->external_id ? e->external_id : "-",
+	           (long long)e->mentions);
 	for (const char *a = e->aliases; *a;) {
 		size_t n = strcspn(a, "\n");
 
@@ -55,13 +56,13 @@ cmd_entities(struct cli *c, int argc, char **argv)
 		return ret;
 	if (json_out) {
 		if ((rc = desk_entities_json(&json, d)) == DESK_OK)
-			fprintf(c->out, "%s\n", json);
+			cmd_write_json(c->out, json);
 	} else if ((rc = desk_entities_get(&e, d)) == DESK_OK) {
 		for (size_t i = 0; i < desk_entities_count(e); i++)
 			cmd_entity_print(c->out, desk_entities_at(e, i));
 	}
 	if (rc != DESK_OK)
-		fprintf(c->err, "copydesk entities: %s\n", desk_errmsg(d));
+		cmd_printf(c->err, "copydesk entities: %s\n", desk_errmsg(d));
 	free(json);
 	desk_entities_free(e);
 	desk_close(d);
@@ -96,7 +97,7 @@ cmd_entity_rename(struct cli *c, int argc, char **argv)
 	if ((ret = cmd_open(&d, c)) != EXIT_OK_)
 		return ret;
 	if ((rc = desk_entity_rename(d, id, pos[1], external)) != DESK_OK)
-		fprintf(c->err, "copydesk entity: %s\n", desk_errmsg(d));
+		cmd_printf(c->err, "copydesk entity: %s\n", desk_errmsg(d));
 	desk_close(d);
 	return cmd_exit_status(rc);
 }
@@ -120,7 +121,7 @@ cmd_entity_merge(struct cli *c, int argc, char **argv)
 	if ((ret = cmd_open(&d, c)) != EXIT_OK_)
 		return ret;
 	if ((rc = desk_entity_merge(d, into, from)) != DESK_OK)
-		fprintf(c->err, "copydesk entity: %s\n", desk_errmsg(d));
+		cmd_printf(c->err, "copydesk entity: %s\n", desk_errmsg(d));
 	desk_close(d);
 	return cmd_exit_status(rc);
 }

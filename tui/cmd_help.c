@@ -11,7 +11,7 @@ cmd_help_commands(FILE *f)
 	for (const struct cmd *c = cmd_table; c->name; c++) {
 		if (c->cli == NULL)
 			continue;
-		fprintf(f, "  %s %s\n      %s\n", c->name, c->args, c->help);
+		cmd_printf(f, "  %s %s\n      %s\n", c->name, c->args, c->help);
 	}
 }
 
@@ -21,9 +21,9 @@ cmd_help(struct cli *c, int argc, char **argv)
 	const struct cmd *cmd;
 
 	if (argc == 1) {
-		fprintf(c->out, "copydesk commands:\n");
+		cmd_printf(c->out, "copydesk commands:\n");
 		cmd_help_commands(c->out);
-		fprintf(c->out, "\nKeys of the interface: copydesk help --keys\n");
+		cmd_printf(c->out, "\nKeys of the interface: copydesk help --keys\n");
 		return EXIT_OK_;
 	}
 	if (argc != 2)
@@ -38,14 +38,14 @@ cmd_help(struct cli *c, int argc, char **argv)
 	}
 	if (strcmp(argv[1], "--commands") == 0) {
 		for (cmd = cmd_table; cmd->name; cmd++)
-			fprintf(c->out, "%s\t%s\t%s\n", cmd->name, cmd->cli ? "cli" : "ui",
-			        cmd->args);
+			cmd_printf(c->out, "%s\t%s\t%s\n", cmd->name, cmd->cli ? "cli" : "ui",
+			           cmd->args);
 		return EXIT_OK_;
 	}
 	if ((cmd = cmd_find(argv[1])) == NULL)
 		return cmd_usage(c, "help", "no command %s", argv[1]);
-	fprintf(c->out, "%s %s\n    %s\n", cmd->name, cmd->args, cmd->help);
+	cmd_printf(c->out, "%s %s\n    %s\n", cmd->name, cmd->args, cmd->help);
 	if (cmd->cli == NULL)
-		fprintf(c->out, "    (in the interface: :%s)\n", cmd->name);
+		cmd_printf(c->out, "    (in the interface: :%s)\n", cmd->name);
 	return EXIT_OK_;
 }

@@ -17,12 +17,13 @@ cmd_history_run(struct cli *c, int argc, const char *name, int (*fn)(int64_t *, 
 	if ((rc = fn(&article, d)) == DESK_OK) {
 		fputs(strcmp(name, "undo") ? "redone" : "undone", c->out);
 		if (article > 0)
-			fprintf(c->out, " (article %lld)", (long long)article);
+			cmd_printf(c->out, " (article %lld)", (long long)article);
 		fputc('\n', c->out);
 	} else if (rc == DESK_NOTFOUND) {
-		fprintf(c->err, "copydesk %s: nothing to %s for %s\n", name, name, desk_editor(d));
+		cmd_printf(c->err, "copydesk %s: nothing to %s for %s\n", name, name,
+		           desk_editor(d));
 	} else {
-		fprintf(c->err, "copydesk %s: %s\n", name, desk_errmsg(d));
+		cmd_printf(c->err, "copydesk %s: %s\n", name, desk_errmsg(d));
 	}
 	desk_close(d);
 	return cmd_exit_status(rc);

@@ -15,24 +15,25 @@ cmd_import_event(void *ctx, const desk_import_event *ev)
 
 	switch (ev->what) {
 	case DESK_IMPORT_ADDED:
-		fprintf(c->out, "added %lld\t%s", (long long)ev->article_id, ev->path);
+		cmd_printf(c->out, "added %lld\t%s", (long long)ev->article_id, ev->path);
 		if (ev->line > 1)
-			fprintf(c->out, ":%lld", (long long)ev->line);
+			cmd_printf(c->out, ":%lld", (long long)ev->line);
 		fputc('\t', c->out);
 		cmd_write_text(c->out, title, strlen(title));
 		fputc('\n', c->out);
 		break;
 	case DESK_IMPORT_DUPLICATE:
-		fprintf(c->out, "skipped %lld\t%s", (long long)ev->article_id, ev->path);
+		cmd_printf(c->out, "skipped %lld\t%s", (long long)ev->article_id, ev->path);
 		if (ev->line > 1)
-			fprintf(c->out, ":%lld", (long long)ev->line);
-		fprintf(c->out, "\tduplicate of article %lld\n", (long long)ev->article_id);
+			cmd_printf(c->out, ":%lld", (long long)ev->line);
+		cmd_printf(c->out, "\tduplicate of article %lld\n", (long long)ev->article_id);
 		break;
 	case DESK_IMPORT_REFUSED:
-		fprintf(c->err, "copydesk import: refused %s", ev->path);
+		cmd_printf(c->err, "copydesk import: refused %s", ev->path);
 		if (ev->line > 0)
-			fprintf(c->err, ":%lld:%lld", (long long)ev->line, (long long)ev->column);
-		fprintf(c->err, ": %s\n", ev->message ? ev->message : desk_strerror(ev->rc));
+			cmd_printf(c->err, ":%lld:%lld", (long long)ev->line,
+			           (long long)ev->column);
+		cmd_printf(c->err, ": %s\n", ev->message ? ev->message : desk_strerror(ev->rc));
 		break;
 	}
 }
@@ -69,16 +70,16 @@ cmd_import(struct cli *c, int argc, char **argv)
 	for (; i < argc; i++) {
 		rc = desk_import_path(d, argv[i], fmt, cmd_import_event, &ctx, &stats);
 		if (rc == DESK_NOTFOUND)
-			fprintf(c->err, "copydesk import: %s: no such file or directory\n",
-			        argv[i]);
+			cmd_printf(c->err, "copydesk import: %s: no such file or directory\n",
+			           argv[i]);
 		else if (rc != DESK_OK && rc != DESK_INVALID)
-			fprintf(c->err, "copydesk import: %s: %s\n", argv[i], desk_errmsg(d));
+			cmd_printf(c->err, "copydesk import: %s: %s\n", argv[i], desk_errmsg(d));
 		/* Missing input outranks refused data, which outranks success. */
 		if (rc == DESK_NOTFOUND || (rc != DESK_OK && worst != DESK_NOTFOUND))
 			worst = rc;
 	}
-	fprintf(c->err, "%zu added, %zu skipped as duplicates, %zu refused, from %zu files\n",
-	        stats.added, stats.duplicates, stats.refused, stats.files);
+	cmd_printf(c->err, "%zu added, %zu skipped as duplicates, %zu refused, from %zu files\n",
+	           stats.added, stats.duplicates, stats.refused, stats.files);
 	desk_close(d);
 	if (worst == DESK_NOTFOUND)
 		return EXIT_NOINPUT;

@@ -19,14 +19,14 @@ cmd_label_read(char **out, size_t *len, struct cli *c, const char *path)
 
 	*out = NULL;
 	if (f == NULL) {
-		fprintf(c->err, "copydesk labels: %s: %s\n", path, strerror(errno));
+		cmd_printf(c->err, "copydesk labels: %s: %s\n", path, strerror(errno));
 		return EXIT_NOINPUT;
 	}
 	do {
 		if (cap - n < 4096) {
 			cap = cap ? cap * 2 : 65536;
 			if ((grown = realloc(buf, cap + 1)) == NULL) {
-				fprintf(c->err, "copydesk labels: out of memory\n");
+				cmd_printf(c->err, "copydesk labels: out of memory\n");
 				ret = EXIT_SOFTWARE;
 				goto done;
 			}
@@ -36,7 +36,7 @@ cmd_label_read(char **out, size_t *len, struct cli *c, const char *path)
 		n += got;
 	} while (got > 0);
 	if (ferror(f)) {
-		fprintf(c->err, "copydesk labels: %s: %s\n", path, strerror(errno));
+		cmd_printf(c->err, "copydesk labels: %s: %s\n", path, strerror(errno));
 		ret = EXIT_NOINPUT;
 		goto done;
 	}
@@ -78,10 +78,10 @@ cmd_label_import(struct cli *c, int argc, char **argv)
 		goto done;
 	rc = desk_labels_import(d, strcmp(path, "-") == 0 ? "<stdin>" : path, json, len, replace);
 	if (rc == DESK_OK && (rc = desk_labels_get(&l, d)) == DESK_OK)
-		fprintf(c->err, "copydesk labels: %s %s: %zu labels now\n",
-		        replace ? "replaced by" : "loaded", path, desk_labels_count(l));
+		cmd_printf(c->err, "copydesk labels: %s %s: %zu labels now\n",
+		           replace ? "replaced by" : "loaded", path, desk_labels_count(l));
 	if (rc != DESK_OK)
-		fprintf(c->err, "copydesk labels: %s\n", desk_errmsg(d));
+		cmd_printf(c->err, "copydesk labels: %s\n", desk_errmsg(d));
 	ret = cmd_exit_status(rc);
 done:
 	desk_labels_free(l);
@@ -110,20 +110,20 @@ cmd_labels(struct cli *c, int argc, char **argv)
 		return ret;
 	if (json_out) {
 		if ((rc = desk_labels_json(&json, d)) == DESK_OK)
-			fprintf(c->out, "%s\n", json);
+			cmd_write_json(c->out, json);
 	} else if ((rc = desk_labels_get(&l, d)) == DESK_OK) {
 		for (size_t i = 0; i < desk_labels_count(l); i++) {
 			const desk_label *lb = desk_labels_at(l, i);
 			unsigned col = (unsigned)lb->color;
 
-			fprintf(c->out, "%s\t%s\t%s\t", lb->name, lb->key,
-			        col < 8 ? cmd_label_colors[col] : "?");
+			cmd_printf(c->out, "%s\t%s\t%s\t", lb->name, lb->key,
+			           col < 8 ? cmd_label_colors[col] : "?");
 			cmd_write_text(c->out, lb->description, strlen(lb->description));
 			fputc('\n', c->out);
 		}
 	}
 	if (rc != DESK_OK)
-		fprintf(c->err, "copydesk labels: %s\n", desk_errmsg(d));
+		cmd_printf(c->err, "copydesk labels: %s\n", desk_errmsg(d));
 	free(json);
 	desk_labels_free(l);
 	desk_close(d);

@@ -47,16 +47,16 @@ cmd_list(struct cli *c, int argc, char **argv)
 		return ret;
 	if (json_out) {
 		if ((rc = desk_article_list_json(&json, d, status)) == DESK_OK)
-			fprintf(c->out, "%s\n", json);
+			cmd_write_json(c->out, json);
 	} else if ((rc = desk_article_list(&list, &n, d, status)) == DESK_OK) {
 		for (size_t i = 0; i < n; i++) {
 			const desk_article *a = list[i];
 			const char *t = desk_article_title(a);
 
-			fprintf(c->out, "%lld\t%s\t%s\t%s\t", (long long)desk_article_id(a),
-			        desk_status_name(desk_article_status(a)),
-			        *desk_article_date(a) ? desk_article_date(a) : "-",
-			        desk_article_lang(a));
+			cmd_printf(c->out, "%lld\t%s\t%s\t%s\t", (long long)desk_article_id(a),
+			           desk_status_name(desk_article_status(a)),
+			           *desk_article_date(a) ? desk_article_date(a) : "-",
+			           desk_article_lang(a));
 			if (*t == '\0') {
 				/* Untitled: the first line of the body, marked as such. */
 				t = desk_article_excerpt(a);
@@ -70,7 +70,7 @@ cmd_list(struct cli *c, int argc, char **argv)
 		}
 	}
 	if (rc != DESK_OK)
-		fprintf(c->err, "copydesk list: %s\n", desk_errmsg(d));
+		cmd_printf(c->err, "copydesk list: %s\n", desk_errmsg(d));
 	free(json);
 	desk_article_list_free(list, n);
 	desk_close(d);
@@ -97,7 +97,7 @@ cmd_show(struct cli *c, int argc, char **argv)
 		return ret;
 	if (json_out) {
 		if ((rc = desk_article_json(&json, d, id)) == DESK_OK)
-			fprintf(c->out, "%s\n", json);
+			cmd_write_json(c->out, json);
 	} else if ((rc = desk_article_get(&a, d, id)) == DESK_OK) {
 		const char *fields[][2] = {
 		    {"Title", desk_article_title(a)},
@@ -109,7 +109,7 @@ cmd_show(struct cli *c, int argc, char **argv)
 		    {"Imported-At", desk_article_imported_at(a)},
 		};
 		for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
-			fprintf(c->out, "%s: ", fields[i][0]);
+			cmd_printf(c->out, "%s: ", fields[i][0]);
 			cmd_write_text(c->out, fields[i][1], strlen(fields[i][1]));
 			fputc('\n', c->out);
 		}
@@ -118,7 +118,7 @@ cmd_show(struct cli *c, int argc, char **argv)
 		fputc('\n', c->out);
 	}
 	if (rc != DESK_OK)
-		fprintf(c->err, "copydesk show: %s\n", desk_errmsg(d));
+		cmd_printf(c->err, "copydesk show: %s\n", desk_errmsg(d));
 	free(json);
 	desk_article_free(a);
 	desk_close(d);
@@ -142,7 +142,7 @@ cmd_status(struct cli *c, int argc, char **argv)
 	if ((ret = cmd_open(&d, c)) != EXIT_OK_)
 		return ret;
 	if ((rc = desk_article_set_status(d, id, s)) != DESK_OK)
-		fprintf(c->err, "copydesk status: %s\n", desk_errmsg(d));
+		cmd_printf(c->err, "copydesk status: %s\n", desk_errmsg(d));
 	desk_close(d);
 	return cmd_exit_status(rc);
 }

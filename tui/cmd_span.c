@@ -164,8 +164,8 @@ cmd_span_tagged(const desk_spans *spans, int64_t start, int64_t end, const char 
 static void
 cmd_span_print(FILE *f, const desk_span *s, int full)
 {
-	fprintf(f, "%lld\t%lld\t%lld\t%s\t", (long long)s->id, (long long)s->start,
-	        (long long)s->end, s->label);
+	cmd_printf(f, "%lld\t%lld\t%lld\t%s\t", (long long)s->id, (long long)s->start,
+	           (long long)s->end, s->label);
 	cmd_write_text(f, s->text, strlen(s->text));
 	if (full) {
 		fputc('\t', f);
@@ -173,7 +173,7 @@ cmd_span_print(FILE *f, const desk_span *s, int full)
 			cmd_write_text(f, s->entity, strlen(s->entity));
 		else
 			fputc('-', f);
-		fprintf(f, "\t%s", s->author);
+		cmd_printf(f, "\t%s", s->author);
 	}
 	fputc('\n', f);
 }
@@ -186,16 +186,16 @@ cmd_span_check_label(struct cli *c, desk *d, const char *name)
 	int rc;
 
 	if ((rc = desk_labels_get(&l, d)) != DESK_OK) {
-		fprintf(c->err, "copydesk tag: %s\n", desk_errmsg(d));
+		cmd_printf(c->err, "copydesk tag: %s\n", desk_errmsg(d));
 		goto done;
 	}
 	if (desk_labels_find(l, name) != NULL)
 		goto done;
 	rc = DESK_NOTFOUND;
-	fprintf(c->err, "copydesk tag: unknown label %s (the labels are", name);
+	cmd_printf(c->err, "copydesk tag: unknown label %s (the labels are", name);
 	for (size_t i = 0; i < desk_labels_count(l); i++)
-		fprintf(c->err, "%s %s", i ? "," : "", desk_labels_at(l, i)->name);
-	fprintf(c->err, "; see copydesk labels)\n");
+		cmd_printf(c->err, "%s %s", i ? "," : "", desk_labels_at(l, i)->name);
+	cmd_printf(c->err, "; see copydesk labels)\n");
 done:
 	desk_labels_free(l);
 	return rc;
@@ -206,15 +206,15 @@ static int
 cmd_span_check_range(struct cli *c, const struct cmd_span_args *a, int64_t len)
 {
 	if (a->start < 0)
-		fprintf(c->err, "copydesk tag: start %lld is negative\n", (long long)a->start);
+		cmd_printf(c->err, "copydesk tag: start %lld is negative\n", (long long)a->start);
 	else if (a->start >= a->end)
-		fprintf(c->err, "copydesk tag: start %lld is not before end %lld\n",
-		        (long long)a->start, (long long)a->end);
+		cmd_printf(c->err, "copydesk tag: start %lld is not before end %lld\n",
+		           (long long)a->start, (long long)a->end);
 	else if (a->end > len)
-		fprintf(c->err,
-		        "copydesk tag: end %lld is past the end of article %lld (%lld code "
-		        "points)\n",
-		        (long long)a->end, (long long)a->id, (long long)len);
+		cmd_printf(c->err,
+		           "copydesk tag: end %lld is past the end of article %lld (%lld code "
+		           "points)\n",
+		           (long long)a->end, (long long)a->id, (long long)len);
 	else
 		return DESK_OK;
 	return DESK_RANGE;
@@ -251,15 +251,15 @@ cmd_span_ranges(struct cmd_span_range **out, size_t *n, struct cli *c,
 	} else {
 		/* A terminal may give NFD (macOS); the body is NFC. */
 		if ((rc = desk_nfc(&needle, &len, a->text, strlen(a->text))) != DESK_OK) {
-			fprintf(c->err, "copydesk tag: --text is not valid UTF-8\n");
+			cmd_printf(c->err, "copydesk tag: --text is not valid UTF-8\n");
 			goto done;
 		}
 		if ((rc = cmd_span_find(out, &found, t, needle, a->fold, a->all)) != DESK_OK)
 			goto done;
 		if (found == 0) {
-			fprintf(c->err, "copydesk tag: text not found in article %lld: %s%s\n",
-			        (long long)a->id, needle,
-			        a->fold ? "" : " (--fold ignores case and accents)");
+			cmd_printf(c->err, "copydesk tag: text not found in article %lld: %s%s\n",
+			           (long long)a->id, needle,
+			           a->fold ? "" : " (--fold ignores case and accents)");
 			rc = DESK_NOTFOUND;
 			goto done;
 		}
@@ -269,15 +269,16 @@ cmd_span_ranges(struct cmd_span_range **out, size_t *n, struct cli *c,
 				(*out)[kept++] = (*out)[i];
 		*n = kept;
 		if (kept == 0)
-			fprintf(c->err,
-			        "copydesk tag: all %zu occurrences of %s are already tagged %s\n",
-			        found, needle, a->label);
+			cmd_printf(
+			    c->err,
+			    "copydesk tag: all %zu occurrences of %s are already tagged %s\n",
+			    found, needle, a->label);
 	}
 	if (*n == 1 && (had = cmd_span_tagged(spans, (*out)[0].start, (*out)[0].end, a->label))) {
-		fprintf(c->err,
-		        "copydesk tag: span %lld already tags %lld-%lld of article %lld as %s\n",
-		        (long long)had->id, (long long)had->start, (long long)had->end,
-		        (long long)a->id, a->label);
+		cmd_printf(c->err,
+		           "copydesk tag: span %lld already tags %lld-%lld of article %lld as %s\n",
+		           (long long)had->id, (long long)had->start, (long long)had->end,
+		           (long long)a->id, a->label);
 		rc = DESK_DUPLICATE;
 	}
 done:
@@ -315,7 +316,7 @@ cmd_span_add_all(struct cli *c, desk *d, const struct cmd_span_args *a,
 	}
 done:
 	if (rc != DESK_OK)
-		fprintf(c->err, "copydesk tag: %s\n", desk_errmsg(d));
+		cmd_printf(c->err, "copydesk tag: %s\n", desk_errmsg(d));
 	return rc;
 }
 
@@ -337,15 +338,15 @@ cmd_tag(struct cli *c, int argc, char **argv)
 		return ret;
 	if ((rc = desk_article_get(&art, d, a.id)) != DESK_OK ||
 	    (rc = desk_spans_get(&spans, d, a.id)) != DESK_OK) {
-		fprintf(c->err, "copydesk tag: %s\n", desk_errmsg(d));
+		cmd_printf(c->err, "copydesk tag: %s\n", desk_errmsg(d));
 		goto done;
 	}
 	if ((rc = cmd_span_check_label(c, d, a.label)) != DESK_OK)
 		goto done;
 	if ((rc = desk_text_new(&t, desk_article_body(art), desk_article_body_len(art))) !=
 	    DESK_OK) {
-		fprintf(c->err, "copydesk tag: article %lld: %s\n", (long long)a.id,
-		        desk_strerror(rc));
+		cmd_printf(c->err, "copydesk tag: article %lld: %s\n", (long long)a.id,
+		           desk_strerror(rc));
 		goto done;
 	}
 	if ((rc = cmd_span_ranges(&r, &n, c, &a, t, spans)) != DESK_OK)
@@ -377,18 +378,18 @@ cmd_untag(struct cli *c, int argc, char **argv)
 	if ((ret = cmd_open(&d, c)) != EXIT_OK_)
 		return ret;
 	if ((rc = desk_span_get(&s, d, sid)) != DESK_OK) {
-		fprintf(c->err, "copydesk untag: %s\n", desk_errmsg(d));
+		cmd_printf(c->err, "copydesk untag: %s\n", desk_errmsg(d));
 		goto done;
 	}
 	if (s->article_id != id) {
-		fprintf(c->err,
-		        "copydesk untag: span %lld is in article %lld, not in article %lld\n",
-		        (long long)sid, (long long)s->article_id, (long long)id);
+		cmd_printf(c->err,
+		           "copydesk untag: span %lld is in article %lld, not in article %lld\n",
+		           (long long)sid, (long long)s->article_id, (long long)id);
 		rc = DESK_NOTFOUND;
 		goto done;
 	}
 	if ((rc = desk_span_delete(d, sid)) != DESK_OK)
-		fprintf(c->err, "copydesk untag: %s\n", desk_errmsg(d));
+		cmd_printf(c->err, "copydesk untag: %s\n", desk_errmsg(d));
 done:
 	desk_span_free(s);
 	desk_close(d);
@@ -424,14 +425,14 @@ cmd_spans(struct cli *c, int argc, char **argv)
 		goto done;
 	if (json_out) {
 		if ((rc = desk_spans_json(&json, d, id)) == DESK_OK)
-			fprintf(c->out, "%s\n", json);
+			cmd_write_json(c->out, json);
 	} else if ((rc = desk_spans_get(&spans, d, id)) == DESK_OK) {
 		for (size_t i = 0; i < desk_spans_count(spans); i++)
 			cmd_span_print(c->out, desk_spans_at(spans, i), 1);
 	}
 done:
 	if (rc != DESK_OK)
-		fprintf(c->err, "copydesk spans: %s\n", desk_errmsg(d));
+		cmd_printf(c->err, "copydesk spans: %s\n", desk_errmsg(d));
 	free(json);
 	desk_spans_free(spans);
 	desk_article_free(art);

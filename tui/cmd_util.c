@@ -33,17 +33,36 @@ cmd_exit_status(int rc)
 	}
 }
 
+/* fmt formatted into a new string (NULL if no memory). */
+static char *
+cmd_format(const char *fmt, va_list ap)
+{
+	va_list aq;
+	char *s;
+	int n;
+
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	if (n < 0 || (s = malloc((size_t)n + 1)) == NULL)
+		return NULL;
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	return s;
+}
+
 int
 cmd_usage(struct cli *c, const char *name, const char *fmt, ...)
 {
 	const struct cmd *cmd = cmd_find(name);
+	char *msg = NULL;
 	va_list ap;
 
-	fprintf(c->err, "copydesk %s: ", name);
 	va_start(ap, fmt);
-	vfprintf(c->err, fmt, ap);
+	msg = cmd_format(fmt, ap);
 	va_end(ap);
-	fprintf(c->err, "\nusage: copydesk [--db FILE] %s %s\n", name, cmd ? cmd->args : "");
+	cmd_printf(c->err, "copydesk %s: %s\nusage: copydesk [--db FILE] %s %s\n", name,
+	           msg ? msg : "out of memory", name, cmd ? cmd->args : "");
+	free(msg);
 	return EXIT_USAGE;
 }
 
@@ -109,14 +128,14 @@ cmd_open(desk **out, struct cli *c)
 
 	*out = NULL;
 	if (dir == NULL || cmd_mkdirs(dir) != 0) {
-		fprintf(c->err, "copydesk: %s: cannot create its directory: %s\n", c->db_path,
-		        strerror(errno));
+		cmd_printf(c->err, "copydesk: %s: cannot create its directory: %s\n", c->db_path,
+		           strerror(errno));
 		free(dir);
 		return EXIT_IOERR;
 	}
 	free(dir);
 	if ((rc = desk_open(out, c->db_path, c->editor)) != DESK_OK) {
-		fprintf(c->err, "copydesk: %s\n", desk_errmsg(*out));
+		cmd_printf(c->err, "copydesk: %s\n", desk_errmsg(*out));
 		desk_close(*out);
 		*out = NULL;
 		return rc == DESK_SCHEMA ? EXIT_DATAERR
@@ -134,23 +153,40 @@ cmd_have_terminal(void)
 void
 cmd_write_text(FILE *f, const char *s, size_t len)
 {
-	desk_text *t = NULL;
-	char esc[16];
-	size_t from = 0;
+	char *e = NULL;
+	size_t n = 0;
 
-	if (!isatty(fileno(f)) || desk_text_new(&t, s, len) != DESK_OK) {
-		fwrite(s, 1, len, f);
-		return;
-	}
-	for (int64_t cp = 0; cp < desk_text_len(t); cp++) {
-		uint32_t c = desk_text_char(t, cp);
+	if (desk_escape(&e, &n, s, len, 0) == DESK_OK)
+		fwrite(e, 1, n, f);
+	free(e);
+}
 
-		if (c == '\n' || desk_char_escape(c, esc) == 0)
-			continue;
-		fwrite(s + from, 1, desk_text_byte(t, cp) - from, f);
-		fputs(esc, f);
-		from = desk_text_byte(t, cp + 1);
+int
+cmd_printf(FILE *f, const char *fmt, ...)
+{
+	char *s;
+	va_list ap;
+	size_t n;
+
+	va_start(ap, fmt);
+	s = cmd_format(fmt, ap);
+	va_end(ap);
+	if (s == NULL)
+		return -1;
+	cmd_write_text(f, s, n = strlen(s));
+	free(s);
+	return (int)n;
+}
+
+void
+cmd_write_json(FILE *f, const char *json)
+{
+	char *e = NULL;
+	size_t n = 0;
+
+	if (desk_json_escape(&e, &n, json, strlen(json)) == DESK_OK) {
+		fwrite(e, 1, n, f);
+		fputc('\n', f);
 	}
-	fwrite(s + from, 1, len - from, f);
-	desk_text_free(t);
+	free(e);
 }

@@ -20,7 +20,7 @@ cmd_verdict_check(char **out, struct cli *c, const char *name, desk *d, const ch
 
 	*out = NULL;
 	if ((rc = desk_verdicts_get(&vs, d)) != DESK_OK) {
-		fprintf(c->err, "copydesk %s: %s\n", name, desk_errmsg(d));
+		cmd_printf(c->err, "copydesk %s: %s\n", name, desk_errmsg(d));
 		goto done;
 	}
 	if ((found = desk_verdicts_find(vs, v)) != NULL) {
@@ -29,10 +29,10 @@ cmd_verdict_check(char **out, struct cli *c, const char *name, desk *d, const ch
 		goto done;
 	}
 	rc = DESK_NOTFOUND;
-	fprintf(c->err, "copydesk %s: unknown verdict %s (the verdicts are", name, v);
+	cmd_printf(c->err, "copydesk %s: unknown verdict %s (the verdicts are", name, v);
 	for (size_t i = 0; i < desk_verdicts_count(vs); i++)
-		fprintf(c->err, "%s %s", i ? "," : "", desk_verdicts_at(vs, i)->name);
-	fprintf(c->err, "; see copydesk verdicts)\n");
+		cmd_printf(c->err, "%s %s", i ? "," : "", desk_verdicts_at(vs, i)->name);
+	cmd_printf(c->err, "; see copydesk verdicts)\n");
 done:
 	desk_verdicts_free(vs);
 	return rc;
@@ -46,7 +46,7 @@ cmd_verdict_check_evidence(struct cli *c, const char *name, desk *d, const char 
 	int rc = desk_evidence_check(d, source, quote, consulted);
 
 	if (rc != DESK_OK)
-		fprintf(c->err, "copydesk %s: %s\n", name, desk_errmsg(d));
+		cmd_printf(c->err, "copydesk %s: %s\n", name, desk_errmsg(d));
 	return rc;
 }
 
@@ -69,17 +69,17 @@ cmd_verdicts(struct cli *c, int argc, char **argv)
 		return ret;
 	if (json_out) {
 		if ((rc = desk_verdicts_json(&json, d)) == DESK_OK)
-			fprintf(c->out, "%s\n", json);
+			cmd_write_json(c->out, json);
 	} else if ((rc = desk_verdicts_get(&vs, d)) == DESK_OK) {
 		for (size_t i = 0; i < desk_verdicts_count(vs); i++) {
 			const desk_verdict *v = desk_verdicts_at(vs, i);
 
-			fprintf(c->out, "%s\t%s\t%s\t%d\t%s\t%s\n", v->name, v->key, v->label,
-			        v->rating, v->rating_name, v->fever);
+			cmd_printf(c->out, "%s\t%s\t%s\t%d\t%s\t%s\n", v->name, v->key, v->label,
+			           v->rating, v->rating_name, v->fever);
 		}
 	}
 	if (rc != DESK_OK)
-		fprintf(c->err, "copydesk verdicts: %s\n", desk_errmsg(d));
+		cmd_printf(c->err, "copydesk verdicts: %s\n", desk_errmsg(d));
 	free(json);
 	desk_verdicts_free(vs);
 	desk_close(d);
@@ -94,7 +94,7 @@ cmd_verdict_print(struct cli *c, const char *name, desk *d, int64_t claim_id)
 	int rc;
 
 	if ((rc = desk_claim_get(&cl, d, claim_id)) != DESK_OK)
-		fprintf(c->err, "copydesk %s: %s\n", name, desk_errmsg(d));
+		cmd_printf(c->err, "copydesk %s: %s\n", name, desk_errmsg(d));
 	else
 		cmd_claim_print(c->out, cl);
 	desk_claim_free(cl);
@@ -111,7 +111,7 @@ cmd_verdict_open(desk **d, struct cli *c, const char *name, int64_t claim_id)
 	if ((ret = cmd_open(d, c)) != EXIT_OK_)
 		return ret;
 	if ((rc = desk_claim_get(&cl, *d, claim_id)) != DESK_OK) {
-		fprintf(c->err, "copydesk %s: %s\n", name, desk_errmsg(*d));
+		cmd_printf(c->err, "copydesk %s: %s\n", name, desk_errmsg(*d));
 		desk_close(*d);
 		*d = NULL;
 		return cmd_exit_status(rc);
@@ -138,7 +138,7 @@ cmd_verdict(struct cli *c, int argc, char **argv)
 	if ((rc = cmd_verdict_check(&name, c, "verdict", d, argv[2])) != DESK_OK)
 		goto done;
 	if ((rc = desk_claim_set_verdict(d, id, name)) != DESK_OK) {
-		fprintf(c->err, "copydesk verdict: %s\n", desk_errmsg(d));
+		cmd_printf(c->err, "copydesk verdict: %s\n", desk_errmsg(d));
 		goto done;
 	}
 	rc = cmd_verdict_print(c, "verdict", d, id);
@@ -157,29 +157,29 @@ cmd_evidence_delete(struct cli *c, desk *d, int64_t id, const char *which)
 	int rc, found = 0;
 
 	if (cmd_claim_parse_int(&eid, which) != 0 || eid <= 0) {
-		fprintf(c->err, "copydesk evidence: not an evidence id: %s\n", which);
+		cmd_printf(c->err, "copydesk evidence: not an evidence id: %s\n", which);
 		return DESK_MISUSE;
 	}
 	if ((rc = desk_claim_get(&cl, d, id)) != DESK_OK) {
-		fprintf(c->err, "copydesk evidence: %s\n", desk_errmsg(d));
+		cmd_printf(c->err, "copydesk evidence: %s\n", desk_errmsg(d));
 		return rc;
 	}
 	for (size_t i = 0; i < cl->nevidence; i++)
 		found |= cl->evidence[i].id == eid;
 	desk_claim_free(cl);
 	if (!found) {
-		fprintf(c->err, "copydesk evidence: claim %lld has no evidence %lld\n",
-		        (long long)id, (long long)eid);
+		cmd_printf(c->err, "copydesk evidence: claim %lld has no evidence %lld\n",
+		           (long long)id, (long long)eid);
 		return DESK_NOTFOUND;
 	}
 	if ((rc = desk_claim_delete_evidence(d, eid)) != DESK_OK) {
-		fprintf(c->err, "copydesk evidence: %s\n", desk_errmsg(d));
+		cmd_printf(c->err, "copydesk evidence: %s\n", desk_errmsg(d));
 		return rc;
 	}
-	fprintf(c->err,
-	        "copydesk evidence: evidence %lld deleted from claim %lld (undo brings it "
-	        "back)\n",
-	        (long long)eid, (long long)id);
+	cmd_printf(c->err,
+	           "copydesk evidence: evidence %lld deleted from claim %lld (undo brings it "
+	           "back)\n",
+	           (long long)eid, (long long)id);
 	return cmd_verdict_print(c, "evidence", d, id);
 }
 
@@ -223,11 +223,11 @@ cmd_evidence(struct cli *c, int argc, char **argv)
 		goto done;
 	}
 	if ((rc = desk_claim_add_evidence(&eid, d, id, source, quote, consulted)) != DESK_OK) {
-		fprintf(c->err, "copydesk evidence: %s\n", desk_errmsg(d));
+		cmd_printf(c->err, "copydesk evidence: %s\n", desk_errmsg(d));
 		goto done;
 	}
-	fprintf(c->err, "copydesk evidence: evidence %lld added to claim %lld\n", (long long)eid,
-	        (long long)id);
+	cmd_printf(c->err, "copydesk evidence: evidence %lld added to claim %lld\n", (long long)eid,
+	           (long long)id);
 	rc = cmd_verdict_print(c, "evidence", d, id);
 done:
 	desk_close(d);
@@ -249,7 +249,7 @@ cmd_note(struct cli *c, int argc, char **argv)
 	if ((ret = cmd_verdict_open(&d, c, "note", id)) != EXIT_OK_)
 		return ret;
 	if ((rc = desk_claim_set_note(d, id, argv[2])) != DESK_OK)
-		fprintf(c->err, "copydesk note: %s\n", desk_errmsg(d));
+		cmd_printf(c->err, "copydesk note: %s\n", desk_errmsg(d));
 	else
 		rc = cmd_verdict_print(c, "note", d, id);
 	desk_close(d);
@@ -271,7 +271,7 @@ cmd_approve(struct cli *c, int argc, char **argv)
 	if ((ret = cmd_verdict_open(&d, c, "approve", id)) != EXIT_OK_)
 		return ret;
 	if ((rc = desk_claim_approve(d, id)) != DESK_OK)
-		fprintf(c->err, "copydesk approve: %s\n", desk_errmsg(d));
+		cmd_printf(c->err, "copydesk approve: %s\n", desk_errmsg(d));
 	else
 		rc = cmd_verdict_print(c, "approve", d, id);
 	desk_close(d);
@@ -306,7 +306,7 @@ cmd_dispute(struct cli *c, int argc, char **argv)
 	if ((ret = cmd_verdict_open(&d, c, "dispute", id)) != EXIT_OK_)
 		return ret;
 	if ((rc = desk_claim_dispute(d, id, reason)) != DESK_OK)
-		fprintf(c->err, "copydesk dispute: %s\n", desk_errmsg(d));
+		cmd_printf(c->err, "copydesk dispute: %s\n", desk_errmsg(d));
 	else
 		rc = cmd_verdict_print(c, "dispute", d, id);
 	desk_close(d);

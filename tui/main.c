@@ -75,7 +75,7 @@ main(int argc, char **argv)
 			free(db);
 			return EXIT_OK_;
 		} else {
-			fprintf(stderr, "copydesk: unknown option %s\n", argv[i]);
+			cmd_printf(stderr, "copydesk: unknown option %s\n", argv[i]);
 			main_usage(stderr);
 			free(db);
 			return EXIT_USAGE;
@@ -90,7 +90,7 @@ main(int argc, char **argv)
 	if (i == argc) {
 		ret = main_interface(&c);
 	} else if ((cmd = cmd_find(argv[i])) == NULL || cmd->cli == NULL) {
-		fprintf(stderr, "copydesk: unknown command %s\n", argv[i]);
+		cmd_printf(stderr, "copydesk: unknown command %s\n", argv[i]);
 		main_usage(stderr);
 		ret = EXIT_USAGE;
 	} else {

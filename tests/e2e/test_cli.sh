@@ -100,11 +100,16 @@ expect 65 "$COPYDESK" import "$tmp/dir"
 grep -q 'good.txt' "$tmp/out" || fail "directory: good file not imported: $(cat "$tmp/out")"
 grep -q 'notes.md' "$tmp/out" "$tmp/err" && fail "directory: non-article file read"
 
-# Control characters: stored as they are, shown escaped on a terminal, raw to a pipe.
+# Control characters: stored as they are, shown escaped on a terminal and to a
+# pipe (which often ends at one); --json keeps them, as JSON escapes.
 printf 'Escapes\n\nBefore \033]0;pwned\007 and \033[2J after.\n' >"$tmp/esc.txt"
 expect 0 "$COPYDESK" import "$tmp/esc.txt"
 id=$(q "SELECT id FROM article WHERE title = 'Escapes'")
-"$COPYDESK" show "$id" | grep -q "$(printf '\033]0;pwned')" || fail "pipe output is not the stored text"
+"$COPYDESK" show "$id" | grep -q "$(printf '\033')" && fail "show sent a raw ESC to a pipe"
+"$COPYDESK" show "$id" | grep -qF '^[]0;pwned^G' || fail "pipe: escapes not shown"
+"$COPYDESK" show --json "$id" | grep -qF '\u001b]0;pwned\u0007' || fail "json: the stored text is not kept"
+[ "$(q "SELECT instr(body, char(27) || ']0;pwned' || char(7)) > 0 FROM article WHERE id = $id")" = 1 ] ||
+	fail "the escapes were not stored"
 script -qec "$COPYDESK show $id" /dev/null >"$tmp/tty" 2>&1 </dev/null
 grep -q 'pwned' "$tmp/tty" || fail "show on a terminal printed nothing: $(cat "$tmp/tty")"
 grep -q "$(printf '\033')" "$tmp/tty" && fail "show sent a raw ESC to the terminal"
