@@ -54,7 +54,14 @@ const struct cmd *cmd_find(const char *name);
 /* Map a libcopydesk result code to an exit status. */
 int cmd_exit_status(int rc);
 
-/* Open the database for a subcommand, printing the reason on failure. */
+/*
+ * Open the database for a subcommand, printing the reason on failure.
+ * cmd_open opens only an existing database (a mistyped --db creates
+ * nothing); cmd_open_create makes it and its directories (import, the
+ * interface).  Both refuse $COPYDESK_EDITOR naming someone else on a
+ * database others may write.
+ */
 int cmd_open(desk **out, struct cli *c);
+int cmd_open_create(desk **out, struct cli *c);
 
 #endif

@@ -64,7 +64,7 @@ cmd_demo(struct cli *c, int argc, char **argv)
 	}
 	snprintf(path, sizeof path, "%s/demo.db", dir);
 	demo.db_path = path;
-	if ((ret = cmd_open(&d, &demo)) != EXIT_OK_)
+	if ((ret = cmd_open_create(&d, &demo)) != EXIT_OK_)
 		goto done;
 	if ((rc = cmd_demo_import(d, c)) != DESK_OK) {
 		ret = cmd_exit_status(rc);

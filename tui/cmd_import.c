@@ -65,7 +65,7 @@ cmd_import(struct cli *c, int argc, char **argv)
 	}
 	if (i == argc)
 		return cmd_usage(c, "import", "nothing to import");
-	if ((status = cmd_open(&d, c)) != EXIT_OK_)
+	if ((status = cmd_open_create(&d, c)) != EXIT_OK_)
 		return status;
 	for (; i < argc; i++) {
 		rc = desk_import_path(d, argv[i], fmt, cmd_import_event, &ctx, &stats);

@@ -74,7 +74,7 @@ cmd_label_import(struct cli *c, int argc, char **argv)
 		return cmd_usage(c, "labels", "import needs a label file");
 	if ((ret = cmd_label_read(&json, &len, c, path)) != EXIT_OK_)
 		return ret;
-	if ((ret = cmd_open(&d, c)) != EXIT_OK_)
+	if ((ret = cmd_open_create(&d, c)) != EXIT_OK_)
 		goto done;
 	rc = desk_labels_import(d, strcmp(path, "-") == 0 ? "<stdin>" : path, json, len, replace);
 	if (rc == DESK_OK && (rc = desk_labels_get(&l, d)) == DESK_OK)

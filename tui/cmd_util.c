@@ -1,5 +1,6 @@
 /* cmd_util.c - what the subcommands share: opening the store, errors, output. */
 #include <errno.h>
+#include <pwd.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -120,11 +121,100 @@ cmd_default_db(void)
 	return path;
 }
 
+/* The Unix user running copydesk, by its uid (never $USER or $LOGNAME). */
+static const char *
+cmd_login_name(void)
+{
+	struct passwd *pw = getpwuid(getuid());
+
+	return pw != NULL && pw->pw_name != NULL ? pw->pw_name : "";
+}
+
+/* Owned by the user and writable by no one else (a missing file passes). */
+static int
+cmd_owned(const char *path, int must_exist)
+{
+	struct stat st;
+
+	if (stat(path, &st) != 0)
+		return !must_exist && errno == ENOENT;
+	return st.st_uid == getuid() && (st.st_mode & (S_IWGRP | S_IWOTH)) == 0;
+}
+
+/*
+ * Whether no one but the user can write the database at path: the file, its
+ * -wal and -shm and its directory.  Only then may COPYDESK_EDITOR name
+ * another editor; on a shared database the name is who runs copydesk.
+ */
+static int
+cmd_db_private(const char *path)
+{
+	char *dir = strdup(path), *slash, side[4096];
+	int ok;
+
+	if (strcmp(path, ":memory:") == 0)
+		return 1;
+	if (dir == NULL)
+		return 0;
+	if ((slash = strrchr(dir, '/')) == NULL)
+		strcpy(dir, ".");
+	else
+		slash[slash == dir] = '\0';
+	ok = cmd_owned(dir, 1) && cmd_owned(path, 0);
+	snprintf(side, sizeof side, "%s-wal", path);
+	ok = ok && cmd_owned(side, 0);
+	snprintf(side, sizeof side, "%s-shm", path);
+	ok = ok && cmd_owned(side, 0);
+	free(dir);
+	return ok;
+}
+
+/* desk_open_ext with the CLI's rules: who the editor is, and what is said on failure. */
+static int
+cmd_open_flags(desk **out, struct cli *c, unsigned flags)
+{
+	const char *login = cmd_login_name();
+	int rc;
+
+	*out = NULL;
+	if (c->editor && strcmp(c->editor, login) != 0 && !cmd_db_private(c->db_path)) {
+		cmd_printf(
+		    c->err,
+		    "copydesk: COPYDESK_EDITOR=%s is refused: %s is shared (others may write "
+		    "it, its -wal or -shm, or its directory), so changes to it are recorded as "
+		    "the Unix user running copydesk (%s); unset COPYDESK_EDITOR\n",
+		    c->editor, c->db_path, login);
+		return EXIT_USAGE;
+	}
+	if ((rc = desk_open_ext(out, c->db_path, c->editor, flags)) != DESK_OK) {
+		if (rc == DESK_NOTFOUND)
+			cmd_printf(c->err,
+			           "copydesk: %s; make one with: copydesk --db %s import FILE...\n",
+			           desk_errmsg(*out), c->db_path);
+		else
+			cmd_printf(c->err, "copydesk: %s\n", desk_errmsg(*out));
+		desk_close(*out);
+		*out = NULL;
+		if (rc == DESK_NOTFOUND)
+			return EXIT_NOINPUT;
+		if (rc == DESK_INVALID) /* the editor's name */
+			return EXIT_USAGE;
+		return rc == DESK_SCHEMA ? EXIT_DATAERR
+		                         : cmd_exit_status(rc == DESK_ERROR ? DESK_IO : rc);
+	}
+	return EXIT_OK_;
+}
+
 int
 cmd_open(desk **out, struct cli *c)
 {
+	return cmd_open_flags(out, c, DESK_OPEN_EXISTING);
+}
+
+int
+cmd_open_create(desk **out, struct cli *c)
+{
 	char *dir = strdup(c->db_path);
-	int rc;
 
 	*out = NULL;
 	if (dir == NULL || cmd_mkdirs(dir) != 0) {
@@ -134,14 +224,7 @@ cmd_open(desk **out, struct cli *c)
 		return EXIT_IOERR;
 	}
 	free(dir);
-	if ((rc = desk_open(out, c->db_path, c->editor)) != DESK_OK) {
-		cmd_printf(c->err, "copydesk: %s\n", desk_errmsg(*out));
-		desk_close(*out);
-		*out = NULL;
-		return rc == DESK_SCHEMA ? EXIT_DATAERR
-		                         : cmd_exit_status(rc == DESK_ERROR ? DESK_IO : rc);
-	}
-	return EXIT_OK_;
+	return cmd_open_flags(out, c, 0);
 }
 
 int

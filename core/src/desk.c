@@ -1,9 +1,11 @@
 /* desk.c - the database handle: open/close, pragmas, result codes, errors. */
+#include <errno.h>
 #include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -48,13 +50,16 @@ desk_strerror(int rc)
 int
 desk_error(desk *d, int rc, const char *fmt, ...)
 {
+	char msg[sizeof d->errmsg];
 	va_list ap;
 
 	if (d == NULL)
 		return rc;
+	/* Into a copy first: an argument may be the handle's own message. */
 	va_start(ap, fmt);
-	vsnprintf(d->errmsg, sizeof d->errmsg, fmt, ap);
+	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	memcpy(d->errmsg, msg, sizeof msg);
 	return rc;
 }
 
@@ -147,19 +152,138 @@ desk_now(char out[DESK_NOW_SIZE])
 	         tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, ts.tv_nsec / 1000000);
 }
 
-static const char *
+/* The Unix user running copydesk (never $USER or $LOGNAME: anyone can set those). */
+static char *
 desk_login_name(void)
 {
 	struct passwd *pw = getpwuid(getuid());
-	const char *s;
+	char uid[32];
 
 	if (pw != NULL && pw->pw_name != NULL && pw->pw_name[0] != '\0')
-		return pw->pw_name;
-	if ((s = getenv("LOGNAME")) != NULL && *s)
-		return s;
-	if ((s = getenv("USER")) != NULL && *s)
-		return s;
-	return "unknown";
+		return strdup(pw->pw_name);
+	snprintf(uid, sizeof uid, "uid%lu", (unsigned long)getuid());
+	return strdup(uid);
+}
+
+/* The directory holding path ("." for a bare name); caller frees. */
+static char *
+desk_dirname(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return strdup(".");
+	if (slash == path)
+		return strdup("/");
+	return strndup(path, (size_t)(slash - path));
+}
+
+/*
+ * What the file system says is wrong with opening path, in an editor's
+ * words, before SQLite says it in its own ("unable to open database file").
+ */
+static int
+desk_open_check(desk *d, const char *path, unsigned flags)
+{
+	struct stat st, ds;
+	char *dir;
+	int rc = DESK_OK;
+
+	if (*path == '\0' || strcmp(path, ":memory:") == 0 || strncmp(path, "file:", 5) == 0)
+		return DESK_OK;
+	if ((dir = desk_dirname(path)) == NULL)
+		return desk_error(d, DESK_NOMEM, "out of memory");
+	if (stat(path, &st) == 0) {
+		if (S_ISDIR(st.st_mode))
+			rc = desk_error(d, DESK_IO, "%s: a directory, not a database", path);
+		else if (access(path, R_OK | W_OK) != 0)
+			rc = desk_error(d, DESK_IO, "%s: permission denied: you may not %s it",
+			                path, access(path, R_OK) != 0 ? "read" : "write");
+		else if (access(dir, W_OK | X_OK) != 0)
+			rc = desk_error(
+			    d, DESK_IO,
+			    "%s: permission denied: copydesk writes its -wal and -shm files "
+			    "beside the database, and you may not write in %s",
+			    path, dir);
+		else if (st.st_size == 0 && (flags & DESK_OPEN_EXISTING))
+			rc = desk_error(d, DESK_NOTFOUND,
+			                "%s: not a copydesk database (an empty file)", path);
+	} else if (errno == ENOENT || errno == ENOTDIR) {
+		if (stat(dir, &ds) != 0 || !S_ISDIR(ds.st_mode))
+			rc = desk_error(d, (flags & DESK_OPEN_EXISTING) ? DESK_NOTFOUND : DESK_IO,
+			                "%s: no such directory: %s", path, dir);
+		else if (flags & DESK_OPEN_EXISTING)
+			rc = desk_error(d, DESK_NOTFOUND, "%s: no such database", path);
+		else if (access(dir, W_OK | X_OK) != 0)
+			rc = desk_error(d, DESK_IO,
+			                "%s: permission denied: you may not create a file in %s",
+			                path, dir);
+	} else if (errno == EACCES) {
+		rc = desk_error(d, DESK_IO, "%s: permission denied: you may not enter %s", path,
+		                dir);
+	} else {
+		rc = desk_error(d, DESK_IO, "%s: %s", path, strerror(errno));
+	}
+	free(dir);
+	return rc;
+}
+
+/* Why SQLite could not open or read path, in an editor's words. */
+static int
+desk_open_failed(desk *d, const char *path)
+{
+	int ext = d->db ? sqlite3_extended_errcode(d->db) : SQLITE_CANTOPEN;
+
+	switch (ext & 0xff) {
+	case SQLITE_NOTADB:
+	case SQLITE_CORRUPT:
+		return desk_error(d, DESK_IO, "%s: not a copydesk database", path);
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+	case SQLITE_AUTH:
+		return desk_error(d, DESK_IO, "%s: permission denied: copydesk needs to write it",
+		                  path);
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return desk_error(d, DESK_BUSY, "%s: database is busy", path);
+	case SQLITE_NOMEM:
+		return desk_error(d, DESK_NOMEM, "out of memory");
+	default:
+		return desk_error(d, DESK_IO, "%s: cannot open: %s", path,
+		                  d->db ? sqlite3_errstr(ext) : "out of memory");
+	}
+}
+
+/*
+ * A SQLite file that copydesk never opened (version 0, with tables of its
+ * own) is someone else's database: not migrated into ours.  With
+ * DESK_OPEN_EXISTING an empty one is no database either.
+ */
+static int
+desk_open_known(desk *d, const char *path, unsigned flags)
+{
+	sqlite3_stmt *st = NULL;
+	int tables = 0;
+
+	if (desk_schema_version(d) != 0)
+		return DESK_OK;
+	if (sqlite3_prepare_v2(d->db, "SELECT count(*) FROM sqlite_master", -1, &st, NULL) ==
+	        SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		tables = sqlite3_column_int(st, 0);
+	else
+		tables = -1;
+	sqlite3_finalize(st);
+	if (tables < 0)
+		return desk_open_failed(d, path);
+	if (tables > 0)
+		return desk_error(
+		    d, DESK_IO, "%s: not a copydesk database (a SQLite database of something else)",
+		    path);
+	if (flags & DESK_OPEN_EXISTING)
+		return desk_error(d, DESK_NOTFOUND, "%s: not a copydesk database (an empty one)",
+		                  path);
+	return DESK_OK;
 }
 
 static int
@@ -173,6 +297,14 @@ desk_exec(desk *d, const char *sql)
 int
 desk_open(desk **out, const char *path, const char *editor)
 {
+	return desk_open_ext(out, path, editor, 0);
+}
+
+int
+desk_open_ext(desk **out, const char *path, const char *editor, unsigned flags)
+{
+	char why[DESK_FIELD_WHY];
+	const char *bad;
 	desk *d;
 	int rc;
 
@@ -182,15 +314,24 @@ desk_open(desk **out, const char *path, const char *editor)
 	if ((d = calloc(1, sizeof *d)) == NULL)
 		return DESK_NOMEM;
 	*out = d;
-	if ((d->editor = strdup(editor && *editor ? editor : desk_login_name())) == NULL) {
+	if ((d->editor = editor && *editor ? strdup(editor) : desk_login_name()) == NULL) {
 		rc = desk_error(d, DESK_NOMEM, "out of memory");
 		goto done;
 	}
+	/* The name goes into every change and onto other editors' screens. */
+	if ((bad = desk_field_check(why, d->editor, strlen(d->editor), DESK_EDITOR_MAX,
+	                            DESK_FIELD_LINE | DESK_FIELD_NONEMPTY)) != NULL) {
+		rc = desk_error(d, DESK_INVALID, "the editor's name %s", bad);
+		goto done;
+	}
+	if ((rc = desk_open_check(d, path, flags)) != DESK_OK)
+		goto done;
 	if (sqlite3_open_v2(path, &d->db,
-	                    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+	                    SQLITE_OPEN_READWRITE |
+	                        ((flags & DESK_OPEN_EXISTING) ? 0 : SQLITE_OPEN_CREATE) |
+	                        SQLITE_OPEN_NOMUTEX,
 	                    NULL) != SQLITE_OK) {
-		rc = desk_error(d, DESK_IO, "%s: %s", path,
-		                d->db ? sqlite3_errmsg(d->db) : "cannot open");
+		rc = desk_open_failed(d, path);
 		goto done;
 	}
 	sqlite3_extended_result_codes(d->db, 1);
@@ -200,14 +341,21 @@ desk_open(desk **out, const char *path, const char *editor)
 	if ((rc = desk_exec(d, "PRAGMA foreign_keys = ON")) != DESK_OK)
 		goto done;
 	if (strcmp(path, ":memory:") != 0 &&
-	    (rc = desk_exec(d, "PRAGMA journal_mode = WAL")) != DESK_OK) {
-		rc = desk_error(d, rc, "%s: not a copydesk database (%s)", path, d->errmsg);
+	    sqlite3_exec(d->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK) {
+		rc = desk_open_failed(d, path);
 		goto done;
 	}
 	if ((rc = desk_exec(d, "PRAGMA synchronous = FULL")) != DESK_OK)
 		goto done;
-	if ((rc = schema_migrate(d)) != DESK_OK)
+	if ((rc = desk_open_known(d, path, flags)) != DESK_OK)
 		goto done;
+	if ((rc = schema_migrate(d)) != DESK_OK) {
+		if (rc == DESK_SCHEMA)
+			rc =
+			    desk_error(d, rc, "%s: made by a newer copydesk (%s): upgrade copydesk",
+			               path, d->errmsg);
+		goto done;
+	}
 	desk_changed(d);
 	desk_clear_error(d);
 done:

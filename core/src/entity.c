@@ -25,6 +25,8 @@ static int
 entity_nfc(char **out, desk *d, const char *name)
 {
 	size_t len = name ? strlen(name) : 0, n;
+	char why[DESK_FIELD_WHY];
+	const char *bad;
 	int rc;
 
 	*out = NULL;
@@ -32,8 +34,23 @@ entity_nfc(char **out, desk *d, const char *name)
 		return desk_error(d, DESK_INVALID, "an entity needs a name");
 	if (desk_utf8_check(name, len, NULL) != DESK_OK)
 		return desk_error(d, DESK_INVALID, "entity name is not UTF-8");
+	if ((bad = desk_field_check(why, name, len, DESK_NAME_MAX, DESK_FIELD_LINE)) != NULL)
+		return desk_error(d, DESK_INVALID, "entity name %s", bad);
 	if ((rc = desk_nfc(out, &n, name, len)) != DESK_OK)
 		return desk_error(d, rc, "out of memory");
+	return DESK_OK;
+}
+
+/* An external id (a Wikidata QID, ...): one line, not too long; NULL passes. */
+static int
+entity_external_check(desk *d, const char *external_id)
+{
+	char why[DESK_FIELD_WHY];
+	const char *bad;
+
+	if (external_id && (bad = desk_field_check(why, external_id, strlen(external_id),
+	                                           DESK_ID_MAX, DESK_FIELD_LINE)) != NULL)
+		return desk_error(d, DESK_INVALID, "external id %s", bad);
 	return DESK_OK;
 }
 
@@ -105,7 +122,8 @@ desk_entity_ensure(int64_t *out, desk *d, const char *name, const char *external
 
 	if (out)
 		*out = 0;
-	if ((rc = entity_nfc(&nfc, d, name)) != DESK_OK)
+	if ((rc = entity_external_check(d, external_id)) != DESK_OK ||
+	    (rc = entity_nfc(&nfc, d, name)) != DESK_OK)
 		return rc;
 	if ((rc = desk_begin(d)) != DESK_OK)
 		goto done;
@@ -190,7 +208,8 @@ desk_entity_rename(desk *d, int64_t id, const char *name, const char *external_i
 	int64_t other;
 	int rc;
 
-	if ((rc = entity_nfc(&nfc, d, name)) != DESK_OK)
+	if ((rc = entity_external_check(d, external_id)) != DESK_OK ||
+	    (rc = entity_nfc(&nfc, d, name)) != DESK_OK)
 		return rc;
 	if ((rc = desk_begin(d)) != DESK_OK)
 		goto done;

@@ -189,10 +189,15 @@ desk_claim_set_verdict(desk *d, int64_t claim_id, const char *verdict)
 int
 desk_claim_set_note(desk *d, int64_t claim_id, const char *note)
 {
+	char why[DESK_FIELD_WHY];
+	const char *bad;
+
 	if (d == NULL)
 		return DESK_MISUSE;
 	if (note && desk_utf8_check(note, strlen(note), NULL) != DESK_OK)
 		return desk_error(d, DESK_INVALID, "note: not valid UTF-8");
+	if (note && (bad = desk_field_check(why, note, strlen(note), DESK_NOTE_MAX, 0)) != NULL)
+		return desk_error(d, DESK_INVALID, "note: %s", bad);
 	return research_set(d, claim_id, "research-note", "note", note ? note : "");
 }
 
@@ -415,6 +420,8 @@ static int
 research_evidence(desk *d, const char **src, size_t *nsrc, const char **q, size_t *nq, char day[11],
                   const char *source, const char *quote, const char *consulted)
 {
+	char why[DESK_FIELD_WHY];
+	const char *bad;
 	int rc;
 
 	if (d == NULL)
@@ -425,6 +432,10 @@ research_evidence(desk *d, const char **src, size_t *nsrc, const char **q, size_
 		return desk_error(d, DESK_INVALID, "quote: missing or not valid UTF-8");
 	*src = research_trim(source, nsrc);
 	*q = research_trim(quote, nq);
+	if ((bad = desk_field_check(why, *src, *nsrc, DESK_SOURCE_MAX, DESK_FIELD_LINE)) != NULL)
+		return desk_error(d, DESK_INVALID, "source: %s", bad);
+	if ((bad = desk_field_check(why, *q, *nq, DESK_NOTE_MAX, 0)) != NULL)
+		return desk_error(d, DESK_INVALID, "quote: %s", bad);
 	if (*nq == 0)
 		return desk_error(d, DESK_INVALID,
 		                  "quote: empty: evidence quotes the passage of the source");
@@ -610,8 +621,8 @@ desk_claim_approve(desk *d, int64_t claim_id)
 int
 desk_claim_dispute(desk *d, int64_t claim_id, const char *reason)
 {
-	char *r = NULL;
-	const char *s;
+	char *r = NULL, why[DESK_FIELD_WHY];
+	const char *s, *bad;
 	size_t len = 0;
 	int rc;
 
@@ -621,6 +632,8 @@ desk_claim_dispute(desk *d, int64_t claim_id, const char *reason)
 	    (s = research_trim(reason, &len), len == 0))
 		return desk_error(d, DESK_INVALID,
 		                  "reason: empty: say why the verdict is disputed");
+	if ((bad = desk_field_check(why, s, len, DESK_NOTE_MAX, 0)) != NULL)
+		return desk_error(d, DESK_INVALID, "reason: %s", bad);
 	if ((r = strndup(s, len)) == NULL)
 		return desk_error(d, DESK_NOMEM, "out of memory");
 	rc = research_review(d, claim_id, r);

@@ -3,6 +3,8 @@
  * reach a terminal (desk_char_escape) written as its escape, for the
  * terminal and for JSON.  Article text, editor names, file names, labels and
  * notes all go through here, so there is one rule for what is shown raw.
+ * And the same rule for what an editor may type into a field: nothing that
+ * would have to be escaped, and not too long.
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -132,4 +134,41 @@ desk_json_escape(char **out, size_t *outlen, const char *json, size_t len)
 	if (outlen)
 		*outlen = used;
 	return DESK_OK;
+}
+
+const char *
+desk_field_check(char buf[DESK_FIELD_WHY], const char *s, size_t len, size_t max, int flags)
+{
+	const uint8_t *p = (const uint8_t *)s, *end;
+	size_t n = 0, blank = 0;
+	char esc[16];
+
+	if (s == NULL || desk_utf8_check(s, len, NULL) != DESK_OK) {
+		snprintf(buf, DESK_FIELD_WHY, "is not UTF-8");
+		return buf;
+	}
+	for (end = p + len; p < end; n++) {
+		ucs4_t c;
+
+		p += u8_mbtouc(&c, p, (size_t)(end - p));
+		if (c == ' ' || c == '\t' || c == '\n')
+			blank++;
+		if ((c == '\n' || c == '\t') && !(flags & DESK_FIELD_LINE))
+			continue;
+		if (c == '\n' || c == '\t' || desk_char_escape(c, esc) > 0) {
+			if (c == '\n' || c == '\t')
+				snprintf(esc, sizeof esc, "^%c", c == '\n' ? 'J' : 'I');
+			snprintf(buf, DESK_FIELD_WHY, "holds a control character (%s)", esc);
+			return buf;
+		}
+	}
+	if (n > max) {
+		snprintf(buf, DESK_FIELD_WHY, "is longer than %zu characters (%zu)", max, n);
+		return buf;
+	}
+	if ((flags & DESK_FIELD_NONEMPTY) && blank == n) {
+		snprintf(buf, DESK_FIELD_WHY, "is empty");
+		return buf;
+	}
+	return NULL;
 }

@@ -49,6 +49,16 @@ const char *desk_strerror(int rc);
  * is for one thread at a time; open one per thread that needs the store.
  */
 int desk_open(desk **out, const char *path, const char *editor);
+/*
+ * desk_open with flags.  DESK_OPEN_EXISTING: create nothing; a missing or
+ * empty file is DESK_NOTFOUND ("no such database"), for commands that only
+ * read.  The editor's name is refused (DESK_INVALID) when it is empty,
+ * longer than DESK_EDITOR_MAX or holds a control character
+ * (desk_field_check); every open failure says what is wrong in words: no
+ * such directory, permission denied, not a copydesk database, newer schema.
+ */
+enum { DESK_OPEN_EXISTING = 1 };
+int desk_open_ext(desk **out, const char *path, const char *editor, unsigned flags);
 void desk_close(desk *d);
 
 /* The message of the last failed call on d (never NULL). */

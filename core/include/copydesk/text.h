@@ -69,6 +69,27 @@ int desk_escape(char **out, size_t *outlen, const char *s, size_t len, int flags
  */
 int desk_json_escape(char **out, size_t *outlen, const char *json, size_t len);
 
+/*
+ * What an editor may give as a field the store keeps: s[0..len) valid UTF-8, at most
+ * max code points, and no character desk_char_escape() escapes (controls,
+ * DEL, C1 and bidi controls, unassigned ...).  DESK_FIELD_LINE: one line,
+ * so no LF or TAB either; DESK_FIELD_NONEMPTY: not empty or only spaces.
+ * Returns NULL when s is fit, else why not ("is longer than 64 characters",
+ * "holds a control character (^[)"), written into buf.
+ */
+enum { DESK_FIELD_LINE = 1, DESK_FIELD_NONEMPTY = 2 };
+#define DESK_FIELD_WHY 80
+const char *desk_field_check(char buf[DESK_FIELD_WHY], const char *s, size_t len, size_t max,
+                             int flags);
+
+/* The limits, in code points. */
+#define DESK_EDITOR_MAX 64    /* an editor's name */
+#define DESK_NAME_MAX   200   /* an entity's name */
+#define DESK_ID_MAX     100   /* an external id (a Wikidata QID, ...) */
+#define DESK_SOURCE_MAX 2000  /* evidence's source: a URL or a citation */
+#define DESK_TITLE_MAX  1000  /* an article's title */
+#define DESK_NOTE_MAX   10000 /* a note, a quote, a reason */
+
 /* Display width of a printable character (0 for combining marks, 2 for wide). */
 int desk_char_width(uint32_t c);
 

@@ -89,6 +89,10 @@ jsonl_record(import_article *a, json_t *o, const char *line, size_t linelen, int
 		for (char *p = a->title; *p; p++)
 			if (*p == '\n' || *p == '\t')
 				*p = ' ';
+		if (desk_utf8_count(a->title, strlen(a->title)) > DESK_TITLE_MAX)
+			return import_fail(
+			    err, DESK_INVALID, ln, jsonl_key_column(line, linelen, "title"),
+			    "\"title\" too long (more than %d characters)", DESK_TITLE_MAX);
 	}
 	/* A date, or the date part of a date and time ("2025-11-02T08:30:00Z"). */
 	if (date != NULL && dlen > 0) {
