@@ -5,6 +5,7 @@
 
 struct cmd_import_ctx {
 	struct cli *c;
+	size_t missing; /* paths that do not exist: said once, not counted as refused */
 };
 
 static void
@@ -29,6 +30,12 @@ cmd_import_event(void *ctx, const desk_import_event *ev)
 		cmd_printf(c->out, "\tduplicate of article %lld\n", (long long)ev->article_id);
 		break;
 	case DESK_IMPORT_REFUSED:
+		if (ev->rc == DESK_NOTFOUND) {
+			cmd_printf(c->err, "copydesk import: %s: %s\n", ev->path,
+			           ev->message ? ev->message : "no such file or directory");
+			((struct cmd_import_ctx *)ctx)->missing++;
+			break;
+		}
 		cmd_printf(c->err, "copydesk import: refused %s", ev->path);
 		if (ev->line > 0)
 			cmd_printf(c->err, ":%lld:%lld", (long long)ev->line,
@@ -41,7 +48,7 @@ cmd_import_event(void *ctx, const desk_import_event *ev)
 int
 cmd_import(struct cli *c, int argc, char **argv)
 {
-	struct cmd_import_ctx ctx = {c};
+	struct cmd_import_ctx ctx = {c, 0};
 	desk_import_stats stats = {0};
 	desk_format fmt = DESK_FORMAT_AUTO;
 	desk *d = NULL;
@@ -69,17 +76,23 @@ cmd_import(struct cli *c, int argc, char **argv)
 		return status;
 	for (; i < argc; i++) {
 		rc = desk_import_path(d, argv[i], fmt, cmd_import_event, &ctx, &stats);
-		if (rc == DESK_NOTFOUND)
-			cmd_printf(c->err, "copydesk import: %s: no such file or directory\n",
-			           argv[i]);
-		else if (rc != DESK_OK && rc != DESK_INVALID)
+		/* A missing path was said by its event. */
+		if (rc != DESK_OK && rc != DESK_INVALID && rc != DESK_NOTFOUND)
 			cmd_printf(c->err, "copydesk import: %s: %s\n", argv[i], desk_errmsg(d));
 		/* Missing input outranks refused data, which outranks success. */
 		if (rc == DESK_NOTFOUND || (rc != DESK_OK && worst != DESK_NOTFOUND))
 			worst = rc;
 	}
-	cmd_printf(c->err, "%zu added, %zu skipped as duplicates, %zu refused, from %zu files\n",
-	           stats.added, stats.duplicates, stats.refused, stats.files);
+	/* Nothing read because nothing was there: the error said it all. */
+	if (stats.files > 0 || ctx.missing == 0) {
+		cmd_printf(c->err,
+		           "%zu added, %zu skipped as duplicates, %zu refused, from %zu file%s",
+		           stats.added, stats.duplicates, stats.refused - ctx.missing, stats.files,
+		           stats.files == 1 ? "" : "s");
+		if (ctx.missing > 0)
+			cmd_printf(c->err, "; %zu not found", ctx.missing);
+		fputc('\n', c->err);
+	}
 	desk_close(d);
 	if (worst == DESK_NOTFOUND)
 		return EXIT_NOINPUT;

@@ -63,6 +63,12 @@ main(int argc, char **argv)
 		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
 			free(db);
 			db = strdup(argv[++i]);
+		} else if (strcmp(argv[i], "--db") == 0 ||
+		           (strncmp(argv[i], "--db=", 5) == 0 && argv[i][5] == '\0')) {
+			fprintf(stderr, "copydesk: --db needs a value: the database file, as in "
+			                "copydesk --db FILE list\n");
+			free(db);
+			return EXIT_USAGE;
 		} else if (strncmp(argv[i], "--db=", 5) == 0) {
 			free(db);
 			db = strdup(argv[i] + 5);

@@ -196,7 +196,7 @@ desk_open_check(desk *d, const char *path, unsigned flags)
 	if (stat(path, &st) == 0) {
 		if (S_ISDIR(st.st_mode))
 			rc = desk_error(d, DESK_IO, "%s: a directory, not a database", path);
-		else if (access(path, R_OK | W_OK) != 0)
+		else if (access(path, (flags & DESK_OPEN_EXISTING) ? R_OK : R_OK | W_OK) != 0)
 			rc = desk_error(d, DESK_IO, "%s: permission denied: you may not %s it",
 			                path, access(path, R_OK) != 0 ? "read" : "write");
 		else if (access(dir, W_OK | X_OK) != 0)
