@@ -483,8 +483,12 @@ ui_main(desk *d)
 	ui.unindexed = -1;
 	lineedit_init(&ui.edit);
 	if ((screen = ui_start()) == NULL) {
-		fprintf(stderr, "copydesk: cannot use the terminal (TERM=%s)\n",
-		        getenv("TERM") ? getenv("TERM") : "");
+		const char *term = getenv("TERM") ? getenv("TERM") : "";
+		char *e = NULL;
+
+		desk_escape(&e, NULL, term, strlen(term), DESK_ESCAPE_LINES);
+		fprintf(stderr, "copydesk: cannot use the terminal (TERM=%s)\n", e ? e : "");
+		free(e);
 		return 1;
 	}
 	ui_signo = 0;
