@@ -345,20 +345,18 @@ desk_open_ext(desk **out, const char *path, const char *editor, unsigned flags)
 		rc = desk_open_failed(d, path);
 		goto done;
 	}
-	if ((rc = desk_exec(d, "PRAGMA synchronous = FULL")) != DESK_OK)
-		goto done;
 	if ((rc = desk_open_known(d, path, flags)) != DESK_OK)
 		goto done;
-	if ((rc = schema_migrate(d)) != DESK_OK) {
-		if (rc == DESK_SCHEMA)
-			rc =
-			    desk_error(d, rc, "%s: made by a newer copydesk (%s): upgrade copydesk",
-			               path, d->errmsg);
+	if ((rc = desk_exec(d, "PRAGMA synchronous = FULL")) != DESK_OK)
 		goto done;
-	}
+	if ((rc = schema_migrate(d)) != DESK_OK)
+		goto done;
 	desk_changed(d);
 	desk_clear_error(d);
 done:
+	if (rc == DESK_SCHEMA)
+		rc = desk_error(d, rc, "%s: made by a newer copydesk (%s): upgrade copydesk", path,
+		                d->errmsg);
 	return rc;
 }
 
