@@ -121,24 +121,38 @@ cmd_default_db(void)
 	return path;
 }
 
-/* The Unix user running copydesk, by its uid (never $USER or $LOGNAME). */
-static const char *
-cmd_login_name(void)
+/* The Unix user running copydesk, by its uid (never $USER or $LOGNAME), as desk_open names it. */
+static void
+cmd_login_name(char *buf, size_t size)
 {
 	struct passwd *pw = getpwuid(getuid());
 
-	return pw != NULL && pw->pw_name != NULL ? pw->pw_name : "";
+	if (pw != NULL && pw->pw_name != NULL && *pw->pw_name)
+		snprintf(buf, size, "%s", pw->pw_name);
+	else
+		snprintf(buf, size, "uid%lu", (unsigned long)getuid());
 }
 
-/* Owned by the user and writable by no one else (a missing file passes). */
+/* path + suffix, owned by the user and writable by no one else (missing passes unless must_exist).
+ */
 static int
-cmd_owned(const char *path, int must_exist)
+cmd_owned(const char *path, size_t len, const char *suffix, int must_exist)
 {
+	size_t n = strlen(suffix);
+	char *p = malloc(len + n + 1);
 	struct stat st;
+	int ok;
 
-	if (stat(path, &st) != 0)
-		return !must_exist && errno == ENOENT;
-	return st.st_uid == getuid() && (st.st_mode & (S_IWGRP | S_IWOTH)) == 0;
+	if (p == NULL)
+		return 0;
+	memcpy(p, path, len);
+	memcpy(p + len, suffix, n + 1);
+	if (stat(p, &st) != 0)
+		ok = !must_exist && errno == ENOENT;
+	else
+		ok = st.st_uid == getuid() && (st.st_mode & (S_IWGRP | S_IWOTH)) == 0;
+	free(p);
+	return ok;
 }
 
 /*
@@ -149,34 +163,27 @@ cmd_owned(const char *path, int must_exist)
 static int
 cmd_db_private(const char *path)
 {
-	char *dir = strdup(path), *slash, side[4096];
-	int ok;
+	const char *slash = strrchr(path, '/');
+	size_t len = strlen(path);
 
 	if (strcmp(path, ":memory:") == 0)
 		return 1;
-	if (dir == NULL)
+	if (!(slash ? cmd_owned(path, slash == path ? 1 : (size_t)(slash - path), "", 1)
+	            : cmd_owned(".", 1, "", 1)))
 		return 0;
-	if ((slash = strrchr(dir, '/')) == NULL)
-		strcpy(dir, ".");
-	else
-		slash[slash == dir] = '\0';
-	ok = cmd_owned(dir, 1) && cmd_owned(path, 0);
-	snprintf(side, sizeof side, "%s-wal", path);
-	ok = ok && cmd_owned(side, 0);
-	snprintf(side, sizeof side, "%s-shm", path);
-	ok = ok && cmd_owned(side, 0);
-	free(dir);
-	return ok;
+	return cmd_owned(path, len, "", 0) && cmd_owned(path, len, "-wal", 0) &&
+	       cmd_owned(path, len, "-shm", 0);
 }
 
 /* desk_open_ext with the CLI's rules: who the editor is, and what is said on failure. */
 static int
 cmd_open_flags(desk **out, struct cli *c, unsigned flags)
 {
-	const char *login = cmd_login_name();
+	char login[256];
 	int rc;
 
 	*out = NULL;
+	cmd_login_name(login, sizeof login);
 	if (c->editor && strcmp(c->editor, login) != 0 && !cmd_db_private(c->db_path)) {
 		cmd_printf(
 		    c->err,

@@ -60,7 +60,7 @@ main(int argc, char **argv)
 
 	setlocale(LC_ALL, "");
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
-		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
+		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc && argv[i + 1][0] != '\0') {
 			free(db);
 			db = strdup(argv[++i]);
 		} else if (strcmp(argv[i], "--db") == 0 ||

@@ -33,6 +33,8 @@ said '--db needs a value'
 expect 64 cd_ list --db
 expect 64 cd_ --db= list
 said '--db needs a value'
+expect 64 cd_ --db "" list
+said '--db needs a value'
 
 # A command that only reads, on a mistyped path: nothing created, and how to make one.
 for cmd in list labels verdicts entities claims "show 1" "spans 1"; do
