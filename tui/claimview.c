@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "claimview.h"
 
@@ -310,35 +309,19 @@ evform_accept(struct evform *f, const char *text)
 	return ++f->field;
 }
 
-/* Whether msg holds word, ignoring case. */
-static int
-evform_says(const char *msg, const char *word)
-{
-	size_t n = strlen(word);
-
-	for (const char *p = msg; *p; p++)
-		if (strncasecmp(p, word, n) == 0)
-			return 1;
-	return 0;
-}
-
 int
-evform_refused(struct evform *f, const char *msg)
+evform_refused(struct evform *f, const char *field)
 {
-	/* The core's messages begin with the field's name: "quote: empty: ...". */
-	for (int i = 0; msg && i < EVFORM_NFIELDS; i++) {
-		static const char *const names[EVFORM_NFIELDS] = {
-		    "source:", "quote:", "consulted:"};
+	/* The core names the field as data (desk_errfield): "source", "quote", "consulted". */
+	static const char *const names[EVFORM_NFIELDS] = {
+	    [EVFORM_SOURCE] = "source",
+	    [EVFORM_QUOTE] = "quote",
+	    [EVFORM_CONSULTED] = "consulted",
+	};
 
-		if (strncmp(msg, names[i], strlen(names[i])) == 0)
-			return f->field = i;
-	}
-	if (msg && evform_says(msg, "quote"))
-		f->field = EVFORM_QUOTE;
-	else if (msg && (evform_says(msg, "date") || evform_says(msg, "consulted") ||
-	                 evform_says(msg, "future") || evform_says(msg, "YYYY")))
-		f->field = EVFORM_CONSULTED;
-	else
-		f->field = EVFORM_SOURCE;
+	f->field = EVFORM_SOURCE;
+	for (int i = 0; field && i < EVFORM_NFIELDS; i++)
+		if (strcmp(field, names[i]) == 0)
+			f->field = i;
 	return f->field;
 }

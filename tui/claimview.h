@@ -102,11 +102,10 @@ const char *evform_value(const struct evform *f);
 int evform_accept(struct evform *f, const char *text);
 
 /*
- * The core refused the evidence (DESK_INVALID) with message msg: back to the
- * field it begins with ("quote: ..."), else the one it speaks of (the quote,
- * the date, else the source), every value kept
- * for correction.  Returns that field.
+ * The core refused a field or the evidence (DESK_INVALID): back to the field
+ * it names with desk_errfield() ("source", "quote", "consulted"; else the
+ * source), every value kept for correction.  Returns that field.
  */
-int evform_refused(struct evform *f, const char *msg);
+int evform_refused(struct evform *f, const char *field);
 
 #endif

@@ -202,6 +202,11 @@ refused 65 'quote: empty' "$COPYDESK" claim 1 --text 'Trời' --verdict true \
 refused 65 'not a URL' "$COPYDESK" claim 1 --text 'Trời' --verdict true \
 	--source 'https://' --quote 'trời đẹp'
 refused 65 'neither a URL' "$COPYDESK" evidence "$c2" --source 'example.com' --quote 'x'
+# The option to correct is named from the field the core refused (data, not its words).
+refused 65 'correct --source' "$COPYDESK" evidence "$c2" --source 'see above' --quote 'x'
+refused 65 'correct --quote' "$COPYDESK" claim 1 --text 'Trời' --source Reuters --quote ' '
+refused 65 'correct --consulted' "$COPYDESK" evidence "$c2" --source GSO --quote 'x' \
+	--consulted 2999-01-01
 refused 65 'after today' "$COPYDESK" claim 1 --text 'Trời' --source https://example.com/ \
 	--quote 'trời đẹp' --consulted 2999-01-01
 refused 65 'not a date' "$COPYDESK" evidence "$c2" --source https://example.com/ \

@@ -168,7 +168,11 @@ int desk_claim_set_note(desk *d, int64_t claim_id, const char *note);
 int desk_claim_add_evidence(int64_t *out, desk *d, int64_t claim_id, const char *source,
                             const char *quote, const char *consulted /* NULL: today */);
 int desk_claim_delete_evidence(desk *d, int64_t evidence_id);
-/* The checks of desk_claim_add_evidence() alone, writing nothing: DESK_OK or DESK_INVALID. */
+/*
+ * The checks of desk_claim_add_evidence() alone, writing nothing: DESK_OK or
+ * DESK_INVALID with desk_errfield() naming the field.  A NULL source or quote
+ * is not checked, so that a form can check each field as it is entered.
+ */
 int desk_evidence_check(desk *d, const char *source, const char *quote, const char *consulted);
 
 /*
