@@ -184,6 +184,9 @@ k=$(head -n 1 "$tmp/out" | cut -f1,2)
 expect 0 "$COPYDESK" dismiss 3 $(echo "$k" | cut -f1) $(echo "$k" | cut -f2)
 expect 0 "$COPYDESK" candidates 3
 cut -f1,2 "$tmp/out" | grep -qx "$k" && fail "dismissed candidate listed: $(cat "$tmp/out")"
+# Not twice, and nothing that is not a candidate.
+refused 1 'dismissed already (by anna' "$COPYDESK" dismiss 3 $(echo "$k" | cut -f1) $(echo "$k" | cut -f2)
+refused 1 'not a check-worthy candidate' "$COPYDESK" dismiss 3 0 3
 
 # Refusals: exit status, the reason, and not a byte changed.
 n=$(q "SELECT length(body) FROM article WHERE id = 1")

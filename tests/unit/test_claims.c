@@ -724,6 +724,23 @@ test_candidates(void **state)
 	assert_int_equal(n, nall - 1);
 	assert_true(fx_has_candidate(c, n, all[1].start, all[1].end));
 	free(c);
+	/* Only a candidate is dismissed, and only once; each refusal says why as data. */
+	assert_int_equal(desk_claim_dismiss(f->a, f->art[0], all[1].start, all[1].end), DESK_OK);
+	assert_int_equal(desk_claim_dismiss(f->a, f->art[0], all[1].start, all[1].end),
+	                 DESK_DUPLICATE);
+	assert_int_equal(desk_errrule(f->a), DESK_RULE_DISMISSED);
+	assert_non_null(strstr(desk_errmsg(f->a), "dismissed already (by alice"));
+	assert_int_equal(desk_claim_dismiss(f->a, f->art[0], all[1].start, all[1].end - 1),
+	                 DESK_NOTFOUND);
+	assert_int_equal(desk_errrule(f->a), DESK_RULE_NOT_CANDIDATE);
+	assert_string_equal(desk_errfield(f->a), "range");
+	assert_int_equal(desk_claim_dismiss(f->a, f->art[0], all[0].start, all[0].end),
+	                 DESK_CONFLICT); /* claimed */
+	assert_int_equal(desk_errrule(f->a), DESK_RULE_NOT_CANDIDATE);
+	assert_int_equal(fx_int(f, "SELECT count(*) FROM edit_log WHERE action = "
+	                           "'candidate-dismiss'"),
+	                 2);
+	assert_int_equal(fx_int(f, "SELECT count(*) FROM candidate_dismissed"), 1);
 	assert_int_equal(desk_claim_dismiss(f->a, f->art[0], 10, 5), DESK_RANGE);
 	assert_int_equal(desk_claim_dismiss(f->a, 999, 0, 5), DESK_NOTFOUND);
 	assert_int_equal(desk_claim_candidates(&c, &n, f->a, 999), DESK_NOTFOUND);

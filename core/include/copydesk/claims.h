@@ -214,6 +214,13 @@ int desk_claim_candidates_filter(desk_candidate *v, size_t *n, desk *d, int64_t 
 /* The same for a caller that holds the article's body as a desk_text already (the reader). */
 int desk_claim_candidates_text(desk_candidate **out, size_t *n, desk *d, int64_t article_id,
                                const desk_text *body);
+/*
+ * Dismiss one of the article's candidates (its exact range).  Refused:
+ * DESK_RANGE for offsets outside the body; DESK_NOTFOUND for a range that
+ * is not a candidate (rule DESK_RULE_NOT_CANDIDATE), DESK_CONFLICT for one a
+ * claim took out (the same rule), DESK_DUPLICATE for one dismissed already
+ * (DESK_RULE_DISMISSED); the field is "range".
+ */
 int desk_claim_dismiss(desk *d, int64_t article_id, int64_t start, int64_t end);
 
 #ifdef __cplusplus
