@@ -4,8 +4,10 @@
  * most repeated first (desk_claims_get's order); f cycles the status shown,
  * v the verdict, a switches between the article and the corpus, Enter opens
  * the claim's article at the claim.  The detail shows the verdict, status,
- * note, review, the entities tagged inside, the evidence and where else the
- * claim is, wrapped at the window's width.  Both are read again after every
+ * note, the entities tagged inside, where else the claim is, the evidence,
+ * and the claim's history from the edit log in the order it happened (who
+ * marked, proposed, disputed with what reason, approved), wrapped at the
+ * window's width.  Both are read again after every
  * edit and when another editor changed the database.
  */
 #include <stdarg.h>
@@ -13,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "claimview.h"
 #include "layout.h"
 #include "menu.h"
 #include "view_claim.h"
@@ -350,6 +353,40 @@ view_claims_put(struct view_claims *v, const char *fmt, ...)
 	v->buf[v->len] = '\0';
 }
 
+/*
+ * The claim's history, oldest first (desk_claim_history): who marked it,
+ * proposed, disputed with what reason, approved, when; a reason stays after
+ * the verdict changed.
+ */
+static void
+view_claims_history(struct ui *ui)
+{
+	struct view_claims *v = ui->claims;
+	desk_claim_event *ev = NULL;
+	const char *prev = "";
+	size_t n = 0;
+	char what[1024], when[20];
+
+	if (desk_claim_history(&ev, &n, ui->d, v->claim->id) != DESK_OK) {
+		view_claims_put(v, "History:  %s", desk_errmsg(ui->d));
+		return;
+	}
+	view_claims_put(v, "%s", "");
+	view_claims_put(v, "History (UTC):");
+	for (size_t i = 0; i < n; i++) {
+		int vi = view_claim_verdict_index(ui, ev[i].verdict);
+
+		claimview_event(what, sizeof what, &ev[i], v->claim->id,
+		                vi >= 0 ? desk_verdicts_at(ui->verdicts, (size_t)vi)->label : NULL,
+		                prev);
+		claimview_event_time(when, ev[i].at);
+		view_claims_put(v, "%s  %s %s", when, ev[i].editor, what);
+		if (*ev[i].status)
+			prev = ev[i].status;
+	}
+	desk_claim_history_free(ev, n);
+}
+
 /* The detail's text, one item a line, from the claim read. */
 static void
 view_claims_text(struct ui *ui)
@@ -369,16 +406,7 @@ view_claims_text(struct ui *ui)
 		                desk_verdicts_at(ui->verdicts, (size_t)vi)->description);
 	else
 		view_claims_put(v, "Verdict:  none yet (V then a verdict's key)");
-	if (*c->proposed_by)
-		view_claims_put(v, "Proposed: by %s at %s", c->proposed_by, c->proposed_at);
-	if (c->reviewed_by && *c->reviewed_by)
-		view_claims_put(v, "Reviewed: %s by %s at %s%s%s",
-		                c->status == DESK_CLAIM_DISPUTED ? "disputed" : "approved",
-		                c->reviewed_by, c->reviewed_at,
-		                c->review_reason && *c->review_reason ? ": " : "",
-		                c->review_reason ? c->review_reason : "");
 	view_claims_put(v, "Note:     %s", *c->note ? c->note : "-");
-	view_claims_put(v, "Marked:   by %s at %s", c->author, c->created_at);
 	if (c->repeats)
 		view_claims_put(v, "Also in %lld other article%s (R gives them this research)",
 		                (long long)c->repeats, c->repeats == 1 ? "" : "s");
@@ -400,6 +428,7 @@ view_claims_text(struct ui *ui)
 		                e->consulted, e->added_by);
 		view_claims_put(v, "   \u201c%s\u201d", e->quote);
 	}
+	view_claims_history(ui);
 }
 
 static int

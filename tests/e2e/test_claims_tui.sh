@@ -139,11 +139,37 @@ wait_for "status: proposed"
 wait_for "Claims 1/1"
 keys Enter
 wait_for "Claim: proposed, False, 1 evidence"
+# bob disputes it, thinks again (u), and approves: the dispute's reason stays in
+# the claim's history, in the order it happened, after the verdict changed.
+keys :
+keys -l "claim-dispute khảo sát quá nhỏ"
+keys Enter
+poll has_claim '"status": *"disputed"' || fail "not disputed: $(claims)"
+keys u
+poll has_claim '"status": *"proposed"' || fail "the dispute not undone: $(claims)"
 keys =
 wait_for "Approved: verified"
 wait_for "⟦f✓ Tỷ lệ"
 poll has_claim '"status": *"verified"' || fail "not verified: $(claims)"
 has_claim '"reviewed_by": *"bob"' || fail "not reviewed by bob: $(claims)"
+keys i
+wait_for "History (UTC):"
+has_text "Marked:" && fail "the detail still shows the claim's and research's times out of order"
+keys G
+wait_for "approved the verdict"
+screen >"$tmp/history"
+grep -q " anna marked it as a claim" "$tmp/history" || fail "history: no marking: $(cat "$tmp/history")"
+grep -q " anna added evidence from https://www.gso.gov.vn/" "$tmp/history" &&
+	grep -q "^lao-dong-2024; proposed" "$tmp/history" ||
+	fail "history: who proposed: $(cat "$tmp/history")"
+grep -q ' bob disputed the verdict: “khảo sát quá nhỏ”' "$tmp/history" ||
+	fail "history: the dispute's reason: $(cat "$tmp/history")"
+grep -q " bob undid the dispute" "$tmp/history" || fail "history: the undo: $(cat "$tmp/history")"
+grep -q " bob approved the verdict" "$tmp/history" || fail "history: the approval: $(cat "$tmp/history")"
+[ "$(grep -n "disputed the verdict" "$tmp/history" | cut -d: -f1)" -lt \
+	"$(grep -n "approved the verdict" "$tmp/history" | cut -d: -f1)" ] ||
+	fail "history out of order: $(cat "$tmp/history")"
+keys q
 keys q q
 wait_file "$tmp/exit"
 

@@ -196,6 +196,74 @@ test_nested(void **state)
 	assert_null(ins);
 }
 
+/* A claim's history in an editor's words: the dispute's reason, who proposed, undo. */
+static void
+test_event(void **state)
+{
+	desk_claim_event e = {.at = "2026-12-05T08:17:01.669Z",
+	                      .editor = "bob",
+	                      .action = "claim-dispute",
+	                      .claim_id = 4,
+	                      .this_claim = 1,
+	                      .status = "disputed",
+	                      .verdict = "false",
+	                      .text = "the report says 3,85%",
+	                      .undid = ""};
+	char buf[256], when[20];
+
+	(void)state;
+	claimview_event(buf, sizeof buf, &e, 4, "False", "proposed");
+	assert_string_equal(buf, "disputed the verdict: \u201cthe report says 3,85%\u201d");
+	claimview_event_time(when, e.at);
+	assert_string_equal(when, "2026-12-05 08:17:01");
+	/* Evidence that makes it proposed says so; the first status (check) is not news. */
+	e = (desk_claim_event){.action = "evidence-add",
+	                       .status = "proposed",
+	                       .verdict = "false",
+	                       .text = "Reuters",
+	                       .undid = ""};
+	claimview_event(buf, sizeof buf, &e, 4, "False", "check");
+	assert_string_equal(buf, "added evidence from Reuters; proposed");
+	e = (desk_claim_event){.action = "research-verdict",
+	                       .status = "check",
+	                       .verdict = "true",
+	                       .text = "",
+	                       .undid = ""};
+	claimview_event(buf, sizeof buf, &e, 4, "True", "");
+	assert_string_equal(buf, "set the verdict to True");
+	/* An apply: on this claim, or the one that made this claim a repeat. */
+	e = (desk_claim_event){.action = "claim-apply",
+	                       .claim_id = 4,
+	                       .this_claim = 1,
+	                       .status = "",
+	                       .verdict = "",
+	                       .text = "",
+	                       .undid = ""};
+	claimview_event(buf, sizeof buf, &e, 4, NULL, "proposed");
+	assert_string_equal(buf, "gave the research to its repeats in other articles");
+	claimview_event(buf, sizeof buf, &e, 9, NULL, "proposed");
+	assert_string_equal(buf, "marked it as a repeat of claim 4, with that claim's research");
+	/* Undo names what it took back, and the verdict it left when that was the verdict. */
+	e = (desk_claim_event){.action = "undo",
+	                       .status = "proposed",
+	                       .verdict = "false",
+	                       .text = "",
+	                       .undid = "claim-dispute"};
+	claimview_event(buf, sizeof buf, &e, 4, "False", "disputed");
+	assert_string_equal(buf, "undid the dispute; proposed");
+	e.undid = "research-verdict";
+	claimview_event(buf, sizeof buf, &e, 4, "False", "proposed");
+	assert_string_equal(buf, "undid a change of verdict (the verdict: False)");
+	/* Cut to the buffer, never past it. */
+	e = (desk_claim_event){.action = "claim-dispute",
+	                       .status = "disputed",
+	                       .verdict = "",
+	                       .text = "a long reason",
+	                       .undid = ""};
+	claimview_event(buf, 10, &e, 4, NULL, "proposed");
+	assert_string_equal(buf, "disputed ");
+}
+
 /* The form asks for source, quote and date in turn; a refusal goes back to the field named. */
 static void
 test_evform(void **state)
@@ -281,7 +349,8 @@ main(void)
 	    cmocka_unit_test(test_signs),    cmocka_unit_test(test_mono_80),
 	    cmocka_unit_test(test_color_80), cmocka_unit_test(test_mono_20),
 	    cmocka_unit_test(test_color_20), cmocka_unit_test(test_nested),
-	    cmocka_unit_test(test_evform),   cmocka_unit_test(test_paste),
+	    cmocka_unit_test(test_evform),   cmocka_unit_test(test_event),
+	    cmocka_unit_test(test_paste),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
