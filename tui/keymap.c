@@ -109,6 +109,7 @@ const struct keymap_binding keymap_table[] = {
     {"entities", "r", "rename", NULL},
     {"entities", "m", "mark", NULL},
     {"entities", "M", "merge", NULL},
+    {"entities", "d", "entity-delete", NULL},
     {"entities", "q", "close", "back to the view it was opened from"},
 
     {"claims", "Enter", "jump", "to the claim in its article"},

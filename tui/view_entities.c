@@ -1,7 +1,8 @@
 /*
  * view_entities.c - the corpus's entities with their mention counts and
  * names: r renames, m marks, M merges the marked ones into the one under
- * the cursor, Enter goes to a mention in the reader's article.  Read again
+ * the cursor, d deletes one no span mentions, Enter goes to a mention in the
+ * reader's article.  Read again
  * after every edit and when another editor changed the database.
  */
 #include <stdio.h>
@@ -142,7 +143,7 @@ view_entities_draw_bar(struct ui *ui)
 	struct view_entities *v = ui->entities;
 	char s[128];
 
-	snprintf(s, sizeof s, " Entities %zu/%zu%s  (r rename, m mark, M merge, q back)",
+	snprintf(s, sizeof s, " Entities %zu/%zu%s  (r rename, m mark, M merge, d delete, q back)",
 	         v->m.n ? v->m.sel + 1 : 0, v->m.n, v->nmarked ? "  *marked" : "");
 	ui_draw_text(ui, ui->bar, 0, 0, s, ui->cols, UI_BAR);
 }
@@ -309,4 +310,31 @@ ui_cmds_merge(struct ui *ui, const char *arg)
 	if (rc == DESK_OK)
 		ui_message(ui, "Merged %zu entities (u undoes one merge at a time)", done);
 	return rc == DESK_OK ? DESK_OK : DESK_ERROR;
+}
+
+int
+ui_cmds_entity_delete(struct ui *ui, const char *arg)
+{
+	const desk_entity *e;
+	char *name;
+	int64_t id;
+	int rc;
+
+	(void)arg;
+	if (ui->view != &view_entities_ops)
+		return ui_error(ui, "entity-delete: in the entity list");
+	if ((e = view_entities_selected(ui)) == NULL)
+		return ui_error(ui, "No entity here");
+	if ((name = strdup(e->name)) == NULL)
+		return ui_error(ui, "out of memory");
+	id = e->id;
+	rc = desk_entity_delete(ui->d, id);
+	if (rc == DESK_OK && (rc = view_entities_reload(ui)) == DESK_OK)
+		ui_message(ui, "Deleted entity %lld, %s (u brings it back)", (long long)id, name);
+	else if (desk_errrule(ui->d) == DESK_RULE_IN_USE)
+		ui_error(ui, "%s: %s", name, desk_errmsg(ui->d));
+	else
+		ui_error(ui, "entity-delete: %s", desk_errmsg(ui->d));
+	free(name);
+	return rc;
 }
