@@ -57,7 +57,7 @@
 	{"status-next", NULL, ui_cmds_status_next, "", "cycle the article's status: new, progress, done"}, \
 	{"spans", NULL, ui_cmds_spans, "", "list the article's spans: label, text, entity, author, time"}, \
 	{"entities", NULL, ui_cmds_entities, "", "list the entities with their mentions"}, \
-	{"jump", NULL, ui_cmds_jump, "", "to the span (spans) or to a mention of the entity (entities) in the reader"}, \
+	{"jump", NULL, ui_cmds_jump, "", "to the span (spans) or to the entity's next mention across the corpus (entities) in the reader"}, \
 	{"rename", NULL, ui_cmds_rename, "[NAME]", "rename the entity under the cursor; asks for NAME if not given"}, \
 	{"mark", NULL, ui_cmds_mark, "", "mark the entity under the cursor for a merge (again: unmark)"}, \
 	{"merge", NULL, ui_cmds_merge, "", "merge the marked entities into the one under the cursor"}, \

@@ -1,13 +1,14 @@
 /*
  * view_claims.c - the claims screen (of the article read, or of the corpus)
- * and one claim's detail.  The list shows status, verdict, repeats and text,
- * most repeated first (desk_claims_get's order); f cycles the status shown,
- * v the verdict, a switches between the article and the corpus, Enter opens
- * the claim's article at the claim.  The detail shows the verdict, status,
- * note, the entities tagged inside, where else the claim is, the evidence,
- * and the claim's history from the edit log in the order it happened (who
- * marked, proposed, disputed with what reason, approved), wrapped at the
- * window's width.  Both are read again after every
+ * and one claim's detail.  The list shows, under column headers, status,
+ * verdict, repeats (how many other articles hold the same claim), the
+ * article (of the corpus) and text, most repeated first (desk_claims_get's
+ * order); f cycles the status shown, v the verdict, a switches between the
+ * article and the corpus, Enter opens the claim's article at the claim.  The
+ * detail shows the verdict, status, note, the entities tagged inside, where
+ * else the claim is, the evidence, and the claim's history from the edit log
+ * in the order it happened (who marked, proposed, disputed with what reason,
+ * approved), wrapped at the window's width.  Both are read again after every
  * edit and when another editor changed the database.
  */
 #include <stdarg.h>
@@ -45,6 +46,7 @@ view_claims_new(struct ui *ui)
 {
 	if ((ui->claims = calloc(1, sizeof *ui->claims)) == NULL)
 		return DESK_NOMEM;
+	ui->claims->m.head = 1;
 	ui->claims->status = DESK_CLAIM_ANY;
 	ui->claims->verdict = -1;
 	return DESK_OK;
@@ -114,21 +116,39 @@ view_claims_reload_list(struct ui *ui)
 	return DESK_OK;
 }
 
+/*
+ * The column headers: the number column is the claim's repeats, how many
+ * other articles hold the same claim (R gives them this research).
+ */
+static void
+view_claims_draw_header(struct ui *ui)
+{
+	char h[160];
+
+	snprintf(h, sizeof h, " %-9s %-13s %s %s%s", "Status", "Verdict", "Repeats",
+	         ui->claims->article == 0 ? "Article " : "", "Claim (Repeats: in other articles)");
+	menu_header(ui, h);
+}
+
 static void
 view_claims_draw_row(struct ui *ui, int row)
 {
 	struct view_claims *v = ui->claims;
-	size_t i = v->m.top + (size_t)row;
+	size_t i = menu_item(&v->m, row);
 	const desk_claim *c;
 	char num[32];
 	int sel, x = 1, vi;
 	attr_t a;
 	short p;
 
+	if (row < v->m.head) {
+		view_claims_draw_header(ui);
+		return;
+	}
 	wmove(ui->body, row, 0);
 	wclrtoeol(ui->body);
-	if (v->m.n == 0 && row == 0)
-		ui_draw_text(ui, ui->body, 0, 1,
+	if (v->m.n == 0 && row == v->m.head)
+		ui_draw_text(ui, ui->body, row, 1,
 		             "No claims here: in the reader, c makes the sentence under the cursor "
 		             "a claim (f and v change the filters)",
 		             ui->cols - 1, UI_NORMAL);
@@ -150,13 +170,13 @@ view_claims_draw_row(struct ui *ui, int row)
 		         NULL);
 	}
 	x += 14;
-	snprintf(num, sizeof num, "%3lld", (long long)c->repeats);
-	ui_draw_text(ui, ui->body, row, x, num, 4, sel ? UI_SELECT : UI_DIM);
-	x += 5;
+	snprintf(num, sizeof num, "%7lld", (long long)c->repeats);
+	ui_draw_text(ui, ui->body, row, x, num, 7, sel ? UI_SELECT : UI_DIM);
+	x += 8;
 	if (v->article == 0) {
-		snprintf(num, sizeof num, "#%lld", (long long)c->article_id);
-		ui_draw_text(ui, ui->body, row, x, num, 5, sel ? UI_SELECT : UI_DIM);
-		x += 6;
+		snprintf(num, sizeof num, "%7lld", (long long)c->article_id);
+		ui_draw_text(ui, ui->body, row, x, num, 7, sel ? UI_SELECT : UI_DIM);
+		x += 8;
 	}
 	ui_draw_text(ui, ui->body, row, x, c->text, ui->cols - x - 1, sel ? UI_SELECT : UI_NORMAL);
 	if (sel) {

@@ -425,6 +425,45 @@ done:
 	return rc;
 }
 
+int
+desk_entity_mentions(desk_mention **out, size_t *n, desk *d, int64_t id)
+{
+	static const char sql[] = "SELECT id, article_id, start, \"end\" FROM span WHERE "
+	                          "entity_id = ?1 AND deleted_at IS NULL ORDER BY article_id, "
+	                          "start, id";
+	sqlite3_stmt *st = NULL;
+	desk_mention *v = NULL;
+	size_t len = 0, cap = 0;
+	int rc, r;
+
+	*out = NULL;
+	*n = 0;
+	if (d == NULL)
+		return DESK_MISUSE;
+	if ((rc = desk_prepare(d, &st, sql)) != DESK_OK)
+		goto done;
+	sqlite3_bind_int64(st, 1, id);
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		if (desk_grow(&v, &cap, len, sizeof *v) != DESK_OK) {
+			rc = desk_error(d, DESK_NOMEM, "out of memory");
+			goto done;
+		}
+		v[len++] = (desk_mention){sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
+		                          sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 3)};
+	}
+	if (r != SQLITE_DONE) {
+		rc = desk_sqlite_error(d, "mentions");
+		goto done;
+	}
+	*out = v;
+	*n = len;
+	v = NULL;
+done:
+	sqlite3_finalize(st);
+	free(v);
+	return rc;
+}
+
 /* Non-merged entities with their mentions and aliases, by mentions then name. */
 #define ENTITY_LIST                                                                                \
 	"SELECT e.id, e.name, e.external_id, (SELECT count(*) FROM span s WHERE s.entity_id = "    \

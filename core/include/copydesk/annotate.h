@@ -126,6 +126,18 @@ int desk_entity_merge(desk *d, int64_t into, int64_t from);
  * mention it, DESK_NOTFOUND for no such entity.
  */
 int desk_entity_delete(desk *d, int64_t id);
+
+/* A standing span that names an entity: where it is. */
+typedef struct desk_mention {
+	int64_t span_id, article_id, start, end;
+} desk_mention;
+
+/*
+ * The mentions of entity id (its standing spans) across the corpus, by
+ * article then start; *out is malloc'ed (free it).  Costs what the entity's
+ * mentions cost, never a scan of the corpus.
+ */
+int desk_entity_mentions(desk_mention **out, size_t *n, desk *d, int64_t id);
 /* The corpus's entities (merged ones left out), by mentions then name. */
 int desk_entities_get(desk_entities **out, desk *d);
 size_t desk_entities_count(const desk_entities *e);
