@@ -14,10 +14,14 @@
 
 #include "claim_internal.h"
 
-/* ?1 the claim, ?2 its research. */
+/*
+ * ?1 the claim, ?2 its research: the articles of the claim and of the
+ * standing claims of its research (by the index on them; a deleted claim's
+ * article is left out, with the research's edits made from it alone).
+ */
 #define CLAIM_HISTORY_ARTICLES                                                                     \
-	"(SELECT article_id FROM claim WHERE research_id = ?2 UNION SELECT article_id FROM claim " \
-	"WHERE id = ?1)"
+	"(SELECT article_id FROM claim WHERE research_id = ?2 AND deleted_at IS NULL UNION "       \
+	"SELECT article_id FROM claim WHERE id = ?1)"
 
 static const char claim_history_sql[] =
     "WITH ev AS (SELECT e.id, e.at, e.editor, e.action, e.target_id, e.data FROM edit_log e "
