@@ -20,6 +20,14 @@ menu_item(const struct menu *m, int r)
 	return r < m->head ? m->n : m->top + (size_t)(r - m->head);
 }
 
+int
+menu_cell(struct ui *ui, int row, int x, const char *s, int w, int look)
+{
+	if (w > ui->cols - 1 - x)
+		w = ui->cols - 1 - x;
+	return w > 0 ? ui_draw_text(ui, ui->body, row, x, s, w, look) : 0;
+}
+
 void
 menu_header(struct ui *ui, const char *text)
 {

@@ -19,6 +19,8 @@ int menu_move(struct ui *ui, struct menu *m, enum view_move mv, int64_t n);
 /* The screen row of item i (it may be off the screen), and the item on screen row r (or m->n). */
 int menu_row(const struct menu *m, size_t i);
 size_t menu_item(const struct menu *m, int r);
+/* Draw s in a column of w cells at x of row, never past the window's edge; the cells used. */
+int menu_cell(struct ui *ui, int row, int x, const char *s, int w, int look);
 /* Draw the column headers on row 0: the text, columns at the list's own. */
 void menu_header(struct ui *ui, const char *text);
 

@@ -157,12 +157,10 @@ view_claims_draw_row(struct ui *ui, int row)
 	c = desk_claims_at(v->list, i);
 	sel = i == v->m.sel;
 	vi = view_claim_verdict_index(ui, c->verdict);
-	ui_draw_text(ui, ui->body, row, x, desk_claim_status_name(c->status), 9,
-	             sel ? UI_SELECT : UI_HEADING);
+	menu_cell(ui, row, x, desk_claim_status_name(c->status), 9, sel ? UI_SELECT : UI_HEADING);
 	x += 10;
-	ui_draw_text(ui, ui->body, row, x,
-	             vi >= 0 ? desk_verdicts_at(ui->verdicts, (size_t)vi)->label : "-", 13,
-	             sel ? UI_SELECT : UI_NORMAL);
+	menu_cell(ui, row, x, vi >= 0 ? desk_verdicts_at(ui->verdicts, (size_t)vi)->label : "-", 13,
+	          sel ? UI_SELECT : UI_NORMAL);
 	if (!sel && vi >= 0) {
 		view_claim_status_look(ui, c, &a, &p);
 		mvwchgat(ui->body, row, x,
@@ -171,14 +169,14 @@ view_claims_draw_row(struct ui *ui, int row)
 	}
 	x += 14;
 	snprintf(num, sizeof num, "%7lld", (long long)c->repeats);
-	ui_draw_text(ui, ui->body, row, x, num, 7, sel ? UI_SELECT : UI_DIM);
+	menu_cell(ui, row, x, num, 7, sel ? UI_SELECT : UI_DIM);
 	x += 8;
 	if (v->article == 0) {
 		snprintf(num, sizeof num, "%7lld", (long long)c->article_id);
-		ui_draw_text(ui, ui->body, row, x, num, 7, sel ? UI_SELECT : UI_DIM);
+		menu_cell(ui, row, x, num, 7, sel ? UI_SELECT : UI_DIM);
 		x += 8;
 	}
-	ui_draw_text(ui, ui->body, row, x, c->text, ui->cols - x - 1, sel ? UI_SELECT : UI_NORMAL);
+	menu_cell(ui, row, x, c->text, ui->cols - x - 1, sel ? UI_SELECT : UI_NORMAL);
 	if (sel) {
 		ui_draw_look(ui, UI_SELECT, &a, &p);
 		mvwchgat(ui->body, row, 0, -1, a, p, NULL);

@@ -134,17 +134,14 @@ view_entities_draw_row(struct ui *ui, int row)
 	snprintf(num, sizeof num, "%s%*lld %*lld ", view_entities_is_marked(v, e->id) ? "*" : " ",
 	         VIEW_ENTITIES_ID, (long long)e->id, VIEW_ENTITIES_MENTIONS,
 	         (long long)e->mentions);
-	x +=
-	    ui_draw_text(ui, ui->body, row, x, num, (int)strlen(num), sel ? UI_SELECT : UI_HEADING);
-	x += ui_draw_text(ui, ui->body, row, x, e->name, VIEW_ENTITIES_NAME,
-	                  sel ? UI_SELECT : UI_NORMAL);
+	x += menu_cell(ui, row, x, num, (int)strlen(num), sel ? UI_SELECT : UI_HEADING);
+	x += menu_cell(ui, row, x, e->name, VIEW_ENTITIES_NAME, sel ? UI_SELECT : UI_NORMAL);
 	x = 1 + VIEW_ENTITIES_ID + 1 + VIEW_ENTITIES_MENTIONS + 1 + VIEW_ENTITIES_NAME + 1;
 	if ((aliases = strdup(e->aliases)) != NULL) {
 		for (char *c = aliases; *c; c++)
 			if (*c == '\n')
 				*c = ';';
-		ui_draw_text(ui, ui->body, row, x, aliases, ui->cols - x - 1,
-		             sel ? UI_SELECT : UI_DIM);
+		menu_cell(ui, row, x, aliases, ui->cols - x - 1, sel ? UI_SELECT : UI_DIM);
 		free(aliases);
 	}
 	if (sel) {

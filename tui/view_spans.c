@@ -140,8 +140,7 @@ view_spans_draw_row(struct ui *ui, int row)
 	sel = i == m->sel;
 	look = sel ? UI_SELECT : UI_NORMAL;
 	li = ui_label_index(ui, s->label);
-	ui_draw_text(ui, ui->body, row, x, s->label, VIEW_SPANS_LABEL,
-	             sel ? UI_SELECT : UI_HEADING);
+	menu_cell(ui, row, x, s->label, VIEW_SPANS_LABEL, sel ? UI_SELECT : UI_HEADING);
 	if (!sel && li >= 0)
 		mvwchgat(ui->body, row, x,
 		         ui_text_width(s->label) < VIEW_SPANS_LABEL ? ui_text_width(s->label)
@@ -149,20 +148,20 @@ view_spans_draw_row(struct ui *ui, int row)
 		         ui->label_attr[li], ui->label_pair[li], NULL);
 	x += VIEW_SPANS_LABEL + 1;
 	snprintf(buf, sizeof buf, "%lld-%lld", (long long)s->start, (long long)s->end);
-	ui_draw_text(ui, ui->body, row, x, buf, VIEW_SPANS_AT, sel ? UI_SELECT : UI_DIM);
+	menu_cell(ui, row, x, buf, VIEW_SPANS_AT, sel ? UI_SELECT : UI_DIM);
 	x += VIEW_SPANS_AT + 1;
-	ui_draw_text(ui, ui->body, row, x, s->text, VIEW_SPANS_TEXT, look);
+	menu_cell(ui, row, x, s->text, VIEW_SPANS_TEXT, look);
 	x += VIEW_SPANS_TEXT + 1;
-	ui_draw_text(ui, ui->body, row, x, *s->entity ? s->entity : "-", VIEW_SPANS_ENTITY, look);
+	menu_cell(ui, row, x, *s->entity ? s->entity : "-", VIEW_SPANS_ENTITY, look);
 	x += VIEW_SPANS_ENTITY + 1;
 	if (ui->cols >= VIEW_SPANS_WIDE) {
 		snprintf(buf, sizeof buf, "%s %.16s", s->updated_by, s->updated_at);
-		ui_draw_text(ui, ui->body, row, x, buf, VIEW_SPANS_BY, sel ? UI_SELECT : UI_DIM);
+		menu_cell(ui, row, x, buf, VIEW_SPANS_BY, sel ? UI_SELECT : UI_DIM);
 		x += VIEW_SPANS_BY + 1;
 	}
 	view_spans_context(ui, s, buf, sizeof buf);
 	if (x < ui->cols - 1)
-		ui_draw_text(ui, ui->body, row, x, buf, ui->cols - x - 1, sel ? UI_SELECT : UI_DIM);
+		menu_cell(ui, row, x, buf, ui->cols - x - 1, sel ? UI_SELECT : UI_DIM);
 	if (sel) {
 		ui_draw_look(ui, UI_SELECT, &a, &p);
 		mvwchgat(ui->body, row, 0, -1, a, p, NULL);
