@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "claimview.h"
 
@@ -254,6 +253,99 @@ done:
 	return out;
 }
 
+/* --- A claim's history ----------------------------------------------------- */
+
+/* What the action did, for an event and for the one an undo or redo names. */
+static void
+claimview_what(char *buf, size_t size, const char *action, const desk_claim_event *e,
+               int64_t claim_id, const char *verdict)
+{
+	if (strcmp(action, "claim-add") == 0)
+		snprintf(buf, size, "marked it as a claim");
+	else if (strcmp(action, "claim-delete") == 0)
+		snprintf(buf, size, "deleted the claim");
+	else if (strcmp(action, "research-verdict") == 0)
+		snprintf(buf, size, *e->verdict ? "set the verdict to %s" : "took the verdict away",
+		         verdict);
+	else if (strcmp(action, "research-note") == 0)
+		snprintf(buf, size, *e->text ? "wrote the note \u201c%s\u201d" : "cleared the note",
+		         e->text);
+	else if (strcmp(action, "evidence-add") == 0)
+		snprintf(buf, size, "added evidence from %s", *e->text ? e->text : "a source");
+	else if (strcmp(action, "evidence-delete") == 0)
+		snprintf(buf, size, "deleted the evidence from %s",
+		         *e->text ? e->text : "a source");
+	else if (strcmp(action, "claim-dispute") == 0)
+		snprintf(buf, size,
+		         *e->text ? "disputed the verdict: \u201c%s\u201d" : "disputed the verdict",
+		         e->text);
+	else if (strcmp(action, "claim-approve") == 0)
+		snprintf(buf, size, "approved the verdict");
+	else if (strcmp(action, "claim-apply") == 0 && e->claim_id != claim_id && e->this_claim)
+		snprintf(buf, size,
+		         "marked it as a repeat of claim %lld, with that claim's research",
+		         (long long)e->claim_id);
+	else if (strcmp(action, "claim-apply") == 0)
+		snprintf(buf, size, "gave the research to its repeats in other articles");
+	else
+		snprintf(buf, size, "%s", action);
+}
+
+void
+claimview_event(char *buf, size_t size, const desk_claim_event *e, int64_t claim_id,
+                const char *verdict_label, const char *prev_status)
+{
+	const char *verdict = verdict_label ? verdict_label : e->verdict;
+	char what[512];
+	size_t n;
+
+	if (size == 0)
+		return;
+	if (strcmp(e->action, "undo") == 0 || strcmp(e->action, "redo") == 0) {
+		static const char *const nouns[][2] = {
+		    {"claim-add", "the marking of the claim"},
+		    {"claim-delete", "the deletion of the claim"},
+		    {"research-verdict", "a change of verdict"},
+		    {"research-note", "a change of the note"},
+		    {"evidence-add", "an addition of evidence"},
+		    {"evidence-delete", "a deletion of evidence"},
+		    {"claim-dispute", "the dispute"},
+		    {"claim-approve", "the approval"},
+		    {"claim-apply", "giving the research to its repeats"},
+		};
+		const char *noun = e->undid;
+
+		for (size_t i = 0; i < sizeof nouns / sizeof nouns[0]; i++)
+			if (strcmp(e->undid, nouns[i][0]) == 0)
+				noun = nouns[i][1];
+		snprintf(what, sizeof what, "%s", noun);
+		if (*e->verdict && strcmp(e->undid, "research-verdict") == 0)
+			snprintf(buf, size, "%s %s (the verdict: %s)",
+			         strcmp(e->action, "undo") == 0 ? "undid" : "redid", what, verdict);
+		else
+			snprintf(buf, size, "%s %s",
+			         strcmp(e->action, "undo") == 0 ? "undid" : "redid", what);
+	} else {
+		claimview_what(buf, size, e->action, e, claim_id, verdict);
+	}
+	/* A change of status: "proposed" says who proposed, "check" that it went back. */
+	n = strlen(buf);
+	if (prev_status == NULL || *prev_status == '\0')
+		prev_status = "check"; /* a claim begins to be checked */
+	if (*e->status && strcmp(e->status, prev_status) != 0 &&
+	    strcmp(e->action, "claim-dispute") != 0 && strcmp(e->action, "claim-approve") != 0 &&
+	    n + 2 < size)
+		snprintf(buf + n, size - n, "; %s", e->status);
+}
+
+void
+claimview_event_time(char buf[20], const char *at)
+{
+	snprintf(buf, 20, "%s", at ? at : "");
+	if (strlen(buf) > 10 && buf[10] == 'T')
+		buf[10] = ' ';
+}
+
 /* --- The evidence form ---------------------------------------------------- */
 
 static const char *const evform_labels[EVFORM_NFIELDS] = {
@@ -310,35 +402,19 @@ evform_accept(struct evform *f, const char *text)
 	return ++f->field;
 }
 
-/* Whether msg holds word, ignoring case. */
-static int
-evform_says(const char *msg, const char *word)
-{
-	size_t n = strlen(word);
-
-	for (const char *p = msg; *p; p++)
-		if (strncasecmp(p, word, n) == 0)
-			return 1;
-	return 0;
-}
-
 int
-evform_refused(struct evform *f, const char *msg)
+evform_refused(struct evform *f, const char *field)
 {
-	/* The core's messages begin with the field's name: "quote: empty: ...". */
-	for (int i = 0; msg && i < EVFORM_NFIELDS; i++) {
-		static const char *const names[EVFORM_NFIELDS] = {
-		    "source:", "quote:", "consulted:"};
+	/* The core names the field as data (desk_errfield): "source", "quote", "consulted". */
+	static const char *const names[EVFORM_NFIELDS] = {
+	    [EVFORM_SOURCE] = "source",
+	    [EVFORM_QUOTE] = "quote",
+	    [EVFORM_CONSULTED] = "consulted",
+	};
 
-		if (strncmp(msg, names[i], strlen(names[i])) == 0)
-			return f->field = i;
-	}
-	if (msg && evform_says(msg, "quote"))
-		f->field = EVFORM_QUOTE;
-	else if (msg && (evform_says(msg, "date") || evform_says(msg, "consulted") ||
-	                 evform_says(msg, "future") || evform_says(msg, "YYYY")))
-		f->field = EVFORM_CONSULTED;
-	else
-		f->field = EVFORM_SOURCE;
+	f->field = EVFORM_SOURCE;
+	for (int i = 0; field && i < EVFORM_NFIELDS; i++)
+		if (strcmp(field, names[i]) == 0)
+			f->field = i;
 	return f->field;
 }

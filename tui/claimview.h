@@ -74,6 +74,20 @@ int claimview_inserts(struct layout_insert **out, struct claimview_looks **looks
 char *claimview_render(const struct layout *l, size_t row, const struct layout_insert *ins,
                        const struct claimview_looks *looks, size_t n);
 
+/* --- A claim's history ---------------------------------------------------- */
+
+/*
+ * One event of desk_claim_history() of claim claim_id in an editor's words,
+ * without who and when: "disputed it: “the report says 3,85%”", "set the
+ * verdict to False; proposed".  verdict_label: the event's verdict's label
+ * (NULL: its name); prev_status: the status before it ("" at the start), so
+ * that a change of status is said.
+ */
+void claimview_event(char *buf, size_t size, const desk_claim_event *e, int64_t claim_id,
+                     const char *verdict_label, const char *prev_status);
+/* An event's time "2026-12-05T08:17:01.669Z" as "2026-12-05 08:17:01". */
+void claimview_event_time(char buf[20], const char *at);
+
 /* --- The evidence form: source, quote, consulted date -------------------- */
 
 enum {
@@ -102,11 +116,10 @@ const char *evform_value(const struct evform *f);
 int evform_accept(struct evform *f, const char *text);
 
 /*
- * The core refused the evidence (DESK_INVALID) with message msg: back to the
- * field it begins with ("quote: ..."), else the one it speaks of (the quote,
- * the date, else the source), every value kept
- * for correction.  Returns that field.
+ * The core refused a field or the evidence (DESK_INVALID): back to the field
+ * it names with desk_errfield() ("source", "quote", "consulted"; else the
+ * source), every value kept for correction.  Returns that field.
  */
-int evform_refused(struct evform *f, const char *msg);
+int evform_refused(struct evform *f, const char *field);
 
 #endif

@@ -20,12 +20,16 @@ const struct cmd cmd_table[] = {
      "tag code points START to END (end exclusive) of an article, or the first (--all: every) "
      "whole-word occurrence of TEXT; prints the span"},
     {"untag", cmd_untag, NULL, "ID SPAN_ID", "remove a span from an article"},
+    {"span", cmd_span, NULL, "ID SPAN_ID --label LABEL | --entity NAME | --unlink",
+     "relabel a span, link it to an entity (made if there is none by that name) or unlink it; "
+     "prints the span"},
     {"spans", cmd_spans, NULL, "ID [--json]",
      "list an article's spans: id, start, end, label, text, entity, author"},
     {"entities", cmd_entities, NULL, "[--json]",
      "list the entities: id, name, external id, mentions, aliases"},
-    {"entity", cmd_entity, NULL, "rename ID NAME [--external QID] | merge INTO FROM",
-     "rename an entity (and set its external id), or merge one into another"},
+    {"entity", cmd_entity, NULL, "rename ID NAME [--external QID] | merge INTO FROM | delete ID",
+     "rename an entity (and set its external id), merge one into another, or delete one no span "
+     "mentions"},
     {"undo", cmd_undo, NULL, "", "undo your last edit (a span, an entity, a status)"},
     {"redo", cmd_redo, NULL, "", "redo the edit you last undid"},
     {"claim", cmd_claim, NULL,

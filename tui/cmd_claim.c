@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "claimview.h"
 #include "cmd_cli.h"
 
 /* How many code points `claims` shows of a claim's text. */
@@ -385,6 +386,35 @@ cmd_claim_show_text(FILE *f, const desk_claim *cl)
 	           cl->repeats == 1 ? "" : "s");
 }
 
+/* The claim's history, oldest first: "history   2026-12-05 08:17  anna disputed ...". */
+static int
+cmd_claim_show_history(struct cli *c, desk *d, const desk_claim *cl)
+{
+	desk_claim_event *ev = NULL;
+	const char *prev = "";
+	char what[1024], when[20];
+	size_t n = 0;
+	int rc;
+
+	if ((rc = desk_claim_history(&ev, &n, d, cl->id)) != DESK_OK) {
+		cmd_printf(c->err, "copydesk claim-show: %s\n", desk_errmsg(d));
+		return rc;
+	}
+	for (size_t i = 0; i < n; i++) {
+		claimview_event(what, sizeof what, &ev[i], cl->id, NULL, prev);
+		claimview_event_time(when, ev[i].at);
+		cmd_printf(c->out, "%-10s%s  ", "history", when);
+		cmd_claim_write_line(c->out, ev[i].editor, strlen(ev[i].editor));
+		fputc(' ', c->out);
+		cmd_claim_write_line(c->out, what, strlen(what));
+		fputc('\n', c->out);
+		if (*ev[i].status)
+			prev = ev[i].status;
+	}
+	desk_claim_history_free(ev, n);
+	return DESK_OK;
+}
+
 static int
 cmd_claim_show_run(struct cli *c, const char *arg, int json_out)
 {
@@ -401,8 +431,10 @@ cmd_claim_show_run(struct cli *c, const char *arg, int json_out)
 		cmd_printf(c->err, "copydesk claim-show: %s\n", desk_errmsg(d));
 	else if (json_out)
 		rc = cmd_claim_show_json(c, d, cl);
-	else
+	else {
 		cmd_claim_show_text(c->out, cl);
+		rc = cmd_claim_show_history(c, d, cl);
+	}
 	desk_claim_free(cl);
 	desk_close(d);
 	return cmd_exit_status(rc);

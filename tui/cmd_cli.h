@@ -11,6 +11,7 @@ int cmd_status(struct cli *c, int argc, char **argv);
 int cmd_labels(struct cli *c, int argc, char **argv);
 int cmd_tag(struct cli *c, int argc, char **argv);
 int cmd_untag(struct cli *c, int argc, char **argv);
+int cmd_span(struct cli *c, int argc, char **argv);
 int cmd_spans(struct cli *c, int argc, char **argv);
 int cmd_entities(struct cli *c, int argc, char **argv);
 int cmd_entity(struct cli *c, int argc, char **argv);

@@ -126,14 +126,40 @@ cmd_entity_merge(struct cli *c, int argc, char **argv)
 	return cmd_exit_status(rc);
 }
 
+/* entity delete ID */
+static int
+cmd_entity_delete(struct cli *c, int argc, char **argv)
+{
+	int64_t id = 0;
+	desk *d = NULL;
+	int rc, ret;
+
+	if (argc != 3)
+		return cmd_usage(c, "entity", "delete needs one entity id");
+	if ((ret = cmd_entity_parse_id(c, argv[2], &id)) != 0)
+		return ret;
+	if ((ret = cmd_open(&d, c)) != EXIT_OK_)
+		return ret;
+	if ((rc = desk_entity_delete(d, id)) != DESK_OK)
+		cmd_printf(c->err, "copydesk entity: %s\n", desk_errmsg(d));
+	else
+		cmd_printf(c->err, "copydesk entity: entity %lld deleted (undo brings it back)\n",
+		           (long long)id);
+	desk_close(d);
+	return cmd_exit_status(rc);
+}
+
 int
 cmd_entity(struct cli *c, int argc, char **argv)
 {
 	if (argc < 2)
-		return cmd_usage(c, "entity", "rename or merge?");
+		return cmd_usage(c, "entity", "rename, merge or delete?");
 	if (strcmp(argv[1], "rename") == 0)
 		return cmd_entity_rename(c, argc, argv);
 	if (strcmp(argv[1], "merge") == 0)
 		return cmd_entity_merge(c, argc, argv);
-	return cmd_usage(c, "entity", "unknown entity command %s (rename or merge)", argv[1]);
+	if (strcmp(argv[1], "delete") == 0)
+		return cmd_entity_delete(c, argc, argv);
+	return cmd_usage(c, "entity", "unknown entity command %s (rename, merge or delete)",
+	                 argv[1]);
 }

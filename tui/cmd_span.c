@@ -396,6 +396,69 @@ done:
 	return cmd_exit_status(rc);
 }
 
+/* span ID SPAN_ID --label LABEL | --entity NAME | --unlink: one change, one undo step. */
+int
+cmd_span(struct cli *c, int argc, char **argv)
+{
+	const char *label = NULL, *entity = NULL, *pos[2];
+	desk_span *s = NULL;
+	desk *d = NULL;
+	int64_t id, sid, ent = 0;
+	int npos = 0, unlink = 0, rc, ret;
+
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--label") == 0 && i + 1 < argc)
+			label = argv[++i];
+		else if (strcmp(argv[i], "--entity") == 0 && i + 1 < argc)
+			entity = argv[++i];
+		else if (strcmp(argv[i], "--unlink") == 0)
+			unlink = 1;
+		else if (argv[i][0] != '-' && npos < 2)
+			pos[npos++] = argv[i];
+		else
+			return cmd_usage(c, "span", "unexpected argument %s", argv[i]);
+	}
+	if (npos != 2)
+		return cmd_usage(c, "span", "needs an article id and a span id");
+	if ((label != NULL) + (entity != NULL) + unlink != 1)
+		return cmd_usage(c, "span", "give one of --label, --entity and --unlink");
+	if (entity != NULL && *entity == '\0')
+		return cmd_usage(c, "span", "--entity is empty (--unlink takes the link away)");
+	if ((ret = cmd_parse_id(c, "span", pos[0], &id)) != 0)
+		return ret;
+	if (cmd_span_parse_int(&sid, pos[1]) != 0 || sid <= 0)
+		return cmd_usage(c, "span", "not a span id: %s", pos[1]);
+	if ((ret = cmd_open(&d, c)) != EXIT_OK_)
+		return ret;
+	if ((rc = desk_span_get(&s, d, sid)) != DESK_OK)
+		goto fail;
+	if (s->article_id != id) {
+		cmd_printf(c->err,
+		           "copydesk span: span %lld is in article %lld, not in article %lld\n",
+		           (long long)sid, (long long)s->article_id, (long long)id);
+		rc = DESK_NOTFOUND;
+		goto done;
+	}
+	/* As the interface's link: the entity of that canonical name, made if there is none. */
+	if (entity != NULL && (rc = desk_entity_ensure(&ent, d, entity, NULL)) != DESK_OK)
+		goto fail;
+	rc = label != NULL ? desk_span_relabel(d, sid, label) : desk_span_link(d, sid, ent);
+	if (rc != DESK_OK)
+		goto fail;
+	desk_span_free(s);
+	s = NULL;
+	if ((rc = desk_span_get(&s, d, sid)) != DESK_OK)
+		goto fail;
+	cmd_span_print(c->out, s, 1);
+	goto done;
+fail:
+	cmd_printf(c->err, "copydesk span: %s\n", desk_errmsg(d));
+done:
+	desk_span_free(s);
+	desk_close(d);
+	return cmd_exit_status(rc);
+}
+
 int
 cmd_spans(struct cli *c, int argc, char **argv)
 {

@@ -38,14 +38,22 @@ done:
 	return rc;
 }
 
-/* Evidence checked before anything is written (desk_evidence_check), the reason on stderr. */
+/*
+ * Evidence checked before anything is written (desk_evidence_check), the
+ * reason on stderr with the option to correct (the field the core names).
+ */
 int
 cmd_verdict_check_evidence(struct cli *c, const char *name, desk *d, const char *source,
                            const char *quote, const char *consulted)
 {
 	int rc = desk_evidence_check(d, source, quote, consulted);
 
-	if (rc != DESK_OK)
+	if (rc == DESK_OK)
+		return rc;
+	if (*desk_errfield(d))
+		cmd_printf(c->err, "copydesk %s: %s (correct --%s)\n", name, desk_errmsg(d),
+		           desk_errfield(d));
+	else
 		cmd_printf(c->err, "copydesk %s: %s\n", name, desk_errmsg(d));
 	return rc;
 }
@@ -222,6 +230,9 @@ cmd_evidence(struct cli *c, int argc, char **argv)
 		rc = cmd_evidence_delete(c, d, id, del);
 		goto done;
 	}
+	if ((rc = cmd_verdict_check_evidence(c, "evidence", d, source, quote, consulted)) !=
+	    DESK_OK)
+		goto done;
 	if ((rc = desk_claim_add_evidence(&eid, d, id, source, quote, consulted)) != DESK_OK) {
 		cmd_printf(c->err, "copydesk evidence: %s\n", desk_errmsg(d));
 		goto done;

@@ -105,10 +105,11 @@ const struct keymap_binding keymap_table[] = {
     {"spans", "Enter", "jump", "to the span in the reader"},
     {"spans", "q", "close", "back to the reader"},
 
-    {"entities", "Enter", "jump", "to a mention in the reader's article, else list its names"},
+    {"entities", "Enter", "jump", "to the entity's next mention across the corpus, in turn"},
     {"entities", "r", "rename", NULL},
     {"entities", "m", "mark", NULL},
     {"entities", "M", "merge", NULL},
+    {"entities", "d", "entity-delete", NULL},
     {"entities", "q", "close", "back to the view it was opened from"},
 
     {"claims", "Enter", "jump", "to the claim in its article"},

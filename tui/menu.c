@@ -1,10 +1,50 @@
 /* menu.c - a cursor over rows (see menu.h). */
 #include "menu.h"
 
+/* How many items fit under the headers. */
+static size_t
+menu_rows(const struct ui *ui, const struct menu *m)
+{
+	return ui->rows - m->head > 0 ? (size_t)(ui->rows - m->head) : 1;
+}
+
+int
+menu_row(const struct menu *m, size_t i)
+{
+	return m->head + (int)(i - m->top);
+}
+
+size_t
+menu_item(const struct menu *m, int r)
+{
+	return r < m->head ? m->n : m->top + (size_t)(r - m->head);
+}
+
+int
+menu_cell(struct ui *ui, int row, int x, const char *s, int w, int look)
+{
+	if (w > ui->cols - 1 - x)
+		w = ui->cols - 1 - x;
+	return w > 0 ? ui_draw_text(ui, ui->body, row, x, s, w, look) : 0;
+}
+
+void
+menu_header(struct ui *ui, const char *text)
+{
+	attr_t a;
+	short p;
+
+	wmove(ui->body, 0, 0);
+	wclrtoeol(ui->body);
+	ui_draw_text(ui, ui->body, 0, 0, text, ui->cols - 1, UI_HEADING);
+	ui_draw_look(ui, UI_HEADING, &a, &p);
+	mvwchgat(ui->body, 0, 0, -1, a | A_UNDERLINE, p, NULL);
+}
+
 void
 menu_scroll(struct ui *ui, struct menu *m)
 {
-	size_t rows = ui->rows > 0 ? (size_t)ui->rows : 1, top = m->top;
+	size_t rows = menu_rows(ui, m), top = m->top;
 
 	if (m->n == 0)
 		m->sel = 0;
@@ -33,13 +73,13 @@ void
 menu_cursor(struct ui *ui, const struct menu *m)
 {
 	curs_set(0);
-	wmove(ui->body, (int)(m->sel - m->top), 0);
+	wmove(ui->body, menu_row(m, m->sel), 0);
 }
 
 int
 menu_move(struct ui *ui, struct menu *m, enum view_move mv, int64_t n)
 {
-	size_t page = ui->rows > 1 ? (size_t)ui->rows - 1 : 1, to = m->sel;
+	size_t rows = menu_rows(ui, m), page = rows > 1 ? rows - 1 : 1, to = m->sel;
 
 	switch (mv) {
 	case VIEW_DOWN:
@@ -66,10 +106,10 @@ menu_move(struct ui *ui, struct menu *m, enum view_move mv, int64_t n)
 	default:
 		return DESK_MISUSE;
 	}
-	ui_dirty_line(ui, (int)(m->sel - m->top));
+	ui_dirty_line(ui, menu_row(m, m->sel));
 	m->sel = to;
 	menu_scroll(ui, m);
-	ui_dirty_line(ui, (int)(m->sel - m->top));
+	ui_dirty_line(ui, menu_row(m, m->sel));
 	ui_dirty_bar(ui);
 	return DESK_OK;
 }

@@ -258,6 +258,7 @@ ui_render(struct ui *ui)
 	}
 	if (memchr(ui->dirty, 1, (size_t)ui->rows)) {
 		ui->view->draw(ui);
+		view_evidence_draw_reason(ui);
 		memset(ui->dirty, 0, (size_t)ui->rows);
 		wnoutrefresh(ui->body);
 		any = 1;

@@ -57,10 +57,11 @@
 	{"status-next", NULL, ui_cmds_status_next, "", "cycle the article's status: new, progress, done"}, \
 	{"spans", NULL, ui_cmds_spans, "", "list the article's spans: label, text, entity, author, time"}, \
 	{"entities", NULL, ui_cmds_entities, "", "list the entities with their mentions"}, \
-	{"jump", NULL, ui_cmds_jump, "", "to the span (spans) or to a mention of the entity (entities) in the reader"}, \
+	{"jump", NULL, ui_cmds_jump, "", "to the span (spans) or to the entity's next mention across the corpus (entities) in the reader"}, \
 	{"rename", NULL, ui_cmds_rename, "[NAME]", "rename the entity under the cursor; asks for NAME if not given"}, \
 	{"mark", NULL, ui_cmds_mark, "", "mark the entity under the cursor for a merge (again: unmark)"}, \
 	{"merge", NULL, ui_cmds_merge, "", "merge the marked entities into the one under the cursor"}, \
+	{"entity-delete", NULL, ui_cmds_entity_delete, "", "delete the entity under the cursor if no span mentions it (u brings it back)"}, \
 	{"claim", NULL, ui_cmds_claim, "", "make the selection, else the candidate or the sentence under the cursor, a claim to check. Claims show between \u27e6 \u27e7 with their verdict's key and status sign (? to check, ~ proposed, \u2713 verified, \u2717 disputed), \u27e6f~ ...\u27e7, in the verdict's colour; check-worthy candidates (figures, percentages, money, dates, superlatives, quotes, comparisons) in italics"}, \
 	{"candidates", NULL, ui_cmds_candidates, "[on|off]", "also show check-worthy candidates between dim \u27e8 \u27e9 (for terminals without italics)"}, \
 	{"unclaim", NULL, ui_cmds_unclaim, "", "delete the claim (its research stays with the claims it was applied to)"}, \
@@ -138,6 +139,7 @@ int ui_cmds_jump(struct ui *ui, const char *arg);
 int ui_cmds_rename(struct ui *ui, const char *arg);
 int ui_cmds_mark(struct ui *ui, const char *arg);
 int ui_cmds_merge(struct ui *ui, const char *arg);
+int ui_cmds_entity_delete(struct ui *ui, const char *arg);
 /* ui_cmds_claim.c */
 int ui_cmds_claim(struct ui *ui, const char *arg);
 int ui_cmds_unclaim(struct ui *ui, const char *arg);

@@ -64,14 +64,14 @@ ui_prompt_draw(struct ui *ui)
 	size_t row, n;
 
 	if (ui->prompt == VIEW_EVIDENCE_PROMPT) {
-		/* The form's field (after the core's refusal, if any): "Quote: ". */
+		/* The form's field: "Quote: "; after a refusal (its reason above, whole) "Quote
+		 * again: ". */
 		const char *error, *label = view_evidence_label(ui, &error);
+		int look = error ? UI_ERROR : UI_HEADING;
 
 		x = 0;
-		if (error)
-			x += ui_draw_text(ui, ui->msg, 0, x, error, ui->cols / 2, UI_ERROR) + 1;
-		x += ui_draw_text(ui, ui->msg, 0, x, label, ui->cols / 2, UI_HEADING);
-		x += ui_draw_text(ui, ui->msg, 0, x, ": ", 2, UI_HEADING);
+		x += ui_draw_text(ui, ui->msg, 0, x, label, ui->cols / 2, look);
+		x += ui_draw_text(ui, ui->msg, 0, x, error ? " again: " : ": ", 8, look);
 		width = ui->cols - x - 1;
 	} else {
 		mvwaddch(ui->msg, 0, 0, (chtype)ui->prompt);

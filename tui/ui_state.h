@@ -75,7 +75,7 @@ struct ui {
 	struct view_claims *claims; /* the claims screen and a claim's detail */
 	struct evform *evform;      /* the evidence form being filled in, or NULL */
 	int64_t evform_claim;
-	char evform_error[256]; /* why the core refused the last try, shown before the field */
+	char evform_error[512]; /* why the core refused the last try, shown before the field */
 	int64_t pending_claim;  /* the claim a pending "verdict" waits for a verdict's key for */
 	int cand_marks; /* candidates between dim brackets, not only in italics (:candidates) */
 

@@ -57,5 +57,7 @@ void view_evidence_accept(struct ui *ui, const char *line);
 void view_evidence_cancel(struct ui *ui);
 /* What the prompt shows before the line: the refusal (if any) and the field's name. */
 const char *view_evidence_label(struct ui *ui, const char **error);
+/* After the body is drawn: the refusal's whole reason, wrapped on its last rows. */
+void view_evidence_draw_reason(struct ui *ui);
 
 #endif

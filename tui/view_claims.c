@@ -1,11 +1,14 @@
 /*
  * view_claims.c - the claims screen (of the article read, or of the corpus)
- * and one claim's detail.  The list shows status, verdict, repeats and text,
- * most repeated first (desk_claims_get's order); f cycles the status shown,
- * v the verdict, a switches between the article and the corpus, Enter opens
- * the claim's article at the claim.  The detail shows the verdict, status,
- * note, review, the entities tagged inside, the evidence and where else the
- * claim is, wrapped at the window's width.  Both are read again after every
+ * and one claim's detail.  The list shows, under column headers, status,
+ * verdict, repeats (how many other articles hold the same claim), the
+ * article (of the corpus) and text, most repeated first (desk_claims_get's
+ * order); f cycles the status shown, v the verdict, a switches between the
+ * article and the corpus, Enter opens the claim's article at the claim.  The
+ * detail shows the verdict, status, note, the entities tagged inside, where
+ * else the claim is, the evidence, and the claim's history from the edit log
+ * in the order it happened (who marked, proposed, disputed with what reason,
+ * approved), wrapped at the window's width.  Both are read again after every
  * edit and when another editor changed the database.
  */
 #include <stdarg.h>
@@ -13,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "claimview.h"
 #include "layout.h"
 #include "menu.h"
 #include "view_claim.h"
@@ -42,6 +46,7 @@ view_claims_new(struct ui *ui)
 {
 	if ((ui->claims = calloc(1, sizeof *ui->claims)) == NULL)
 		return DESK_NOMEM;
+	ui->claims->m.head = 1;
 	ui->claims->status = DESK_CLAIM_ANY;
 	ui->claims->verdict = -1;
 	return DESK_OK;
@@ -111,21 +116,39 @@ view_claims_reload_list(struct ui *ui)
 	return DESK_OK;
 }
 
+/*
+ * The column headers: the number column is the claim's repeats, how many
+ * other articles hold the same claim (R gives them this research).
+ */
+static void
+view_claims_draw_header(struct ui *ui)
+{
+	char h[160];
+
+	snprintf(h, sizeof h, " %-9s %-13s %s %s%s", "Status", "Verdict", "Repeats",
+	         ui->claims->article == 0 ? "Article " : "", "Claim (Repeats: in other articles)");
+	menu_header(ui, h);
+}
+
 static void
 view_claims_draw_row(struct ui *ui, int row)
 {
 	struct view_claims *v = ui->claims;
-	size_t i = v->m.top + (size_t)row;
+	size_t i = menu_item(&v->m, row);
 	const desk_claim *c;
 	char num[32];
 	int sel, x = 1, vi;
 	attr_t a;
 	short p;
 
+	if (row < v->m.head) {
+		view_claims_draw_header(ui);
+		return;
+	}
 	wmove(ui->body, row, 0);
 	wclrtoeol(ui->body);
-	if (v->m.n == 0 && row == 0)
-		ui_draw_text(ui, ui->body, 0, 1,
+	if (v->m.n == 0 && row == v->m.head)
+		ui_draw_text(ui, ui->body, row, 1,
 		             "No claims here: in the reader, c makes the sentence under the cursor "
 		             "a claim (f and v change the filters)",
 		             ui->cols - 1, UI_NORMAL);
@@ -134,12 +157,10 @@ view_claims_draw_row(struct ui *ui, int row)
 	c = desk_claims_at(v->list, i);
 	sel = i == v->m.sel;
 	vi = view_claim_verdict_index(ui, c->verdict);
-	ui_draw_text(ui, ui->body, row, x, desk_claim_status_name(c->status), 9,
-	             sel ? UI_SELECT : UI_HEADING);
+	menu_cell(ui, row, x, desk_claim_status_name(c->status), 9, sel ? UI_SELECT : UI_HEADING);
 	x += 10;
-	ui_draw_text(ui, ui->body, row, x,
-	             vi >= 0 ? desk_verdicts_at(ui->verdicts, (size_t)vi)->label : "-", 13,
-	             sel ? UI_SELECT : UI_NORMAL);
+	menu_cell(ui, row, x, vi >= 0 ? desk_verdicts_at(ui->verdicts, (size_t)vi)->label : "-", 13,
+	          sel ? UI_SELECT : UI_NORMAL);
 	if (!sel && vi >= 0) {
 		view_claim_status_look(ui, c, &a, &p);
 		mvwchgat(ui->body, row, x,
@@ -147,15 +168,15 @@ view_claims_draw_row(struct ui *ui, int row)
 		         NULL);
 	}
 	x += 14;
-	snprintf(num, sizeof num, "%3lld", (long long)c->repeats);
-	ui_draw_text(ui, ui->body, row, x, num, 4, sel ? UI_SELECT : UI_DIM);
-	x += 5;
+	snprintf(num, sizeof num, "%7lld", (long long)c->repeats);
+	menu_cell(ui, row, x, num, 7, sel ? UI_SELECT : UI_DIM);
+	x += 8;
 	if (v->article == 0) {
-		snprintf(num, sizeof num, "#%lld", (long long)c->article_id);
-		ui_draw_text(ui, ui->body, row, x, num, 5, sel ? UI_SELECT : UI_DIM);
-		x += 6;
+		snprintf(num, sizeof num, "%7lld", (long long)c->article_id);
+		menu_cell(ui, row, x, num, 7, sel ? UI_SELECT : UI_DIM);
+		x += 8;
 	}
-	ui_draw_text(ui, ui->body, row, x, c->text, ui->cols - x - 1, sel ? UI_SELECT : UI_NORMAL);
+	menu_cell(ui, row, x, c->text, ui->cols - x - 1, sel ? UI_SELECT : UI_NORMAL);
 	if (sel) {
 		ui_draw_look(ui, UI_SELECT, &a, &p);
 		mvwchgat(ui->body, row, 0, -1, a, p, NULL);
@@ -350,6 +371,40 @@ view_claims_put(struct view_claims *v, const char *fmt, ...)
 	v->buf[v->len] = '\0';
 }
 
+/*
+ * The claim's history, oldest first (desk_claim_history): who marked it,
+ * proposed, disputed with what reason, approved, when; a reason stays after
+ * the verdict changed.
+ */
+static void
+view_claims_history(struct ui *ui)
+{
+	struct view_claims *v = ui->claims;
+	desk_claim_event *ev = NULL;
+	const char *prev = "";
+	size_t n = 0;
+	char what[1024], when[20];
+
+	if (desk_claim_history(&ev, &n, ui->d, v->claim->id) != DESK_OK) {
+		view_claims_put(v, "History:  %s", desk_errmsg(ui->d));
+		return;
+	}
+	view_claims_put(v, "%s", "");
+	view_claims_put(v, "History (UTC):");
+	for (size_t i = 0; i < n; i++) {
+		int vi = view_claim_verdict_index(ui, ev[i].verdict);
+
+		claimview_event(what, sizeof what, &ev[i], v->claim->id,
+		                vi >= 0 ? desk_verdicts_at(ui->verdicts, (size_t)vi)->label : NULL,
+		                prev);
+		claimview_event_time(when, ev[i].at);
+		view_claims_put(v, "%s  %s %s", when, ev[i].editor, what);
+		if (*ev[i].status)
+			prev = ev[i].status;
+	}
+	desk_claim_history_free(ev, n);
+}
+
 /* The detail's text, one item a line, from the claim read. */
 static void
 view_claims_text(struct ui *ui)
@@ -369,16 +424,7 @@ view_claims_text(struct ui *ui)
 		                desk_verdicts_at(ui->verdicts, (size_t)vi)->description);
 	else
 		view_claims_put(v, "Verdict:  none yet (V then a verdict's key)");
-	if (*c->proposed_by)
-		view_claims_put(v, "Proposed: by %s at %s", c->proposed_by, c->proposed_at);
-	if (c->reviewed_by && *c->reviewed_by)
-		view_claims_put(v, "Reviewed: %s by %s at %s%s%s",
-		                c->status == DESK_CLAIM_DISPUTED ? "disputed" : "approved",
-		                c->reviewed_by, c->reviewed_at,
-		                c->review_reason && *c->review_reason ? ": " : "",
-		                c->review_reason ? c->review_reason : "");
 	view_claims_put(v, "Note:     %s", *c->note ? c->note : "-");
-	view_claims_put(v, "Marked:   by %s at %s", c->author, c->created_at);
 	if (c->repeats)
 		view_claims_put(v, "Also in %lld other article%s (R gives them this research)",
 		                (long long)c->repeats, c->repeats == 1 ? "" : "s");
@@ -400,6 +446,7 @@ view_claims_text(struct ui *ui)
 		                e->consulted, e->added_by);
 		view_claims_put(v, "   \u201c%s\u201d", e->quote);
 	}
+	view_claims_history(ui);
 }
 
 static int

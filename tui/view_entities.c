@@ -1,7 +1,8 @@
 /*
  * view_entities.c - the corpus's entities with their mention counts and
  * names: r renames, m marks, M merges the marked ones into the one under
- * the cursor, Enter goes to a mention in the reader's article.  Read again
+ * the cursor, d deletes one no span mentions, Enter goes to its next
+ * mention across the corpus (opening the article it is in).  Read again
  * after every edit and when another editor changed the database.
  */
 #include <stdio.h>
@@ -11,6 +12,7 @@
 #include "menu.h"
 #include "ui_cmds.h"
 #include "view_claim.h"
+#include "view_reader.h"
 
 struct view_entities {
 	struct menu m;
@@ -23,7 +25,10 @@ struct view_entities {
 int
 view_entities_new(struct ui *ui)
 {
-	return (ui->entities = calloc(1, sizeof *ui->entities)) ? DESK_OK : DESK_NOMEM;
+	if ((ui->entities = calloc(1, sizeof *ui->entities)) == NULL)
+		return DESK_NOMEM;
+	ui->entities->m.head = 1;
+	return DESK_OK;
 }
 
 void
@@ -89,37 +94,54 @@ view_entities_is_marked(const struct view_entities *v, int64_t id)
 	return 0;
 }
 
+/* The columns: mark, id, mentions, name, names in the text. */
+#define VIEW_ENTITIES_ID       6
+#define VIEW_ENTITIES_MENTIONS 8
+#define VIEW_ENTITIES_NAME     30
+
 static void
 view_entities_draw_row(struct ui *ui, int row)
 {
 	struct view_entities *v = ui->entities;
-	size_t i = v->m.top + (size_t)row;
+	size_t i = menu_item(&v->m, row);
 	const desk_entity *e;
-	char num[32], *aliases;
+	char num[64], *aliases;
 	int sel, x = 0;
 	attr_t a;
 	short p;
 
+	if (row < v->m.head) {
+		snprintf(num, sizeof num, " %*s %*s %-*s ", VIEW_ENTITIES_ID, "Id",
+		         VIEW_ENTITIES_MENTIONS, "Mentions", VIEW_ENTITIES_NAME, "Name");
+		x = (int)strlen(num);
+		if ((aliases = malloc((size_t)x + 64)) != NULL) {
+			snprintf(aliases, (size_t)x + 64, "%s%s", num, "Names in the text");
+			menu_header(ui, aliases);
+			free(aliases);
+		}
+		return;
+	}
 	wmove(ui->body, row, 0);
 	wclrtoeol(ui->body);
-	if (v->m.n == 0 && row == 0)
-		ui_draw_text(ui, ui->body, 0, 1,
+	if (v->m.n == 0 && row == v->m.head)
+		ui_draw_text(ui, ui->body, row, 1,
 		             "No entities yet: in the reader, e links a span to one", ui->cols - 1,
 		             UI_NORMAL);
 	if (i >= v->m.n)
 		return;
 	e = desk_entities_at(v->ents, i);
 	sel = i == v->m.sel;
-	snprintf(num, sizeof num, "%s%5lld ", view_entities_is_marked(v, e->id) ? "*" : " ",
+	snprintf(num, sizeof num, "%s%*lld %*lld ", view_entities_is_marked(v, e->id) ? "*" : " ",
+	         VIEW_ENTITIES_ID, (long long)e->id, VIEW_ENTITIES_MENTIONS,
 	         (long long)e->mentions);
-	x += ui_draw_text(ui, ui->body, row, x, num, 8, sel ? UI_SELECT : UI_HEADING);
-	x += ui_draw_text(ui, ui->body, row, x, e->name, 30, sel ? UI_SELECT : UI_NORMAL) + 2;
+	x += menu_cell(ui, row, x, num, (int)strlen(num), sel ? UI_SELECT : UI_HEADING);
+	x += menu_cell(ui, row, x, e->name, VIEW_ENTITIES_NAME, sel ? UI_SELECT : UI_NORMAL);
+	x = 1 + VIEW_ENTITIES_ID + 1 + VIEW_ENTITIES_MENTIONS + 1 + VIEW_ENTITIES_NAME + 1;
 	if ((aliases = strdup(e->aliases)) != NULL) {
 		for (char *c = aliases; *c; c++)
 			if (*c == '\n')
 				*c = ';';
-		ui_draw_text(ui, ui->body, row, x, aliases, ui->cols - x - 1,
-		             sel ? UI_SELECT : UI_DIM);
+		menu_cell(ui, row, x, aliases, ui->cols - x - 1, sel ? UI_SELECT : UI_DIM);
 		free(aliases);
 	}
 	if (sel) {
@@ -142,7 +164,7 @@ view_entities_draw_bar(struct ui *ui)
 	struct view_entities *v = ui->entities;
 	char s[128];
 
-	snprintf(s, sizeof s, " Entities %zu/%zu%s  (r rename, m mark, M merge, q back)",
+	snprintf(s, sizeof s, " Entities %zu/%zu%s  (r rename, m mark, M merge, d delete, q back)",
 	         v->m.n ? v->m.sel + 1 : 0, v->m.n, v->nmarked ? "  *marked" : "");
 	ui_draw_text(ui, ui->bar, 0, 0, s, ui->cols, UI_BAR);
 }
@@ -187,12 +209,54 @@ const struct view_ops view_entities_ops = {
 
 int view_spans_jump(struct ui *ui);
 
+/*
+ * Enter on an entity: to its next mention across the corpus, after the
+ * reader's article and cursor (by article, then place), opening the article
+ * it is in; after the last, the first again.  Each Enter from the list goes
+ * one further, so the mentions are gone through in turn.
+ */
+static int
+view_entities_jump(struct ui *ui)
+{
+	const desk_entity *e = view_entities_selected(ui);
+	desk_mention *v = NULL;
+	int64_t here = view_reader_ops.article(ui), cur = here ? ui->reader->r.cur : -1;
+	size_t n = 0, k = 0;
+	char *name;
+	int rc;
+
+	if (e == NULL)
+		return ui_error(ui, "No entity here");
+	if (desk_entity_mentions(&v, &n, ui->d, e->id) != DESK_OK)
+		return ui_error(ui, "jump: %s", desk_errmsg(ui->d));
+	if (n == 0) {
+		free(v);
+		return ui_error(ui, "%s is mentioned nowhere: d deletes it", e->name);
+	}
+	while (k < n && (v[k].article_id < here || (v[k].article_id == here && v[k].start <= cur)))
+		k++;
+	if (k == n)
+		k = 0; /* after the last: the first again */
+	if ((name = strdup(e->name)) == NULL) {
+		free(v);
+		return ui_error(ui, "out of memory");
+	}
+	rc = v[k].article_id == here ? ui_switch(ui, &view_reader_ops)
+	                             : view_reader_show(ui, v[k].article_id);
+	if (rc == DESK_OK && ui->view == &view_reader_ops) {
+		view_tag_goto(ui, v[k].start);
+		view_tag_choose(ui, v[k].span_id);
+		ui_message(ui, "%s: mention %zu of %zu, in article %lld (@ then Enter: the next)",
+		           name, k + 1, n, (long long)v[k].article_id);
+	}
+	free(name);
+	free(v);
+	return rc == DESK_OK ? DESK_OK : DESK_ERROR;
+}
+
 int
 ui_cmds_jump(struct ui *ui, const char *arg)
 {
-	const desk_entity *e;
-	const desk_spans *ss = view_tag_spans(ui);
-
 	(void)arg;
 	if (ui->view == &view_spans_ops)
 		return view_spans_jump(ui);
@@ -200,24 +264,7 @@ ui_cmds_jump(struct ui *ui, const char *arg)
 		return view_claims_jump(ui); /* (a hook for view_claims.c) */
 	if (ui->view != &view_entities_ops)
 		return ui_error(ui, "jump: in the span and entity lists");
-	if ((e = view_entities_selected(ui)) == NULL)
-		return ui_error(ui, "No entity here");
-	for (size_t i = 0; ss && i < desk_spans_count(ss); i++) {
-		const desk_span *s = desk_spans_at(ss, i);
-
-		if (s->entity_id == e->id) {
-			if (ui_switch(ui, &view_reader_ops) != DESK_OK)
-				return DESK_ERROR;
-			view_tag_goto(ui, s->start);
-			return DESK_OK;
-		}
-	}
-	ui_message(ui, "%s: %lld mentions, none in the article read; named %s", e->name,
-	           (long long)e->mentions, *e->aliases ? e->aliases : e->name);
-	for (char *c = ui->message; *c; c++)
-		if (*c == '\n')
-			*c = ',';
-	return DESK_OK;
+	return view_entities_jump(ui);
 }
 
 int
@@ -264,7 +311,7 @@ ui_cmds_mark(struct ui *ui, const char *arg)
 	for (size_t i = 0; i < v->nmarked; i++) {
 		if (v->marked[i] == e->id) {
 			v->marked[i] = v->marked[--v->nmarked];
-			ui_dirty_line(ui, (int)(v->m.sel - v->m.top));
+			ui_dirty_line(ui, menu_row(&v->m, v->m.sel));
 			ui_dirty_bar(ui);
 			return DESK_OK;
 		}
@@ -274,7 +321,7 @@ ui_cmds_mark(struct ui *ui, const char *arg)
 	v->marked = m;
 	v->marked[v->nmarked++] = e->id;
 	ui_message(ui, "Marked %s; M merges the marked into the entity under the cursor", e->name);
-	ui_dirty_line(ui, (int)(v->m.sel - v->m.top));
+	ui_dirty_line(ui, menu_row(&v->m, v->m.sel));
 	ui_dirty_bar(ui);
 	return DESK_OK;
 }
@@ -309,4 +356,31 @@ ui_cmds_merge(struct ui *ui, const char *arg)
 	if (rc == DESK_OK)
 		ui_message(ui, "Merged %zu entities (u undoes one merge at a time)", done);
 	return rc == DESK_OK ? DESK_OK : DESK_ERROR;
+}
+
+int
+ui_cmds_entity_delete(struct ui *ui, const char *arg)
+{
+	const desk_entity *e;
+	char *name;
+	int64_t id;
+	int rc;
+
+	(void)arg;
+	if (ui->view != &view_entities_ops)
+		return ui_error(ui, "entity-delete: in the entity list");
+	if ((e = view_entities_selected(ui)) == NULL)
+		return ui_error(ui, "No entity here");
+	if ((name = strdup(e->name)) == NULL)
+		return ui_error(ui, "out of memory");
+	id = e->id;
+	rc = desk_entity_delete(ui->d, id);
+	if (rc == DESK_OK && (rc = view_entities_reload(ui)) == DESK_OK)
+		ui_message(ui, "Deleted entity %lld, %s (u brings it back)", (long long)id, name);
+	else if (desk_errrule(ui->d) == DESK_RULE_IN_USE)
+		ui_error(ui, "%s: %s", name, desk_errmsg(ui->d));
+	else
+		ui_error(ui, "entity-delete: %s", desk_errmsg(ui->d));
+	free(name);
+	return rc;
 }

@@ -2,20 +2,25 @@
  * view_evidence.c - the evidence form: source, quote and consulted date
  * asked for in turn on the message line with the line editor (grapheme
  * moves and deletes, C-a, C-e, C-w, C-u; a paste of any length).  The date
- * comes filled in with today (UTC, as the core checks it).  The core checks the evidence: when it
- * refuses it (DESK_INVALID), its message is shown before the field it names, which is asked for
- * again with what was typed, the other fields kept.  Esc drops the form.
+ * comes filled in with today (UTC, as the core checks it).  Each field is
+ * checked by the core (desk_evidence_check) as soon as it is entered; when
+ * the core refuses it (DESK_INVALID), its whole reason is shown wrapped above
+ * the status bar and the field it names (desk_errfield) is asked for again
+ * with what was typed, the other fields kept.  Esc drops the form.
  */
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "claimview.h"
+#include "layout.h"
 #include "view_claim.h"
 
 static void
 view_evidence_end(struct ui *ui)
 {
+	if (ui->evform_error[0])
+		ui_dirty_body(ui); /* the reason drawn over the body goes */
 	if (ui->evform)
 		evform_free(ui->evform);
 	free(ui->evform);
@@ -64,6 +69,27 @@ view_evidence_cancel(struct ui *ui)
 	view_evidence_end(ui);
 }
 
+/* The core refused: its reason kept (drawn wrapped), the field it names asked for again. */
+static void
+view_evidence_refused(struct ui *ui)
+{
+	snprintf(ui->evform_error, sizeof ui->evform_error, "%s", desk_errmsg(ui->d));
+	evform_refused(ui->evform, desk_errfield(ui->d));
+	ui_dirty_body(ui);
+	view_evidence_ask(ui);
+}
+
+/* The field just entered, checked alone: DESK_OK or DESK_INVALID. */
+static int
+view_evidence_check(struct ui *ui, int field)
+{
+	const char *v = ui->evform->value[field];
+
+	return desk_evidence_check(ui->d, field == EVFORM_SOURCE ? v : NULL,
+	                           field == EVFORM_QUOTE ? v : NULL,
+	                           field == EVFORM_CONSULTED && *v ? v : NULL);
+}
+
 void
 view_evidence_accept(struct ui *ui, const char *line)
 {
@@ -71,17 +97,30 @@ view_evidence_accept(struct ui *ui, const char *line)
 	const char *consulted;
 	int64_t id = 0, claim = ui->evform_claim;
 	desk_claim *c = NULL;
-	int rc;
+	int rc, field;
 
 	if (f == NULL)
 		return;
+	field = f->field;
 	if ((rc = evform_accept(f, line)) < 0) {
 		ui_error(ui, "out of memory");
 		view_evidence_end(ui);
 		return;
 	}
+	if (ui->evform_error[0])
+		ui_dirty_body(ui); /* the reason drawn over the body goes */
 	ui->evform_error[0] = '\0';
-	if (rc != EVFORM_DONE) {
+	if (field >= 0 && field < EVFORM_NFIELDS &&
+	    (rc = view_evidence_check(ui, field)) != DESK_OK) {
+		if (rc == DESK_INVALID) {
+			view_evidence_refused(ui);
+			return;
+		}
+		ui_error(ui, "evidence: %s", desk_errmsg(ui->d));
+		view_evidence_end(ui);
+		return;
+	}
+	if (f->field != EVFORM_DONE) {
 		view_evidence_ask(ui);
 		return;
 	}
@@ -89,10 +128,7 @@ view_evidence_accept(struct ui *ui, const char *line)
 	rc = desk_claim_add_evidence(&id, ui->d, claim, f->value[EVFORM_SOURCE],
 	                             f->value[EVFORM_QUOTE], consulted);
 	if (rc == DESK_INVALID) {
-		/* The field the core names again, with what was typed: correct it. */
-		snprintf(ui->evform_error, sizeof ui->evform_error, "%s", desk_errmsg(ui->d));
-		evform_refused(f, ui->evform_error);
-		view_evidence_ask(ui);
+		view_evidence_refused(ui);
 		return;
 	}
 	view_evidence_end(ui);
@@ -112,6 +148,41 @@ view_evidence_accept(struct ui *ui, const char *line)
 	} else {
 		ui_message(ui, "Evidence added");
 	}
+}
+
+/* The reason of the last refusal, whole, wrapped on the body's last rows (over what is there). */
+void
+view_evidence_draw_reason(struct ui *ui)
+{
+	struct layout_cell *cells = NULL;
+	struct layout *l = NULL;
+	desk_text *t = NULL;
+	int width = ui->cols - 2, top;
+
+	if (ui->evform == NULL || !ui->evform_error[0] || width < 1 || ui->rows < 2)
+		return;
+	if (desk_text_new(&t, ui->evform_error, strlen(ui->evform_error)) != DESK_OK ||
+	    layout_new(&l, t, width, NULL, 0, LAYOUT_WORDS) != DESK_OK ||
+	    (cells = malloc((size_t)width * sizeof *cells)) == NULL)
+		goto done;
+	top = ui->rows - (int)l->nlines - 1;
+	if (top < 0)
+		top = 0;
+	for (int r = top; r < ui->rows; r++) {
+		wmove(ui->body, r, 0);
+		wclrtoeol(ui->body);
+	}
+	for (size_t line = 0; line < l->nlines && top + 1 + (int)line < ui->rows; line++) {
+		size_t n = layout_cells(l, line, cells, (size_t)width);
+
+		for (size_t i = 0; i < n; i++)
+			ui_draw_cell(ui, ui->body, top + 1 + (int)line, 1 + cells[i].col, &cells[i],
+			             UI_ERROR);
+	}
+done:
+	free(cells);
+	layout_free(l);
+	desk_text_free(t);
 }
 
 const char *

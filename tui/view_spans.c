@@ -1,13 +1,17 @@
 /*
- * view_spans.c - the reader's article's spans, one a line: label (in its
- * colour), text, entity, author and time.  Enter jumps to the span in the
+ * view_spans.c - the reader's article's spans, one a line under column
+ * headers: label (in its colour), where (code points), text, entity, author
+ * and time (on a wide screen) and the words around it, so that two spans of
+ * one name can be told apart.  Enter jumps to the span in the
  * reader; q goes back to it.  The spans are the reader's (view_tag.c), so an
  * edit or another editor's change shows here too.
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "menu.h"
+#include "view_reader.h"
 
 struct view_spans {
 	struct menu m;
@@ -16,7 +20,10 @@ struct view_spans {
 int
 view_spans_new(struct ui *ui)
 {
-	return (ui->spans = calloc(1, sizeof *ui->spans)) ? DESK_OK : DESK_NOMEM;
+	if ((ui->spans = calloc(1, sizeof *ui->spans)) == NULL)
+		return DESK_NOMEM;
+	ui->spans->m.head = 1;
+	return DESK_OK;
 }
 
 void
@@ -34,43 +41,127 @@ view_spans_count(struct ui *ui)
 	return s ? desk_spans_count(s) : 0;
 }
 
+/* The columns: label, where (code points), text, entity, context (and who, when wide). */
+#define VIEW_SPANS_LABEL  7
+#define VIEW_SPANS_AT     9
+#define VIEW_SPANS_TEXT   18
+#define VIEW_SPANS_ENTITY 12
+#define VIEW_SPANS_BY     24 /* only from VIEW_SPANS_WIDE columns on */
+#define VIEW_SPANS_WIDE   110
+#define VIEW_SPANS_AROUND 12 /* code points of context on either side */
+
+/* Append code points [a, b) of t to buf (n bytes used), white space made one space; the new n. */
+static size_t
+view_spans_put(char *buf, size_t size, size_t n, const desk_text *t, int64_t a, int64_t b)
+{
+	const char *u = desk_text_utf8(t);
+
+	for (int64_t cp = a; cp < b; cp++) {
+		size_t i = desk_text_byte(t, cp), k = desk_text_byte(t, cp + 1) - i;
+		int space = u[i] == ' ' || u[i] == '\n' || u[i] == '\t' || u[i] == '\r';
+
+		if (n + k + 1 >= size)
+			break; /* never a cut code point */
+		if (space && n > 0 && buf[n - 1] == ' ')
+			continue;
+		memcpy(buf + n, space ? " " : u + i, space ? 1 : k);
+		n += space ? 1 : k;
+	}
+	buf[n] = '\0';
+	return n;
+}
+
+/*
+ * What is around the span in the article, the span itself as […], so that
+ * two spans of one name can be told apart: "…tịch nước […] đón Tập Cận…".
+ */
+static void
+view_spans_context(struct ui *ui, const desk_span *s, char *buf, size_t size)
+{
+	const desk_text *t = ui->reader ? ui->reader->r.text : NULL;
+	int64_t len, a, b;
+	size_t n = 0;
+
+	buf[0] = '\0';
+	if (t == NULL || size < 16 || s->end > (len = desk_text_len(t)) || s->start > s->end)
+		return;
+	a = desk_text_grapheme_start(t, s->start > VIEW_SPANS_AROUND ? s->start - VIEW_SPANS_AROUND
+	                                                             : 0);
+	b = s->end + VIEW_SPANS_AROUND < len
+	        ? desk_text_grapheme_start(t, s->end + VIEW_SPANS_AROUND)
+	        : len;
+	if (a > 0)
+		n += (size_t)snprintf(buf + n, size - n, "\u2026");
+	n = view_spans_put(buf, size, n, t, a, s->start);
+	if (n + 8 < size)
+		n += (size_t)snprintf(buf + n, size - n, "[\u2026]");
+	n = view_spans_put(buf, size, n, t, s->end, b);
+	if (b < len && n + 4 < size)
+		snprintf(buf + n, size - n, "\u2026");
+}
+
+static void
+view_spans_draw_header(struct ui *ui)
+{
+	char h[256];
+
+	snprintf(h, sizeof h, " %-*s %-*s %-*s %-*s %s%s", VIEW_SPANS_LABEL, "Label", VIEW_SPANS_AT,
+	         "Where", VIEW_SPANS_TEXT, "Text", VIEW_SPANS_ENTITY, "Entity",
+	         ui->cols >= VIEW_SPANS_WIDE ? "By, when                 " : "", "Around it");
+	menu_header(ui, h);
+}
+
 static void
 view_spans_draw_row(struct ui *ui, int row)
 {
 	struct menu *m = &ui->spans->m;
 	const desk_spans *ss = view_tag_spans(ui);
-	size_t i = m->top + (size_t)row;
+	size_t i = menu_item(m, row);
 	const desk_span *s;
-	int x = 1, li, sel;
+	int x = 1, li, sel, look;
 	attr_t a;
 	short p;
-	char when[32];
+	char buf[256];
 
+	if (row < m->head) {
+		view_spans_draw_header(ui);
+		return;
+	}
 	wmove(ui->body, row, 0);
 	wclrtoeol(ui->body);
-	if (m->n == 0 && row == 0)
+	if (m->n == 0 && row == m->head)
 		ui_draw_text(
-		    ui, ui->body, 0, 1,
+		    ui, ui->body, row, 1,
 		    "No spans yet: in the reader, a label's key tags the word under the cursor",
 		    ui->cols - 1, UI_NORMAL);
 	if (i >= m->n || ss == NULL)
 		return;
 	s = desk_spans_at(ss, i);
 	sel = i == m->sel;
+	look = sel ? UI_SELECT : UI_NORMAL;
 	li = ui_label_index(ui, s->label);
-	ui_draw_text(ui, ui->body, row, x, s->label, 7, sel ? UI_SELECT : UI_HEADING);
+	menu_cell(ui, row, x, s->label, VIEW_SPANS_LABEL, sel ? UI_SELECT : UI_HEADING);
 	if (!sel && li >= 0)
 		mvwchgat(ui->body, row, x,
-		         ui_text_width(s->label) < 7 ? ui_text_width(s->label) : 7,
+		         ui_text_width(s->label) < VIEW_SPANS_LABEL ? ui_text_width(s->label)
+		                                                    : VIEW_SPANS_LABEL,
 		         ui->label_attr[li], ui->label_pair[li], NULL);
-	x += 8;
-	ui_draw_text(ui, ui->body, row, x, s->text, 30, sel ? UI_SELECT : UI_NORMAL);
-	x += 31;
-	ui_draw_text(ui, ui->body, row, x, *s->entity ? s->entity : "-", 16,
-	             sel ? UI_SELECT : UI_NORMAL);
-	x += 17;
-	snprintf(when, sizeof when, "%s %.16s", s->updated_by, s->updated_at);
-	ui_draw_text(ui, ui->body, row, x, when, ui->cols - x - 1, sel ? UI_SELECT : UI_DIM);
+	x += VIEW_SPANS_LABEL + 1;
+	snprintf(buf, sizeof buf, "%lld-%lld", (long long)s->start, (long long)s->end);
+	menu_cell(ui, row, x, buf, VIEW_SPANS_AT, sel ? UI_SELECT : UI_DIM);
+	x += VIEW_SPANS_AT + 1;
+	menu_cell(ui, row, x, s->text, VIEW_SPANS_TEXT, look);
+	x += VIEW_SPANS_TEXT + 1;
+	menu_cell(ui, row, x, *s->entity ? s->entity : "-", VIEW_SPANS_ENTITY, look);
+	x += VIEW_SPANS_ENTITY + 1;
+	if (ui->cols >= VIEW_SPANS_WIDE) {
+		snprintf(buf, sizeof buf, "%s %.16s", s->updated_by, s->updated_at);
+		menu_cell(ui, row, x, buf, VIEW_SPANS_BY, sel ? UI_SELECT : UI_DIM);
+		x += VIEW_SPANS_BY + 1;
+	}
+	view_spans_context(ui, s, buf, sizeof buf);
+	if (x < ui->cols - 1)
+		menu_cell(ui, row, x, buf, ui->cols - x - 1, sel ? UI_SELECT : UI_DIM);
 	if (sel) {
 		ui_draw_look(ui, UI_SELECT, &a, &p);
 		mvwchgat(ui->body, row, 0, -1, a, p, NULL);

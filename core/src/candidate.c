@@ -128,27 +128,86 @@ desk_claim_candidates(desk_candidate **out, size_t *n, desk *d, int64_t article_
 	return rc;
 }
 
+/* Whether [start, end) is exactly one of t's check-worthy candidates. */
+static int
+candidate_is_one(desk *d, int *found, const desk_text *t, int64_t start, int64_t end)
+{
+	desk_candidate *v = NULL;
+	size_t n = 0;
+	int rc;
+
+	*found = 0;
+	if ((rc = desk_candidates(&v, &n, t)) != DESK_OK)
+		return desk_error(d, rc, "candidates: %s", desk_strerror(rc));
+	for (size_t i = 0; i < n && !*found; i++)
+		*found = v[i].start == start && v[i].end == end;
+	free(v);
+	return DESK_OK;
+}
+
 int
 desk_claim_dismiss(desk *d, int64_t article_id, int64_t start, int64_t end)
 {
 	static const char sql[] =
 	    "INSERT OR IGNORE INTO candidate_dismissed (article_id, start, \"end\", editor, at) "
 	    "VALUES (?1, ?2, ?3, ?4, " CLAIM_NOW ")";
+	static const char who_sql[] = "SELECT editor, at FROM candidate_dismissed WHERE "
+	                              "article_id = ?1 AND start = ?2 AND \"end\" = ?3";
 	sqlite3_stmt *st = NULL;
 	desk_text *t = NULL;
-	int rc;
+	desk_candidate one;
+	size_t n = 1;
+	int rc, found = 0;
 
 	if (d == NULL)
 		return DESK_MISUSE;
-	if ((rc = desk_begin(d)) != DESK_OK)
-		return rc;
+	/* The body never changes: its candidates are found before the write lock. */
 	if ((rc = claim_body(&t, d, article_id)) != DESK_OK)
 		goto done;
 	if (start < 0 || start >= end || end > desk_text_len(t)) {
-		rc = desk_error(d, DESK_RANGE,
-		                "%lld-%lld is not a range of article %lld (%lld chars)",
-		                (long long)start, (long long)end, (long long)article_id,
-		                (long long)desk_text_len(t));
+		rc = desk_error_field(d, DESK_RANGE, "range", DESK_RULE_NONE,
+		                      "%lld-%lld is not a range of article %lld (%lld chars)",
+		                      (long long)start, (long long)end, (long long)article_id,
+		                      (long long)desk_text_len(t));
+		goto done;
+	}
+	if ((rc = candidate_is_one(d, &found, t, start, end)) != DESK_OK)
+		goto done;
+	if (!found) {
+		rc = desk_error_field(d, DESK_NOTFOUND, "range", DESK_RULE_NOT_CANDIDATE,
+		                      "%lld-%lld is not a check-worthy candidate of article %lld "
+		                      "(copydesk candidates %lld lists them)",
+		                      (long long)start, (long long)end, (long long)article_id,
+		                      (long long)article_id);
+		goto done;
+	}
+	if ((rc = desk_begin(d)) != DESK_OK)
+		goto done;
+	if ((rc = desk_prepare(d, &st, who_sql)) != DESK_OK)
+		goto done;
+	sqlite3_bind_int64(st, 1, article_id);
+	sqlite3_bind_int64(st, 2, start);
+	sqlite3_bind_int64(st, 3, end);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		rc = desk_error_field(
+		    d, DESK_DUPLICATE, "range", DESK_RULE_DISMISSED,
+		    "%lld-%lld of article %lld was dismissed already (by %s at %s)",
+		    (long long)start, (long long)end, (long long)article_id,
+		    (const char *)sqlite3_column_text(st, 0),
+		    (const char *)sqlite3_column_text(st, 1));
+		goto done;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	/* A claim over it took it out of the candidates. */
+	one = (desk_candidate){start, end, 0, 0};
+	if ((rc = desk_claim_candidates_filter(&one, &n, d, article_id)) != DESK_OK)
+		goto done;
+	if (n == 0) {
+		rc = desk_error_field(
+		    d, DESK_CONFLICT, "range", DESK_RULE_NOT_CANDIDATE,
+		    "%lld-%lld of article %lld is claimed: not a candidate any more",
+		    (long long)start, (long long)end, (long long)article_id);
 		goto done;
 	}
 	if ((rc = desk_prepare(d, &st, sql)) != DESK_OK)
@@ -161,12 +220,10 @@ desk_claim_dismiss(desk *d, int64_t article_id, int64_t start, int64_t end)
 		rc = desk_sqlite_error(d, "dismiss candidate");
 		goto done;
 	}
-	/* Dismissed already: nothing to change, nothing to undo. */
-	if (sqlite3_changes(d->db) == 1 &&
-	    (rc = claim_record(d, "candidate-dismiss", article_id, 0,
+	if ((rc = claim_record(d, "candidate-dismiss", article_id, 0,
 	                       json_pack("{sI sI sI}", "article_id", (json_int_t)article_id,
 	                                 "start", (json_int_t)start, "end", (json_int_t)end))) !=
-	        DESK_OK)
+	    DESK_OK)
 		goto done;
 	rc = desk_commit(d);
 done:

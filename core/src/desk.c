@@ -60,7 +60,58 @@ desk_error(desk *d, int rc, const char *fmt, ...)
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	memcpy(d->errmsg, msg, sizeof msg);
+	d->errfield = NULL;
+	d->errrule = DESK_RULE_NONE;
 	return rc;
+}
+
+int
+desk_error_field(desk *d, int rc, const char *field, int rule, const char *fmt, ...)
+{
+	char msg[sizeof d->errmsg];
+	va_list ap;
+
+	if (d == NULL)
+		return rc;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	memcpy(d->errmsg, msg, sizeof msg);
+	d->errfield = field;
+	d->errrule = rule;
+	return rc;
+}
+
+const char *
+desk_errfield(const desk *d)
+{
+	return d && d->errfield ? d->errfield : "";
+}
+
+int
+desk_errrule(const desk *d)
+{
+	return d ? d->errrule : DESK_RULE_NONE;
+}
+
+const char *
+desk_rule_name(int rule)
+{
+	static const char *const names[DESK_NRULES] = {
+	    [DESK_RULE_NONE] = "",
+	    [DESK_RULE_EMPTY] = "empty",
+	    [DESK_RULE_UTF8] = "utf8",
+	    [DESK_RULE_URL] = "url",
+	    [DESK_RULE_CITATION] = "citation",
+	    [DESK_RULE_DATE] = "date",
+	    [DESK_RULE_FUTURE] = "future",
+	    [DESK_RULE_NOT_CANDIDATE] = "not-candidate",
+	    [DESK_RULE_DISMISSED] = "dismissed",
+	    [DESK_RULE_IN_USE] = "in-use",
+	    [DESK_RULE_TEXT] = "text",
+	};
+
+	return rule >= 0 && rule < DESK_NRULES ? names[rule] : "";
 }
 
 int
@@ -96,6 +147,8 @@ void
 desk_clear_error(desk *d)
 {
 	d->errmsg[0] = '\0';
+	d->errfield = NULL;
+	d->errrule = DESK_RULE_NONE;
 }
 
 const char *

@@ -3,8 +3,9 @@
  * ("Tập Cận Bình", "Xi Jinping").  A merged entity keeps its row with
  * merged_into pointing at the survivor; its spans move to the survivor.
  *
- * Canonical names are NFC.  Renames and merges are undoable (history.c);
- * making an entity is logged but not undoable (an unused entity is harmless).
+ * Canonical names are NFC.  Renames, merges and deletions (of an entity no
+ * span mentions) are undoable (history.c); making an entity is logged but
+ * not undoable (an unused entity is harmless, and can be deleted).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -359,6 +360,126 @@ done:
 	free(data);
 	if (rc != DESK_OK)
 		desk_rollback(d);
+	return rc;
+}
+
+/* ?1 the entity and those merged into it, transitively: the rows a deletion takes. */
+#define ENTITY_FAMILY                                                                              \
+	"WITH RECURSIVE fam (id) AS (SELECT ?1 UNION SELECT e.id FROM entity e JOIN fam f ON "     \
+	"e.merged_into = f.id) "
+
+/*
+ * history.c's entity-delete data: the rows of the entity and those merged
+ * into it, and the spans (all deleted: it has no mentions) that still name
+ * one of them, so that undo puts them back.
+ */
+static const char entity_delete_data_sql[] = ENTITY_FAMILY
+    "SELECT json_object('entities', (SELECT json_group_array(json_object('id', e.id, 'name', "
+    "e.name, 'external_id', e.external_id, 'merged_into', e.merged_into, 'created_by', "
+    "e.created_by, 'created_at', e.created_at, 'updated_by', e.updated_by, 'updated_at', "
+    "e.updated_at)) FROM entity e WHERE e.id IN fam), 'spans', (SELECT "
+    "json_group_array(json_array(s.id, s.entity_id)) FROM span s WHERE s.entity_id IN fam))";
+
+int
+desk_entity_delete(desk *d, int64_t id)
+{
+	static const char mentions_sql[] =
+	    ENTITY_FAMILY "SELECT count(*), (SELECT name FROM entity WHERE id = ?1) FROM span "
+	                  "WHERE entity_id IN fam AND deleted_at IS NULL";
+	static const char *const sqls[] = {
+	    "UPDATE span SET entity_id = NULL WHERE id IN (SELECT json_extract(value, '$[0]') FROM "
+	    "json_each(?1, '$.spans'))",
+	    "DELETE FROM entity WHERE id IN (SELECT json_extract(value, '$.id') FROM "
+	    "json_each(?1, '$.entities'))",
+	};
+	sqlite3_stmt *st = NULL;
+	char *data = NULL;
+	int64_t mentions;
+	int rc;
+
+	if (d == NULL)
+		return DESK_MISUSE;
+	if ((rc = desk_begin(d)) != DESK_OK)
+		return rc;
+	if ((rc = entity_standing(d, id)) != DESK_OK ||
+	    (rc = desk_prepare(d, &st, mentions_sql)) != DESK_OK)
+		goto done;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		rc = desk_sqlite_error(d, "entity");
+		goto done;
+	}
+	if ((mentions = sqlite3_column_int64(st, 0)) > 0) {
+		rc = desk_error_field(
+		    d, DESK_CONFLICT, "entity", DESK_RULE_IN_USE,
+		    "entity %lld \"%s\" is mentioned %lld time%s: untag or relink "
+		    "%s first, or merge it into another",
+		    (long long)id, (const char *)sqlite3_column_text(st, 1), (long long)mentions,
+		    mentions == 1 ? "" : "s", mentions == 1 ? "it" : "them");
+		goto done;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if ((rc = desk_query_text(&data, d, entity_delete_data_sql, id, "entity")) != DESK_OK)
+		goto done;
+	for (size_t i = 0; i < sizeof sqls / sizeof *sqls; i++) {
+		sqlite3_finalize(st);
+		st = NULL;
+		if ((rc = desk_prepare(d, &st, sqls[i])) != DESK_OK)
+			goto done;
+		sqlite3_bind_text(st, 1, data, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			rc = desk_sqlite_error(d, "delete entity");
+			goto done;
+		}
+	}
+	if ((rc = history_record(d, "entity-delete", 0, id, data)) != DESK_OK)
+		goto done;
+	rc = desk_commit(d);
+done:
+	sqlite3_finalize(st);
+	free(data);
+	if (rc != DESK_OK)
+		desk_rollback(d);
+	return rc;
+}
+
+int
+desk_entity_mentions(desk_mention **out, size_t *n, desk *d, int64_t id)
+{
+	static const char sql[] = "SELECT id, article_id, start, \"end\" FROM span WHERE "
+	                          "entity_id = ?1 AND deleted_at IS NULL ORDER BY article_id, "
+	                          "start, id";
+	sqlite3_stmt *st = NULL;
+	desk_mention *v = NULL;
+	size_t len = 0, cap = 0;
+	int rc, r;
+
+	*out = NULL;
+	*n = 0;
+	if (d == NULL)
+		return DESK_MISUSE;
+	if ((rc = desk_prepare(d, &st, sql)) != DESK_OK)
+		goto done;
+	sqlite3_bind_int64(st, 1, id);
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		if (desk_grow(&v, &cap, len, sizeof *v) != DESK_OK) {
+			rc = desk_error(d, DESK_NOMEM, "out of memory");
+			goto done;
+		}
+		v[len++] = (desk_mention){sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
+		                          sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 3)};
+	}
+	if (r != SQLITE_DONE) {
+		rc = desk_sqlite_error(d, "mentions");
+		goto done;
+	}
+	*out = v;
+	*n = len;
+	v = NULL;
+done:
+	sqlite3_finalize(st);
+	free(v);
 	return rc;
 }
 

@@ -30,6 +30,8 @@
  *   claim-apply                {"claim": ID, "research": RID, "claims": [new claim ids],
  *                               "relinked": [{"claim": ID, "before": old RID}]}
  *   candidate-dismiss          {"article_id": 1, "start": 0, "end": 42}
+ *   entity-delete              {"entities": [the rows of the entity and those merged into it],
+ *                               "spans": [[span id, entity id] of deleted spans naming one]}
  */
 #include <stdlib.h>
 #include <string.h>
@@ -85,7 +87,7 @@ typedef struct history_action {
 	int flip;
 	const char *what; /* for "... no longer exists" */
 	const char *check;
-	const char *apply[2];
+	const char *apply[3];
 	const char *like; /* without check: the action whose statements it runs, flipped */
 } history_action;
 
@@ -304,6 +306,29 @@ static const history_action history_actions[] = {
       "SELECT json_extract(?2, '$.article_id'), json_extract(?2, '$.start'), "
       "json_extract(?2, '$.end'), ?5, " HISTORY_NOW " WHERE NOT ?7"},
      NULL},
+    {"entity-delete",
+     0,
+     "entity",
+     /* ?7: the entities are gone and come back; else they are there and go again. */
+     "SELECT CASE WHEN ?7 THEN (SELECT printf('entity %d was made again', e.id) FROM entity e "
+     "WHERE e.id IN (SELECT json_extract(value, '$.id') FROM json_each(?2, '$.entities')) "
+     "LIMIT 1) "
+     "WHEN NOT EXISTS (SELECT 1 FROM entity WHERE id = ?1) THEN 'the entity was deleted' "
+     "ELSE (SELECT printf('span %d was linked to it by %s', s.id, s.updated_by) FROM span s "
+     "WHERE s.entity_id IN (SELECT json_extract(value, '$.id') FROM json_each(?2, "
+     "'$.entities')) AND s.deleted_at IS NULL LIMIT 1) END",
+     {"INSERT INTO entity (id, name, external_id, merged_into, created_by, created_at, "
+      "updated_by, updated_at) SELECT json_extract(value, '$.id'), json_extract(value, "
+      "'$.name'), json_extract(value, '$.external_id'), json_extract(value, '$.merged_into'), "
+      "json_extract(value, '$.created_by'), json_extract(value, '$.created_at'), "
+      "json_extract(value, '$.updated_by'), json_extract(value, '$.updated_at') FROM "
+      "json_each(?2, '$.entities') WHERE ?7",
+      "UPDATE span SET entity_id = CASE WHEN ?7 THEN (SELECT json_extract(value, '$[1]') FROM "
+      "json_each(?2, '$.spans') WHERE json_extract(value, '$[0]') = span.id) END WHERE id IN "
+      "(SELECT json_extract(value, '$[0]') FROM json_each(?2, '$.spans'))",
+      "DELETE FROM entity WHERE NOT ?7 AND id IN (SELECT json_extract(value, '$.id') FROM "
+      "json_each(?2, '$.entities'))"},
+     NULL},
 };
 
 /* The edit undo or redo works on. */
@@ -408,7 +433,7 @@ history_apply(desk *d, const history_action *a, const history_action *sql, const
 	sqlite3_stmt *st = NULL;
 	int rc = DESK_OK;
 
-	for (size_t i = 0; i < 2 && sql->apply[i] != NULL; i++) {
+	for (size_t i = 0; i < 3 && sql->apply[i] != NULL; i++) {
 		if ((rc = history_bind(&st, d, sql->apply[i], e, undo, a->flip)) != DESK_OK)
 			goto done;
 		if (sqlite3_step(st) != SQLITE_DONE) {

@@ -10,12 +10,17 @@ struct desk {
 	sqlite3 *db;
 	char *editor;
 	char errmsg[512];
+	const char *errfield; /* desk_errfield(): a static string, or NULL */
+	int errrule;
 	int data_version;
 	int64_t sentences_upto; /* every article up to this id has its sentence rows (repeat.c) */
 };
 
 /* Set the handle's message (printf-style) and return rc. */
 int desk_error(desk *d, int rc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* desk_error() that says which field of the input broke which rule (DESK_RULE_*). */
+int desk_error_field(desk *d, int rc, const char *field, int rule, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 /* Map a SQLite failure on d->db to a result code and message. */
 int desk_sqlite_error(desk *d, const char *what);
 void desk_clear_error(desk *d);

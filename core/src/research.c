@@ -195,9 +195,10 @@ desk_claim_set_note(desk *d, int64_t claim_id, const char *note)
 	if (d == NULL)
 		return DESK_MISUSE;
 	if (note && desk_utf8_check(note, strlen(note), NULL) != DESK_OK)
-		return desk_error(d, DESK_INVALID, "note: not valid UTF-8");
+		return desk_error_field(d, DESK_INVALID, "note", DESK_RULE_UTF8,
+		                        "note: not valid UTF-8");
 	if (note && (bad = desk_field_check(why, note, strlen(note), DESK_NOTE_MAX, 0)) != NULL)
-		return desk_error(d, DESK_INVALID, "note: %s", bad);
+		return desk_error_field(d, DESK_INVALID, "note", DESK_RULE_TEXT, "note: %s", bad);
 	return research_set(d, claim_id, "research-note", "note", note ? note : "");
 }
 
@@ -308,12 +309,16 @@ research_url_like(const char *s, size_t len)
 	return i > 0 && i + 1 < len && s[i] == ':' && s[i + 1] == '/';
 }
 
-/* A citation: two words or more, one with a capital or a digit (a name, a date). */
+/*
+ * A citation names the source: two letters or digits or more, one of them a
+ * capital or a digit (a name, an acronym, a date): "Reuters", "TTXVN", "GSO",
+ * "Tổng cục Thống kê, 6/11/2025"; not "x" nor "see above".
+ */
 static int
 research_citation_valid(const char *s, size_t len)
 {
 	const uint8_t *p = (const uint8_t *)s, *end = p + len;
-	int words = 0, in_word = 0, named = 0;
+	int chars = 0, named = 0;
 	ucs4_t c;
 	int n;
 
@@ -321,14 +326,11 @@ research_citation_valid(const char *s, size_t len)
 		if ((n = u8_mbtouc(&c, p, (size_t)(end - p))) <= 0)
 			return 0;
 		if (uc_is_alpha(c) || uc_is_digit(c)) {
-			words += !in_word;
-			in_word = 1;
+			chars++;
 			named |= uc_is_digit(c) || uc_is_upper(c) || uc_is_property_titlecase(c);
-		} else if (uc_is_property_white_space(c)) {
-			in_word = 0;
 		}
 	}
-	return words >= 2 && named;
+	return chars >= 2 && named;
 }
 
 static int
@@ -337,33 +339,34 @@ research_check_source(desk *d, const char *s, size_t len)
 	size_t k = research_scheme(s, len);
 
 	if (len == 0)
-		return desk_error(d, DESK_INVALID,
-		                  "source: empty: give a URL (http:// or https://) or a citation");
+		return desk_error_field(d, DESK_INVALID, "source", DESK_RULE_EMPTY,
+		                        "source: empty: give a URL (http:// or https://) or a "
+		                        "citation");
 	if (k > 0) {
 		if (research_has_space(s, len))
-			return desk_error(d, DESK_INVALID,
-			                  "source: \"%.*s\" is not a URL: it has spaces in it",
-			                  (int)len, s);
+			return desk_error_field(
+			    d, DESK_INVALID, "source", DESK_RULE_URL,
+			    "source: \"%.*s\" is not a URL: it has spaces in it", (int)len, s);
 		if (!research_host_valid(s + k, len - k))
-			return desk_error(
-			    d, DESK_INVALID,
+			return desk_error_field(
+			    d, DESK_INVALID, "source", DESK_RULE_URL,
 			    "source: \"%.*s\" is not a URL: no host such as example.com "
 			    "after %.*s",
 			    (int)len, s, (int)k, s);
 		return DESK_OK;
 	}
 	if (research_url_like(s, len))
-		return desk_error(
-		    d, DESK_INVALID,
+		return desk_error_field(
+		    d, DESK_INVALID, "source", DESK_RULE_URL,
 		    "source: \"%.*s\" looks like a link but is not a URL: it must "
 		    "start with http:// or https:// and have a host such as example.com",
 		    (int)len, s);
 	if (!research_citation_valid(s, len))
-		return desk_error(
-		    d, DESK_INVALID,
+		return desk_error_field(
+		    d, DESK_INVALID, "source", DESK_RULE_CITATION,
 		    "source: \"%.*s\" is neither a URL (http:// or https:// and a host) "
-		    "nor a citation (two words or more naming the source, with a name "
-		    "or a date: \"Tổng cục Thống kê, 6/11/2025\")",
+		    "nor a citation (the source's name, with a capital or a digit: "
+		    "\"Reuters\", \"Tổng cục Thống kê, 6/11/2025\")",
 		    (int)len, s);
 	return DESK_OK;
 }
@@ -399,26 +402,30 @@ research_check_date(desk *d, char out[11], const char *consulted)
 		if (i != 4 && i != 7 && (consulted[i] < '0' || consulted[i] > '9'))
 			ok = 0;
 	if (!ok)
-		return desk_error(d, DESK_INVALID, "consulted: \"%s\" is not a date as YYYY-MM-DD",
-		                  consulted);
+		return desk_error_field(d, DESK_INVALID, "consulted", DESK_RULE_DATE,
+		                        "consulted: \"%s\" is not a date as YYYY-MM-DD", consulted);
 	y = atoi(consulted);
 	m = atoi(consulted + 5);
 	day = atoi(consulted + 8);
 	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 	if (y < 1 || m < 1 || m > 12 || day < 1 || day > mdays[m - 1] + (m == 2 && leap))
-		return desk_error(d, DESK_INVALID, "consulted: %s is not a date of the calendar",
-		                  consulted);
+		return desk_error_field(d, DESK_INVALID, "consulted", DESK_RULE_DATE,
+		                        "consulted: %s is not a date of the calendar", consulted);
 	if (strcmp(consulted, today) > 0)
-		return desk_error(d, DESK_INVALID, "consulted: %s is after today (%s)", consulted,
-		                  today);
+		return desk_error_field(d, DESK_INVALID, "consulted", DESK_RULE_FUTURE,
+		                        "consulted: %s is after today (%s)", consulted, today);
 	memcpy(out, consulted, 11);
 	return DESK_OK;
 }
 
-/* The checks of desk_evidence_check(), with the trimmed source and quote and the day. */
+/*
+ * The checks of desk_evidence_check(), in the form's order, with the trimmed
+ * source and quote and the day; partial: a NULL source or quote is not
+ * checked (a form checks each field as it is entered).
+ */
 static int
 research_evidence(desk *d, const char **src, size_t *nsrc, const char **q, size_t *nq, char day[11],
-                  const char *source, const char *quote, const char *consulted)
+                  const char *source, const char *quote, const char *consulted, int partial)
 {
 	char why[DESK_FIELD_WHY];
 	const char *bad;
@@ -426,21 +433,31 @@ research_evidence(desk *d, const char **src, size_t *nsrc, const char **q, size_
 
 	if (d == NULL)
 		return DESK_MISUSE;
-	if (source == NULL || desk_utf8_check(source, strlen(source), NULL) != DESK_OK)
-		return desk_error(d, DESK_INVALID, "source: missing or not valid UTF-8");
-	if (quote == NULL || desk_utf8_check(quote, strlen(quote), NULL) != DESK_OK)
-		return desk_error(d, DESK_INVALID, "quote: missing or not valid UTF-8");
-	*src = research_trim(source, nsrc);
-	*q = research_trim(quote, nq);
-	if ((bad = desk_field_check(why, *src, *nsrc, DESK_SOURCE_MAX, DESK_FIELD_LINE)) != NULL)
-		return desk_error(d, DESK_INVALID, "source: %s", bad);
-	if ((bad = desk_field_check(why, *q, *nq, DESK_NOTE_MAX, 0)) != NULL)
-		return desk_error(d, DESK_INVALID, "quote: %s", bad);
-	if (*nq == 0)
-		return desk_error(d, DESK_INVALID,
-		                  "quote: empty: evidence quotes the passage of the source");
-	if ((rc = research_check_source(d, *src, *nsrc)) != DESK_OK)
-		return rc;
+	if (source != NULL || !partial) {
+		if (source == NULL || desk_utf8_check(source, strlen(source), NULL) != DESK_OK)
+			return desk_error_field(d, DESK_INVALID, "source", DESK_RULE_UTF8,
+			                        "source: missing or not valid UTF-8");
+		*src = research_trim(source, nsrc);
+		if ((bad = desk_field_check(why, *src, *nsrc, DESK_SOURCE_MAX, DESK_FIELD_LINE)) !=
+		    NULL)
+			return desk_error_field(d, DESK_INVALID, "source", DESK_RULE_TEXT,
+			                        "source: %s", bad);
+		if ((rc = research_check_source(d, *src, *nsrc)) != DESK_OK)
+			return rc;
+	}
+	if (quote != NULL || !partial) {
+		if (quote == NULL || desk_utf8_check(quote, strlen(quote), NULL) != DESK_OK)
+			return desk_error_field(d, DESK_INVALID, "quote", DESK_RULE_UTF8,
+			                        "quote: missing or not valid UTF-8");
+		*q = research_trim(quote, nq);
+		if ((bad = desk_field_check(why, *q, *nq, DESK_NOTE_MAX, 0)) != NULL)
+			return desk_error_field(d, DESK_INVALID, "quote", DESK_RULE_TEXT,
+			                        "quote: %s", bad);
+		if (*nq == 0)
+			return desk_error_field(
+			    d, DESK_INVALID, "quote", DESK_RULE_EMPTY,
+			    "quote: empty: evidence quotes the passage of the source");
+	}
 	return research_check_date(d, day, consulted);
 }
 
@@ -451,7 +468,7 @@ desk_evidence_check(desk *d, const char *source, const char *quote, const char *
 	size_t nsrc = 0, nq = 0;
 	char day[11];
 
-	return research_evidence(d, &src, &nsrc, &q, &nq, day, source, quote, consulted);
+	return research_evidence(d, &src, &nsrc, &q, &nq, day, source, quote, consulted, 1);
 }
 
 int
@@ -471,7 +488,7 @@ desk_claim_add_evidence(int64_t *out, desk *d, int64_t claim_id, const char *sou
 
 	if (out)
 		*out = 0;
-	if ((rc = research_evidence(d, &src, &nsrc, &q, &nq, day, source, quote, consulted)) !=
+	if ((rc = research_evidence(d, &src, &nsrc, &q, &nq, day, source, quote, consulted, 0)) !=
 	    DESK_OK)
 		return rc;
 	if ((rc = desk_begin(d)) != DESK_OK)
@@ -630,10 +647,11 @@ desk_claim_dispute(desk *d, int64_t claim_id, const char *reason)
 		return DESK_MISUSE;
 	if (reason == NULL || desk_utf8_check(reason, strlen(reason), NULL) != DESK_OK ||
 	    (s = research_trim(reason, &len), len == 0))
-		return desk_error(d, DESK_INVALID,
-		                  "reason: empty: say why the verdict is disputed");
+		return desk_error_field(d, DESK_INVALID, "reason", DESK_RULE_EMPTY,
+		                        "reason: empty: say why the verdict is disputed");
 	if ((bad = desk_field_check(why, s, len, DESK_NOTE_MAX, 0)) != NULL)
-		return desk_error(d, DESK_INVALID, "reason: %s", bad);
+		return desk_error_field(d, DESK_INVALID, "reason", DESK_RULE_TEXT, "reason: %s",
+		                        bad);
 	if ((r = strndup(s, len)) == NULL)
 		return desk_error(d, DESK_NOMEM, "out of memory");
 	rc = research_review(d, claim_id, r);

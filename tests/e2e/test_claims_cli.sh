@@ -184,6 +184,9 @@ k=$(head -n 1 "$tmp/out" | cut -f1,2)
 expect 0 "$COPYDESK" dismiss 3 $(echo "$k" | cut -f1) $(echo "$k" | cut -f2)
 expect 0 "$COPYDESK" candidates 3
 cut -f1,2 "$tmp/out" | grep -qx "$k" && fail "dismissed candidate listed: $(cat "$tmp/out")"
+# Not twice, and nothing that is not a candidate.
+refused 1 'dismissed already (by anna' "$COPYDESK" dismiss 3 $(echo "$k" | cut -f1) $(echo "$k" | cut -f2)
+refused 1 'not a check-worthy candidate' "$COPYDESK" dismiss 3 0 3
 
 # Refusals: exit status, the reason, and not a byte changed.
 n=$(q "SELECT length(body) FROM article WHERE id = 1")
@@ -202,6 +205,11 @@ refused 65 'quote: empty' "$COPYDESK" claim 1 --text 'Trời' --verdict true \
 refused 65 'not a URL' "$COPYDESK" claim 1 --text 'Trời' --verdict true \
 	--source 'https://' --quote 'trời đẹp'
 refused 65 'neither a URL' "$COPYDESK" evidence "$c2" --source 'example.com' --quote 'x'
+# The option to correct is named from the field the core refused (data, not its words).
+refused 65 'correct --source' "$COPYDESK" evidence "$c2" --source 'see above' --quote 'x'
+refused 65 'correct --quote' "$COPYDESK" claim 1 --text 'Trời' --source Reuters --quote ' '
+refused 65 'correct --consulted' "$COPYDESK" evidence "$c2" --source GSO --quote 'x' \
+	--consulted 2999-01-01
 refused 65 'after today' "$COPYDESK" claim 1 --text 'Trời' --source https://example.com/ \
 	--quote 'trời đẹp' --consulted 2999-01-01
 refused 65 'not a date' "$COPYDESK" evidence "$c2" --source https://example.com/ \

@@ -48,30 +48,46 @@ wait_for "Verdict: t True"
 keys f
 wait_for "⟦f? Tỷ lệ"
 poll has_claim '"verdict": *"false"' || fail "the verdict: $(claims)"
-# The evidence form: a source the core refuses, kept for correction.
+# The evidence form: each field is checked as it is entered; a source the
+# core refuses is asked for again at once, kept for correction, with the
+# whole reason (longer than the 80 columns) wrapped above the status bar.
 keys +
 wait_for "Source (URL or citation):"
 keys -l "x"
 keys Enter
+wait_for 'source: "x" is neither a URL'
+wait_for '6/11/2025")'
+has_text "Source (URL or citation) again: x" || fail "the refused source is not kept for correction"
+has_text "Quote:" && fail "the form went on to the quote after a refused source"
+[ -z "$(evidence)" ] || fail "refused evidence was stored: $(evidence)"
+keys C-u
+# One word naming the source is a citation.
+keys -l "Reuters"
+keys Enter
 wait_for "Quote:"
+has_text "is neither a URL" && fail "the reason stayed after the source was accepted"
+keys Escape
+wait_for "Evidence not added"
+keys +
+wait_for "Source (URL or citation):"
+keys -l "https://www.gso.gov.vn/bao-cao-lao-dong-2024"
+keys Enter
+wait_for "Quote:"
+keys Enter
+wait_for "quote: empty"
+has_text "Quote again:" || fail "an empty quote does not ask for the quote again"
 keys -l "Tỷ lệ thất nghiệp quý IV là 2,26% xyz"
 keys C-w BSpace
-wait_for "Quote: Tỷ lệ thất nghiệp quý IV là 2,26%"
+wait_for "again: Tỷ lệ thất nghiệp quý IV là 2,26%"
 has_text "2,26% xyz" && fail "C-w left xyz"
 keys Enter
 wait_for "Consulted (YYYY-MM-DD): 20"
 keys C-u
-keys -l "2025-01-15"
+keys -l "2999-01-15"
 keys Enter
-wait_for 'source: "x" is neither a URL'
-has_text "Source (URL or citation): x" || fail "the refused source is not kept for correction"
-[ -z "$(evidence)" ] || fail "refused evidence was stored: $(evidence)"
+wait_for "consulted: 2999-01-15 is after today"
 keys C-u
-keys -l "https://www.gso.gov.vn/bao-cao-lao-dong-2024"
-keys Enter
-wait_for "Quote: Tỷ lệ thất nghiệp quý IV là 2,26%"
-keys Enter
-wait_for "Consulted (YYYY-MM-DD): 2025-01-15"
+keys -l "2025-01-15"
 keys Enter
 wait_for "Evidence added (1): the claim is proposed"
 [ "$(evidence)" = "https://www.gso.gov.vn/bao-cao-lao-dong-2024|Tỷ lệ thất nghiệp quý IV là 2,26%|2025-01-15|anna" ] ||
@@ -123,11 +139,37 @@ wait_for "status: proposed"
 wait_for "Claims 1/1"
 keys Enter
 wait_for "Claim: proposed, False, 1 evidence"
+# bob disputes it, thinks again (u), and approves: the dispute's reason stays in
+# the claim's history, in the order it happened, after the verdict changed.
+keys :
+keys -l "claim-dispute khảo sát quá nhỏ"
+keys Enter
+poll has_claim '"status": *"disputed"' || fail "not disputed: $(claims)"
+keys u
+poll has_claim '"status": *"proposed"' || fail "the dispute not undone: $(claims)"
 keys =
 wait_for "Approved: verified"
 wait_for "⟦f✓ Tỷ lệ"
 poll has_claim '"status": *"verified"' || fail "not verified: $(claims)"
 has_claim '"reviewed_by": *"bob"' || fail "not reviewed by bob: $(claims)"
+keys i
+wait_for "History (UTC):"
+has_text "Marked:" && fail "the detail still shows the claim's and research's times out of order"
+keys G
+wait_for "approved the verdict"
+screen >"$tmp/history"
+grep -q " anna marked it as a claim" "$tmp/history" || fail "history: no marking: $(cat "$tmp/history")"
+grep -q " anna added evidence from https://www.gso.gov.vn/" "$tmp/history" &&
+	grep -q "^lao-dong-2024; proposed" "$tmp/history" ||
+	fail "history: who proposed: $(cat "$tmp/history")"
+grep -q ' bob disputed the verdict: “khảo sát quá nhỏ”' "$tmp/history" ||
+	fail "history: the dispute's reason: $(cat "$tmp/history")"
+grep -q " bob undid the dispute" "$tmp/history" || fail "history: the undo: $(cat "$tmp/history")"
+grep -q " bob approved the verdict" "$tmp/history" || fail "history: the approval: $(cat "$tmp/history")"
+[ "$(grep -n "disputed the verdict" "$tmp/history" | cut -d: -f1)" -lt \
+	"$(grep -n "approved the verdict" "$tmp/history" | cut -d: -f1)" ] ||
+	fail "history out of order: $(cat "$tmp/history")"
+keys q
 keys q q
 wait_file "$tmp/exit"
 

@@ -17,12 +17,19 @@ printf 'Ông Nguyễn Văn An nói\n\nÔng Nguyễn Văn An nói 38%% dân số 
 "$COPYDESK" --db "$db" tag 1 4 19 PER --entity An >/dev/null || { echo "FAIL: tag"; exit 1; }
 "$COPYDESK" --db "$db" claim 1 --sentence 30 --verdict true --source https://example.org \
 	--quote quoted --note note >/dev/null 2>&1 || { echo "FAIL: claim"; exit 1; }
+COPYDESK_EDITOR=bob "$COPYDESK" --db "$db" dispute 1 --reason why >/dev/null 2>&1 ||
+	{ echo "FAIL: dispute"; exit 1; }
 "$COPYDESK" --db "$db" entity rename 1 'An B' >/dev/null || { echo "FAIL: rename"; exit 1; }
 # What others (another program, an older copydesk) wrote into the store.
 q "UPDATE span SET author = 'eve' || char(27) || ']52;c;cHduZWQ=' || char(7), updated_by = 'eve' || char(27) || ']52;c;cHduZWQ=' || char(7)"
 q "UPDATE entity SET name = 'Other' || char(155) || '2J', external_id = 'Q1' || char(8238) || 'x',
    updated_by = 'zed' || char(27) || ']52;c;eg==' || char(7)"
 q "UPDATE claim SET author = 'mal' || char(27) || ']0;pwned' || char(7)"
+# The detail tells the claim's history from the edit log: who marked, proposed, disputed, and why.
+q "UPDATE edit_log SET editor = 'mal' || char(27) || ']0;pwned' || char(7) WHERE action = 'claim-add'"
+q "UPDATE edit_log SET editor = 'pro' || char(8238) || 'rlo' WHERE action = 'evidence-add'"
+q "UPDATE edit_log SET editor = 'rev' || char(27) || ']0;t' || char(7),
+   data = json_set(data, '\$.after.review_reason', 'why' || char(8294) || 'x') WHERE action = 'claim-dispute'"
 q "UPDATE research SET note = 'note' || char(27) || '[2Jcleared', proposed_by = 'pro' || char(8238) || 'rlo',
    reviewed_by = 'rev' || char(27) || ']0;t' || char(7), reviewed_at = created_at,
    review_reason = 'why' || char(8294) || 'x'"

@@ -52,7 +52,7 @@ poll has_span 38 42 ORG "APEC" || fail "redo did not bring APEC back: $(spans)"
 # The span list.
 keys s
 wait_for "Spans 2/3"
-has_text "ORG     APEC" || fail "the span list: no APEC"
+has_text "ORG     38-42     APEC" || fail "the span list: no APEC at 38-42"
 keys q q q
 wait_file "$tmp/exit"
 grep -q "EXIT=0" "$tmp/exit" || fail "exit status: $(cat "$tmp/exit")"

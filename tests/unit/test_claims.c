@@ -355,21 +355,23 @@ test_evidence_checks(void **state)
 {
 	static const struct {
 		const char *source, *quote, *consulted, *field;
+		int rule;
 	} bad[] = {
-	    {"https://example.com/a", "", "2025-01-01", "quote"},
-	    {"https://example.com/a", " \n\t ", "2025-01-01", "quote"},
-	    {"not a url", "a passage", "2025-01-01", "source"},
-	    {"htp:/x", "a passage", "2025-01-01", "source"},
-	    {"http://localhost/report", "a passage", "2025-01-01", "source"},
-	    {"https://exa mple.com/a", "a passage", "2025-01-01", "source"},
-	    {"www.example.com/a", "a passage", "2025-01-01", "source"},
-	    {"Reuters", "a passage", "2025-01-01", "source"},
-	    {"", "a passage", "2025-01-01", "source"},
-	    {"https://example.com/a", "a passage", "2999-01-01", "consulted"},
-	    {"https://example.com/a", "a passage", "2025-02-30", "consulted"},
-	    {"https://example.com/a", "a passage", "2025-13-01", "consulted"},
-	    {"https://example.com/a", "a passage", "2025-1-01", "consulted"},
-	    {"https://example.com/a", "a passage", "yesterday", "consulted"},
+	    {"https://example.com/a", "", "2025-01-01", "quote", DESK_RULE_EMPTY},
+	    {"https://example.com/a", " \n\t ", "2025-01-01", "quote", DESK_RULE_EMPTY},
+	    {"not a url", "a passage", "2025-01-01", "source", DESK_RULE_CITATION},
+	    {"htp:/x", "a passage", "2025-01-01", "source", DESK_RULE_URL},
+	    {"http://localhost/report", "a passage", "2025-01-01", "source", DESK_RULE_URL},
+	    {"https://exa mple.com/a", "a passage", "2025-01-01", "source", DESK_RULE_URL},
+	    {"www.example.com/a", "a passage", "2025-01-01", "source", DESK_RULE_URL},
+	    {"reuters", "a passage", "2025-01-01", "source", DESK_RULE_CITATION},
+	    {"X", "a passage", "2025-01-01", "source", DESK_RULE_CITATION},
+	    {"", "a passage", "2025-01-01", "source", DESK_RULE_EMPTY},
+	    {"https://example.com/a", "a passage", "2999-01-01", "consulted", DESK_RULE_FUTURE},
+	    {"https://example.com/a", "a passage", "2025-02-30", "consulted", DESK_RULE_DATE},
+	    {"https://example.com/a", "a passage", "2025-13-01", "consulted", DESK_RULE_DATE},
+	    {"https://example.com/a", "a passage", "2025-1-01", "consulted", DESK_RULE_DATE},
+	    {"https://example.com/a", "a passage", "yesterday", "consulted", DESK_RULE_DATE},
 	};
 	fx *f = *state;
 	int64_t id = fx_claim1(f), ev = 0;
@@ -386,14 +388,40 @@ test_evidence_checks(void **state)
 			fail_msg("case %zu (%s, %s, %s) not refused", i, bad[i].source,
 			         bad[i].quote, bad[i].consulted);
 		assert_int_equal(ev, 0);
-		if (strncmp(desk_errmsg(f->a), bad[i].field, strlen(bad[i].field)) != 0)
-			fail_msg("case %zu: \"%s\" does not name %s", i, desk_errmsg(f->a),
-			         bad[i].field);
+		/* Which field broke which rule, as data: no caller parses the message. */
+		if (strcmp(desk_errfield(f->a), bad[i].field) != 0 ||
+		    desk_errrule(f->a) != bad[i].rule)
+			fail_msg("case %zu: field \"%s\" rule %s, not %s %s", i,
+			         desk_errfield(f->a), desk_rule_name(desk_errrule(f->a)),
+			         bad[i].field, desk_rule_name(bad[i].rule));
 		/* The check alone says the same, for a caller that checks before it writes. */
 		if (desk_evidence_check(f->a, bad[i].source, bad[i].quote, bad[i].consulted) !=
-		    DESK_INVALID)
+		        DESK_INVALID ||
+		    strcmp(desk_errfield(f->a), bad[i].field) != 0)
 			fail_msg("case %zu passes desk_evidence_check", i);
+		/* And the field alone, as a form checks it when it is entered. */
+		if (desk_evidence_check(
+		        f->a, strcmp(bad[i].field, "source") == 0 ? bad[i].source : NULL,
+		        strcmp(bad[i].field, "quote") == 0 ? bad[i].quote : NULL,
+		        strcmp(bad[i].field, "consulted") == 0 ? bad[i].consulted : NULL) !=
+		        DESK_INVALID ||
+		    desk_errrule(f->a) != bad[i].rule)
+			fail_msg("case %zu: the field alone is not refused", i);
 	}
+	/* A success leaves no field nor rule behind from the last refusal. */
+	assert_int_equal(desk_claim_set_note(f->a, id, "n"), DESK_OK);
+	assert_int_equal(desk_claim_dispute(f->a, id, "  "), DESK_INVALID);
+	assert_string_equal(desk_errfield(f->a), "reason");
+	assert_int_equal(desk_claim_set_note(f->a, id, "\xff"), DESK_INVALID);
+	assert_string_equal(desk_errfield(f->a), "note");
+	assert_int_equal(desk_claim_get(&c, f->a, 999), DESK_NOTFOUND);
+	assert_string_equal(desk_errfield(f->a), "");
+	assert_int_equal(desk_errrule(f->a), DESK_RULE_NONE);
+	/* One word naming the source is a citation: an agency, an acronym. */
+	assert_int_equal(desk_evidence_check(f->a, "Reuters", "a passage", "2025-01-01"), DESK_OK);
+	assert_int_equal(desk_evidence_check(f->a, "TTXVN", NULL, NULL), DESK_OK);
+	assert_int_equal(desk_evidence_check(f->a, " GSO ", NULL, NULL), DESK_OK);
+	assert_int_equal(desk_evidence_check(f->a, NULL, "a passage", NULL), DESK_OK);
 	assert_int_equal(
 	    desk_evidence_check(f->a, "https://example.com/a", "a passage", "2025-01-01"), DESK_OK);
 	assert_int_equal(fx_int(f, "SELECT count(*) FROM evidence"), 0);
@@ -696,6 +724,23 @@ test_candidates(void **state)
 	assert_int_equal(n, nall - 1);
 	assert_true(fx_has_candidate(c, n, all[1].start, all[1].end));
 	free(c);
+	/* Only a candidate is dismissed, and only once; each refusal says why as data. */
+	assert_int_equal(desk_claim_dismiss(f->a, f->art[0], all[1].start, all[1].end), DESK_OK);
+	assert_int_equal(desk_claim_dismiss(f->a, f->art[0], all[1].start, all[1].end),
+	                 DESK_DUPLICATE);
+	assert_int_equal(desk_errrule(f->a), DESK_RULE_DISMISSED);
+	assert_non_null(strstr(desk_errmsg(f->a), "dismissed already (by alice"));
+	assert_int_equal(desk_claim_dismiss(f->a, f->art[0], all[1].start, all[1].end - 1),
+	                 DESK_NOTFOUND);
+	assert_int_equal(desk_errrule(f->a), DESK_RULE_NOT_CANDIDATE);
+	assert_string_equal(desk_errfield(f->a), "range");
+	assert_int_equal(desk_claim_dismiss(f->a, f->art[0], all[0].start, all[0].end),
+	                 DESK_CONFLICT); /* claimed */
+	assert_int_equal(desk_errrule(f->a), DESK_RULE_NOT_CANDIDATE);
+	assert_int_equal(fx_int(f, "SELECT count(*) FROM edit_log WHERE action = "
+	                           "'candidate-dismiss'"),
+	                 2);
+	assert_int_equal(fx_int(f, "SELECT count(*) FROM candidate_dismissed"), 1);
 	assert_int_equal(desk_claim_dismiss(f->a, f->art[0], 10, 5), DESK_RANGE);
 	assert_int_equal(desk_claim_dismiss(f->a, 999, 0, 5), DESK_NOTFOUND);
 	assert_int_equal(desk_claim_candidates(&c, &n, f->a, 999), DESK_NOTFOUND);

@@ -96,7 +96,7 @@ test_v1_opens_migrated(void **state)
 	(void)state;
 	migrate_make_v1();
 	assert_int_equal(desk_open(&d, db_path, "tester"), DESK_OK);
-	assert_int_equal(desk_schema_version(d), 3); /* the latest: claims */
+	assert_int_equal(desk_schema_version(d), 5); /* the latest: entity links */
 	assert_int_equal(desk_article_get(&a, d, 1), DESK_OK);
 	assert_string_equal(desk_article_title(a), "Cũ");
 	assert_string_equal(desk_article_body(a), "Lương Cường ở Hà Nội.");
@@ -111,7 +111,7 @@ test_v1_opens_migrated(void **state)
 	assert_int_equal(desk_span_add(&s, d, 1, 0, 11, "PER", 0), DESK_OK);
 	assert_true(s > 0);
 	desk_close(d);
-	assert_int_equal(migrate_int("PRAGMA user_version"), 3);
+	assert_int_equal(migrate_int("PRAGMA user_version"), 5);
 	assert_int_equal(migrate_int("SELECT count(*) FROM span WHERE text = 'Lương Cường'"), 1);
 	assert_int_equal(
 	    migrate_int("SELECT count(*) FROM edit_log WHERE action = 'labels-import'"), 1);
@@ -149,7 +149,7 @@ test_new_database(void **state)
 	snprintf(db_path, sizeof db_path, "/tmp/copydesk_migrate_new_%ld.db", (long)getpid());
 	migrate_unlink();
 	assert_int_equal(desk_open(&d, db_path, "tester"), DESK_OK);
-	assert_int_equal(desk_schema_version(d), 3); /* the latest: claims */
+	assert_int_equal(desk_schema_version(d), 5); /* the latest: entity links */
 	desk_close(d);
 	assert_int_equal(migrate_int("SELECT count(*) FROM label"), 8);
 	assert_int_equal(migrate_int("SELECT count(*) FROM label WHERE key GLOB '[POLEDTM#]' AND "

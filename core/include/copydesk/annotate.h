@@ -120,6 +120,24 @@ int desk_entity_find(int64_t *out, desk *d, const char *name);
 int desk_entity_rename(desk *d, int64_t id, const char *name, const char *external_id);
 /* All spans of from go to into; from stays as an alias row of into. */
 int desk_entity_merge(desk *d, int64_t into, int64_t from);
+/*
+ * Delete an entity that no standing span mentions (with the entities merged
+ * into it); undoable.  DESK_CONFLICT with rule DESK_RULE_IN_USE when spans
+ * mention it, DESK_NOTFOUND for no such entity.
+ */
+int desk_entity_delete(desk *d, int64_t id);
+
+/* A standing span that names an entity: where it is. */
+typedef struct desk_mention {
+	int64_t span_id, article_id, start, end;
+} desk_mention;
+
+/*
+ * The mentions of entity id (its standing spans) across the corpus, by
+ * article then start; *out is malloc'ed (free it).  Costs what the entity's
+ * mentions cost, never a scan of the corpus.
+ */
+int desk_entity_mentions(desk_mention **out, size_t *n, desk *d, int64_t id);
 /* The corpus's entities (merged ones left out), by mentions then name. */
 int desk_entities_get(desk_entities **out, desk *d);
 size_t desk_entities_count(const desk_entities *e);

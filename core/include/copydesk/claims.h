@@ -168,7 +168,11 @@ int desk_claim_set_note(desk *d, int64_t claim_id, const char *note);
 int desk_claim_add_evidence(int64_t *out, desk *d, int64_t claim_id, const char *source,
                             const char *quote, const char *consulted /* NULL: today */);
 int desk_claim_delete_evidence(desk *d, int64_t evidence_id);
-/* The checks of desk_claim_add_evidence() alone, writing nothing: DESK_OK or DESK_INVALID. */
+/*
+ * The checks of desk_claim_add_evidence() alone, writing nothing: DESK_OK or
+ * DESK_INVALID with desk_errfield() naming the field.  A NULL source or quote
+ * is not checked, so that a form can check each field as it is entered.
+ */
 int desk_evidence_check(desk *d, const char *source, const char *quote, const char *consulted);
 
 /*
@@ -210,7 +214,39 @@ int desk_claim_candidates_filter(desk_candidate *v, size_t *n, desk *d, int64_t 
 /* The same for a caller that holds the article's body as a desk_text already (the reader). */
 int desk_claim_candidates_text(desk_candidate **out, size_t *n, desk *d, int64_t article_id,
                                const desk_text *body);
+/*
+ * Dismiss one of the article's candidates (its exact range).  Refused:
+ * DESK_RANGE for offsets outside the body; DESK_NOTFOUND for a range that
+ * is not a candidate (rule DESK_RULE_NOT_CANDIDATE), DESK_CONFLICT for one a
+ * claim took out (the same rule), DESK_DUPLICATE for one dismissed already
+ * (DESK_RULE_DISMISSED); the field is "range".
+ */
 int desk_claim_dismiss(desk *d, int64_t article_id, int64_t start, int64_t end);
+
+/* --- A claim's history (claim_history.c) --------------------------------- */
+
+typedef struct desk_claim_event {
+	int64_t log_id;          /* edit_log's id: the order they happened in */
+	const char *at, *editor; /* when (UTC, ISO 8601) and who */
+	const char *action;      /* edit_log's: "claim-add", "research-verdict", "research-note",
+	                            "evidence-add", "evidence-delete", "claim-approve",
+	                            "claim-dispute", "claim-apply", "claim-delete", "undo", "redo" */
+	int64_t claim_id;        /* the claim it was made on (0 for evidence) */
+	int this_claim;          /* made on this claim (an apply: that made or relinked it) */
+	const char *status;      /* the research's status after it ("" if not said) */
+	const char *verdict;     /* the verdict after it ("" if none) */
+	const char *text;        /* the dispute's reason, the note, the evidence's source; or "" */
+	const char *undid;       /* undo and redo: the action undone or redone; else "" */
+} desk_claim_event;
+
+/*
+ * What happened to a claim and its research (shared with the claims it was
+ * applied to), oldest first, from the edit log: each event with who and
+ * when, a dispute with its reason even after the verdict changed.  A deleted
+ * claim has a history too; DESK_NOTFOUND for no such claim.
+ */
+int desk_claim_history(desk_claim_event **out, size_t *n, desk *d, int64_t claim_id);
+void desk_claim_history_free(desk_claim_event *v, size_t n);
 
 #ifdef __cplusplus
 }

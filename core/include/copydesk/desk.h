@@ -64,6 +64,32 @@ void desk_close(desk *d);
 /* The message of the last failed call on d (never NULL). */
 const char *desk_errmsg(const desk *d);
 
+/*
+ * What the last failed call refused, for a caller that acts on it (a form
+ * that goes back to the field): the input's field ("source", "quote",
+ * "consulted", "reason", "range"; "" when the failure is not about one field)
+ * and the rule it broke (DESK_RULE_NONE when none).  Set with the message,
+ * kept as long as it is; never parse desk_errmsg() for these.
+ */
+enum {
+	DESK_RULE_NONE = 0,
+	DESK_RULE_EMPTY,         /* nothing given where something must be */
+	DESK_RULE_UTF8,          /* not valid UTF-8 */
+	DESK_RULE_URL,           /* meant as a link, but not a URL with a host */
+	DESK_RULE_CITATION,      /* neither a URL nor a citation naming the source */
+	DESK_RULE_DATE,          /* not a date (YYYY-MM-DD) of the calendar */
+	DESK_RULE_FUTURE,        /* a date after today */
+	DESK_RULE_NOT_CANDIDATE, /* a range that is not a check-worthy candidate */
+	DESK_RULE_DISMISSED,     /* already dismissed */
+	DESK_RULE_IN_USE,        /* still used (an entity with mentions) */
+	DESK_RULE_TEXT,          /* a control character, or longer than the field's limit */
+	DESK_NRULES
+};
+const char *desk_errfield(const desk *d);
+int desk_errrule(const desk *d);
+/* A rule's name for scripts and JSON ("empty", "utf8", "url", ...; "" for none). */
+const char *desk_rule_name(int rule);
+
 /* The name recorded with this handle's changes. */
 const char *desk_editor(const desk *d);
 
