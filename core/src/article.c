@@ -427,6 +427,28 @@ done:
 	return rc;
 }
 
+int
+article_touch(desk *d, int64_t article_id)
+{
+	static const char sql[] =
+	    "UPDATE article SET status = 'progress', updated_by = ?2, "
+	    "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1 AND status = 'new'";
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if ((rc = desk_prepare(d, &st, sql)) != DESK_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, article_id);
+	sqlite3_bind_text(st, 2, d->editor, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = desk_sqlite_error(d, "set status");
+	else if (sqlite3_changes(d->db) > 0)
+		rc = history_record(d, "status-auto", article_id, 0,
+		                    "{\"before\":\"new\",\"after\":\"progress\"}");
+	sqlite3_finalize(st);
+	return rc;
+}
+
 int64_t
 desk_article_id(const desk_article *a)
 {

@@ -20,6 +20,12 @@
 	"(SELECT count(DISTINCT s.article_id) FROM sentence s WHERE s.article_id <> c.article_id " \
 	"AND c.key <> '' AND instr(s.key, c.key) > 0)"
 
+/* The state of the research row (table research, unaliased) as a JSON object (history.c). */
+#define RESEARCH_STATE                                                                             \
+	"json_object('status', status, 'verdict', verdict, 'note', note, 'proposed_by', "          \
+	"proposed_by, 'proposed_at', proposed_at, 'reviewed_by', reviewed_by, 'reviewed_at', "     \
+	"reviewed_at, 'review_reason', review_reason)"
+
 /* verdict.c: load a verdict file (annotations/VERDICTS.md) in the caller's transaction. */
 int verdict_load(desk *d, const char *file, const char *json, size_t len);
 /* verdict.c: the default scale into an empty verdict table (schema.c). */

@@ -145,7 +145,7 @@ refused 1 "nothing to undo" env COPYDESK_EDITOR=someone "$COPYDESK" undo
 # A status set is undone the same way.
 expect 0 "$COPYDESK" status 1 done
 expect 0 "$COPYDESK" undo
-[ "$(q "SELECT status FROM article WHERE id = 1")" = new ] || fail "undo status"
+[ "$(q "SELECT status FROM article WHERE id = 1")" = progress ] || fail "undo status (back to in progress, where the tags put it)"
 
 # Entities: rename with an external id, merge.
 lc=$(q "SELECT id FROM entity WHERE name = 'Lương Cường'")
