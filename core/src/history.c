@@ -5,11 +5,11 @@
  * transaction: an edit_log row (who, when, what, before/after as JSON); when
  * the transaction commits, history_commit() adds one 'done' row in history
  * for it, or for a 'group' entry listing all the edits of the transaction
- * (nested desk_begin() levels are savepoints of one transaction).  desk_undo() takes the editor's last 'done' edit,
- * puts back its "before", logs an 'undo' entry (undoes = the edit) and marks
- * it 'undone'; desk_redo() takes the editor's last undone edit (by seq),
- * applies its "after" again and logs a 'redo' entry.  A new edit drops what
- * could still be redone.  Nothing is erased from edit_log.
+ * (nested desk_begin() levels are savepoints of one transaction).  desk_undo() takes the editor's
+ * last 'done' edit, puts back its "before", logs an 'undo' entry (undoes = the edit) and marks it
+ * 'undone'; desk_redo() takes the editor's last undone edit (by seq), applies its "after" again and
+ * logs a 'redo' entry.  A new edit drops what could still be redone.  Nothing is erased from
+ * edit_log.
  *
  * The data of each action (JSON):
  *   span-add, span-delete      {"span": ID, "label": "PER", "entity_id": 0}: taking
@@ -611,10 +611,8 @@ history_group(desk *d, const history_edit *g, int undo)
 	sqlite3_bind_text(st, 1, g->data, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, undo);
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-		history_edit m = {sqlite3_column_int64(st, 0),
-		                  sqlite3_column_int64(st, 2),
-		                  sqlite3_column_int64(st, 3),
-		                  (char *)sqlite3_column_text(st, 1),
+		history_edit m = {sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 2),
+		                  sqlite3_column_int64(st, 3), (char *)sqlite3_column_text(st, 1),
 		                  (char *)sqlite3_column_text(st, 4)};
 
 		if (m.action == NULL || m.data == NULL) {

@@ -318,8 +318,8 @@ desk_span_delete(desk *d, int64_t span_id)
 	if ((rc = span_standing(d, span_id, &article_id, &label, &entity)) != DESK_OK ||
 	    (rc = span_update(d, sql, span_id, NULL, 0)) != DESK_OK ||
 	    (rc = span_record(d, "span-delete", article_id, span_id,
-	                      json_pack("{sI ss sI}", "span", span_id, "label", label,
-	                                "entity_id", (json_int_t)entity))) != DESK_OK)
+	                      json_pack("{sI ss sI}", "span", span_id, "label", label, "entity_id",
+	                                (json_int_t)entity))) != DESK_OK)
 		goto done;
 	rc = desk_commit(d);
 done:
