@@ -75,6 +75,12 @@ grep -q 'already tagged' "$tmp/err" || fail "--all with nothing left: $(cat "$tm
 # Two names of one entity.
 expect 0 "$COPYDESK" tag 1 --text 'Tập Cận Bình' PER --all --entity 'Tập Cận Bình'
 [ "$(wc -l <"$tmp/out")" = 2 ] || fail "--all Tập Cận Bình: $(cat "$tmp/out")"
+# One --all is one edit: one undo takes all its spans back, one redo brings them.
+xis() { q "SELECT count(*) FROM span WHERE text = 'Tập Cận Bình' AND deleted_at IS NULL"; }
+expect 0 "$COPYDESK" undo
+[ "$(xis)" = 0 ] || fail "one undo left $(xis) spans of the --all"
+expect 0 "$COPYDESK" redo
+[ "$(xis)" = 2 ] || fail "one redo brought back $(xis) spans of the --all"
 expect 0 "$COPYDESK" tag 1 --text 'Xi Jinping' PER --entity 'Tập Cận Bình'
 
 expect 0 "$COPYDESK" entities

@@ -23,7 +23,7 @@
 static const char body1[] = "Tỷ lệ hộ nghèo giảm còn 38,5% trong năm 2024. Ông Nguyễn Văn An là "
                             "chủ tịch tỉnh. Ông Nguyễn Văn An nói thêm.";
 static const char body2[] = "Báo cáo mới được công bố. Tỷ lệ hộ nghèo giảm còn 38,5% trong năm "
-                            "2024. Hết.";
+                            "2024. Ông Nguyễn Văn An không nói gì.";
 
 typedef struct fx {
 	char path[40];
@@ -486,6 +486,44 @@ test_group_one_step(void **state)
 	(void)s1;
 }
 
+/* Accepting all suggestions (tag-all, accept-all) is one step, over articles too. */
+static void
+test_suggestions_accept(void **state)
+{
+	fx *f = *state;
+	int64_t id = 0;
+	desk_suggestions *s = NULL;
+	size_t n = 0;
+
+	assert_int_equal(desk_span_add(&id, f->b, f->art[0], cp(body1, "Nguyễn Văn An"),
+	                               cp_end(body1, "Nguyễn Văn An"), "PER", 0),
+	                 DESK_OK);
+	assert_int_equal(desk_suggest_same(&s, f->a, id, 0, DESK_MATCH_EXACT), DESK_OK);
+	assert_int_equal(desk_suggestions_count(s), 2);
+	assert_int_equal(desk_suggestions_accept(&n, f->a, s), DESK_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(fx_int(f, "SELECT count(*) FROM span WHERE deleted_at IS NULL"), 3);
+	assert_int_equal(fx_int(f, "SELECT count(*) FROM article WHERE status = 'progress'"), 2);
+	assert_int_equal(fx_int(f, "SELECT count(*) FROM history WHERE editor = 'alice'"), 1);
+	assert_int_equal(desk_undo(NULL, f->a), DESK_OK);
+	assert_int_equal(fx_int(f, "SELECT count(*) FROM span WHERE deleted_at IS NULL"), 1);
+	/* Article 1 was put in progress by bob's span, article 2 by alice's accept. */
+	assert_int_equal(fx_int(f, "SELECT group_concat(status, ',') = 'progress,new' FROM (SELECT "
+	                           "status FROM article ORDER BY id)"),
+	                 1);
+	assert_int_equal(desk_redo(NULL, f->a), DESK_OK);
+	assert_int_equal(fx_int(f, "SELECT count(*) FROM span WHERE deleted_at IS NULL"), 3);
+	/* Tagged meanwhile: left out, the rest accepted. */
+	assert_int_equal(desk_undo(NULL, f->a), DESK_OK);
+	assert_int_equal(desk_span_add(NULL, f->b, f->art[1], cp(body2, "Nguyễn Văn An"),
+	                               cp_end(body2, "Nguyễn Văn An"), "PER", 0),
+	                 DESK_OK);
+	assert_int_equal(desk_suggestions_accept(&n, f->a, s), DESK_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(fx_int(f, "SELECT count(*) FROM span WHERE deleted_at IS NULL"), 3);
+	desk_suggestions_free(s);
+}
+
 /* A group rolled back writes nothing, and leaves nothing to undo. */
 static void
 test_group_rollback(void **state)
@@ -551,13 +589,28 @@ main(void)
 {
 #define T(t) cmocka_unit_test_setup_teardown(t, fx_setup, fx_teardown)
 	const struct CMUnitTest tests[] = {
-	    T(test_span_add),        T(test_span_delete),       T(test_span_relabel),
-	    T(test_span_link),       T(test_entity_rename),     T(test_entity_merge),
-	    T(test_status),          T(test_suggestion_reject), T(test_claim_add),
-	    T(test_claim_delete),    T(test_research_verdict),  T(test_research_note),
-	    T(test_claim_approve),   T(test_claim_dispute),     T(test_evidence_add),
-	    T(test_evidence_delete), T(test_candidate_dismiss), T(test_claim_apply),
-	    T(test_group_one_step),  T(test_group_rollback),    T(test_first_edit_progress),
+	    T(test_span_add),
+	    T(test_span_delete),
+	    T(test_span_relabel),
+	    T(test_span_link),
+	    T(test_entity_rename),
+	    T(test_entity_merge),
+	    T(test_status),
+	    T(test_suggestion_reject),
+	    T(test_claim_add),
+	    T(test_claim_delete),
+	    T(test_research_verdict),
+	    T(test_research_note),
+	    T(test_claim_approve),
+	    T(test_claim_dispute),
+	    T(test_evidence_add),
+	    T(test_evidence_delete),
+	    T(test_candidate_dismiss),
+	    T(test_claim_apply),
+	    T(test_group_one_step),
+	    T(test_group_rollback),
+	    T(test_suggestions_accept),
+	    T(test_first_edit_progress),
 	};
 #undef T
 
