@@ -225,10 +225,8 @@ static int
 claim_record_state(desk *d, const char *action, int64_t article_id, int64_t claim_id)
 {
 	static const char sql[] =
-	    "SELECT json_object('claim', c.id, 'research', c.research_id, 'state', (SELECT "
-	    "json(" RESEARCH_STATE ") FROM research WHERE id = c.research_id), 'evidence', (SELECT "
-	    "json_group_array(id) FROM (SELECT id FROM evidence WHERE research_id = c.research_id "
-	    "AND deleted_at IS NULL ORDER BY id))) FROM claim c WHERE c.id = ?1";
+	    "SELECT json_object('claim', c.id, 'research', c.research_id, " CLAIM_RESEARCH_SNAPSHOT(
+	        "c.research_id") ") FROM claim c WHERE c.id = ?1";
 	char *data = NULL;
 	int rc;
 

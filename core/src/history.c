@@ -41,7 +41,9 @@
  *       undo puts "before" back whole (so undoing an approval makes it proposed again,
  *       without the review), redo "after"
  *   claim-apply                {"claim": ID, "research": RID, "claims": [new claim ids],
- *                               "relinked": [{"claim": ID, "before": old RID}]}
+ *                               "relinked": [{"claim": ID, "before": old RID}],
+ *                               "state": R, "evidence": [EIDs]}: undo refuses when the
+ *                               research changed since (older edits: no state)
  *   candidate-dismiss          {"article_id": 1, "start": 0, "end": 42}
  */
 #include <stdio.h>
@@ -384,7 +386,11 @@ static const history_action history_actions[] = {
      "END LIMIT 1), (SELECT printf('claim %d was changed by %s', c.id, c.updated_by) FROM "
      "json_each(?2, '$.relinked') j JOIN claim c ON c.id = json_extract(j.value, '$.claim') "
      "WHERE c.deleted_at IS NOT NULL OR c.research_id IS NOT CASE WHEN ?7 THEN "
-     "json_extract(?2, '$.research') ELSE json_extract(j.value, '$.before') END LIMIT 1))",
+     "json_extract(?2, '$.research') ELSE json_extract(j.value, '$.before') END LIMIT 1), "
+     /* the research the claims go with, as the edit left it (older edits: any) */
+     "(SELECT printf('the research of claim %d was changed by %s', json_extract(?2, "
+     "'$.claim'), r.updated_by) FROM research r WHERE ?7 AND json_type(?2, '$.state') IS NOT "
+     "NULL AND r.id = json_extract(?2, '$.research') AND " HISTORY_CLAIM_RESEARCH_CHANGED "))",
      {"UPDATE claim SET deleted_at = CASE WHEN ?7 THEN " HISTORY_NOW " END, "
       "deleted_by = CASE WHEN ?7 THEN ?5 END, updated_by = ?5, updated_at = " HISTORY_NOW
       " WHERE id IN (SELECT value FROM json_each(?2, '$.claims'))",

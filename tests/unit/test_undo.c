@@ -455,6 +455,21 @@ test_claim_apply(void **state)
 	refused(f, f->a, 0, "bob");
 }
 
+/* Bob researches further through a claim the apply made: the undo would take it from him. */
+static void
+test_claim_apply_research(void **state)
+{
+	fx *f = *state;
+	int64_t id = fx_claim(f, f->a);
+	size_t added = 0;
+
+	fx_research(f->a, id);
+	assert_int_equal(desk_claim_apply(&added, f->a, id), DESK_OK);
+	assert_int_equal(added, 1);
+	assert_int_equal(desk_claim_set_note(f->b, id + 1, "cũng đúng ở bài 2"), DESK_OK);
+	refused(f, f->a, 0, "bob");
+}
+
 /* --- One transaction, one undo step ---------------------------------------- */
 
 /* Several edits in one transaction: one undo takes them all back, one redo redoes them. */
@@ -607,6 +622,7 @@ main(void)
 	    T(test_evidence_delete),
 	    T(test_candidate_dismiss),
 	    T(test_claim_apply),
+	    T(test_claim_apply_research),
 	    T(test_group_one_step),
 	    T(test_group_rollback),
 	    T(test_suggestions_accept),
