@@ -110,10 +110,10 @@ view_list_reload(struct ui *ui)
 	char **snippet = NULL;
 	int64_t since = -1;
 	size_t nnone = 0;
-	int rc;
+	int rc, added;
 
 	/* The log's position first: an edit between the two is read again, not lost. */
-	if ((rc = desk_article_changes(&none, &nnone, ui->d, &since)) != DESK_OK ||
+	if ((rc = desk_article_changes(&none, &nnone, &added, ui->d, &since)) != DESK_OK ||
 	    (rc = desk_article_list(&arts, &n, ui->d, DESK_STATUS_ANY)) != DESK_OK)
 		return rc;
 	if (n > 0 && ((snippet = calloc(n, sizeof *snippet)) == NULL ||
@@ -223,14 +223,15 @@ view_list_refresh(struct ui *ui)
 	struct view_list *v = ui->list;
 	desk_article_state *c = NULL;
 	size_t n = 0;
-	int rc;
+	int rc, added = 0;
 
-	if ((rc = desk_article_changes(&c, &n, ui->d, &v->since)) != DESK_OK)
+	if ((rc = desk_article_changes(&c, &n, &added, ui->d, &v->since)) != DESK_OK)
 		return rc;
 	for (size_t i = 0; i < n; i++)
 		view_list_set_status(ui, c[i].id, c[i].status);
 	free(c);
-	return DESK_OK;
+	/* New articles (an import): only then is the whole list read again. */
+	return added ? view_list_reload(ui) : DESK_OK;
 }
 
 desk_status

@@ -428,7 +428,7 @@ done:
 }
 
 int
-desk_article_changes(desk_article_state **out, size_t *n, desk *d, int64_t *since)
+desk_article_changes(desk_article_state **out, size_t *n, int *added, desk *d, int64_t *since)
 {
 	/* The status edits after ?1 up to ?2, those an undo or redo after ?1 took back or
 	 * did again, and those inside groups of either: their articles' status now. */
@@ -453,6 +453,7 @@ desk_article_changes(desk_article_state **out, size_t *n, desk *d, int64_t *sinc
 
 	*out = NULL;
 	*n = 0;
+	*added = 0;
 	if (d == NULL || since == NULL)
 		return DESK_MISUSE;
 	if ((rc = desk_prepare(d, &st, "SELECT coalesce(max(id), 0) FROM edit_log")) != DESK_OK)
@@ -466,6 +467,19 @@ desk_article_changes(desk_article_state **out, size_t *n, desk *d, int64_t *sinc
 	st = NULL;
 	if (*since < 0 || *since >= last)
 		goto done;
+	if ((rc = desk_prepare(d, &st,
+	                       "SELECT EXISTS (SELECT 1 FROM edit_log WHERE id > ?1 AND "
+	                       "id <= ?2 AND action = 'import')")) != DESK_OK)
+		goto done;
+	sqlite3_bind_int64(st, 1, *since);
+	sqlite3_bind_int64(st, 2, last);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		rc = desk_sqlite_error(d, "edit log");
+		goto done;
+	}
+	*added = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	st = NULL;
 	if ((rc = desk_prepare(d, &st, sql)) != DESK_OK)
 		goto done;
 	sqlite3_bind_int64(st, 1, *since);
@@ -490,6 +504,7 @@ done:
 		*out = v;
 		*n = len;
 	} else {
+		*added = 0;
 		free(v);
 	}
 	return rc;
