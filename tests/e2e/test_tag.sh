@@ -46,7 +46,11 @@ expect 0 "$COPYDESK" labels --json
 
 # By offsets: printed as stored.
 s=$(at 'Chủ tịch nước')
+[ "$(q "SELECT status FROM article WHERE id = 1")" = new ] || fail "a new article is not new"
 expect 0 "$COPYDESK" tag 1 "$s" $((s + 13)) TITLE
+# The first edit puts a new article in progress.
+[ "$(q "SELECT status FROM article WHERE id = 1")" = progress ] ||
+	fail "tagged, the article is $(q "SELECT status FROM article WHERE id = 1")"
 [ "$(cat "$tmp/out")" = "1	$s	$((s + 13))	TITLE	Chủ tịch nước" ] || fail "tag by offsets: $(cat "$tmp/out")"
 # A combining mark never comes apart from its letter: the end widens.
 x=$(at 'x̃')
