@@ -2,14 +2,15 @@
  * history.c - each editor's undo and redo over the edit log.
  *
  * An undoable edit is logged with history_record(), in the edit's own
- * transaction: an edit_log row (who, when, what, before/after as JSON); when
- * the transaction commits, history_commit() adds one 'done' row in history
- * for it, or for a 'group' entry listing all the edits of the transaction
- * (nested desk_begin() levels are savepoints of one transaction).  desk_undo() takes the editor's
- * last 'done' edit, puts back its "before", logs an 'undo' entry (undoes = the edit) and marks it
- * 'undone'; desk_redo() takes the editor's last undone edit (by seq), applies its "after" again and
- * logs a 'redo' entry.  A new edit drops what could still be redone.  Nothing is erased from
- * edit_log.
+ * transaction: an edit_log row (who, when, what, before/after as JSON).
+ * When the transaction commits, history_commit() adds one 'done' row in
+ * history for it, or for a 'group' entry listing all the edits of the
+ * transaction (nested desk_begin() levels are savepoints of one
+ * transaction).  desk_undo() takes the editor's last 'done' edit, puts back
+ * its "before", logs an 'undo' entry (undoes = the edit) and marks it
+ * 'undone'; desk_redo() takes the editor's last undone edit (by seq),
+ * applies its "after" again and logs a 'redo' entry.  A new edit drops what
+ * could still be redone.  Nothing is erased from edit_log.
  *
  * The data of each action (JSON):
  *   span-add, span-delete      {"span": ID, "label": "PER", "entity_id": 0}: taking
