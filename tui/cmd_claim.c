@@ -214,7 +214,7 @@ done:
 	return rc;
 }
 
-/* Set what was given besides the range; the first refusal is the result. */
+/* Set what was given besides the range, in the claim's transaction; the first refusal. */
 static int
 cmd_claim_research(struct cli *c, desk *d, int64_t id, const char *verdict,
                    const struct cmd_claim_args *a)
@@ -230,12 +230,8 @@ cmd_claim_research(struct cli *c, desk *d, int64_t id, const char *verdict,
 	if (a->note != NULL)
 		rc = desk_claim_set_note(d, id, a->note);
 done:
-	if (rc != DESK_OK) {
+	if (rc != DESK_OK)
 		cmd_printf(c->err, "copydesk claim: %s\n", desk_errmsg(d));
-		if (desk_claim_delete(d, id) == DESK_OK)
-			cmd_printf(c->err, "copydesk claim: claim %lld was not kept\n",
-			           (long long)id);
-	}
 	return rc;
 }
 
@@ -274,12 +270,20 @@ cmd_claim(struct cli *c, int argc, char **argv)
 	if (a.source != NULL && (rc = cmd_verdict_check_evidence(c, "claim", d, a.source, a.quote,
 	                                                         a.consulted)) != DESK_OK)
 		goto done;
-	if ((rc = desk_claim_add(&id, d, a.id, r.start, r.end)) != DESK_OK) {
+	/* The claim and its research: one transaction, one undo step, whole or nothing. */
+	if ((rc = desk_edit_begin(d)) != DESK_OK) {
 		cmd_printf(c->err, "copydesk claim: %s\n", desk_errmsg(d));
 		goto done;
 	}
-	if ((rc = cmd_claim_research(c, d, id, verdict, &a)) != DESK_OK)
+	if ((rc = desk_claim_add(&id, d, a.id, r.start, r.end)) != DESK_OK)
+		cmd_printf(c->err, "copydesk claim: %s\n", desk_errmsg(d));
+	else if ((rc = cmd_claim_research(c, d, id, verdict, &a)) == DESK_OK &&
+	         (rc = desk_edit_commit(d)) != DESK_OK)
+		cmd_printf(c->err, "copydesk claim: %s\n", desk_errmsg(d));
+	if (rc != DESK_OK) {
+		desk_edit_rollback(d);
 		goto done;
+	}
 	if ((rc = desk_claim_get(&cl, d, id)) != DESK_OK) {
 		cmd_printf(c->err, "copydesk claim: %s\n", desk_errmsg(d));
 		goto done;

@@ -291,32 +291,52 @@ done:
 	return rc;
 }
 
-/* Add a span for each range, printing each; a range tagged meanwhile is skipped with --all. */
+/*
+ * Add a span for each range, as one edit (one transaction, one undo step,
+ * all or none), then print them; a range tagged meanwhile is skipped with --all.
+ */
 static int
 cmd_span_add_all(struct cli *c, desk *d, const struct cmd_span_args *a,
                  const struct cmd_span_range *r, size_t n)
 {
-	int64_t entity = 0, sid;
+	int64_t entity = 0, *ids = NULL;
 	desk_span *s = NULL;
-	int rc = DESK_OK;
+	size_t added = 0;
+	int rc;
 
+	if ((ids = calloc(n ? n : 1, sizeof *ids)) == NULL) {
+		cmd_printf(c->err, "copydesk tag: out of memory\n");
+		return DESK_NOMEM;
+	}
+	if ((rc = desk_edit_begin(d)) != DESK_OK)
+		goto done;
 	if (n > 0 && a->entity && (rc = desk_entity_ensure(&entity, d, a->entity, NULL)) != DESK_OK)
 		goto done;
 	for (size_t i = 0; i < n; i++) {
-		rc = desk_span_add(&sid, d, a->id, r[i].start, r[i].end, a->label, entity);
+		rc = desk_span_add(&ids[added], d, a->id, r[i].start, r[i].end, a->label, entity);
 		if (rc == DESK_DUPLICATE && a->all) {
 			rc = DESK_OK;
 			continue;
 		}
-		if (rc != DESK_OK || (rc = desk_span_get(&s, d, sid)) != DESK_OK)
+		if (rc != DESK_OK)
+			goto done;
+		added++;
+	}
+	if ((rc = desk_edit_commit(d)) != DESK_OK)
+		goto done;
+	for (size_t i = 0; i < added; i++) {
+		if ((rc = desk_span_get(&s, d, ids[i])) != DESK_OK)
 			goto done;
 		cmd_span_print(c->out, s, 0);
 		desk_span_free(s);
 		s = NULL;
 	}
 done:
-	if (rc != DESK_OK)
+	if (rc != DESK_OK) {
+		desk_edit_rollback(d);
 		cmd_printf(c->err, "copydesk tag: %s\n", desk_errmsg(d));
+	}
+	free(ids);
 	return rc;
 }
 

@@ -396,7 +396,7 @@ ui_idle(struct ui *ui)
 		view_entities_reload(ui);
 	if (view_claims_reload(ui) != DESK_OK)
 		ui_error(ui, "claims: %s", desk_errmsg(ui->d));
-	if (view_list_reload(ui) == DESK_OK) {
+	if (view_list_refresh(ui) == DESK_OK) {
 		if (ui->view == &view_list_ops)
 			ui_dirty_body(ui);
 		ui_dirty_bar(ui);

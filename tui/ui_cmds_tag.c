@@ -199,7 +199,7 @@ ui_cmds_history(struct ui *ui, int redo)
 	}
 	if (rc != DESK_OK)
 		return ui_error(ui, "%s: %s", redo ? "redo" : "undo", desk_errmsg(ui->d));
-	view_list_reload(ui); /* a status may have changed */
+	view_list_refresh(ui); /* a status may have changed: only those are read */
 	if (ui->view == &view_entities_ops)
 		view_entities_reload(ui);
 	ui->message[0] = '\0';

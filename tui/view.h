@@ -66,6 +66,14 @@ void view_list_select(struct ui *ui, int64_t id);
 int64_t view_list_neighbour(struct ui *ui, int delta);
 /* The selected article's status changed (:status). */
 void view_list_set_status(struct ui *ui, int64_t id, desk_status s);
+/*
+ * Read again the statuses the edits, undos and redos since the last look
+ * changed (the whole list only after an import).
+ */
+int view_list_refresh(struct ui *ui);
+/* Article id's status as the list shows it (DESK_STATUS_ANY: not listed); the whole reads. */
+desk_status view_list_status(struct ui *ui, int64_t id);
+size_t view_list_loads(struct ui *ui);
 
 /* --- view_reader.c ------------------------------------------------------ */
 int view_reader_new(struct ui *ui);

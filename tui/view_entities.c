@@ -341,10 +341,19 @@ ui_cmds_merge(struct ui *ui, const char *arg)
 	if ((e = view_entities_selected(ui)) == NULL)
 		return ui_error(ui, "No entity here");
 	into = e->id;
-	for (size_t i = 0; i < v->nmarked && rc == DESK_OK; i++)
-		if (v->marked[i] != into &&
-		    (rc = desk_entity_merge(ui->d, into, v->marked[i])) == DESK_OK)
-			done++;
+	/* The merges of the marked entities: one edit, one undo step. */
+	if ((rc = desk_edit_begin(ui->d)) == DESK_OK) {
+		for (size_t i = 0; i < v->nmarked && rc == DESK_OK; i++)
+			if (v->marked[i] != into &&
+			    (rc = desk_entity_merge(ui->d, into, v->marked[i])) == DESK_OK)
+				done++;
+		if (rc == DESK_OK)
+			rc = desk_edit_commit(ui->d);
+		if (rc != DESK_OK) {
+			desk_edit_rollback(ui->d);
+			done = 0;
+		}
+	}
 	if (rc != DESK_OK)
 		ui_error(ui, "merge: %s", desk_errmsg(ui->d));
 	else if (done == 0)
@@ -354,7 +363,7 @@ ui_cmds_merge(struct ui *ui, const char *arg)
 		return ui_error(ui, "entities: %s", desk_errmsg(ui->d));
 	view_tag_load(ui, 0);
 	if (rc == DESK_OK)
-		ui_message(ui, "Merged %zu entities (u undoes one merge at a time)", done);
+		ui_message(ui, "Merged %zu entities (u undoes the merge)", done);
 	return rc == DESK_OK ? DESK_OK : DESK_ERROR;
 }
 

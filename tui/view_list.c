@@ -16,8 +16,11 @@
 #define VIEW_LIST_SNIPPET 400
 
 struct view_list {
-	desk_article **arts; /* without bodies */
+	desk_article **arts; /* without bodies, in id order */
+	desk_status *status; /* [n]: each one's status, kept current by view_list_refresh() */
 	size_t n;
+	int64_t since;  /* the edit log's position the statuses are as of */
+	size_t loads;   /* how many times the whole list was read */
 	char **snippet; /* [n]: an untitled article's first words, read when first drawn */
 	size_t sel;     /* the cursor */
 	size_t top;     /* the first article shown */
@@ -35,7 +38,9 @@ view_list_clear(struct view_list *v)
 	for (size_t i = 0; v->snippet && i < v->n; i++)
 		free(v->snippet[i]);
 	free(v->snippet);
+	free(v->status);
 	desk_article_list_free(v->arts, v->n);
+	v->status = NULL;
 	v->snippet = NULL;
 	v->arts = NULL;
 	v->n = 0;
@@ -100,19 +105,32 @@ view_list_reload(struct ui *ui)
 	int64_t id = view_list_selected(ui);
 	size_t rel = v->sel - v->top, sel = v->sel, n = 0;
 	desk_article **arts = NULL;
+	desk_article_state *none = NULL;
+	desk_status *status = NULL;
 	char **snippet = NULL;
-	int rc;
+	int64_t since = -1;
+	size_t nnone = 0;
+	int rc, added;
 
-	if ((rc = desk_article_list(&arts, &n, ui->d, DESK_STATUS_ANY)) != DESK_OK)
+	/* The log's position first: an edit between the two is read again, not lost. */
+	if ((rc = desk_article_changes(&none, &nnone, &added, ui->d, &since)) != DESK_OK ||
+	    (rc = desk_article_list(&arts, &n, ui->d, DESK_STATUS_ANY)) != DESK_OK)
 		return rc;
-	if (n > 0 && (snippet = calloc(n, sizeof *snippet)) == NULL) {
+	if (n > 0 && ((snippet = calloc(n, sizeof *snippet)) == NULL ||
+	              (status = calloc(n, sizeof *status)) == NULL)) {
+		free(snippet);
 		desk_article_list_free(arts, n);
 		return DESK_NOMEM;
 	}
+	for (size_t i = 0; i < n; i++)
+		status[i] = desk_article_status(arts[i]);
 	view_list_clear(v);
 	v->arts = arts;
+	v->status = status;
 	v->n = n;
 	v->snippet = snippet;
+	v->since = since;
+	v->loads++;
 	/* The same article if it is still there, else the one now in its place. */
 	for (size_t i = 0; i < n; i++)
 		if (desk_article_id(arts[i]) == id)
@@ -166,12 +184,68 @@ view_list_neighbour(struct ui *ui, int delta)
 	return view_list_selected(ui);
 }
 
+/* Article id's index in the list (in id order), or v->n. */
+static size_t
+view_list_find(const struct view_list *v, int64_t id)
+{
+	size_t lo = 0, hi = v->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int64_t m = desk_article_id(v->arts[mid]);
+
+		if (m == id)
+			return mid;
+		if (m < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return v->n;
+}
+
 void
 view_list_set_status(struct ui *ui, int64_t id, desk_status s)
 {
-	(void)id;
-	(void)s;
-	view_list_reload(ui); /* the list's articles are read-only: read them again */
+	struct view_list *v = ui->list;
+	size_t i = view_list_find(v, id);
+
+	if (i < v->n && v->status[i] != s) {
+		v->status[i] = s;
+		if (i >= v->top)
+			ui_dirty_line(ui, (int)(i - v->top));
+	}
+}
+
+int
+view_list_refresh(struct ui *ui)
+{
+	struct view_list *v = ui->list;
+	desk_article_state *c = NULL;
+	size_t n = 0;
+	int rc, added = 0;
+
+	if ((rc = desk_article_changes(&c, &n, &added, ui->d, &v->since)) != DESK_OK)
+		return rc;
+	for (size_t i = 0; i < n; i++)
+		view_list_set_status(ui, c[i].id, c[i].status);
+	free(c);
+	/* New articles (an import): only then is the whole list read again. */
+	return added ? view_list_reload(ui) : DESK_OK;
+}
+
+desk_status
+view_list_status(struct ui *ui, int64_t id)
+{
+	size_t i = view_list_find(ui->list, id);
+
+	return i < ui->list->n ? ui->list->status[i] : DESK_STATUS_ANY;
+}
+
+size_t
+view_list_loads(struct ui *ui)
+{
+	return ui->list->loads;
 }
 
 /* The first words of article i's body, with its line ends and tabs as spaces. */
@@ -231,7 +305,7 @@ view_list_draw_row(struct ui *ui, int row)
 		return;
 	a = v->arts[i];
 	sel = i == v->sel;
-	st = desk_article_status(a);
+	st = v->status[i];
 	x += ui_draw_text(ui, ui->body, row, x, " ", 1, sel ? UI_SELECT : UI_NORMAL);
 	ui_draw_text(ui, ui->body, row, x, desk_status_name(st), 8,
 	             sel ? UI_SELECT : view_list_status_look[st]);
@@ -285,7 +359,7 @@ static int
 view_list_open(struct ui *ui)
 {
 	view_list_scroll(ui);
-	return DESK_OK;
+	return view_list_refresh(ui); /* the edits made in other views */
 }
 
 static void

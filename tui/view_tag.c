@@ -400,9 +400,14 @@ view_tag_link(struct ui *ui, const char *name)
 		return DESK_ERROR;
 	if ((s = view_tag_span(ui)) == NULL)
 		return ui_error(ui, "link: no span under the cursor");
-	if (name && (rc = desk_entity_ensure(&ent, ui->d, name, "")) != DESK_OK)
-		return ui_error(ui, "link: %s", desk_errmsg(ui->d));
-	if (view_tag_after(ui, desk_span_link(ui->d, s->id, ent), "link") != DESK_OK)
+	/* The entity and the link: one transaction (no entity left without its link). */
+	if ((rc = desk_edit_begin(ui->d)) == DESK_OK &&
+	    (name == NULL || (rc = desk_entity_ensure(&ent, ui->d, name, "")) == DESK_OK) &&
+	    (rc = desk_span_link(ui->d, s->id, ent)) == DESK_OK)
+		rc = desk_edit_commit(ui->d);
+	if (rc != DESK_OK)
+		desk_edit_rollback(ui->d);
+	if (view_tag_after(ui, rc, "link") != DESK_OK)
 		return DESK_ERROR;
 	if ((s = view_tag_span(ui)) != NULL)
 		view_tag_describe(ui, name ? "Linked" : "Unlinked", s);
@@ -460,10 +465,7 @@ view_tag_accept(struct ui *ui, int all)
 		ui_message(ui, "Accepted");
 		return DESK_OK;
 	}
-	for (size_t i = 0; i < v->nsugg && rc == DESK_OK; i++)
-		if ((rc = desk_suggestion_accept(&id, ui->d, desk_suggestions_at(v->sugg, i))) ==
-		    DESK_OK)
-			done++;
+	rc = desk_suggestions_accept(&done, ui->d, v->sugg); /* one edit, one undo step */
 	if (view_tag_after(ui, rc, "accept") != DESK_OK)
 		return DESK_ERROR;
 	ui_message(ui, "Accepted %zu suggestions", done);
@@ -491,7 +493,6 @@ view_tag_same(struct ui *ui, int article_only, int dry, size_t *count)
 	desk_suggestions *sugg = NULL;
 	const desk_span *s;
 	size_t n, done = 0;
-	int64_t id;
 	int rc;
 
 	*count = 0;
@@ -504,10 +505,8 @@ view_tag_same(struct ui *ui, int article_only, int dry, size_t *count)
 	                                     : DESK_MATCH_EXACT)) != DESK_OK)
 		return ui_error(ui, "tag-all: %s", desk_errmsg(ui->d));
 	n = desk_suggestions_count(sugg);
-	for (size_t i = 0; !dry && i < n && rc == DESK_OK; i++)
-		if ((rc = desk_suggestion_accept(&id, ui->d, desk_suggestions_at(sugg, i))) ==
-		    DESK_OK)
-			done++;
+	if (!dry)
+		rc = desk_suggestions_accept(&done, ui->d, sugg); /* one edit, one undo step */
 	desk_suggestions_free(sugg);
 	*count = dry ? n : done;
 	if (dry)

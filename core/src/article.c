@@ -427,6 +427,111 @@ done:
 	return rc;
 }
 
+int
+desk_article_changes(desk_article_state **out, size_t *n, int *added, desk *d, int64_t *since)
+{
+	/* The status edits after ?1 up to ?2, those an undo or redo after ?1 took back or
+	 * did again, and those inside groups of either: their articles' status now. */
+	static const char sql[] =
+	    "WITH new AS (SELECT id, action, undoes FROM edit_log WHERE id > ?1 AND id <= ?2), "
+	    "edit(id) AS (SELECT id FROM new WHERE action NOT IN ('undo', 'redo') "
+	    "UNION SELECT u.undoes FROM new u WHERE u.action = 'undo' "
+	    "UNION SELECT o.undoes FROM new r JOIN edit_log o ON o.id = r.undoes WHERE r.action "
+	    "= 'redo'), "
+	    "touched(id) AS (SELECT e.article_id FROM edit JOIN edit_log e ON e.id = edit.id "
+	    "WHERE e.action IN ('status', 'status-auto') "
+	    "UNION SELECT m.article_id FROM edit JOIN edit_log g ON g.id = edit.id, "
+	    "json_each(g.data, '$.edits') j JOIN edit_log m ON m.id = j.value WHERE g.action = "
+	    "'group' AND m.action IN ('status', 'status-auto')) "
+	    "SELECT a.id, a.status FROM article a WHERE a.id IN (SELECT id FROM touched) "
+	    "ORDER BY a.id";
+	sqlite3_stmt *st = NULL;
+	desk_article_state *v = NULL;
+	size_t len = 0, cap = 0;
+	int64_t last = 0;
+	int rc, r;
+
+	*out = NULL;
+	*n = 0;
+	*added = 0;
+	if (d == NULL || since == NULL)
+		return DESK_MISUSE;
+	if ((rc = desk_prepare(d, &st, "SELECT coalesce(max(id), 0) FROM edit_log")) != DESK_OK)
+		goto done;
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		rc = desk_sqlite_error(d, "edit log");
+		goto done;
+	}
+	last = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	st = NULL;
+	if (*since < 0 || *since >= last)
+		goto done;
+	if ((rc = desk_prepare(d, &st,
+	                       "SELECT EXISTS (SELECT 1 FROM edit_log WHERE id > ?1 AND "
+	                       "id <= ?2 AND action = 'import')")) != DESK_OK)
+		goto done;
+	sqlite3_bind_int64(st, 1, *since);
+	sqlite3_bind_int64(st, 2, last);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		rc = desk_sqlite_error(d, "edit log");
+		goto done;
+	}
+	*added = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	st = NULL;
+	if ((rc = desk_prepare(d, &st, sql)) != DESK_OK)
+		goto done;
+	sqlite3_bind_int64(st, 1, *since);
+	sqlite3_bind_int64(st, 2, last);
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		desk_status s = DESK_STATUS_NEW;
+
+		if (desk_grow(&v, &cap, len, sizeof *v) != DESK_OK) {
+			rc = desk_error(d, DESK_NOMEM, "out of memory");
+			goto done;
+		}
+		desk_status_parse(&s, (const char *)sqlite3_column_text(st, 1));
+		v[len].id = sqlite3_column_int64(st, 0);
+		v[len++].status = s;
+	}
+	if (r != SQLITE_DONE)
+		rc = desk_sqlite_error(d, "article changes");
+done:
+	sqlite3_finalize(st);
+	if (rc == DESK_OK) {
+		*since = last;
+		*out = v;
+		*n = len;
+	} else {
+		*added = 0;
+		free(v);
+	}
+	return rc;
+}
+
+int
+article_touch(desk *d, int64_t article_id)
+{
+	static const char sql[] =
+	    "UPDATE article SET status = 'progress', updated_by = ?2, "
+	    "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1 AND status = 'new'";
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if ((rc = desk_prepare(d, &st, sql)) != DESK_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, article_id);
+	sqlite3_bind_text(st, 2, d->editor, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = desk_sqlite_error(d, "set status");
+	else if (sqlite3_changes(d->db) > 0)
+		rc = history_record(d, "status-auto", article_id, 0,
+		                    "{\"before\":\"new\",\"after\":\"progress\"}");
+	sqlite3_finalize(st);
+	return rc;
+}
+
 int64_t
 desk_article_id(const desk_article *a)
 {

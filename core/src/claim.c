@@ -216,6 +216,26 @@ done:
 	return rc;
 }
 
+/*
+ * Log a claim's add or delete with what the claim stands with (history.c
+ * refuses to take it away when that changed): {"claim", "research", "state":
+ * the research row, "evidence": [the research's standing evidence ids]}.
+ */
+static int
+claim_record_state(desk *d, const char *action, int64_t article_id, int64_t claim_id)
+{
+	static const char sql[] =
+	    "SELECT json_object('claim', c.id, 'research', c.research_id, " CLAIM_RESEARCH_SNAPSHOT(
+	        "c.research_id") ") FROM claim c WHERE c.id = ?1";
+	char *data = NULL;
+	int rc;
+
+	if ((rc = desk_query_text(&data, d, sql, claim_id, "claim")) == DESK_OK)
+		rc = history_record(d, action, article_id, claim_id, data);
+	free(data);
+	return rc;
+}
+
 int
 desk_claim_add(int64_t *out, desk *d, int64_t article_id, int64_t start, int64_t end)
 {
@@ -262,8 +282,7 @@ desk_claim_add(int64_t *out, desk *d, int64_t article_id, int64_t start, int64_t
 		goto done;
 	}
 	id = sqlite3_last_insert_rowid(d->db);
-	if ((rc = claim_record(d, "claim-add", article_id, id, json_pack("{sI}", "claim", id))) !=
-	    DESK_OK)
+	if ((rc = claim_record_state(d, "claim-add", article_id, id)) != DESK_OK)
 		goto done;
 	if ((rc = desk_commit(d)) == DESK_OK && out)
 		*out = id;
@@ -290,8 +309,7 @@ desk_claim_delete(desk *d, int64_t claim_id)
 		return rc;
 	if ((rc = claim_standing(d, claim_id, NULL, &article_id)) != DESK_OK ||
 	    (rc = claim_exec(d, sql, "delete claim", 1, &claim_id)) != DESK_OK ||
-	    (rc = claim_record(d, "claim-delete", article_id, claim_id,
-	                       json_pack("{sI}", "claim", claim_id))) != DESK_OK)
+	    (rc = claim_record_state(d, "claim-delete", article_id, claim_id)) != DESK_OK)
 		goto done;
 	rc = desk_commit(d);
 done:

@@ -20,6 +20,22 @@
 	"(SELECT count(DISTINCT s.article_id) FROM sentence s WHERE s.article_id <> c.article_id " \
 	"AND c.key <> '' AND instr(s.key, c.key) > 0)"
 
+/* The state of the research row (table research, unaliased) as a JSON object (history.c). */
+#define RESEARCH_STATE                                                                             \
+	"json_object('status', status, 'verdict', verdict, 'note', note, 'proposed_by', "          \
+	"proposed_by, 'proposed_at', proposed_at, 'reviewed_by', reviewed_by, 'reviewed_at', "     \
+	"reviewed_at, 'review_reason', review_reason)"
+
+/*
+ * What a claim stands with, as JSON object members (history.c compares them
+ * before it takes claims away): "state", the research row rid's, and
+ * "evidence", the ids of its standing evidence.  rid is SQL.
+ */
+#define CLAIM_RESEARCH_SNAPSHOT(rid)                                                               \
+	"'state', (SELECT json(" RESEARCH_STATE ") FROM research WHERE id = " rid "), "            \
+	"'evidence', (SELECT json_group_array(id) FROM (SELECT id FROM evidence WHERE "            \
+	"research_id = " rid " AND deleted_at IS NULL ORDER BY id))"
+
 /* verdict.c: load a verdict file (annotations/VERDICTS.md) in the caller's transaction. */
 int verdict_load(desk *d, const char *file, const char *json, size_t len);
 /* verdict.c: the default scale into an empty verdict table (schema.c). */

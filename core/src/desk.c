@@ -419,6 +419,7 @@ desk_close(desk *d)
 	if (d == NULL)
 		return;
 	sqlite3_close(d->db);
+	free(d->logged);
 	free(d->editor);
 	free(d);
 }
@@ -449,24 +450,84 @@ desk_prepare(desk *d, sqlite3_stmt **st, const char *sql)
 int
 desk_begin(desk *d)
 {
-	return desk_exec(d, "BEGIN IMMEDIATE");
+	char sql[40];
+	int rc;
+
+	if (d->depth >= DESK_MAXDEPTH)
+		return desk_error(d, DESK_MISUSE, "transactions nested too deep");
+	if (d->depth > 0 && sqlite3_get_autocommit(d->db))
+		return desk_error(d, DESK_ERROR, "the edit was rolled back after an error");
+	snprintf(sql, sizeof sql, "SAVEPOINT desk%d", d->depth);
+	if ((rc = desk_exec(d, d->depth ? sql : "BEGIN IMMEDIATE")) != DESK_OK)
+		return rc;
+	if (d->depth == 0)
+		d->nlogged = 0;
+	d->mark[d->depth++] = d->nlogged;
+	return DESK_OK;
 }
 
 int
 desk_commit(desk *d)
 {
-	int rc = desk_exec(d, "COMMIT");
+	char sql[40];
+	int rc;
 
-	if (rc != DESK_OK)
+	if (d->depth == 0)
+		return desk_error(d, DESK_MISUSE, "no transaction to commit");
+	if (d->depth > 1) {
+		snprintf(sql, sizeof sql, "RELEASE desk%d", d->depth - 1);
+		if ((rc = desk_exec(d, sql)) == DESK_OK)
+			d->depth--;
+		return rc; /* on failure the caller's desk_rollback() ends the level */
+	}
+	if ((rc = history_commit(d)) != DESK_OK || (rc = desk_exec(d, "COMMIT")) != DESK_OK) {
 		desk_rollback(d);
-	return rc;
+		return rc;
+	}
+	d->depth = 0;
+	d->nlogged = 0;
+	return DESK_OK;
 }
 
 void
 desk_rollback(desk *d)
 {
+	char sql[64];
+
+	if (d->depth > 1 && !sqlite3_get_autocommit(d->db)) {
+		d->depth--;
+		snprintf(sql, sizeof sql, "ROLLBACK TO desk%d; RELEASE desk%d", d->depth, d->depth);
+		sqlite3_exec(d->db, sql, NULL, NULL, NULL);
+		d->nlogged = d->mark[d->depth];
+		return;
+	}
+	d->depth = 0;
+	d->nlogged = 0;
 	if (!sqlite3_get_autocommit(d->db))
 		sqlite3_exec(d->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int
+desk_edit_begin(desk *d)
+{
+	if (d == NULL)
+		return DESK_MISUSE;
+	return desk_begin(d);
+}
+
+int
+desk_edit_commit(desk *d)
+{
+	if (d == NULL)
+		return DESK_MISUSE;
+	return desk_commit(d);
+}
+
+void
+desk_edit_rollback(desk *d)
+{
+	if (d != NULL && d->depth > 0)
+		desk_rollback(d);
 }
 
 int

@@ -2,23 +2,37 @@
  * history.c - each editor's undo and redo over the edit log.
  *
  * An undoable edit is logged with history_record(), in the edit's own
- * transaction: an edit_log row (who, when, what, before/after as JSON) and a
- * 'done' row in history.  desk_undo() takes the editor's last 'done' edit,
- * puts back its "before", logs an 'undo' entry (undoes = the edit) and marks
- * it 'undone'; desk_redo() takes the editor's last undone edit (by seq),
+ * transaction: an edit_log row (who, when, what, before/after as JSON).
+ * When the transaction commits, history_commit() adds one 'done' row in
+ * history for it, or for a 'group' entry listing all the edits of the
+ * transaction (nested desk_begin() levels are savepoints of one
+ * transaction).  desk_undo() takes the editor's last 'done' edit, puts back
+ * its "before", logs an 'undo' entry (undoes = the edit) and marks it
+ * 'undone'; desk_redo() takes the editor's last undone edit (by seq),
  * applies its "after" again and logs a 'redo' entry.  A new edit drops what
  * could still be redone.  Nothing is erased from edit_log.
  *
  * The data of each action (JSON):
- *   span-add, span-delete      {"span": ID}
+ *   span-add, span-delete      {"span": ID, "label": "PER", "entity_id": 0}: taking
+ *                              the span away is refused when they changed
  *   span-relabel               {"before": {"label": "PER"}, "after": {"label": "ORG"}}
  *   span-link                  {"before": {"entity_id": 0}, "after": {"entity_id": 5}}
  *   entity-rename              {"before": {"name": "...", "external_id": "..."},
  *                               "after": {"name": "...", "external_id": "..."}}
  *   entity-merge               {"into": 3, "from": 7, "spans": [12, 15]}
  *   status                     {"before": "new", "after": "done"}
+ *   status-auto                {"before": "new", "after": "progress"}: the first edit
+ *                              of a new article puts it in progress; soft: when someone
+ *                              set another status since, undo and redo leave it
+ *   group                      {"edits": [log ids]}: the edits of one transaction
+ *                              (a bulk edit, a claim with its research, an edit and its
+ *                              status-auto), undone last first and redone first first,
+ *                              all or none
  *   suggestion-reject          {"article_id": 1, "start": 4, "end": 9, "label": "PER"}
- *   claim-add, claim-delete    {"claim": ID}
+ *   claim-add, claim-delete    {"claim": ID, "research": RID, "state": R, "evidence": [EIDs]}:
+ *                              the claim with its research as the edit left it (R as
+ *                              below, the standing evidence); taking the claim away is
+ *                              refused when they changed (older edits: {"claim": ID})
  *   research-verdict, research-note, claim-approve, claim-dispute
  *                              {"claim": ID, "research": RID, "before": R, "after": R}
  *   evidence-add, evidence-delete
@@ -28,11 +42,14 @@
  *       undo puts "before" back whole (so undoing an approval makes it proposed again,
  *       without the review), redo "after"
  *   claim-apply                {"claim": ID, "research": RID, "claims": [new claim ids],
- *                               "relinked": [{"claim": ID, "before": old RID}]}
+ *                               "relinked": [{"claim": ID, "before": old RID}],
+ *                               "state": R, "evidence": [EIDs]}: undo refuses when the
+ *                               research changed since (older edits: no state)
  *   candidate-dismiss          {"article_id": 1, "start": 0, "end": 42}
  *   entity-delete              {"entities": [the rows of the entity and those merged into it],
  *                               "spans": [[span id, entity id] of deleted spans naming one]}
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,16 +58,64 @@
 int
 history_record(desk *d, const char *action, int64_t article_id, int64_t target_id, const char *data)
 {
+	int rc;
+
+	if (d->depth == 0)
+		return desk_error(d, DESK_MISUSE, "an edit outside a transaction");
+	if ((rc = desk_log(d, action, article_id, target_id, data)) != DESK_OK)
+		return rc;
+	if (desk_grow(&d->logged, &d->caplogged, d->nlogged, sizeof *d->logged) != DESK_OK)
+		return desk_error(d, DESK_NOMEM, "out of memory");
+	d->logged[d->nlogged++] = sqlite3_last_insert_rowid(d->db);
+	/* The first edit of a new article puts it in progress, in the same step. */
+	if (article_id > 0 && strncmp(action, "status", 6) != 0)
+		return article_touch(d, article_id);
+	return DESK_OK;
+}
+
+int
+history_commit(desk *d)
+{
 	static const char drop_sql[] =
 	    "UPDATE history SET state = 'dropped' WHERE editor = ?1 AND state = 'undone'";
 	static const char add_sql[] =
 	    "INSERT INTO history (log_id, editor, state, seq) VALUES (?1, ?2, 'done', "
 	    "(SELECT coalesce(max(seq), 0) + 1 FROM history))";
-	sqlite3_stmt *drop = NULL, *add = NULL;
+	static const char group_sql[] =
+	    "SELECT coalesce(article_id, 0) FROM edit_log WHERE id = ?1";
+	sqlite3_stmt *drop = NULL, *add = NULL, *group = NULL;
+	char *ids = NULL;
+	int64_t log_id;
 	int rc;
 
-	if ((rc = desk_log(d, action, article_id, target_id, data)) != DESK_OK ||
-	    (rc = desk_prepare(d, &drop, drop_sql)) != DESK_OK ||
+	if (d->nlogged == 0)
+		return DESK_OK;
+	log_id = d->logged[0];
+	if (d->nlogged > 1) {
+		/* Several edits: one 'group' entry listing them is the undo step. */
+		size_t cap = d->nlogged * 21 + 16, n = 0;
+
+		if ((ids = malloc(cap)) == NULL) {
+			rc = desk_error(d, DESK_NOMEM, "out of memory");
+			goto done;
+		}
+		n = (size_t)snprintf(ids, cap, "{\"edits\":[");
+		for (size_t i = 0; i < d->nlogged; i++)
+			n += (size_t)snprintf(ids + n, cap - n, "%s%lld", i ? "," : "",
+			                      (long long)d->logged[i]);
+		snprintf(ids + n, cap - n, "]}");
+		if ((rc = desk_prepare(d, &group, group_sql)) != DESK_OK)
+			goto done;
+		sqlite3_bind_int64(group, 1, d->logged[0]);
+		if (sqlite3_step(group) != SQLITE_ROW) {
+			rc = desk_sqlite_error(d, "history");
+			goto done;
+		}
+		if ((rc = desk_log(d, "group", sqlite3_column_int64(group, 0), 0, ids)) != DESK_OK)
+			goto done;
+		log_id = sqlite3_last_insert_rowid(d->db);
+	}
+	if ((rc = desk_prepare(d, &drop, drop_sql)) != DESK_OK ||
 	    (rc = desk_prepare(d, &add, add_sql)) != DESK_OK)
 		goto done;
 	sqlite3_bind_text(drop, 1, d->editor, -1, SQLITE_STATIC);
@@ -58,13 +123,15 @@ history_record(desk *d, const char *action, int64_t article_id, int64_t target_i
 		rc = desk_sqlite_error(d, "history");
 		goto done;
 	}
-	sqlite3_bind_int64(add, 1, sqlite3_last_insert_rowid(d->db));
+	sqlite3_bind_int64(add, 1, log_id);
 	sqlite3_bind_text(add, 2, d->editor, -1, SQLITE_STATIC);
 	if (sqlite3_step(add) != SQLITE_DONE)
 		rc = desk_sqlite_error(d, "history");
 done:
+	sqlite3_finalize(group);
 	sqlite3_finalize(drop);
 	sqlite3_finalize(add);
+	free(ids);
 	return rc;
 }
 
@@ -89,6 +156,7 @@ typedef struct history_action {
 	const char *check;
 	const char *apply[3];
 	const char *like; /* without check: the action whose statements it runs, flipped */
+	int soft;         /* a conflict leaves it as it is instead of refusing */
 } history_action;
 
 #define HISTORY_SPAN_ID "coalesce(json_extract(?2, '$.span'), ?1)"
@@ -109,6 +177,15 @@ typedef struct history_action {
 	" OR " HISTORY_RF("proposed_by") " OR " HISTORY_RF("proposed_at")                          \
 	" OR " HISTORY_RF("reviewed_by") " OR " HISTORY_RF("reviewed_at")                          \
 	" OR " HISTORY_RF("review_reason") ")"
+/* The research r of a claim-add or -delete is not as its "state" and "evidence". */
+#define HISTORY_CS(f) "r." f " IS NOT json_extract(?2, '$.state." f "')"
+#define HISTORY_CLAIM_RESEARCH_CHANGED                                                             \
+	"(" HISTORY_CS("status") " OR " HISTORY_CS("verdict") " OR " HISTORY_CS("note")            \
+	" OR " HISTORY_CS("proposed_by") " OR " HISTORY_CS("proposed_at")                          \
+	" OR " HISTORY_CS("reviewed_by") " OR " HISTORY_CS("reviewed_at")                          \
+	" OR " HISTORY_CS("review_reason") " OR (SELECT json_group_array(id) FROM (SELECT id "     \
+	"FROM evidence WHERE research_id = r.id AND deleted_at IS NULL ORDER BY id)) IS NOT "      \
+	"json_extract(?2, '$.evidence'))"
 #define HISTORY_RESEARCH_PUT                                                                       \
 	"UPDATE research SET " HISTORY_RS("status") HISTORY_RS("verdict") HISTORY_RS("note")       \
 	HISTORY_RS("proposed_by") HISTORY_RS("proposed_at") HISTORY_RS("reviewed_by")              \
@@ -123,6 +200,13 @@ static const history_action history_actions[] = {
      /* ?7: the span stands now and goes; else it is deleted now and comes back. */
      "SELECT CASE WHEN ?7 AND s.deleted_at IS NOT NULL THEN printf('span %d was deleted by %s', "
      "s.id, s.deleted_by) "
+     /* the span goes with its label and entity as the edit left them (older edits: any) */
+     "WHEN ?7 AND s.label IS NOT coalesce(json_extract(?2, '$.label'), s.label) THEN "
+     "printf('span %d was relabelled %s by %s', s.id, s.label, s.updated_by) "
+     "WHEN ?7 AND coalesce(s.entity_id, 0) IS NOT coalesce(json_extract(?2, '$.entity_id'), "
+     "coalesce(s.entity_id, 0)) THEN printf('span %d was linked to %s by %s', s.id, "
+     "coalesce((SELECT printf('\"%s\"', name) FROM entity WHERE id = s.entity_id), 'no "
+     "entity'), s.updated_by) "
      "WHEN NOT ?7 AND s.deleted_at IS NULL THEN printf('span %d was restored by %s', s.id, "
      "s.updated_by) "
      "WHEN NOT ?7 AND EXISTS (SELECT 1 FROM span o WHERE o.article_id = s.article_id AND "
@@ -135,8 +219,9 @@ static const history_action history_actions[] = {
       "deleted_by = CASE WHEN ?7 THEN ?5 END, updated_by = ?5, updated_at = " HISTORY_NOW
       " WHERE id = " HISTORY_SPAN_ID,
       NULL},
-     NULL},
-    {"span-delete", 1, "span", NULL, {NULL, NULL}, "span-add"},
+     NULL,
+     0},
+    {"span-delete", 1, "span", NULL, {NULL, NULL}, "span-add", 0},
     {"span-relabel",
      0,
      "span",
@@ -154,7 +239,8 @@ static const history_action history_actions[] = {
      {"UPDATE span SET label = json_extract(?2, '$.' || ?4 || '.label'), updated_by = ?5, "
       "updated_at = " HISTORY_NOW " WHERE id = ?1",
       NULL},
-     NULL},
+     NULL,
+     0},
     {"span-link",
      0,
      "span",
@@ -166,7 +252,8 @@ static const history_action history_actions[] = {
      {"UPDATE span SET entity_id = nullif(json_extract(?2, '$.' || ?4 || '.entity_id'), 0), "
       "updated_by = ?5, updated_at = " HISTORY_NOW " WHERE id = ?1",
       NULL},
-     NULL},
+     NULL,
+     0},
     {"entity-rename",
      0,
      "entity",
@@ -178,7 +265,8 @@ static const history_action history_actions[] = {
       "coalesce(json_extract(?2, '$.' || ?4 || '.external_id'), ''), updated_by = ?5, "
       "updated_at = " HISTORY_NOW " WHERE id = ?1",
       NULL},
-     NULL},
+     NULL,
+     0},
     {"entity-merge",
      0,
      "entity",
@@ -197,7 +285,8 @@ static const history_action history_actions[] = {
       "UPDATE entity SET merged_into = CASE WHEN ?7 THEN NULL ELSE json_extract(?2, '$.into') "
       "END, updated_by = ?5, updated_at = " HISTORY_NOW " WHERE id = json_extract(?2, "
       "'$.from')"},
-     NULL},
+     NULL,
+     0},
     {"status",
      0,
      "article",
@@ -207,7 +296,9 @@ static const history_action history_actions[] = {
      {"UPDATE article SET status = json_extract(?2, '$.' || ?4), updated_by = ?5, "
       "updated_at = " HISTORY_NOW " WHERE id = ?6",
       NULL},
-     NULL},
+     NULL,
+     0},
+    {"status-auto", 0, "article", NULL, {NULL, NULL}, "status", 1},
     {"suggestion-reject",
      0,
      "suggestion",
@@ -226,13 +317,25 @@ static const history_action history_actions[] = {
       "INSERT INTO suggestion_rejected (article_id, start, \"end\", label, editor, at) "
       "SELECT json_extract(?2, '$.article_id'), json_extract(?2, '$.start'), "
       "json_extract(?2, '$.end'), json_extract(?2, '$.label'), ?5, " HISTORY_NOW " WHERE NOT ?7"},
-     NULL},
+     NULL,
+     0},
     {"claim-add",
      0,
      "claim",
      /* ?7: the claim stands now and goes; else it is deleted now and comes back. */
      "SELECT CASE WHEN ?7 AND c.deleted_at IS NOT NULL THEN printf('claim %d was deleted by "
      "%s', c.id, c.deleted_by) "
+     /* the claim goes with its research as the edit left it (older edits: an empty one) */
+     "WHEN ?7 AND c.research_id IS NOT coalesce(json_extract(?2, '$.research'), "
+     "c.research_id) THEN printf('claim %d was given the research of another claim by %s', "
+     "c.id, c.updated_by) "
+     "WHEN ?7 AND (SELECT CASE WHEN json_type(?2, '$.state') IS NULL THEN r.status <> "
+     "'check' OR r.verdict IS NOT NULL OR r.note <> '' OR EXISTS (SELECT 1 FROM evidence e "
+     "WHERE e.research_id = r.id AND e.deleted_at IS NULL) ELSE " HISTORY_CLAIM_RESEARCH_CHANGED
+     " END FROM research r WHERE r.id = c.research_id) THEN (SELECT printf('claim %d was "
+     "researched by %s', c.id, coalesce(r.proposed_by, (SELECT e.added_by FROM evidence e "
+     "WHERE e.research_id = r.id AND e.deleted_at IS NULL ORDER BY e.id DESC LIMIT 1), "
+     "r.updated_by)) FROM research r WHERE r.id = c.research_id) "
      "WHEN NOT ?7 AND c.deleted_at IS NULL THEN printf('claim %d was restored by %s', c.id, "
      "c.updated_by) "
      "WHEN NOT ?7 THEN (SELECT printf('claim %d holds the same range, by %s', o.id, o.author) "
@@ -243,8 +346,9 @@ static const history_action history_actions[] = {
       "deleted_by = CASE WHEN ?7 THEN ?5 END, updated_by = ?5, updated_at = " HISTORY_NOW
       " WHERE id = " HISTORY_CLAIM_ID,
       NULL},
-     NULL},
-    {"claim-delete", 1, "claim", NULL, {NULL, NULL}, "claim-add"},
+     NULL,
+     0},
+    {"claim-delete", 1, "claim", NULL, {NULL, NULL}, "claim-add", 0},
     {"research-verdict",
      0,
      "research",
@@ -252,10 +356,11 @@ static const history_action history_actions[] = {
      "changed by %s', json_extract(?2, '$.claim'), r.updated_by) END FROM research r WHERE "
      "r.id = json_extract(?2, '$.research')",
      {HISTORY_RESEARCH_PUT, NULL},
-     NULL},
-    {"research-note", 0, "research", NULL, {NULL, NULL}, "research-verdict"},
-    {"claim-approve", 0, "research", NULL, {NULL, NULL}, "research-verdict"},
-    {"claim-dispute", 0, "research", NULL, {NULL, NULL}, "research-verdict"},
+     NULL,
+     0},
+    {"research-note", 0, "research", NULL, {NULL, NULL}, "research-verdict", 0},
+    {"claim-approve", 0, "research", NULL, {NULL, NULL}, "research-verdict", 0},
+    {"claim-dispute", 0, "research", NULL, {NULL, NULL}, "research-verdict", 0},
     {"evidence-add",
      0,
      "evidence",
@@ -269,8 +374,9 @@ static const history_action history_actions[] = {
      {"UPDATE evidence SET deleted_at = CASE WHEN ?7 THEN " HISTORY_NOW " END, "
       "deleted_by = CASE WHEN ?7 THEN ?5 END WHERE id = ?1",
       HISTORY_RESEARCH_PUT},
-     NULL},
-    {"evidence-delete", 1, "evidence", NULL, {NULL, NULL}, "evidence-add"},
+     NULL,
+     0},
+    {"evidence-delete", 1, "evidence", NULL, {NULL, NULL}, "evidence-add", 0},
     {"claim-apply",
      0,
      "claim",
@@ -283,7 +389,11 @@ static const history_action history_actions[] = {
      "END LIMIT 1), (SELECT printf('claim %d was changed by %s', c.id, c.updated_by) FROM "
      "json_each(?2, '$.relinked') j JOIN claim c ON c.id = json_extract(j.value, '$.claim') "
      "WHERE c.deleted_at IS NOT NULL OR c.research_id IS NOT CASE WHEN ?7 THEN "
-     "json_extract(?2, '$.research') ELSE json_extract(j.value, '$.before') END LIMIT 1))",
+     "json_extract(?2, '$.research') ELSE json_extract(j.value, '$.before') END LIMIT 1), "
+     /* the research the claims go with, as the edit left it (older edits: any) */
+     "(SELECT printf('the research of claim %d was changed by %s', json_extract(?2, "
+     "'$.claim'), r.updated_by) FROM research r WHERE ?7 AND json_type(?2, '$.state') IS NOT "
+     "NULL AND r.id = json_extract(?2, '$.research') AND " HISTORY_CLAIM_RESEARCH_CHANGED "))",
      {"UPDATE claim SET deleted_at = CASE WHEN ?7 THEN " HISTORY_NOW " END, "
       "deleted_by = CASE WHEN ?7 THEN ?5 END, updated_by = ?5, updated_at = " HISTORY_NOW
       " WHERE id IN (SELECT value FROM json_each(?2, '$.claims'))",
@@ -292,7 +402,8 @@ static const history_action history_actions[] = {
       "= claim.id) ELSE json_extract(?2, '$.research') END, updated_by = ?5, updated_at "
       "= " HISTORY_NOW " WHERE id IN (SELECT json_extract(value, '$.claim') FROM json_each(?2, "
       "'$.relinked'))"},
-     NULL},
+     NULL,
+     0},
     {"candidate-dismiss",
      0,
      "candidate",
@@ -305,7 +416,8 @@ static const history_action history_actions[] = {
       "INSERT INTO candidate_dismissed (article_id, start, \"end\", editor, at) "
       "SELECT json_extract(?2, '$.article_id'), json_extract(?2, '$.start'), "
       "json_extract(?2, '$.end'), ?5, " HISTORY_NOW " WHERE NOT ?7"},
-     NULL},
+     NULL,
+     0},
     {"entity-delete",
      0,
      "entity",
@@ -328,7 +440,8 @@ static const history_action history_actions[] = {
       "(SELECT json_extract(value, '$[0]') FROM json_each(?2, '$.spans'))",
       "DELETE FROM entity WHERE NOT ?7 AND id IN (SELECT json_extract(value, '$.id') FROM "
       "json_each(?2, '$.entities'))"},
-     NULL},
+     NULL,
+     0},
 };
 
 /* The edit undo or redo works on. */
@@ -491,12 +604,69 @@ done:
 	return rc;
 }
 
+/*
+ * Undo or redo one edit: refused (DESK_CONFLICT) when its target is no
+ * longer as the edit left it, except for a soft action, which is then left
+ * as it is.
+ */
+static int
+history_one(desk *d, const history_edit *e, int undo)
+{
+	const history_action *a, *sql;
+	int rc;
+
+	if ((a = history_find(e->action)) == NULL)
+		return desk_error(d, DESK_ERROR, "cannot %s \"%s\": unknown action",
+		                  undo ? "undo" : "redo", e->action);
+	sql = a->check ? a : history_find(a->like);
+	if ((rc = history_check(d, a, sql, e, undo)) == DESK_CONFLICT && a->soft) {
+		desk_clear_error(d);
+		return DESK_OK;
+	}
+	if (rc != DESK_OK)
+		return rc;
+	return history_apply(d, a, sql, e, undo);
+}
+
+/* Undo a group's edits last first, or redo them first first. */
+static int
+history_group(desk *d, const history_edit *g, int undo)
+{
+	static const char sql[] =
+	    "SELECT e.id, e.action, coalesce(e.article_id, 0), coalesce(e.target_id, 0), e.data "
+	    "FROM json_each(?1, '$.edits') j JOIN edit_log e ON e.id = j.value "
+	    "ORDER BY CASE WHEN ?2 THEN -j.key ELSE j.key END";
+	sqlite3_stmt *st = NULL;
+	int rc, r;
+
+	if ((rc = desk_prepare(d, &st, sql)) != DESK_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, g->data, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, undo);
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		history_edit m = {sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 2),
+		                  sqlite3_column_int64(st, 3), (char *)sqlite3_column_text(st, 1),
+		                  (char *)sqlite3_column_text(st, 4)};
+
+		if (m.action == NULL || m.data == NULL) {
+			rc = desk_error(d, DESK_ERROR, "history: a broken edit in a group");
+			goto done;
+		}
+		if ((rc = history_one(d, &m, undo)) != DESK_OK)
+			goto done;
+	}
+	if (r != SQLITE_DONE)
+		rc = desk_sqlite_error(d, "history");
+done:
+	sqlite3_finalize(st);
+	return rc;
+}
+
 /* Undo (undo 1) or redo (undo 0) the editor's last edit, in one transaction. */
 static int
 history_step(int64_t *article_id, desk *d, int undo)
 {
 	history_edit e = {0};
-	const history_action *a, *sql;
 	int rc;
 
 	if (article_id)
@@ -507,15 +677,12 @@ history_step(int64_t *article_id, desk *d, int undo)
 		return rc;
 	if ((rc = history_last(&e, d, undo)) != DESK_OK)
 		goto done;
-	if ((a = history_find(e.action)) == NULL) {
-		rc = desk_error(d, DESK_ERROR, "cannot %s \"%s\": unknown action",
-		                undo ? "undo" : "redo", e.action);
-		goto done;
-	}
-	sql = a->check ? a : history_find(a->like);
-	if ((rc = history_check(d, a, sql, &e, undo)) != DESK_OK ||
-	    (rc = history_apply(d, a, sql, &e, undo)) != DESK_OK ||
-	    (rc = history_mark(d, &e, undo)) != DESK_OK || (rc = desk_commit(d)) != DESK_OK)
+	if (strcmp(e.action, "group") == 0)
+		rc = history_group(d, &e, undo);
+	else
+		rc = history_one(d, &e, undo);
+	if (rc != DESK_OK || (rc = history_mark(d, &e, undo)) != DESK_OK ||
+	    (rc = desk_commit(d)) != DESK_OK)
 		goto done;
 	if (article_id)
 		*article_id = e.article_id;

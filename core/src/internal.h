@@ -6,6 +6,8 @@
 
 #include "copydesk/copydesk.h"
 
+#define DESK_MAXDEPTH 8
+
 struct desk {
 	sqlite3 *db;
 	char *editor;
@@ -14,6 +16,11 @@ struct desk {
 	int errrule;
 	int data_version;
 	int64_t sentences_upto; /* every article up to this id has its sentence rows (repeat.c) */
+	/* desk_begin() levels open: 1 the transaction, each further one a savepoint. */
+	int depth;
+	size_t mark[DESK_MAXDEPTH]; /* nlogged when each level began */
+	int64_t *logged;            /* the transaction's undoable edits, in order (history.c) */
+	size_t nlogged, caplogged;
 };
 
 /* Set the handle's message (printf-style) and return rc. */
@@ -25,7 +32,13 @@ int desk_error_field(desk *d, int rc, const char *field, int rule, const char *f
 int desk_sqlite_error(desk *d, const char *what);
 void desk_clear_error(desk *d);
 
-/* Short write transactions: BEGIN IMMEDIATE ... COMMIT, or ROLLBACK. */
+/*
+ * Short write transactions: BEGIN IMMEDIATE ... COMMIT, or ROLLBACK.  They
+ * nest: inside a transaction desk_begin() opens a savepoint, desk_commit()
+ * releases it and desk_rollback() takes back only what was done since it
+ * (as SQLite's SAVEPOINT).  The edits of the whole transaction become one
+ * undo step when the outermost level commits (history_commit()).
+ */
 int desk_begin(desk *d);
 int desk_commit(desk *d);
 void desk_rollback(desk *d);
@@ -56,6 +69,14 @@ int desk_log(desk *d, const char *action, int64_t article_id, int64_t target_id,
  */
 int history_record(desk *d, const char *action, int64_t article_id, int64_t target_id,
                    const char *data);
+/* Make the edits the transaction logged one undo step (desk_commit()). */
+int history_commit(desk *d);
+
+/*
+ * article.c: a 'new' article goes 'progress' with a status-auto history
+ * entry, inside the caller's transaction; any other status stays.
+ */
+int article_touch(desk *d, int64_t article_id);
 
 /* Run the ordered migrations (schema.c). */
 int schema_migrate(desk *d);

@@ -437,11 +437,29 @@ done:
 	return rc;
 }
 
+/* The history data of claim-apply (history.c), or NULL when out of memory. */
+static json_t *
+repeat_apply_data(int64_t claim_id, int64_t research_id, json_t *claims, json_t *relinked,
+                  const char *snapshot)
+{
+	json_t *data = json_pack("{sI sI sO sO}", "claim", (json_int_t)claim_id, "research",
+	                         (json_int_t)research_id, "claims", claims, "relinked", relinked);
+	json_t *snap = json_loads(snapshot, 0, NULL);
+
+	if (data == NULL || snap == NULL || json_object_update(data, snap) != 0) {
+		json_decref(data);
+		data = NULL;
+	}
+	json_decref(snap);
+	return data;
+}
+
 int
 desk_claim_apply(size_t *added, desk *d, int64_t claim_id)
 {
 	json_t *claims = NULL, *relinked = NULL;
 	int64_t research_id, article_id;
+	char *snap = NULL;
 	size_t n;
 	int rc;
 
@@ -459,10 +477,13 @@ desk_claim_apply(size_t *added, desk *d, int64_t claim_id)
 	    (rc = repeat_apply_tx(d, claim_id, research_id, claims, relinked)) != DESK_OK)
 		goto done;
 	n = json_array_size(claims) + json_array_size(relinked);
-	if (n > 0 && (rc = claim_record(d, "claim-apply", article_id, claim_id,
-	                                json_pack("{sI sI sO sO}", "claim", (json_int_t)claim_id,
-	                                          "research", (json_int_t)research_id, "claims",
-	                                          claims, "relinked", relinked))) != DESK_OK)
+	/* With the research as it is now ("state", "evidence"): undo refuses once it changed. */
+	if (n > 0 && ((rc = desk_query_text(&snap, d,
+	                                    "SELECT json_object(" CLAIM_RESEARCH_SNAPSHOT("?1") ")",
+	                                    research_id, "research")) != DESK_OK ||
+	              (rc = claim_record(d, "claim-apply", article_id, claim_id,
+	                                 repeat_apply_data(claim_id, research_id, claims, relinked,
+	                                                   snap))) != DESK_OK))
 		goto done;
 	if ((rc = desk_commit(d)) == DESK_OK && added)
 		*added = n;
@@ -471,5 +492,6 @@ done:
 		desk_rollback(d);
 	json_decref(claims);
 	json_decref(relinked);
+	free(snap);
 	return rc;
 }

@@ -22,12 +22,6 @@
 
 #include "claim_internal.h"
 
-/* The research row's state as a JSON object (what history.c compares and puts back). */
-#define RESEARCH_STATE                                                                             \
-	"json_object('status', status, 'verdict', verdict, 'note', note, 'proposed_by', "          \
-	"proposed_by, 'proposed_at', proposed_at, 'reviewed_by', reviewed_by, 'reviewed_at', "     \
-	"reviewed_at, 'review_reason', review_reason)"
-
 /* The research's state now into *out (a new reference). */
 static int
 research_state(json_t **out, desk *d, int64_t research_id)

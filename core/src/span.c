@@ -244,8 +244,9 @@ desk_span_add(int64_t *out, desk *d, int64_t article_id, int64_t start, int64_t 
 		goto done;
 	}
 	id = sqlite3_last_insert_rowid(d->db);
-	if ((rc = span_record(d, "span-add", article_id, id, json_pack("{sI}", "span", id))) !=
-	    DESK_OK)
+	if ((rc = span_record(d, "span-add", article_id, id,
+	                      json_pack("{sI ss sI}", "span", id, "label", label, "entity_id",
+	                                (json_int_t)entity))) != DESK_OK)
 		goto done;
 	if ((rc = desk_commit(d)) == DESK_OK && out)
 		*out = id;
@@ -308,18 +309,21 @@ desk_span_delete(desk *d, int64_t span_id)
 	static const char sql[] =
 	    "UPDATE span SET deleted_by = ?2, deleted_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), "
 	    "updated_by = ?2, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1";
-	int64_t article_id;
+	int64_t article_id, entity = 0;
+	char *label = NULL;
 	int rc;
 
 	if ((rc = desk_begin(d)) != DESK_OK)
 		return rc;
-	if ((rc = span_standing(d, span_id, &article_id, NULL, NULL)) != DESK_OK ||
+	if ((rc = span_standing(d, span_id, &article_id, &label, &entity)) != DESK_OK ||
 	    (rc = span_update(d, sql, span_id, NULL, 0)) != DESK_OK ||
 	    (rc = span_record(d, "span-delete", article_id, span_id,
-	                      json_pack("{sI}", "span", span_id))) != DESK_OK)
+	                      json_pack("{sI ss sI}", "span", span_id, "label", label, "entity_id",
+	                                (json_int_t)entity))) != DESK_OK)
 		goto done;
 	rc = desk_commit(d);
 done:
+	free(label);
 	if (rc != DESK_OK)
 		desk_rollback(d);
 	return rc;

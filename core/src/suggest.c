@@ -606,6 +606,31 @@ desk_suggestion_accept(int64_t *span_id, desk *d, const desk_suggestion *s)
 	return desk_span_add(span_id, d, s->article_id, s->start, s->end, s->label, s->entity_id);
 }
 
+int
+desk_suggestions_accept(size_t *accepted, desk *d, const desk_suggestions *s)
+{
+	size_t n = 0;
+	int rc;
+
+	if (accepted)
+		*accepted = 0;
+	if (d == NULL)
+		return DESK_MISUSE;
+	if ((rc = desk_begin(d)) != DESK_OK)
+		return rc;
+	for (size_t i = 0; i < desk_suggestions_count(s) && rc == DESK_OK; i++) {
+		if ((rc = desk_suggestion_accept(NULL, d, desk_suggestions_at(s, i))) == DESK_OK)
+			n++;
+		else if (rc == DESK_DUPLICATE)
+			rc = DESK_OK; /* tagged meanwhile */
+	}
+	if (rc == DESK_OK && (rc = desk_commit(d)) == DESK_OK && accepted)
+		*accepted = n;
+	if (rc != DESK_OK)
+		desk_rollback(d);
+	return rc;
+}
+
 /* Run a statement bound to the suggestion; *row gets whether it gave a row. */
 static int
 suggest_run(int *row, desk *d, const char *sql, const desk_suggestion *s, sqlite3_stmt **keep)

@@ -259,5 +259,26 @@ assert c["id"] == int(sys.argv[2]) and c["status"] == "disputed", c
 assert c["evidence"][0]["consulted"] == "2025-01-02", c
 EOF
 
+# A claim with its research is one transaction and one undo step: made whole or
+# not at all.  A trigger makes the evidence (a later part) fail: nothing is left.
+q "CREATE TRIGGER no_evidence BEFORE INSERT ON evidence BEGIN SELECT RAISE(ABORT, 'disk on fire'); END"
+logs=$(q "SELECT count(*) FROM edit_log")
+refused 70 'disk on fire' "$COPYDESK" claim 3 --text 'Nobody was surprised.' --verdict false \
+	--source 'https://example.com/a' --quote 'all surprised'
+[ "$(q "SELECT count(*) FROM claim WHERE article_id = 3")" = 0 ] || fail "a half claim was left"
+[ "$(q "SELECT count(*) FROM edit_log")" = "$logs" ] || fail "a half claim was logged"
+q "DROP TRIGGER no_evidence"
+expect 0 "$COPYDESK" claim 3 --text 'Nobody was surprised.' --verdict false \
+	--source 'https://example.com/a' --quote 'all surprised' --note 'hỏi lại'
+[ "$(cut -f5,6 "$tmp/out")" = "proposed	false" ] || fail "claim with research: $(cat "$tmp/out")"
+expect 0 "$COPYDESK" undo
+[ "$(q "SELECT count(*) FROM claim WHERE article_id = 3 AND deleted_at IS NULL")" = 0 ] ||
+	fail "one undo did not take the claim back"
+[ "$(q "SELECT count(*) FROM research r JOIN claim c ON c.research_id = r.id WHERE c.article_id = 3 AND (r.verdict IS NOT NULL OR r.note <> '')")" = 0 ] ||
+	fail "one undo did not take the research back"
+expect 0 "$COPYDESK" redo
+[ "$(q "SELECT r.status || r.verdict || r.note FROM research r JOIN claim c ON c.research_id = r.id WHERE c.article_id = 3 AND c.deleted_at IS NULL")" = "proposedfalsehỏi lại" ] ||
+	fail "one redo did not bring the claim and its research back"
+
 [ $fails = 0 ] && echo "all claim checks passed"
 exit $fails

@@ -46,7 +46,11 @@ expect 0 "$COPYDESK" labels --json
 
 # By offsets: printed as stored.
 s=$(at 'Chủ tịch nước')
+[ "$(q "SELECT status FROM article WHERE id = 1")" = new ] || fail "a new article is not new"
 expect 0 "$COPYDESK" tag 1 "$s" $((s + 13)) TITLE
+# The first edit puts a new article in progress.
+[ "$(q "SELECT status FROM article WHERE id = 1")" = progress ] ||
+	fail "tagged, the article is $(q "SELECT status FROM article WHERE id = 1")"
 [ "$(cat "$tmp/out")" = "1	$s	$((s + 13))	TITLE	Chủ tịch nước" ] || fail "tag by offsets: $(cat "$tmp/out")"
 # A combining mark never comes apart from its letter: the end widens.
 x=$(at 'x̃')
@@ -75,6 +79,12 @@ grep -q 'already tagged' "$tmp/err" || fail "--all with nothing left: $(cat "$tm
 # Two names of one entity.
 expect 0 "$COPYDESK" tag 1 --text 'Tập Cận Bình' PER --all --entity 'Tập Cận Bình'
 [ "$(wc -l <"$tmp/out")" = 2 ] || fail "--all Tập Cận Bình: $(cat "$tmp/out")"
+# One --all is one edit: one undo takes all its spans back, one redo brings them.
+xis() { q "SELECT count(*) FROM span WHERE text = 'Tập Cận Bình' AND deleted_at IS NULL"; }
+expect 0 "$COPYDESK" undo
+[ "$(xis)" = 0 ] || fail "one undo left $(xis) spans of the --all"
+expect 0 "$COPYDESK" redo
+[ "$(xis)" = 2 ] || fail "one redo brought back $(xis) spans of the --all"
 expect 0 "$COPYDESK" tag 1 --text 'Xi Jinping' PER --entity 'Tập Cận Bình'
 
 expect 0 "$COPYDESK" entities
@@ -145,7 +155,7 @@ refused 1 "nothing to undo" env COPYDESK_EDITOR=someone "$COPYDESK" undo
 # A status set is undone the same way.
 expect 0 "$COPYDESK" status 1 done
 expect 0 "$COPYDESK" undo
-[ "$(q "SELECT status FROM article WHERE id = 1")" = new ] || fail "undo status"
+[ "$(q "SELECT status FROM article WHERE id = 1")" = progress ] || fail "undo status (back to in progress, where the tags put it)"
 
 # Entities: rename with an external id, merge.
 lc=$(q "SELECT id FROM entity WHERE name = 'Lương Cường'")

@@ -94,6 +94,10 @@ wait_for "Tagged 2 more in this article"
 [ "$(count2)" = 4 ] || fail "a with F: $("$COPYDESK" --db "$db" spans 2)"
 "$COPYDESK" --db "$db" spans 2 | grep -q "VIỆT NAM" || fail "VIỆT NAM not tagged"
 "$COPYDESK" --db "$db" spans 2 | grep -q "Viet Nam" || fail "Viet Nam not tagged"
+# One u takes back the whole tag-all.
+keys u
+wait_for "Undone"
+[ "$(count2)" = 2 ] || fail "one u after a: $("$COPYDESK" --db "$db" spans 2)"
 keys q q
 wait_file "$tmp/exit"
 

@@ -375,6 +375,8 @@ test_log_only_grows(void **state)
 
 	(void)state;
 	hist_open(&h, "anna");
+	/* In progress already, so that the span is the whole edit (no status-auto with it). */
+	assert_int_equal(desk_article_set_status(h.d, h.article, DESK_STATUS_PROGRESS), DESK_OK);
 	assert_int_equal(desk_span_add(&id, h.d, h.article, 0, 11, "PER", 0), DESK_OK);
 	add_log = hist_int(&h, "SELECT max(id) FROM edit_log WHERE action = 'span-add'");
 	before = hist_log_rows(&h);

@@ -276,8 +276,8 @@ test_edits_logged(void **state)
 	assert_int_equal(desk_span_add(&id, d, a, 14, 25, "PER", 0), DESK_OK);
 	assert_sql_str(d,
 	               "SELECT editor || '|' || action || '|' || article_id || '|' || target_id || "
-	               "'|' || data FROM edit_log ORDER BY id DESC LIMIT 1",
-	               "tester|span-add|1|1|{\"span\":1}");
+	               "'|' || data FROM edit_log WHERE action = 'span-add'",
+	               "tester|span-add|1|1|{\"span\":1,\"label\":\"PER\",\"entity_id\":0}");
 	at = span_str(d, "SELECT at FROM edit_log ORDER BY id DESC LIMIT 1");
 	assert_iso_time(at);
 	free(at);
@@ -328,7 +328,8 @@ test_edits_logged(void **state)
 	at = span_str(d, "SELECT deleted_at FROM span WHERE id = 1");
 	assert_iso_time(at);
 	free(at);
-	assert_sql_str(d, "SELECT data FROM edit_log WHERE action = 'span-delete'", "{\"span\":1}");
+	assert_sql_str(d, "SELECT data FROM edit_log WHERE action = 'span-delete'",
+	               "{\"span\":1,\"label\":\"ORG\",\"entity_id\":0}");
 	/* Each edit is one undoable history row of this editor. */
 	assert_int_equal(span_int(d, "SELECT count(*) FROM history WHERE editor = 'tester' AND "
 	                             "state = 'done'"),

@@ -182,6 +182,11 @@ void desk_suggestions_free(desk_suggestions *s);
 /* Accept: a span like the suggestion (linked to its entity); reject: never again. */
 int desk_suggestion_accept(int64_t *span_id, desk *d, const desk_suggestion *s);
 int desk_suggestion_reject(desk *d, const desk_suggestion *s);
+/*
+ * Accept them all as one edit: one transaction, one undo step, all or none;
+ * a range tagged meanwhile is left out.  *accepted gets how many were.
+ */
+int desk_suggestions_accept(size_t *accepted, desk *d, const desk_suggestions *s);
 
 /* --- Undo and redo (history.c) ----------------------------------------- */
 

@@ -76,6 +76,20 @@ int desk_article_count(int64_t *out, desk *d);
 
 int desk_article_set_status(desk *d, int64_t id, desk_status s);
 
+/*
+ * For a caller that keeps a list of articles: the articles whose status the
+ * edits, undos and redos logged since *since changed, each with its status
+ * now, into *out (n of them; free()); *added is 1 when articles were
+ * imported since (read the list again); *since moves on to the last entry
+ * of the log.  It costs what changed, not the corpus.  *since < 0 gives
+ * nothing and only sets the position: take it before reading the list.
+ */
+typedef struct desk_article_state {
+	int64_t id;
+	desk_status status;
+} desk_article_state;
+int desk_article_changes(desk_article_state **out, size_t *n, int *added, desk *d, int64_t *since);
+
 int64_t desk_article_id(const desk_article *a);
 const char *desk_article_title(const desk_article *a);  /* "" when none */
 const char *desk_article_date(const desk_article *a);   /* "" when none */

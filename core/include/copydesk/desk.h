@@ -99,6 +99,17 @@ int desk_schema_version(const desk *d);
 /* Nonzero when another connection changed the database since the last call. */
 int desk_changed(desk *d);
 
+/*
+ * Make the edits up to desk_edit_commit() one transaction and one undo step
+ * (a claim with its research, a bulk edit): either all of them are written
+ * or, after desk_edit_rollback() or a crash, none.  An edit that fails inside
+ * is taken back alone (a savepoint), so the caller may go on or roll back
+ * the whole.  They nest.  Keep the group short: it holds the write lock.
+ */
+int desk_edit_begin(desk *d);
+int desk_edit_commit(desk *d);
+void desk_edit_rollback(desk *d);
+
 #ifdef __cplusplus
 }
 #endif
