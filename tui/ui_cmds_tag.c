@@ -67,11 +67,12 @@ ui_cmds_link(struct ui *ui, const char *arg)
 		return ui_error(ui, "link: in the reader only");
 	if ((s = view_tag_span(ui)) == NULL)
 		return ui_error(ui, "link: no span under the cursor");
-	/* The line editor, with the entity's name (or the span's text) to edit. */
+	/*
+	 * The entity's name (or the span's text) offered: typing replaces it, a
+	 * motion keeps it to edit; the command is a label, not part of the line.
+	 */
 	name = *s->entity ? s->entity : s->text;
-	ui_prompt_open(ui, ':');
-	lineedit_insert(&ui->edit, "link ", 5);
-	lineedit_insert(&ui->edit, name, strlen(name));
+	ui_prompt_command(ui, "link", name);
 	return DESK_OK;
 }
 
@@ -86,8 +87,10 @@ int
 ui_cmds_cancel(struct ui *ui, const char *arg)
 {
 	(void)arg;
-	if (ui->view == &view_reader_ops)
+	if (ui->view == &view_reader_ops) {
 		view_tag_cancel(ui);
+		view_reader_nohl(ui); /* Esc also takes the search highlight away */
+	}
 	return DESK_OK;
 }
 

@@ -76,6 +76,10 @@ int view_reader_show(struct ui *ui, int64_t id);
 int view_reader_save(struct ui *ui);
 /* Show or hide boilerplate. */
 int view_reader_toggle_hide(struct ui *ui);
+/* Take the search match's highlight away (:nohlsearch, Esc); whether there was one. */
+int view_reader_nohl(struct ui *ui);
+/* The reading width or alignment changed (:set): lay the article out again. */
+void view_reader_reflow(struct ui *ui);
 
 /* --- view_tag.c: tagging in the reader --------------------------------- */
 /*

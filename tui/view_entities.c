@@ -232,9 +232,7 @@ ui_cmds_rename(struct ui *ui, const char *arg)
 	if ((e = view_entities_selected(ui)) == NULL)
 		return ui_error(ui, "No entity here");
 	if (arg == NULL) {
-		ui_prompt_open(ui, ':');
-		lineedit_insert(&ui->edit, "rename ", 7);
-		lineedit_insert(&ui->edit, e->name, strlen(e->name));
+		ui_prompt_command(ui, "rename", e->name);
 		return DESK_OK;
 	}
 	if ((old = strdup(e->name)) == NULL)

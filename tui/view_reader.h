@@ -16,6 +16,7 @@ struct view_reader {
 	char *title;   /* its title, or its first words */
 	int64_t saved; /* the position last written, or -1 */
 	int hide;      /* boilerplate hidden, for every article until toggled */
+	int x0;        /* the window column the text starts at (:set align=centre) */
 	struct layout_cell *cells;
 	size_t ncells; /* room in cells */
 

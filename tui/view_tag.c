@@ -45,8 +45,18 @@ view_tag_look(struct ui *ui, int64_t cp, int base, attr_t *a, short *p)
 	long i = tagging_innermost(v->tspans, v->nspans, cp, &depth);
 
 	ui_draw_look(ui, base, a, p);
-	if (base == UI_CURSOR || base == UI_MATCH)
+	if (base == UI_CURSOR)
 		return;
+	if (base == UI_MATCH) {
+		/* A match on a span: the span's colour stays, reversed, so both show. */
+		if (i >= 0 && v->tspans[i].label >= 0) {
+			*a = ui->label_attr[v->tspans[i].label] | A_REVERSE | A_UNDERLINE;
+			*p = ui->label_pair[v->tspans[i].label];
+		} else if (i >= 0) {
+			*a |= A_REVERSE;
+		}
+		return;
+	}
 	if (i >= 0 && v->tspans[i].label >= 0) {
 		*a = ui->label_attr[v->tspans[i].label];
 		*p = ui->label_pair[v->tspans[i].label];
