@@ -369,7 +369,8 @@ ui_cmds_status(struct ui *ui, const char *arg)
 	if ((rc = desk_article_set_status(ui->d, id, s)) != DESK_OK)
 		return ui_error(ui, "status: %s", desk_errmsg(ui->d));
 	view_list_set_status(ui, id, s);
-	ui_message(ui, "Article %lld is now %s", (long long)id, desk_status_name(s));
+	ui_message(ui, "Article %lld is now %s", (long long)id,
+	           s == DESK_STATUS_PROGRESS ? "in progress" : desk_status_name(s));
 	return 0;
 }
 
@@ -381,7 +382,7 @@ ui_cmds_reload(struct ui *ui, const char *arg)
 	(void)arg;
 	if ((rc = view_list_reload(ui)) != DESK_OK)
 		return ui_error(ui, "reload: %s", desk_errmsg(ui->d));
-	ui_message(ui, "%zu articles", view_list_count(ui));
+	ui_message(ui, "%zu article%s", view_list_count(ui), view_list_count(ui) == 1 ? "" : "s");
 	return 0;
 }
 

@@ -50,7 +50,7 @@
 	{"span-outer", NULL, ui_cmds_span_outer, "", "of nested or overlapping spans at the cursor, pick the next one out (x, r and e then act on it)"}, \
 	{"fold", NULL, ui_cmds_fold, "[on|off]", "whether tag-all and tag-corpus also find the text in other case and without accents (Viet Nam for Việt Nam)"}, \
 	{"accept", NULL, ui_cmds_accept, "", "make the suggestion under the cursor (dim and underlined: text tagged elsewhere) a span"}, \
-	{"accept-all", NULL, ui_cmds_accept_all, "", "accept every suggestion of the article"}, \
+	{"accept-all", NULL, ui_cmds_accept_all, "[yes]", "accept every suggestion of the article, after asking (yes: without asking)"}, \
 	{"reject", NULL, ui_cmds_reject, "", "turn down the suggestion under the cursor for good"}, \
 	{"undo", NULL, ui_cmds_undo, "", "undo your last edit, also after a restart, and show where it was"}, \
 	{"redo", NULL, ui_cmds_redo, "", "redo the edit last undone"}, \

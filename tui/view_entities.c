@@ -285,6 +285,7 @@ ui_cmds_merge(struct ui *ui, const char *arg)
 	int64_t into;
 	size_t done = 0;
 	int rc = DESK_OK;
+	char name[256];
 
 	(void)arg;
 	if (ui->view != &view_entities_ops)
@@ -292,6 +293,7 @@ ui_cmds_merge(struct ui *ui, const char *arg)
 	if ((e = view_entities_selected(ui)) == NULL)
 		return ui_error(ui, "No entity here");
 	into = e->id;
+	snprintf(name, sizeof name, "%s", e->name); /* the list is read again below */
 	for (size_t i = 0; i < v->nmarked && rc == DESK_OK; i++)
 		if (v->marked[i] != into &&
 		    (rc = desk_entity_merge(ui->d, into, v->marked[i])) == DESK_OK)
@@ -305,6 +307,9 @@ ui_cmds_merge(struct ui *ui, const char *arg)
 		return ui_error(ui, "entities: %s", desk_errmsg(ui->d));
 	view_tag_load(ui, 0);
 	if (rc == DESK_OK)
-		ui_message(ui, "Merged %zu entities (u undoes one merge at a time)", done);
+		ui_message(ui,
+		           "Merged %zu other entit%s into \u201c%s\u201d: the mentions now name it "
+		           "(u undoes)",
+		           done, done == 1 ? "y" : "ies", name);
 	return rc == DESK_OK ? DESK_OK : DESK_ERROR;
 }

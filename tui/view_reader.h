@@ -17,6 +17,7 @@ struct view_reader {
 	int64_t saved; /* the position last written, or -1 */
 	int hide;      /* boilerplate hidden, for every article until toggled */
 	int x0;        /* the window column the text starts at (:set align=centre) */
+	int revealed;  /* a jump showed the hidden boilerplate: the next message says so */
 	struct layout_cell *cells;
 	size_t ncells; /* room in cells */
 

@@ -132,8 +132,11 @@ view_tag_brackets(struct ui *ui)
 static void
 view_tag_describe(struct ui *ui, const char *what, const desk_span *s)
 {
-	ui_message(ui, "%s: %s \u201c%s\u201d%s%s", what, s->label, s->text,
-	           *s->entity ? " \u2192 " : "", s->entity);
+	ui_message(ui, "%s: %s \u201c%s\u201d%s%s%s", what, s->label, s->text,
+	           *s->entity ? " \u2192 " : "", s->entity,
+	           ui->reader->revealed ? " (in the boilerplate, shown now; z hides it again)"
+	                                : "");
+	ui->reader->revealed = 0;
 }
 
 int
@@ -186,7 +189,8 @@ view_tag_load(struct ui *ui, int follow)
 			if (follow) {
 				const desk_span *s = desk_spans_at(pass ? v->spans : spans, i);
 
-				view_tag_describe(ui, pass ? "Gone" : "Back", s);
+				ui_message(ui, "%s \u201c%s\u201d %s", s->label, s->text,
+				           pass ? "gone" : "back");
 				view_tag_goto(ui, a[i].start);
 				follow = 0;
 			}
@@ -219,10 +223,18 @@ done:
 void
 view_tag_goto(struct ui *ui, int64_t cp)
 {
-	struct reader *r = &ui->reader->r;
+	struct view_reader *v = ui->reader;
+	struct reader *r = &v->r;
 	size_t top = r->top;
 	int y = reader_cursor_y(r);
 
+	/* A place in hidden boilerplate: show it, rather than leave the cursor elsewhere. */
+	if (v->hide && layout_is_hidden(r->lay, cp) && reader_set_hide(r, 0) == DESK_OK) {
+		v->hide = 0;
+		v->revealed = 1;
+		ui_dirty_all(ui);
+		ui_message(ui, "It is in the boilerplate, shown now (z hides it again)");
+	}
 	reader_set_cursor(r, cp);
 	if (r->top != top)
 		ui_dirty_body(ui);
@@ -300,9 +312,10 @@ view_tag_add(struct ui *ui, const char *label)
 	if (view_tag_after(ui, rc, "tag") != DESK_OK)
 		return DESK_ERROR;
 	view_tag_cancel(ui);
+	/* A label's key pressed by mistake (Caps Lock) tags at once: say what, and how back. */
 	for (size_t i = 0; i < v->nspans; i++)
 		if ((sp = desk_spans_at(v->spans, i))->id == id)
-			view_tag_describe(ui, "Tagged", sp);
+			ui_message(ui, "Tagged: %s \u201c%s\u201d (u undoes)", sp->label, sp->text);
 	return DESK_OK;
 }
 
@@ -478,6 +491,12 @@ view_tag_accept(struct ui *ui, int all)
 		return DESK_ERROR;
 	ui_message(ui, "Accepted %zu suggestions", done);
 	return DESK_OK;
+}
+
+size_t
+view_tag_suggestions(struct ui *ui)
+{
+	return ui->reader->loaded ? ui->reader->nsugg : 0;
 }
 
 int
