@@ -198,6 +198,15 @@ ui_prompt_path(const char *name, int make)
 		snprintf(dir, sizeof dir, "%s/copydesk", xdg);
 	else
 		snprintf(dir, sizeof dir, "%s/.local/share/copydesk", home && *home ? home : ".");
+	/* mkdir -p: each directory of the path that is not there yet. */
+	for (char *p = dir + 1; make && *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+			return NULL;
+		*p = '/';
+	}
 	if (make && mkdir(dir, 0700) != 0 && errno != EEXIST)
 		return NULL;
 	len = strlen(dir) + strlen(name) + 2;
