@@ -52,6 +52,13 @@ ui_draw_init(struct ui *ui)
 		ui->default_colors = dflt;
 		ui->colors = COLORS >= 256 && COLOR_PAIRS > UI_NATTRS ? 256 : 8;
 	}
+	/*
+	 * What the terminal cannot show (vt100: no colour, no dim, no italics)
+	 * gets the markers: candidates between brackets, boilerplate too.
+	 */
+	if (!(term_attrs() & A_ITALIC))
+		ui->cand_marks = 1;
+	ui->bp_marks = ui->colors == 0 && !(term_attrs() & A_DIM);
 	for (int i = 0; i < UI_NATTRS; i++) {
 		ui->pair[i] = 0;
 		ui->attr[i] = ui_draw_looks[i].mono;

@@ -79,6 +79,7 @@ struct ui {
 	char evform_error[256]; /* why the core refused the last try, shown before the field */
 	int64_t pending_claim;  /* the claim a pending "verdict" waits for a verdict's key for */
 	int cand_marks; /* candidates between dim brackets, not only in italics (:candidates) */
+	int bp_marks;   /* boilerplate between [~ ~]: the terminal has no colour and cannot dim */
 
 	WINDOW *body, *bar, *msg; /* the view, the status line, the message line */
 	int rows, cols;           /* the body's size */

@@ -148,7 +148,8 @@ view_reader_toggle_hide(struct ui *ui)
 	int rc;
 
 	v->hide = !v->hide;
-	if ((rc = reader_set_hide(&v->r, v->hide)) != DESK_OK)
+	if ((rc = reader_set_hide(&v->r, v->hide)) != DESK_OK ||
+	    (ui->bp_marks && (rc = view_tag_brackets(ui)) != DESK_OK))
 		return ui_error(ui, "%s", desk_strerror(rc));
 	ui_message(ui, v->hide ? "Boilerplate hidden (z shows it)" : "Boilerplate shown dimmed");
 	ui_dirty_all(ui);

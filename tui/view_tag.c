@@ -108,11 +108,11 @@ view_tag_has(const struct tagging_span *b, size_t nb, const struct tagging_span 
 	       b[lo].label == x->label;
 }
 
-static int
+int
 view_tag_brackets(struct ui *ui)
 {
 	struct view_reader *v = ui->reader;
-	struct layout_insert *ins = NULL;
+	struct layout_insert *ins = NULL, *bp = NULL;
 	const char *keys[UI_MAXLABELS];
 	size_t nins = 0, nkeys = ui->labels ? desk_labels_count(ui->labels) : 0;
 	int rc;
@@ -122,9 +122,16 @@ view_tag_brackets(struct ui *ui)
 	for (size_t i = 0; i < nkeys; i++)
 		keys[i] = desk_labels_at(ui->labels, i)->key;
 	/* Brackets only without colour; the claims' markers always (view_claim.c). */
-	if (ui->colors != 0 ||
-	    (rc = tagging_inserts(&ins, &nins, v->tspans, v->nspans, keys, nkeys)) == DESK_OK)
-		rc = view_claim_inserts(ui, ins, nins);
+	if (ui->colors == 0 &&
+	    (rc = tagging_inserts(&ins, &nins, v->tspans, v->nspans, keys, nkeys)) != DESK_OK)
+		return rc;
+	/* A terminal that cannot dim: boilerplate between [~ ~] too. */
+	if (ui->bp_marks &&
+	    (rc = reader_boilerplate_inserts(&v->r, ins, nins, &bp, &nins)) == DESK_OK) {
+		free(ins);
+		ins = bp;
+	}
+	rc = view_claim_inserts(ui, ins, nins);
 	free(ins);
 	return rc;
 }
@@ -231,6 +238,8 @@ view_tag_goto(struct ui *ui, int64_t cp)
 	/* A place in hidden boilerplate: show it, rather than leave the cursor elsewhere. */
 	if (v->hide && layout_is_hidden(r->lay, cp) && reader_set_hide(r, 0) == DESK_OK) {
 		v->hide = 0;
+		if (ui->bp_marks)
+			view_tag_brackets(ui);
 		v->revealed = 1;
 		ui_dirty_all(ui);
 		ui_message(ui, "It is in the boilerplate, shown now (z hides it again)");

@@ -146,6 +146,8 @@ poll pos_is 4 || fail "2k went to line $(pos), not 4"
 keys 1 2 G
 poll pos_is 12 || fail "12G went to line $(pos), not 12"
 
+# A terminal with colours and dim: boilerplate is dimmed, without markers.
+has_text '[~' && fail "xterm-256color: boilerplate markers: $(screen | grep -F '[~')"
 # --- A jump to a span in hidden boilerplate shows the boilerplate.
 keys g z
 wait_line 24 'Boilerplate hidden'
@@ -179,6 +181,22 @@ wait_line 30 '^:set align=centre *$'
 keys Escape
 keys : && keys -l 'set align=left' && keys Enter
 wait_line 30 'at the left'
+keys q q
+wait_file "$tmp/exit"
+
+# --- A monochrome terminal (vt100: no colour, no dim, no italics): the
+# markers NO_COLOR uses for spans, and for boilerplate and candidates too.
+rm -f "$tmp/exit"
+start "env TERM=vt100 sh -c '\"$COPYDESK\" --db \"$db\"; echo EXIT=\$? >\"$tmp/exit\"'"
+wait_for "Articles 1/2"
+keys j Enter
+wait_for 'Theo dõi'
+has_text '[~Theo dõi [O Baothuathienhue.vn] trên~]' ||
+	fail "vt100: the boilerplate looks like body text: $(screen | grep 'Theo dõi')"
+has_text '⟨Theo Ban Chỉ huy' || fail "vt100: the candidates look like body text"
+keys z
+wait_line 24 'Boilerplate hidden'
+has_text '~]' && fail "vt100: a marker of hidden boilerplate is left: $(screen | grep -F '~]')"
 keys q q
 wait_file "$tmp/exit"
 
