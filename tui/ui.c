@@ -486,6 +486,7 @@ ui_main(desk *d)
 	prompthist_init(&ui.hist[0]);
 	prompthist_init(&ui.hist[1]);
 	ui_prompt_load(&ui);
+	layout_tone_cells(ui_probe_tones()); /* before curses: it writes and reads the terminal */
 	if ((screen = ui_start()) == NULL) {
 		fprintf(stderr, "copydesk: cannot use the terminal (TERM=%s)\n",
 		        getenv("TERM") ? getenv("TERM") : "");

@@ -154,6 +154,9 @@ int ui_draw_text(const struct ui *ui, WINDOW *w, int y, int x, const char *s, in
 /* The display width of s as ui_draw_text() would draw it whole. */
 int ui_text_width(const char *s);
 
+/* ui_probe.c: whether the terminal draws a skin tone apart from its emoji (1) or joined (0). */
+int ui_probe_tones(void);
+
 /* --- ui_prompt.c: the `:` and `/` prompts ------------------------------ */
 
 void ui_prompt_open(struct ui *ui, int kind);

@@ -5,7 +5,8 @@
 # the : and / prompts have a history (kept between runs) and Tab completion;
 # a search highlight keeps a span's colour and goes with :noh and Esc; Y
 # asks; a tag says how to undo it; a jump into hidden boilerplate shows it;
-# the reading width is capped and centred on request.
+# the reading width is capped and centred on request; emoji are drawn whole;
+# a monochrome terminal gets markers for boilerplate and candidates.
 . "$SRCDIR/tests/e2e/lib_tmux.sh"
 db=$tmp/cd.db
 printf 'Chủ tịch nước Lương Cường dự Hội nghị APEC tại Gyeongju.\nÔng Lương Cường phát biểu.\n' >"$tmp/a.txt"
@@ -184,11 +185,33 @@ wait_line 30 'at the left'
 keys q q
 wait_file "$tmp/exit"
 
+# --- Emoji drawn whole: a skin tone, a flag, a ZWJ family, on the screen as stored.
+emoji='A 👍🏽 B 🇻🇳 C 👨‍👩‍👧 D 👩🏽‍💻 E ❤️ F x'
+printf 'Emoji\n\n%s\n' "$emoji" >"$tmp/emoji.txt"
+"$COPYDESK" --db "$db" import "$tmp/emoji.txt" >/dev/null 2>&1 || fail "import emoji"
+rm -f "$tmp/exit"
+start "sh $tmp/run.sh"
+wait_for "Articles 1/3"
+keys G Enter
+wait_line 23 '^ 3/3 Emoji'
+poll line_is 4 "$emoji" || fail "emoji lost code points: $(line 4 | od -An -c | head -3)"
+# The cursor steps over each whole, and the line's end is where the screen has it.
+keys '$'
+sleep 0.2
+c1=$(T display -p -t t '#{cursor_x}')
+keys 0 w w w w w w w w w w w w
+sleep 0.2
+[ "$(T display -p -t t '#{cursor_x}')" = "$c1" ] ||
+	fail "emoji: \$ puts the cursor at $c1, w at the end at $(T display -p -t t '#{cursor_x}')"
+poll line_is 4 "$emoji" || fail "emoji after moving over them: $(line 4)"
+keys q q
+wait_file "$tmp/exit"
+
 # --- A monochrome terminal (vt100: no colour, no dim, no italics): the
 # markers NO_COLOR uses for spans, and for boilerplate and candidates too.
 rm -f "$tmp/exit"
 start "env TERM=vt100 sh -c '\"$COPYDESK\" --db \"$db\"; echo EXIT=\$? >\"$tmp/exit\"'"
-wait_for "Articles 1/2"
+wait_for "Articles 1/3"
 keys j Enter
 wait_for 'Theo dõi'
 has_text '[~Theo dõi [O Baothuathienhue.vn] trên~]' ||
