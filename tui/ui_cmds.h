@@ -13,9 +13,9 @@
 	{"quit", NULL, ui_cmds_quit, "", "leave copydesk; the reading position is saved"}, \
 	{"close", NULL, ui_cmds_close, "", "close the view: the reader and the help return to the list"}, \
 	{"help", NULL, ui_cmds_help, "", "show every key and command"}, \
-	{"prompt", NULL, ui_cmds_prompt, "", "type a command by name at the : prompt"}, \
+	{"prompt", NULL, ui_cmds_prompt, "", "type a command by name at the : prompt: Tab completes it (and its argument), Up and Down bring back earlier lines, Esc or C-c leaves"}, \
 	{"redraw", NULL, ui_cmds_redraw, "", "draw the whole screen again"}, \
-	{"down", NULL, ui_cmds_down, "[N]", "down N lines (in the list: the next article)"}, \
+	{"down", NULL, ui_cmds_down, "[N]", "down N lines (in the list: the next article); a count typed before a key, 5j, is its N"}, \
 	{"up", NULL, ui_cmds_up, "[N]", "up N lines (in the list: the previous article)"}, \
 	{"page-down", NULL, ui_cmds_page_down, "[N]", "forward a screen"}, \
 	{"page-up", NULL, ui_cmds_page_up, "[N]", "back a screen"}, \
