@@ -335,11 +335,13 @@ ui_key(struct ui *ui, int key)
 			ui->quit = 1;
 		return;
 	}
-	/* Below the minimum size nothing is seen: no key acts blind but quit's. */
+	/* Below the minimum size nothing is seen: no key acts blind but q's (close, quit). */
 	if (ui->small) {
-		cmd = key >= 0 && !ui->prompt ? keymap_lookup(ui->view->name, key) : NULL;
-		if (cmd && strcmp(cmd, "quit") == 0)
-			ui->quit = 1;
+		cmd = key >= 0 && !ui->prompt && !ui->pending && !ui->confirm[0]
+		          ? keymap_lookup(ui->view->name, key)
+		          : NULL;
+		if (cmd && (strcmp(cmd, "quit") == 0 || strcmp(cmd, "close") == 0))
+			ui_cmds_run(ui, cmd, NULL);
 		return;
 	}
 	if (ui->message[0]) {
