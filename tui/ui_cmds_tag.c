@@ -220,8 +220,8 @@ ui_cmds_history(struct ui *ui, int redo)
 		return DESK_OK;
 	}
 	if (rc != DESK_OK)
-		return ui_error(ui, "%s: %s", redo ? "redo" : "undo", desk_errmsg(ui->d));
-	view_list_reload(ui); /* a status may have changed */
+		return ui_error(ui, "%s", desk_errmsg(ui->d)); /* "cannot undo the tagging: ..." */
+	view_list_reload(ui);                                  /* a status may have changed */
 	if (ui->view == &view_entities_ops)
 		view_entities_reload(ui);
 	ui->message[0] = '\0';
