@@ -184,6 +184,7 @@ int ui_cmds_run(struct ui *ui, const char *name, const char *arg);
 /* Run a line typed at the `:` prompt: "NAME [ARG]", or a line number. */
 int ui_cmds_run_line(struct ui *ui, const char *line);
 
+/* ui_cmds_keys.c */
 /*
  * A key outside the prompt: digits make a count (5j), then the key's command
  * runs with it (a motion's N, G's line, a jump repeated), or a label's key
