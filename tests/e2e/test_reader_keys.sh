@@ -93,21 +93,17 @@ has_attr() { echo ";$1" | grep -qE ";$2;"; }
 keys g
 keys / && keys -l 'luong cuong' && keys Enter
 keys j # the cursor leaves the match; its highlight stays
-sleep 0.3
-a=$(sgr_before 3 'Lương')
-has_attr "$a" '38;5;[0-9]+' || fail "the match hides the span's colour: $a"
-has_attr "$a" 7 || fail "the match on a span is not reversed: $a"
+# Reversed in the span's colour on line 3 (L, under the cursor before, now not).
+lit() { a=$(sgr_before 3 'Lương'); has_attr "$a" 7 && has_attr "$a" '38;5;[0-9]+'; }
+unlit() { a=$(sgr_before 3 'Lương'); ! has_attr "$a" 7 && has_attr "$a" '38;5;[0-9]+'; }
+poll lit || fail "the match hides the span's colour or is not reversed: $(sgr_before 3 'Lương')"
 keys : && keys -l 'noh' && keys Enter
-sleep 0.3
-a=$(sgr_before 3 'Lương')
-has_attr "$a" 7 && fail ":noh left the highlight: $a"
-has_attr "$a" '38;5;[0-9]+' || fail ":noh: the span lost its colour: $a"
+poll unlit || fail ":noh left the highlight or took the colour: $(sgr_before 3 'Lương')"
 keys g / Enter # an empty search: the last one again (the cursor on its L, the rest underlined)
-sleep 0.3
-has_attr "$(sgr_before 3 'ương')" 4 || fail "the search again did not highlight: $(sgr_before 3 'ương')"
+lit2() { has_attr "$(sgr_before 3 'ương')" 4; }
+poll lit2 || fail "the search again did not highlight: $(sgr_before 3 'ương')"
 keys Escape
-sleep 0.3
-has_attr "$(sgr_before 3 'ương')" 4 && fail "Esc left the highlight: $(sgr_before 3 'ương')"
+poll eval '! lit2' || fail "Esc left the highlight: $(sgr_before 3 'ương')"
 
 # --- Tab completes a command and lists several on the status line.
 keys : && keys -l 'nohl' && keys Tab
@@ -196,13 +192,16 @@ keys G Enter
 wait_line 23 '^ 3/3 Emoji'
 poll line_is 4 "$emoji" || fail "emoji lost code points: $(line 4 | od -An -c | head -3)"
 # The cursor steps over each whole, and the line's end is where the screen has it.
+cx() { T display -p -t t '#{cursor_x}'; }
+cx_not() { [ "$(cx)" != "$1" ]; }
+cx_is() { [ "$(cx)" = "$1" ]; }
 keys '$'
-sleep 0.2
-c1=$(T display -p -t t '#{cursor_x}')
-keys 0 w w w w w w w w w w w w
-sleep 0.2
-[ "$(T display -p -t t '#{cursor_x}')" = "$c1" ] ||
-	fail "emoji: \$ puts the cursor at $c1, w at the end at $(T display -p -t t '#{cursor_x}')"
+poll cx_not 0 || fail "emoji: \$ did not move the cursor"
+c1=$(cx)
+keys 0
+poll cx_is 0 || fail "emoji: 0 did not go back to the start: $(cx)"
+keys w w w w w w w w w w w w
+poll cx_is "$c1" || fail "emoji: \$ puts the cursor at $c1, w at the end at $(cx)"
 poll line_is 4 "$emoji" || fail "emoji after moving over them: $(line 4)"
 keys q q
 wait_file "$tmp/exit"
