@@ -513,8 +513,7 @@ ui_main(desk *d)
 
 		ui_render(&ui);
 		key = ui_getkey();
-		/* C-c at a prompt (or a question) cancels it, as in vim; elsewhere it ends the
-		 * program. */
+		/* C-c at a prompt or a question cancels it, as in vim; elsewhere it quits. */
 		if (ui_signo == SIGINT && !ui.small && (ui.prompt || ui.pending || ui.confirm[0])) {
 			ui_signo = 0;
 			key = KEYMAP_CTRL('c');

@@ -219,9 +219,10 @@ ui_cmds_history(struct ui *ui, int redo)
 		ui_message(ui, redo ? "Nothing to redo" : "Nothing to undo");
 		return DESK_OK;
 	}
+	/* A refusal says it in full: "cannot undo the tagging: ...". */
 	if (rc != DESK_OK)
-		return ui_error(ui, "%s", desk_errmsg(ui->d)); /* "cannot undo the tagging: ..." */
-	view_list_reload(ui);                                  /* a status may have changed */
+		return ui_error(ui, "%s", desk_errmsg(ui->d));
+	view_list_reload(ui); /* a status may have changed */
 	if (ui->view == &view_entities_ops)
 		view_entities_reload(ui);
 	ui->message[0] = '\0';

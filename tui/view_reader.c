@@ -38,6 +38,7 @@ view_reader_unload(struct view_reader *v)
 	view_tag_unload(v);
 	view_claim_unload(v);
 	v->anchor = -1;
+	v->revealed = 0;
 	free(v->title);
 	v->title = NULL;
 	v->loaded = 0;

@@ -114,7 +114,7 @@ view_tag_brackets(struct ui *ui)
 	struct view_reader *v = ui->reader;
 	struct layout_insert *ins = NULL, *bp = NULL;
 	const char *keys[UI_MAXLABELS];
-	size_t nins = 0, nkeys = ui->labels ? desk_labels_count(ui->labels) : 0;
+	size_t nins = 0, nbp = 0, nkeys = ui->labels ? desk_labels_count(ui->labels) : 0;
 	int rc;
 
 	if (nkeys > UI_MAXLABELS)
@@ -126,10 +126,10 @@ view_tag_brackets(struct ui *ui)
 	    (rc = tagging_inserts(&ins, &nins, v->tspans, v->nspans, keys, nkeys)) != DESK_OK)
 		return rc;
 	/* A terminal that cannot dim: boilerplate between [~ ~] too. */
-	if (ui->bp_marks &&
-	    (rc = reader_boilerplate_inserts(&v->r, ins, nins, &bp, &nins)) == DESK_OK) {
+	if (ui->bp_marks && reader_boilerplate_inserts(&v->r, ins, nins, &bp, &nbp) == DESK_OK) {
 		free(ins);
 		ins = bp;
+		nins = nbp;
 	}
 	rc = view_claim_inserts(ui, ins, nins);
 	free(ins);
