@@ -8,16 +8,20 @@ cmd_history_run(struct cli *c, int argc, const char *name, int (*fn)(int64_t *, 
 {
 	int64_t article = 0;
 	desk *d = NULL;
-	int rc, ret;
+	char what[128];
+	int rc, ret, undo = strcmp(name, "undo") == 0;
 
 	if (argc != 1)
 		return cmd_usage(c, name, "takes no arguments");
 	if ((ret = cmd_open(&d, c)) != EXIT_OK_)
 		return ret;
+	/* What it is, in an editor's words, for the message ("Undone: the tagging"). */
+	if (desk_history_next(what, sizeof what, d, undo) != DESK_OK)
+		snprintf(what, sizeof what, "the last edit");
 	if ((rc = fn(&article, d)) == DESK_OK) {
-		fputs(strcmp(name, "undo") ? "redone" : "undone", c->out);
+		cmd_printf(c->out, "%s: %s", undo ? "Undone" : "Redone", what);
 		if (article > 0)
-			cmd_printf(c->out, " (article %lld)", (long long)article);
+			cmd_printf(c->out, " in article %lld", (long long)article);
 		fputc('\n', c->out);
 	} else if (rc == DESK_NOTFOUND) {
 		cmd_printf(c->err, "copydesk %s: nothing to %s for %s\n", name, name,

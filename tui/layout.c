@@ -2,12 +2,59 @@
  * layout.c - an article's text as screen lines at a width (see layout.h).
  * Every boundary, width and escape comes from text.h.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "layout.h"
 
 #define LAYOUT_TABSTOP 8
+
+/* The terminal draws an emoji's skin tone in two columns of its own (layout_tone_cells). */
+static int layout_tones;
+
+void
+layout_tone_cells(int on)
+{
+	layout_tones = on != 0;
+}
+
+int
+layout_tones_apart(void)
+{
+	return layout_tones;
+}
+
+int
+layout_is_tone(uint32_t c)
+{
+	return c >= 0x1F3FB && c <= 0x1F3FF;
+}
+
+/*
+ * A grapheme of more code points than a cell holds, as the escape that
+ * stands for it: "<1F468 200D 1F469 +4>" (ASCII, a byte a column).
+ */
+static int
+layout_long_escape(const desk_text *t, int64_t g, int64_t end, char *esc)
+{
+	size_t len = 1;
+
+	esc[0] = '<';
+	for (int64_t i = g; i < end; i++) {
+		if (len > 12) { /* " +99999>" and the NUL still fit */
+			long long more = end - i < 99999 ? end - i : 99999;
+
+			len += (size_t)snprintf(esc + len, LAYOUT_ESCMAX - len, " +%lld", more);
+			break;
+		}
+		len += (size_t)snprintf(esc + len, LAYOUT_ESCMAX - len, "%s%04X", i > g ? " " : "",
+		                        (unsigned)desk_text_char(t, i));
+	}
+	esc[len++] = '>';
+	esc[len] = '\0';
+	return (int)len;
+}
 
 /* A walk over graphemes that steps over hidden ones. */
 struct layout_walk {
@@ -126,11 +173,20 @@ layout_measure(const struct layout *l, int64_t g, int col, struct layout_cell *c
 	} else if (desk_char_escape(ch, esc) > 0) {
 		c->kind = LAYOUT_ESCAPE;
 		c->width = desk_text_grapheme_width(t, g);
+	} else if (c->end - g > LAYOUT_MAXCPS) {
+		/* More than a cell holds: all of it as an escape, not a part. */
+		c->kind = LAYOUT_ESCAPE;
+		c->width = layout_long_escape(t, g, c->end, c->esc);
+		return;
 	} else {
 		c->width = desk_text_grapheme_width(t, g);
 		c->kind = c->width > 0 ? LAYOUT_GLYPH : LAYOUT_LONE;
 		if (c->width == 0)
 			c->width = 1;
+		/* A terminal that gives a skin tone columns of its own: so does the layout. */
+		for (int64_t i = g + 1; layout_tones && c->kind == LAYOUT_GLYPH && i < c->end; i++)
+			if (layout_is_tone(desk_text_char(t, i)))
+				c->width += 2;
 	}
 	if (!detail || c->kind == LAYOUT_TAB)
 		return;

@@ -123,6 +123,16 @@ void layout_free(struct layout *l);
  */
 int layout_hang_cols(int cols, int width);
 
+/*
+ * Whether the terminal draws an emoji's skin tone (U+1F3FB-U+1F3FF) in two
+ * columns of its own after the emoji rather than joined to it (tmux 3.3
+ * does): layouts made afterwards give it those columns, and ui_draw.c draws
+ * it in a cell of its own.  Off by default.
+ */
+void layout_tone_cells(int on);
+int layout_tones_apart(void);
+int layout_is_tone(uint32_t c);
+
 /* Whether the grapheme at cp is in a hidden range. */
 int layout_is_hidden(const struct layout *l, int64_t cp);
 

@@ -27,6 +27,7 @@ void
 lineedit_clear(struct lineedit *le)
 {
 	le->len = le->cursor = 0;
+	le->offered = 0;
 	if (le->buf)
 		le->buf[0] = '\0';
 }
@@ -109,6 +110,18 @@ lineedit_insert(struct lineedit *le, const char *s, size_t n)
 	le->cursor += k;
 	/* Text after the cursor may now join the insertion in one grapheme (a mark). */
 	le->cursor = lineedit_find(le, lineedit_snap);
+	return DESK_OK;
+}
+
+int
+lineedit_offer(struct lineedit *le, const char *s)
+{
+	int rc;
+
+	lineedit_clear(le);
+	if ((rc = lineedit_insert(le, s, strlen(s))) != DESK_OK)
+		return rc;
+	le->offered = le->len > 0;
 	return DESK_OK;
 }
 
@@ -219,9 +232,27 @@ lineedit_utf8(char *buf, int c)
 	return 4;
 }
 
+/* Keys that take an offered line away whole rather than edit it. */
+static int
+lineedit_replaces(int key)
+{
+	return (key >= 0x20 && key != 0x7f && key < KEYMAP_SPECIAL) || key == KEYMAP_BACKSPACE ||
+	       key == 0x7f || key == KEYMAP_CTRL('h') || key == KEYMAP_DELETE ||
+	       key == KEYMAP_CTRL('d') || key == KEYMAP_CTRL('u') || key == KEYMAP_CTRL('w');
+}
+
 int
 lineedit_key(struct lineedit *le, int key)
 {
+	if (le->offered) {
+		le->offered = 0;
+		if (lineedit_replaces(key)) {
+			lineedit_clear(le);
+			if (key >= KEYMAP_SPECIAL || key < 0x20 || key == 0x7f)
+				return LINEEDIT_CONTINUE; /* cleared: the first Backspace does not
+				                             cancel */
+		}
+	}
 	if (key >= 0x20 && key != 0x7f && key < KEYMAP_SPECIAL) {
 		char buf[4];
 

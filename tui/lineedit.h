@@ -14,6 +14,7 @@ struct lineedit {
 	size_t len;    /* bytes */
 	size_t cap;    /* bytes allocated */
 	size_t cursor; /* byte offset, always on a grapheme boundary */
+	int offered;   /* the line is a suggestion: the first character typed replaces it */
 };
 
 /* What a key did. */
@@ -26,6 +27,13 @@ enum {
 void lineedit_init(struct lineedit *le);
 void lineedit_free(struct lineedit *le);
 void lineedit_clear(struct lineedit *le);
+
+/*
+ * Offer s as the line, cursor at its end: the first character typed (or
+ * Backspace, Delete, C-u, C-w) replaces all of it, any other key keeps it to
+ * edit.  DESK_* code.
+ */
+int lineedit_offer(struct lineedit *le, const char *s);
 
 /* Insert UTF-8 at the cursor; control characters are dropped.  DESK_* code. */
 int lineedit_insert(struct lineedit *le, const char *s, size_t n);

@@ -337,6 +337,59 @@ reader_set_inserts(struct reader *r, const struct layout_insert *ins, size_t n)
 	return DESK_OK;
 }
 
+/* Add text to the insert at cp in out (sorted), before or after what is there. */
+static void
+reader_insert_at(struct layout_insert *out, size_t *n, int64_t cp, const char *text, int first)
+{
+	size_t i = 0, len = strlen(text);
+	struct layout_insert *in;
+
+	while (i < *n && out[i].cp < cp)
+		i++;
+	if (i == *n || out[i].cp != cp) {
+		memmove(out + i + 1, out + i, (*n - i) * sizeof *out);
+		out[i] = (struct layout_insert){.cp = cp, .width = 0, .text = ""};
+		(*n)++;
+	}
+	in = &out[i];
+	if (strlen(in->text) + len >= sizeof in->text)
+		return; /* no room: the bracket is left out, the text still shows */
+	if (first) {
+		memmove(in->text + len, in->text, strlen(in->text) + 1);
+		memcpy(in->text, text, len);
+	} else {
+		strcat(in->text, text);
+	}
+	in->width += (int)len; /* ASCII: a byte is a column */
+}
+
+int
+reader_boilerplate_inserts(const struct reader *r, const struct layout_insert *ins, size_t n,
+                           struct layout_insert **out, size_t *nout)
+{
+	struct layout_insert *o;
+	size_t k = n;
+
+	*out = NULL;
+	*nout = 0;
+	if ((o = malloc((n + 2 * r->nmarks + 1) * sizeof *o)) == NULL)
+		return DESK_NOMEM;
+	if (n > 0)
+		memcpy(o, ins, n * sizeof *o);
+	for (size_t i = 0; !r->hide && i < r->nmarks; i++) {
+		const desk_mark *m = &r->marks[i];
+
+		if (m->kind != DESK_MARK_BOILERPLATE || m->start >= m->end)
+			continue;
+		/* Outside a span's brackets at the same place: "[~[P" ... "]~]". */
+		reader_insert_at(o, &k, m->start, READER_BP_OPEN, 1);
+		reader_insert_at(o, &k, m->end, READER_BP_CLOSE, 0);
+	}
+	*out = o;
+	*nout = k;
+	return DESK_OK;
+}
+
 int
 reader_set_hide(struct reader *r, int hide)
 {

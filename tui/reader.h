@@ -62,6 +62,17 @@ int reader_resize(struct reader *r, int rows, int cols);
  */
 int reader_set_inserts(struct reader *r, const struct layout_insert *ins, size_t n);
 
+/*
+ * For a terminal that cannot dim: ins (sorted by cp, one per cp, as
+ * tagging_inserts makes them) with each shown stretch of boilerplate between
+ * READER_BP_OPEN and READER_BP_CLOSE, outside the inserts at the same
+ * places.  *out sorted, one per cp; caller frees.  DESK_* code.
+ */
+#define READER_BP_OPEN  "[~"
+#define READER_BP_CLOSE "~]"
+int reader_boilerplate_inserts(const struct reader *r, const struct layout_insert *ins, size_t n,
+                               struct layout_insert **out, size_t *nout);
+
 /* Hide boilerplate (DESK_MARK_BOILERPLATE) or show it again. */
 int reader_set_hide(struct reader *r, int hide);
 

@@ -21,6 +21,8 @@
 #define UI_TICK_MS 250
 /* Articles indexed for claims' repeats in one idle tick. */
 #define UI_INDEX_STEP 50
+/* The reader's widest line unless :set width says otherwise. */
+#define UI_READ_WIDTH 100
 /* How many ticks between looks at the database for other editors' changes. */
 #define UI_POLL_TICKS 4
 
@@ -265,7 +267,10 @@ ui_render(struct ui *ui)
 	}
 	if (ui->dirty_bar) {
 		werase(ui->bar);
-		ui->view->draw_bar(ui);
+		if (ui->prompt && ui->matches[0]) /* what Tab found, while the prompt is open */
+			ui_draw_text(ui, ui->bar, 0, 0, ui->matches, ui->cols, UI_BAR);
+		else
+			ui->view->draw_bar(ui);
 		ui->dirty_bar = 0;
 		wnoutrefresh(ui->bar);
 		any = 1;
@@ -325,12 +330,19 @@ static void
 ui_key(struct ui *ui, int key)
 {
 	const char *cmd;
-	char name[16];
-	int label;
 
 	if (key == KEYMAP_RESIZE) {
 		if (ui_resize(ui) != DESK_OK)
 			ui->quit = 1;
+		return;
+	}
+	/* Below the minimum size nothing is seen: no key acts blind but q's (close, quit). */
+	if (ui->small) {
+		cmd = key >= 0 && !ui->prompt && !ui->pending && !ui->confirm[0]
+		          ? keymap_lookup(ui->view->name, key)
+		          : NULL;
+		if (cmd && (strcmp(cmd, "quit") == 0 || strcmp(cmd, "close") == 0))
+			ui_cmds_run(ui, cmd, NULL);
 		return;
 	}
 	if (ui->message[0]) {
@@ -355,19 +367,7 @@ ui_key(struct ui *ui, int key)
 		ui_cmds_confirm_key(ui, key);
 		return;
 	}
-	cmd = keymap_lookup(ui->view->name, key);
-	/* In the reader a label's key tags, unless the key is bound. */
-	if (cmd == NULL && ui->view == &view_reader_ops &&
-	    (label = ui_label_by_key(ui, key)) >= 0) {
-		ui_cmds_run(ui, "tag", desk_labels_at(ui->labels, (size_t)label)->name);
-		return;
-	}
-	if (cmd == NULL) {
-		ui_error(ui, "%s: no such key here; ? lists the keys",
-		         keymap_key_name(key, name, sizeof name));
-		return;
-	}
-	ui_cmds_run(ui, cmd, NULL);
+	ui_cmds_key(ui, key); /* a count, a key of the keymap, or a label's key */
 }
 
 /*
@@ -470,6 +470,8 @@ ui_free(struct ui *ui)
 	free(ui->dirty);
 	free(ui->search);
 	lineedit_free(&ui->edit);
+	prompthist_free(&ui->hist[0]);
+	prompthist_free(&ui->hist[1]);
 }
 
 int
@@ -482,7 +484,12 @@ ui_main(desk *d)
 	memset(&ui, 0, sizeof ui);
 	ui.d = d;
 	ui.unindexed = -1;
+	ui.width = UI_READ_WIDTH;
 	lineedit_init(&ui.edit);
+	prompthist_init(&ui.hist[0]);
+	prompthist_init(&ui.hist[1]);
+	ui_prompt_load(&ui);
+	layout_tone_cells(ui_probe_tones()); /* before curses: it writes and reads the terminal */
 	if ((screen = ui_start()) == NULL) {
 		const char *term = getenv("TERM") ? getenv("TERM") : "";
 		char *e = NULL;
@@ -511,6 +518,11 @@ ui_main(desk *d)
 
 		ui_render(&ui);
 		key = ui_getkey();
+		/* C-c at a prompt or a question cancels it, as in vim; elsewhere it quits. */
+		if (ui_signo == SIGINT && !ui.small && (ui.prompt || ui.pending || ui.confirm[0])) {
+			ui_signo = 0;
+			key = KEYMAP_CTRL('c');
+		}
 		if (ui_signo)
 			break;
 		if (key == KEYMAP_NONE) {
@@ -523,6 +535,7 @@ ui_main(desk *d)
 	}
 	if (ui_signo)
 		ui.exit_status = 128 + ui_signo;
+	ui_prompt_save(&ui);
 done:
 	ui_free(&ui); /* the reader's close saves the reading position */
 	endwin();

@@ -31,14 +31,36 @@ ui_cmds_find(const char *name, int *ambiguous)
 	return matches == 1 ? found : NULL;
 }
 
+/* The interface's commands whose names begin with prefix, as "a, b, c" in list. */
+static size_t
+ui_cmds_matching(const char *prefix, char *list, size_t size)
+{
+	size_t n = strlen(prefix), len = 0, k = 0;
+
+	list[0] = '\0';
+	for (const struct cmd *c = cmd_table; c->name; c++) {
+		if (c->ui == NULL || strncmp(c->name, prefix, n) != 0)
+			continue;
+		if (len < size)
+			len += (size_t)snprintf(list + len, size - len, "%s%s", k ? ", " : "",
+			                        c->name);
+		k++;
+	}
+	return k;
+}
+
 int
 ui_cmds_run(struct ui *ui, const char *name, const char *arg)
 {
 	int ambiguous;
 	const struct cmd *c = ui_cmds_find(name, &ambiguous);
 
-	if (c == NULL && ambiguous)
-		return ui_error(ui, "%s: ambiguous; :help lists the commands", name);
+	if (c == NULL && ambiguous) {
+		char list[256];
+
+		ui_cmds_matching(name, list, sizeof list);
+		return ui_error(ui, "%s: ambiguous, which one? %s", name, list);
+	}
 	if (c == NULL && cmd_find(name) != NULL)
 		return ui_error(ui, "%s: a shell command (copydesk %s), not one of the interface",
 		                name, name);
@@ -345,7 +367,8 @@ ui_cmds_status(struct ui *ui, const char *arg)
 	if ((rc = desk_article_set_status(ui->d, id, s)) != DESK_OK)
 		return ui_error(ui, "status: %s", desk_errmsg(ui->d));
 	view_list_set_status(ui, id, s);
-	ui_message(ui, "Article %lld is now %s", (long long)id, desk_status_name(s));
+	ui_message(ui, "Article %lld is now %s", (long long)id,
+	           s == DESK_STATUS_PROGRESS ? "in progress" : desk_status_name(s));
 	return 0;
 }
 
@@ -357,6 +380,65 @@ ui_cmds_reload(struct ui *ui, const char *arg)
 	(void)arg;
 	if ((rc = view_list_reload(ui)) != DESK_OK)
 		return ui_error(ui, "reload: %s", desk_errmsg(ui->d));
-	ui_message(ui, "%zu articles", view_list_count(ui));
+	ui_message(ui, "%zu article%s", view_list_count(ui), view_list_count(ui) == 1 ? "" : "s");
+	return 0;
+}
+
+/* --- Settings --------------------------------------------------------------- */
+
+int
+ui_cmds_nohlsearch(struct ui *ui, const char *arg)
+{
+	(void)arg;
+	if (ui->view == &view_reader_ops)
+		view_reader_nohl(ui);
+	return 0;
+}
+
+/* The widest reading line :set width takes (0: the window's). */
+#define UI_CMDS_MINWIDTH 20
+#define UI_CMDS_MAXWIDTH 1000
+
+int
+ui_cmds_set_quiet(struct ui *ui, const char *arg)
+{
+	char *end;
+	long v;
+
+	if (strncmp(arg, "width=", 6) == 0) {
+		errno = 0;
+		v = strtol(arg + 6, &end, 10);
+		if (errno || end == arg + 6 || *end ||
+		    (v != 0 && (v < UI_CMDS_MINWIDTH || v > UI_CMDS_MAXWIDTH)))
+			return DESK_ERROR;
+		ui->width = (int)v;
+		return 0;
+	}
+	if (strcmp(arg, "align=left") == 0 || strcmp(arg, "align=centre") == 0 ||
+	    strcmp(arg, "align=center") == 0) {
+		ui->centre = arg[6] == 'c';
+		return 0;
+	}
+	return DESK_ERROR;
+}
+
+int
+ui_cmds_set(struct ui *ui, const char *arg)
+{
+	const char *align;
+
+	if (arg && ui_cmds_set_quiet(ui, arg) != 0)
+		return ui_error(ui,
+		                "set: %s: width=N (0: the window's, else %d to %d) or "
+		                "align=left|centre",
+		                arg, UI_CMDS_MINWIDTH, UI_CMDS_MAXWIDTH);
+	view_reader_reflow(ui);
+	align = ui->centre ? "centred" : "at the left";
+	if (ui->width)
+		ui_message(ui, "Reading lines at most %d columns wide, %s (width=%d align=%s)",
+		           ui->width, align, ui->width, ui->centre ? "centre" : "left");
+	else
+		ui_message(ui, "Reading lines as wide as the window (width=0 align=%s)",
+		           ui->centre ? "centre" : "left");
 	return 0;
 }

@@ -13,9 +13,9 @@
 	{"quit", NULL, ui_cmds_quit, "", "leave copydesk; the reading position is saved"}, \
 	{"close", NULL, ui_cmds_close, "", "close the view: the reader and the help return to the list"}, \
 	{"help", NULL, ui_cmds_help, "", "show every key and command"}, \
-	{"prompt", NULL, ui_cmds_prompt, "", "type a command by name at the : prompt"}, \
+	{"prompt", NULL, ui_cmds_prompt, "", "type a command by name at the : prompt: Tab completes it (and its argument), Up and Down bring back earlier lines, Esc or C-c leaves"}, \
 	{"redraw", NULL, ui_cmds_redraw, "", "draw the whole screen again"}, \
-	{"down", NULL, ui_cmds_down, "[N]", "down N lines (in the list: the next article)"}, \
+	{"down", NULL, ui_cmds_down, "[N]", "down N lines (in the list: the next article); a count typed before a key, 5j, is its N"}, \
 	{"up", NULL, ui_cmds_up, "[N]", "up N lines (in the list: the previous article)"}, \
 	{"page-down", NULL, ui_cmds_page_down, "[N]", "forward a screen"}, \
 	{"page-up", NULL, ui_cmds_page_up, "[N]", "back a screen"}, \
@@ -50,7 +50,7 @@
 	{"span-outer", NULL, ui_cmds_span_outer, "", "of nested or overlapping spans at the cursor, pick the next one out (x, r and e then act on it)"}, \
 	{"fold", NULL, ui_cmds_fold, "[on|off]", "whether tag-all and tag-corpus also find the text in other case and without accents (Viet Nam for Việt Nam)"}, \
 	{"accept", NULL, ui_cmds_accept, "", "make the suggestion under the cursor (dim and underlined: text tagged elsewhere) a span"}, \
-	{"accept-all", NULL, ui_cmds_accept_all, "", "accept every suggestion of the article"}, \
+	{"accept-all", NULL, ui_cmds_accept_all, "[yes]", "accept every suggestion of the article, after asking (yes: without asking)"}, \
 	{"reject", NULL, ui_cmds_reject, "", "turn down the suggestion under the cursor for good"}, \
 	{"undo", NULL, ui_cmds_undo, "", "undo your last edit, also after a restart, and show where it was"}, \
 	{"redo", NULL, ui_cmds_redo, "", "redo the edit last undone"}, \
@@ -81,7 +81,9 @@
 	{"claims", NULL, ui_cmds_claims, "[all]", "list the claims of the article read (elsewhere, or with all: of every article), most repeated first"}, \
 	{"claims-status", NULL, ui_cmds_claims_status, "", "in the claims screen, show one status only, the next each time, then all"}, \
 	{"claims-verdict", NULL, ui_cmds_claims_verdict, "", "in the claims screen, show one verdict only, the next each time, then all"}, \
-	{"claims-scope", NULL, ui_cmds_claims_scope, "", "in the claims screen, switch between the article's claims and all"},
+	{"claims-scope", NULL, ui_cmds_claims_scope, "", "in the claims screen, switch between the article's claims and all"}, \
+	{"nohlsearch", NULL, ui_cmds_nohlsearch, "", "take the search match's highlight away (:noh; Esc in the reader does too)"}, \
+	{"set", NULL, ui_cmds_set, "width=N|align=left|align=centre", "the reader's widest line (width=0: the window's; 100 by default) and, in a wider window, its lines at the left or centred; remembered between runs"},
 /* clang-format on */
 
 struct ui;
@@ -113,6 +115,8 @@ int ui_cmds_search_prev(struct ui *ui, const char *arg);
 int ui_cmds_boilerplate(struct ui *ui, const char *arg);
 int ui_cmds_status(struct ui *ui, const char *arg);
 int ui_cmds_reload(struct ui *ui, const char *arg);
+int ui_cmds_nohlsearch(struct ui *ui, const char *arg);
+int ui_cmds_set(struct ui *ui, const char *arg);
 /* ui_cmds_tag.c */
 int ui_cmds_tag(struct ui *ui, const char *arg);
 int ui_cmds_select(struct ui *ui, const char *arg);
@@ -181,5 +185,25 @@ int ui_cmds_run(struct ui *ui, const char *name, const char *arg);
 
 /* Run a line typed at the `:` prompt: "NAME [ARG]", or a line number. */
 int ui_cmds_run_line(struct ui *ui, const char *line);
+
+/* ui_cmds_keys.c */
+/*
+ * A key outside the prompt: digits make a count (5j), then the key's command
+ * runs with it (a motion's N, G's line, a jump repeated), or a label's key
+ * tags in the reader.
+ */
+void ui_cmds_key(struct ui *ui, int key);
+
+/*
+ * Tab at the : prompt: complete the word at the end of line (a command's
+ * name, or its argument: a label, on|off, ...); cmd is the command a fixed
+ * prompt is for (the line is its argument), or NULL.  Writes the completed
+ * line to out and the matches, when several, to list; returns how many.
+ */
+size_t ui_cmds_complete(struct ui *ui, const char *cmd, const char *line, char *out, size_t size,
+                        char *list, size_t lsize);
+
+/* :set NAME=VALUE without a message (the settings read at start); 0 or DESK_ERROR. */
+int ui_cmds_set_quiet(struct ui *ui, const char *arg);
 
 #endif

@@ -223,9 +223,7 @@ ui_cmds_note(struct ui *ui, const char *arg)
 	/* The line editor, with the note there is to edit. */
 	if (desk_claim_get(&c, ui->d, id) != DESK_OK)
 		return ui_error(ui, "note: %s", desk_errmsg(ui->d));
-	ui_prompt_open(ui, ':');
-	lineedit_insert(&ui->edit, "note ", 5);
-	lineedit_insert(&ui->edit, c->note, strlen(c->note));
+	ui_prompt_command(ui, "note", c->note);
 	desk_claim_free(c);
 	return DESK_OK;
 }
@@ -242,8 +240,7 @@ ui_cmds_evidence_delete(struct ui *ui, const char *arg)
 		return DESK_ERROR;
 	if (arg == NULL) {
 		/* Which one: the number in the detail's evidence list. */
-		ui_prompt_open(ui, ':');
-		lineedit_insert(&ui->edit, "evidence-delete ", 16);
+		ui_prompt_command(ui, "evidence-delete", NULL);
 		return DESK_OK;
 	}
 	k = strtol(arg, &end, 10);
@@ -279,8 +276,7 @@ ui_cmds_dispute(struct ui *ui, const char *arg)
 	if (id == 0)
 		return DESK_ERROR;
 	if (arg == NULL) {
-		ui_prompt_open(ui, ':');
-		lineedit_insert(&ui->edit, "claim-dispute ", 14);
+		ui_prompt_command(ui, "claim-dispute", NULL);
 		ui_message(ui, "Why? Type the reason and Enter");
 		return DESK_OK;
 	}

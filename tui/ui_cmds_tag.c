@@ -67,11 +67,12 @@ ui_cmds_link(struct ui *ui, const char *arg)
 		return ui_error(ui, "link: in the reader only");
 	if ((s = view_tag_span(ui)) == NULL)
 		return ui_error(ui, "link: no span under the cursor");
-	/* The line editor, with the entity's name (or the span's text) to edit. */
+	/*
+	 * The entity's name (or the span's text) offered: typing replaces it, a
+	 * motion keeps it to edit; the command is a label, not part of the line.
+	 */
 	name = *s->entity ? s->entity : s->text;
-	ui_prompt_open(ui, ':');
-	lineedit_insert(&ui->edit, "link ", 5);
-	lineedit_insert(&ui->edit, name, strlen(name));
+	ui_prompt_command(ui, "link", name);
 	return DESK_OK;
 }
 
@@ -86,8 +87,10 @@ int
 ui_cmds_cancel(struct ui *ui, const char *arg)
 {
 	(void)arg;
-	if (ui->view == &view_reader_ops)
+	if (ui->view == &view_reader_ops) {
 		view_tag_cancel(ui);
+		view_reader_nohl(ui); /* Esc also takes the search highlight away */
+	}
 	return DESK_OK;
 }
 
@@ -149,7 +152,7 @@ ui_cmds_tag_corpus(struct ui *ui, const char *arg)
 	if (arg && strcmp(arg, "yes") == 0) {
 		if (view_tag_same(ui, 0, 0, &n) != DESK_OK)
 			return DESK_ERROR;
-		ui_message(ui, "Tagged %zu occurrences across the corpus", n);
+		ui_message(ui, "Tagged %zu occurrence%s across the corpus", n, n == 1 ? "" : "s");
 		return DESK_OK;
 	}
 	if (view_tag_same(ui, 0, 1, &n) != DESK_OK)
@@ -159,7 +162,8 @@ ui_cmds_tag_corpus(struct ui *ui, const char *arg)
 		return DESK_OK;
 	}
 	snprintf(ui->confirm, sizeof ui->confirm, "tag-corpus yes");
-	ui_message(ui, "Tag %zu occurrences across the corpus? (y: yes, another key: no)", n);
+	ui_message(ui, "Tag %zu occurrence%s across the corpus? (y: yes, another key: no)", n,
+	           n == 1 ? "" : "s");
 	return DESK_OK;
 }
 
@@ -173,8 +177,21 @@ ui_cmds_accept(struct ui *ui, const char *arg)
 int
 ui_cmds_accept_all(struct ui *ui, const char *arg)
 {
-	(void)arg;
-	return view_tag_accept(ui, 1);
+	size_t n;
+
+	if (arg && strcmp(arg, "yes") == 0)
+		return view_tag_accept(ui, 1);
+	if (ui->view != &view_reader_ops)
+		return ui_error(ui, "accept-all: in the reader only");
+	if ((n = view_tag_suggestions(ui)) == 0) {
+		ui_message(ui, "No suggestions in this article");
+		return DESK_OK;
+	}
+	/* As A does: one key must not tag a whole article unasked. */
+	snprintf(ui->confirm, sizeof ui->confirm, "accept-all yes");
+	ui_message(ui, "Accept %zu suggestion%s in this article? (y: yes, another key: no)", n,
+	           n == 1 ? "" : "s");
+	return DESK_OK;
 }
 
 int
@@ -190,15 +207,21 @@ ui_cmds_history(struct ui *ui, int redo)
 {
 	const char *what = redo ? "Redone" : "Undone";
 	int64_t id = 0;
-	char msg[512];
-	int rc = redo ? desk_redo(&id, ui->d) : desk_undo(&id, ui->d);
+	char msg[512], edit[128];
+	int rc;
+
+	/* What it is in an editor's words ("the tagging"), for the message after it. */
+	if (desk_history_next(edit, sizeof edit, ui->d, !redo) != DESK_OK)
+		snprintf(edit, sizeof edit, "the last edit");
+	rc = redo ? desk_redo(&id, ui->d) : desk_undo(&id, ui->d);
 
 	if (rc == DESK_NOTFOUND) {
 		ui_message(ui, redo ? "Nothing to redo" : "Nothing to undo");
 		return DESK_OK;
 	}
+	/* A refusal says it in full: "cannot undo the tagging: ...". */
 	if (rc != DESK_OK)
-		return ui_error(ui, "%s: %s", redo ? "redo" : "undo", desk_errmsg(ui->d));
+		return ui_error(ui, "%s", desk_errmsg(ui->d));
 	view_list_refresh(ui); /* a status may have changed: only those are read */
 	if (ui->view == &view_entities_ops)
 		view_entities_reload(ui);
@@ -211,11 +234,11 @@ ui_cmds_history(struct ui *ui, int redo)
 	}
 	snprintf(msg, sizeof msg, "%s", ui->message);
 	if (*msg)
-		ui_message(ui, "%s: %s", what, msg);
+		ui_message(ui, "%s: %s, %s", what, edit, msg);
 	else if (id)
-		ui_message(ui, "%s an edit in article %lld", what, (long long)id);
+		ui_message(ui, "%s: %s in article %lld", what, edit, (long long)id);
 	else
-		ui_message(ui, "%s an edit of the entities", what);
+		ui_message(ui, "%s: %s", what, edit);
 	return DESK_OK;
 }
 

@@ -52,6 +52,13 @@ ui_draw_init(struct ui *ui)
 		ui->default_colors = dflt;
 		ui->colors = COLORS >= 256 && COLOR_PAIRS > UI_NATTRS ? 256 : 8;
 	}
+	/*
+	 * What the terminal cannot show (vt100: no colour, no dim, no italics)
+	 * gets the markers: candidates between brackets, boilerplate too.
+	 */
+	if (!(term_attrs() & A_ITALIC))
+		ui->cand_marks = 1;
+	ui->bp_marks = ui->colors == 0 && !(term_attrs() & A_DIM);
 	for (int i = 0; i < UI_NATTRS; i++) {
 		ui->pair[i] = 0;
 		ui->attr[i] = ui_draw_looks[i].mono;
@@ -152,6 +159,48 @@ ui_draw_cell(const struct ui *ui, WINDOW *w, int y, int x, const struct layout_c
 	ui_draw_cell_ap(ui, w, y, x, c, a, p);
 }
 
+/* Whether a grapheme's code point i starts a cell of its own (see ui_draw_grapheme). */
+static int
+ui_draw_apart(const struct layout_cell *c, int i)
+{
+	uint32_t prev = c->cps[i - 1], ch = c->cps[i];
+
+	if (prev >= 0x1F1E6 && prev <= 0x1F1FF && ch >= 0x1F1E6 && ch <= 0x1F1FF)
+		return 1; /* a flag's second regional indicator */
+	return layout_tones_apart() && layout_is_tone(ch) && prev != 0x200D;
+}
+
+/*
+ * One grapheme whole, every code point of it sent together.  setcchar()
+ * keeps only the zero-width characters after the first, so an emoji's skin
+ * tone or the parts joined by ZWJ would be dropped: the cell's characters
+ * are filled in after it (curses sends them all).  Where curses would count
+ * the grapheme narrower than the terminal draws it, the grapheme is split
+ * into cells that send the same bytes and keep curses' columns right: a
+ * flag's two regional indicators (one column each to wcwidth, two together
+ * on screen), and a skin tone where the terminal draws it apart.
+ */
+static void
+ui_draw_grapheme(WINDOW *w, int y, int x, const struct layout_cell *c, attr_t a, short p)
+{
+	int i = 0;
+
+	while (i < c->ncps) {
+		/* wchar_t holds UCS-4 code points (__STDC_ISO_10646__ on Linux and the BSDs). */
+		wchar_t one[2] = {(wchar_t)c->cps[i], L'\0'};
+		int cw = wcwidth(one[0]);
+		cchar_t cc;
+
+		if (setcchar(&cc, one, a, p, NULL) != OK)
+			return;
+		for (int k = 1; ++i < c->ncps && !ui_draw_apart(c, i); k++)
+			if (k < CCHARW_MAX)
+				cc.chars[k] = (wchar_t)c->cps[i];
+		mvwadd_wch(w, y, x, &cc);
+		x += cw > 0 ? cw : 1;
+	}
+}
+
 void
 ui_draw_cell_ap(const struct ui *ui, WINDOW *w, int y, int x, const struct layout_cell *c, attr_t a,
                 short p)
@@ -185,17 +234,8 @@ ui_draw_cell_ap(const struct ui *ui, WINDOW *w, int y, int x, const struct layou
 			mvwaddch(w, y, x + i, ' ' | a | COLOR_PAIR(p));
 		return;
 	}
-	if (x + c->width <= maxx) {
-		wchar_t wc[LAYOUT_MAXCPS + 1];
-		cchar_t cc;
-
-		/* wchar_t holds UCS-4 code points (__STDC_ISO_10646__ on Linux and the BSDs). */
-		for (int i = 0; i < c->ncps; i++)
-			wc[i] = (wchar_t)c->cps[i];
-		wc[c->ncps] = L'\0';
-		if (setcchar(&cc, wc, a, p, NULL) == OK)
-			mvwadd_wch(w, y, x, &cc);
-	}
+	if (x + c->width <= maxx)
+		ui_draw_grapheme(w, y, x, c, a, p);
 }
 
 /* A line of s laid out (by grapheme) at width; NULL if s is not valid UTF-8 or no memory. */

@@ -9,6 +9,7 @@
 
 #include "copydesk/copydesk.h"
 #include "lineedit.h"
+#include "prompthist.h"
 #include "ui.h"
 
 /* The smallest terminal the views are drawn in; below it a message says so. */
@@ -78,6 +79,7 @@ struct ui {
 	char evform_error[512]; /* why the core refused the last try, shown before the field */
 	int64_t pending_claim;  /* the claim a pending "verdict" waits for a verdict's key for */
 	int cand_marks; /* candidates between dim brackets, not only in italics (:candidates) */
+	int bp_marks;   /* boilerplate between [~ ~]: the terminal has no colour and cannot dim */
 
 	WINDOW *body, *bar, *msg; /* the view, the status line, the message line */
 	int rows, cols;           /* the body's size */
@@ -88,9 +90,15 @@ struct ui {
 
 	char message[512];
 	int message_error;
-	struct lineedit edit; /* the prompt's line */
-	int prompt;           /* 0, or the prompt's character: ':' or '/' */
-	char *search;         /* the last search pattern */
+	struct lineedit edit;      /* the prompt's line */
+	int prompt;                /* 0, or the prompt's character: ':' or '/' */
+	char *search;              /* the last search pattern */
+	const char *prompt_cmd;    /* the command a : prompt's line is the argument of, or NULL */
+	struct prompthist hist[2]; /* the : and the / prompts' lines */
+	char matches[256];         /* what Tab found, on the status line while the prompt is open */
+	int64_t count;             /* a count being typed before a key (5j), or 0 */
+	int width;                 /* the reader's widest line (:set width), 0: the window's */
+	int centre;                /* the reader's lines centred in a wider window (:set align) */
 
 	int quit;          /* leave the loop */
 	int exit_status;   /* what ui_main returns */
@@ -146,10 +154,18 @@ int ui_draw_text(const struct ui *ui, WINDOW *w, int y, int x, const char *s, in
 /* The display width of s as ui_draw_text() would draw it whole. */
 int ui_text_width(const char *s);
 
+/* ui_probe.c: whether the terminal draws a skin tone apart from its emoji (1) or joined (0). */
+int ui_probe_tones(void);
+
 /* --- ui_prompt.c: the `:` and `/` prompts ------------------------------ */
 
 void ui_prompt_open(struct ui *ui, int kind);
+/* A : prompt for command name's argument: the name a fixed label, offer the line offered. */
+void ui_prompt_command(struct ui *ui, const char *name, const char *offer);
 void ui_prompt_key(struct ui *ui, int key);
 void ui_prompt_draw(struct ui *ui);
+/* The prompts' histories and the settings, from and to $XDG_DATA_HOME/copydesk/interface. */
+void ui_prompt_load(struct ui *ui);
+void ui_prompt_save(struct ui *ui);
 
 #endif

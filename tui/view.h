@@ -84,6 +84,10 @@ int view_reader_show(struct ui *ui, int64_t id);
 int view_reader_save(struct ui *ui);
 /* Show or hide boilerplate. */
 int view_reader_toggle_hide(struct ui *ui);
+/* Take the search match's highlight away (:nohlsearch, Esc); whether there was one. */
+int view_reader_nohl(struct ui *ui);
+/* The reading width or alignment changed (:set): lay the article out again. */
+void view_reader_reflow(struct ui *ui);
 
 /* --- view_tag.c: tagging in the reader --------------------------------- */
 /*
@@ -112,6 +116,8 @@ int view_tag_jump(struct ui *ui, int delta);
 void view_tag_goto(struct ui *ui, int64_t cp);
 /* The suggestion under the cursor: accept it or reject it; accept all of the article's. */
 int view_tag_accept(struct ui *ui, int all);
+/* How many suggestions the article in the reader has. */
+size_t view_tag_suggestions(struct ui *ui);
 int view_tag_reject(struct ui *ui);
 /* Tag every occurrence of the span under the cursor: in this article, or all (count only: dry). */
 int view_tag_same(struct ui *ui, int article_only, int dry, size_t *count);

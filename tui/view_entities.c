@@ -279,9 +279,7 @@ ui_cmds_rename(struct ui *ui, const char *arg)
 	if ((e = view_entities_selected(ui)) == NULL)
 		return ui_error(ui, "No entity here");
 	if (arg == NULL) {
-		ui_prompt_open(ui, ':');
-		lineedit_insert(&ui->edit, "rename ", 7);
-		lineedit_insert(&ui->edit, e->name, strlen(e->name));
+		ui_prompt_command(ui, "rename", e->name);
 		return DESK_OK;
 	}
 	if ((old = strdup(e->name)) == NULL)
@@ -334,6 +332,7 @@ ui_cmds_merge(struct ui *ui, const char *arg)
 	int64_t into;
 	size_t done = 0;
 	int rc = DESK_OK;
+	char name[256];
 
 	(void)arg;
 	if (ui->view != &view_entities_ops)
@@ -341,6 +340,7 @@ ui_cmds_merge(struct ui *ui, const char *arg)
 	if ((e = view_entities_selected(ui)) == NULL)
 		return ui_error(ui, "No entity here");
 	into = e->id;
+	snprintf(name, sizeof name, "%s", e->name); /* the list is read again below */
 	/* The merges of the marked entities: one edit, one undo step. */
 	if ((rc = desk_edit_begin(ui->d)) == DESK_OK) {
 		for (size_t i = 0; i < v->nmarked && rc == DESK_OK; i++)
@@ -363,7 +363,10 @@ ui_cmds_merge(struct ui *ui, const char *arg)
 		return ui_error(ui, "entities: %s", desk_errmsg(ui->d));
 	view_tag_load(ui, 0);
 	if (rc == DESK_OK)
-		ui_message(ui, "Merged %zu entities (u undoes the merge)", done);
+		ui_message(ui,
+		           "Merged %zu other entit%s into \u201c%s\u201d: the mentions now name it "
+		           "(u undoes)",
+		           done, done == 1 ? "y" : "ies", name);
 	return rc == DESK_OK ? DESK_OK : DESK_ERROR;
 }
 

@@ -20,6 +20,16 @@ view_reader_new(struct ui *ui)
 	return DESK_OK;
 }
 
+/* The reader's columns: the window's, or at most the reading width (:set width); *x0 the first. */
+static int
+view_reader_cols(const struct ui *ui, int *x0)
+{
+	int w = ui->width > 0 && ui->width < ui->cols ? ui->width : ui->cols;
+
+	*x0 = ui->centre ? (ui->cols - w) / 2 : 0;
+	return w;
+}
+
 static void
 view_reader_unload(struct view_reader *v)
 {
@@ -28,6 +38,7 @@ view_reader_unload(struct view_reader *v)
 	view_tag_unload(v);
 	view_claim_unload(v);
 	v->anchor = -1;
+	v->revealed = 0;
 	free(v->title);
 	v->title = NULL;
 	v->loaded = 0;
@@ -108,7 +119,7 @@ view_reader_show(struct ui *ui, int64_t id)
 	v->title = view_reader_title(a);
 	if ((rc = reader_set_header(&v->r, desk_article_title(a), desk_article_date(a),
 	                            desk_article_lang(a), desk_article_source(a))) != DESK_OK ||
-	    (rc = reader_resize(&v->r, ui->rows, ui->cols)) != DESK_OK ||
+	    (rc = reader_resize(&v->r, ui->rows, view_reader_cols(ui, &v->x0))) != DESK_OK ||
 	    (rc = reader_set_hide(&v->r, v->hide)) != DESK_OK) {
 		ui_error(ui, "article %lld: %s", (long long)id, desk_strerror(rc));
 		view_reader_unload(v);
@@ -138,7 +149,8 @@ view_reader_toggle_hide(struct ui *ui)
 	int rc;
 
 	v->hide = !v->hide;
-	if ((rc = reader_set_hide(&v->r, v->hide)) != DESK_OK)
+	if ((rc = reader_set_hide(&v->r, v->hide)) != DESK_OK ||
+	    (ui->bp_marks && (rc = view_tag_brackets(ui)) != DESK_OK))
 		return ui_error(ui, "%s", desk_strerror(rc));
 	ui_message(ui, v->hide ? "Boilerplate hidden (z shows it)" : "Boilerplate shown dimmed");
 	ui_dirty_all(ui);
@@ -171,15 +183,16 @@ view_reader_draw_row(struct ui *ui, int row)
 	wmove(ui->body, row, 0);
 	wclrtoeol(ui->body);
 	if (l == NULL) {
-		ui_draw_text(ui, ui->body, row, 0, "~", 1, UI_DIM); /* past the end, as in vi */
+		ui_draw_text(ui, ui->body, row, v->x0, "~", 1, UI_DIM); /* past the end, as in vi */
 		return;
 	}
 	n = layout_cells(l, line, v->cells, v->ncells);
 	for (size_t i = 0; i < n; i++) {
-		const struct layout_cell *c = &v->cells[i];
+		struct layout_cell *c = &v->cells[i];
 		attr_t a;
 		short p;
 
+		c->col += v->x0; /* the window's column */
 		if (l != v->r.lay) {
 			ui_draw_cell(ui, ui->body, row, c->col, c,
 			             c->cp < v->r.head_title ? UI_TITLE : UI_DIM);
@@ -206,8 +219,9 @@ view_reader_draw_row(struct ui *ui, int row)
 		                            .ncps = 1,
 		                            .cps = {' '}};
 
-		ui_draw_cell(ui, ui->body, row, ln->cols < ui->cols ? ln->cols : ui->cols - 1,
-		             &blank, UI_CURSOR);
+		ui_draw_cell(ui, ui->body, row,
+		             v->x0 + (ln->cols < v->r.cols ? ln->cols : v->r.cols - 1), &blank,
+		             UI_CURSOR);
 	}
 }
 
@@ -251,21 +265,42 @@ static void
 view_reader_resize(struct ui *ui)
 {
 	struct view_reader *v = ui->reader;
+	int cols = view_reader_cols(ui, &v->x0);
 
-	if (v->loaded && reader_resize(&v->r, ui->rows, ui->cols) != DESK_OK)
+	if (v->loaded && reader_resize(&v->r, ui->rows, cols) != DESK_OK)
 		ui_error(ui, "out of memory");
 	ui_dirty_all(ui);
+}
+
+void
+view_reader_reflow(struct ui *ui)
+{
+	if (ui->view == &view_reader_ops && !ui->small)
+		view_reader_resize(ui);
+}
+
+int
+view_reader_nohl(struct ui *ui)
+{
+	struct reader *r = &ui->reader->r;
+
+	if (!ui->reader->loaded || r->match_start < 0)
+		return 0;
+	r->match_start = r->match_end = -1;
+	ui_dirty_body(ui);
+	return 1;
 }
 
 static int
 view_reader_open(struct ui *ui)
 {
 	struct view_reader *v = ui->reader;
+	int x0;
 
 	if (!v->loaded)
 		return DESK_NOTFOUND;
 	/* The size may have changed while another view was on screen. */
-	if (v->r.rows != ui->rows || v->r.cols != ui->cols)
+	if (v->r.rows != ui->rows || v->r.cols != view_reader_cols(ui, &x0) || v->x0 != x0)
 		view_reader_resize(ui);
 	return DESK_OK;
 }
@@ -282,7 +317,7 @@ view_reader_cursor(struct ui *ui)
 	struct view_reader *v = ui->reader;
 
 	curs_set(1);
-	wmove(ui->body, reader_cursor_y(&v->r), reader_col(&v->r));
+	wmove(ui->body, reader_cursor_y(&v->r), v->x0 + reader_col(&v->r));
 }
 
 static int64_t

@@ -16,6 +16,8 @@ struct view_reader {
 	char *title;   /* its title, or its first words */
 	int64_t saved; /* the position last written, or -1 */
 	int hide;      /* boilerplate hidden, for every article until toggled */
+	int x0;        /* the window column the text starts at (:set align=centre) */
+	int revealed;  /* a jump showed the hidden boilerplate: the next message says so */
 	struct layout_cell *cells;
 	size_t ncells; /* room in cells */
 
@@ -46,6 +48,8 @@ void view_claim_look(struct ui *ui, int64_t cp, int base, attr_t *a);
 
 /* The look of the grapheme at cp (the selection, spans, suggestions): attr and pair. */
 void view_tag_look(struct ui *ui, int64_t cp, int base, attr_t *a, short *p);
+/* Lay the text out again with the brackets of spans and boilerplate and the claims' markers. */
+int view_tag_brackets(struct ui *ui);
 /* Before drawing: the selection's range. */
 void view_tag_prepare(struct ui *ui);
 /* Free the spans and suggestions. */

@@ -45,8 +45,18 @@ view_tag_look(struct ui *ui, int64_t cp, int base, attr_t *a, short *p)
 	long i = tagging_innermost(v->tspans, v->nspans, cp, &depth);
 
 	ui_draw_look(ui, base, a, p);
-	if (base == UI_CURSOR || base == UI_MATCH)
+	if (base == UI_CURSOR)
 		return;
+	if (base == UI_MATCH) {
+		/* A match on a span: the span's colour stays, reversed, so both show. */
+		if (i >= 0 && v->tspans[i].label >= 0) {
+			*a = ui->label_attr[v->tspans[i].label] | A_REVERSE | A_UNDERLINE;
+			*p = ui->label_pair[v->tspans[i].label];
+		} else if (i >= 0) {
+			*a |= A_REVERSE;
+		}
+		return;
+	}
 	if (i >= 0 && v->tspans[i].label >= 0) {
 		*a = ui->label_attr[v->tspans[i].label];
 		*p = ui->label_pair[v->tspans[i].label];
@@ -98,13 +108,13 @@ view_tag_has(const struct tagging_span *b, size_t nb, const struct tagging_span 
 	       b[lo].label == x->label;
 }
 
-static int
+int
 view_tag_brackets(struct ui *ui)
 {
 	struct view_reader *v = ui->reader;
-	struct layout_insert *ins = NULL;
+	struct layout_insert *ins = NULL, *bp = NULL;
 	const char *keys[UI_MAXLABELS];
-	size_t nins = 0, nkeys = ui->labels ? desk_labels_count(ui->labels) : 0;
+	size_t nins = 0, nbp = 0, nkeys = ui->labels ? desk_labels_count(ui->labels) : 0;
 	int rc;
 
 	if (nkeys > UI_MAXLABELS)
@@ -112,9 +122,16 @@ view_tag_brackets(struct ui *ui)
 	for (size_t i = 0; i < nkeys; i++)
 		keys[i] = desk_labels_at(ui->labels, i)->key;
 	/* Brackets only without colour; the claims' markers always (view_claim.c). */
-	if (ui->colors != 0 ||
-	    (rc = tagging_inserts(&ins, &nins, v->tspans, v->nspans, keys, nkeys)) == DESK_OK)
-		rc = view_claim_inserts(ui, ins, nins);
+	if (ui->colors == 0 &&
+	    (rc = tagging_inserts(&ins, &nins, v->tspans, v->nspans, keys, nkeys)) != DESK_OK)
+		return rc;
+	/* A terminal that cannot dim: boilerplate between [~ ~] too. */
+	if (ui->bp_marks && reader_boilerplate_inserts(&v->r, ins, nins, &bp, &nbp) == DESK_OK) {
+		free(ins);
+		ins = bp;
+		nins = nbp;
+	}
+	rc = view_claim_inserts(ui, ins, nins);
 	free(ins);
 	return rc;
 }
@@ -122,8 +139,11 @@ view_tag_brackets(struct ui *ui)
 static void
 view_tag_describe(struct ui *ui, const char *what, const desk_span *s)
 {
-	ui_message(ui, "%s: %s \u201c%s\u201d%s%s", what, s->label, s->text,
-	           *s->entity ? " \u2192 " : "", s->entity);
+	ui_message(ui, "%s: %s \u201c%s\u201d%s%s%s", what, s->label, s->text,
+	           *s->entity ? " \u2192 " : "", s->entity,
+	           ui->reader->revealed ? " (in the boilerplate, shown now; z hides it again)"
+	                                : "");
+	ui->reader->revealed = 0;
 }
 
 int
@@ -176,7 +196,8 @@ view_tag_load(struct ui *ui, int follow)
 			if (follow) {
 				const desk_span *s = desk_spans_at(pass ? v->spans : spans, i);
 
-				view_tag_describe(ui, pass ? "Gone" : "Back", s);
+				ui_message(ui, "%s \u201c%s\u201d %s", s->label, s->text,
+				           pass ? "gone" : "back");
 				view_tag_goto(ui, a[i].start);
 				follow = 0;
 			}
@@ -209,10 +230,20 @@ done:
 void
 view_tag_goto(struct ui *ui, int64_t cp)
 {
-	struct reader *r = &ui->reader->r;
+	struct view_reader *v = ui->reader;
+	struct reader *r = &v->r;
 	size_t top = r->top;
 	int y = reader_cursor_y(r);
 
+	/* A place in hidden boilerplate: show it, rather than leave the cursor elsewhere. */
+	if (v->hide && layout_is_hidden(r->lay, cp) && reader_set_hide(r, 0) == DESK_OK) {
+		v->hide = 0;
+		if (ui->bp_marks)
+			view_tag_brackets(ui);
+		v->revealed = 1;
+		ui_dirty_all(ui);
+		ui_message(ui, "It is in the boilerplate, shown now (z hides it again)");
+	}
 	reader_set_cursor(r, cp);
 	if (r->top != top)
 		ui_dirty_body(ui);
@@ -290,9 +321,10 @@ view_tag_add(struct ui *ui, const char *label)
 	if (view_tag_after(ui, rc, "tag") != DESK_OK)
 		return DESK_ERROR;
 	view_tag_cancel(ui);
+	/* A label's key pressed by mistake (Caps Lock) tags at once: say what, and how back. */
 	for (size_t i = 0; i < v->nspans; i++)
 		if ((sp = desk_spans_at(v->spans, i))->id == id)
-			view_tag_describe(ui, "Tagged", sp);
+			ui_message(ui, "Tagged: %s \u201c%s\u201d (u undoes)", sp->label, sp->text);
 	return DESK_OK;
 }
 
@@ -470,6 +502,12 @@ view_tag_accept(struct ui *ui, int all)
 		return DESK_ERROR;
 	ui_message(ui, "Accepted %zu suggestions", done);
 	return DESK_OK;
+}
+
+size_t
+view_tag_suggestions(struct ui *ui)
+{
+	return ui->reader->loaded ? ui->reader->nsugg : 0;
 }
 
 int

@@ -516,6 +516,42 @@ history_bind(sqlite3_stmt **st, desk *d, const char *sql, const history_edit *e,
 	return DESK_OK;
 }
 
+/* Each action in an editor's words, for messages: "cannot undo the tagging: ...". */
+static const struct {
+	const char *action, *words;
+} history_words[] = {
+    {"span-add", "the tagging"},
+    {"span-delete", "the untagging"},
+    {"span-relabel", "the new label"},
+    {"span-link", "the link to an entity"},
+    {"entity-rename", "the renaming of an entity"},
+    {"entity-merge", "the merging of entities"},
+    {"status", "the change of status"},
+    {"claim-add", "the new claim"},
+    {"claim-delete", "the deletion of a claim"},
+    {"claim-apply", "giving the research to the same claim elsewhere"},
+    {"claim-approve", "the approval of a verdict"},
+    {"claim-dispute", "the dispute of a verdict"},
+    {"evidence-add", "the evidence added"},
+    {"evidence-delete", "the evidence deleted"},
+    {"research-note", "the note"},
+    {"research-verdict", "the verdict"},
+    {"candidate-dismiss", "the dismissal of a candidate"},
+    {"suggestion-reject", "the rejection of a suggestion"},
+    {"entity-delete", "the deletion of an entity"},
+    {"status-auto", "the change of status"},
+    {"group", "the edits made together"},
+};
+
+static const char *
+history_say(const char *action)
+{
+	for (size_t i = 0; i < sizeof history_words / sizeof *history_words; i++)
+		if (strcmp(history_words[i].action, action) == 0)
+			return history_words[i].words;
+	return "the last edit";
+}
+
 /* DESK_CONFLICT naming who changed the edit's target since, or DESK_OK. */
 static int
 history_check(desk *d, const history_action *a, const history_action *sql, const history_edit *e,
@@ -528,12 +564,12 @@ history_check(desk *d, const history_action *a, const history_action *sql, const
 		goto done;
 	if ((r = sqlite3_step(st)) == SQLITE_DONE)
 		rc = desk_error(d, DESK_CONFLICT, "cannot %s %s: the %s no longer exists",
-		                undo ? "undo" : "redo", e->action, a->what);
+		                undo ? "undo" : "redo", history_say(e->action), a->what);
 	else if (r != SQLITE_ROW)
 		rc = desk_sqlite_error(d, "history");
 	else if (sqlite3_column_type(st, 0) != SQLITE_NULL)
 		rc = desk_error(d, DESK_CONFLICT, "cannot %s %s: %s since", undo ? "undo" : "redo",
-		                e->action, (const char *)sqlite3_column_text(st, 0));
+		                history_say(e->action), (const char *)sqlite3_column_text(st, 0));
 done:
 	sqlite3_finalize(st);
 	return rc;
@@ -691,6 +727,66 @@ done:
 	free(e.data);
 	if (rc != DESK_OK)
 		desk_rollback(d);
+	return rc;
+}
+
+/*
+ * An edit in an editor's words; a group by what it holds: "the tagging (5
+ * edits made together)", "the new claim and 3 other edits made together".
+ */
+static int
+history_describe(char *buf, size_t size, desk *d, const history_edit *e)
+{
+	static const char sql[] =
+	    "SELECT (SELECT action FROM edit_log WHERE id = (SELECT min(CAST(value AS INTEGER)) "
+	    "FROM json_each(?1, '$.edits') JOIN edit_log l ON l.id = value "
+	    "WHERE l.action <> 'status-auto')), "
+	    "count(*), count(DISTINCT l.action) FROM json_each(?1, '$.edits') "
+	    "JOIN edit_log l ON l.id = value WHERE l.action <> 'status-auto'";
+	sqlite3_stmt *st = NULL;
+	const char *first;
+	int rc = DESK_OK, n, kinds;
+
+	if (strcmp(e->action, "group") != 0) {
+		snprintf(buf, size, "%s", history_say(e->action));
+		return DESK_OK;
+	}
+	if ((rc = desk_prepare(d, &st, sql)) != DESK_OK)
+		goto done;
+	sqlite3_bind_text(st, 1, e->data, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		rc = desk_sqlite_error(d, "history");
+		goto done;
+	}
+	first = (const char *)sqlite3_column_text(st, 0);
+	n = sqlite3_column_int(st, 1);
+	kinds = sqlite3_column_int(st, 2);
+	if (first == NULL || n <= 1)
+		snprintf(buf, size, "%s", history_say(first ? first : e->action));
+	else if (kinds == 1)
+		snprintf(buf, size, "%s (%d edits made together)", history_say(first), n);
+	else
+		snprintf(buf, size, "%s and %d other edit%s made together", history_say(first),
+		         n - 1, n - 1 == 1 ? "" : "s");
+done:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+desk_history_next(char *buf, size_t size, desk *d, int undo)
+{
+	history_edit e = {0};
+	int rc;
+
+	if (size > 0)
+		buf[0] = '\0';
+	if (d == NULL)
+		return DESK_MISUSE;
+	if ((rc = history_last(&e, d, undo)) == DESK_OK)
+		rc = history_describe(buf, size, d, &e);
+	free(e.action);
+	free(e.data);
 	return rc;
 }
 

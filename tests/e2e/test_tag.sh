@@ -145,10 +145,12 @@ expect 0 "$COPYDESK" untag 1 "$xspan"
 expect 0 "$COPYDESK" spans 1
 grep -q "^$xspan	" "$tmp/out" && fail "untagged span still listed"
 expect 0 "$COPYDESK" undo
-grep -q '^undone (article 1)$' "$tmp/out" || fail "undo says: $(cat "$tmp/out")"
+# In an editor's words: what was undone, and where (not "undone (article 1)").
+grep -q '^Undone: the untagging in article 1$' "$tmp/out" || fail "undo says: $(cat "$tmp/out")"
 expect 0 "$COPYDESK" spans 1
 grep -q "^$xspan	$x	$((x + 2))	MISC	x̃	" "$tmp/out" || fail "undo did not bring the span back"
 expect 0 "$COPYDESK" redo
+grep -q '^Redone: the untagging in article 1$' "$tmp/out" || fail "redo says: $(cat "$tmp/out")"
 [ "$(nspans)" = 7 ] || fail "redo: $(nspans) spans"
 refused 1 'nothing to redo' "$COPYDESK" redo
 refused 1 "nothing to undo" env COPYDESK_EDITOR=someone "$COPYDESK" undo

@@ -175,15 +175,22 @@ has_text 'Long test article' && fail "[: the old article is still on the screen"
 keys ']'
 wait_line 23 '^ 8/8 Long test article '
 
-# Resizing: rewrap at 200 columns, a plain message at 30x8, and back.
+# Resizing: rewrap at 200 columns (the reading width, 100 by default, then
+# the window's with :set width=0), a plain message at 30x8, and back.
 keys g
 wait_pos 1
 T resize-window -t t -x 200 -y 50
 poll longest_over 80 || fail "no line wider than 80 columns at 200x50"
 wait_line 49 '^ 8/8 Long test article +1/[0-9]+ '
 barline=49
+[ "$(screen | sed -n '1,48p' | awk '{ if (length($0) > m) m = length($0) } END { print m + 0 }')" -le 100 ] ||
+	fail "200 columns: a line of the text wider than the reading width of 100"
+keys : && keys -l 'set width=0' && keys Enter
+wait_line 50 'as wide as the window'
 line 4 | grep -q 'to the end of paragraph 01\.$' || fail "200 columns: line 4 is $(line 4)"
 [ "$(lines)" -lt "$n" ] || fail "200 columns: still $(lines) lines"
+keys : && keys -l 'set width=100' && keys Enter
+wait_line 50 'at most 100 columns'
 barline=23
 T resize-window -t t -x 30 -y 8
 wait_line 1 '^window too small \(30x8, need *$'

@@ -569,6 +569,59 @@ test_conflict_same_range(void **state)
 	hist_close(&h);
 }
 
+/*
+ * Messages say what an edit was in an editor's words ("cannot undo the new
+ * label: ..."), never the log's action name ("cannot undo span-relabel").
+ */
+static void
+test_words(void **state)
+{
+	hist h;
+	desk *bob = NULL;
+	int64_t id, art;
+	char what[64];
+
+	(void)state;
+	hist_open(&h, "anna");
+	assert_int_equal(desk_history_next(what, sizeof what, h.d, 1), DESK_NOTFOUND);
+	assert_string_equal(what, "");
+	assert_int_equal(desk_span_add(&id, h.d, h.article, 32, 40, "PER", 0), DESK_OK);
+	assert_int_equal(desk_history_next(what, sizeof what, h.d, 1), DESK_OK);
+	assert_string_equal(what, "the tagging");
+	assert_int_equal(desk_history_next(what, sizeof what, h.d, 0), DESK_NOTFOUND);
+	assert_int_equal(desk_span_relabel(h.d, id, "ORG"), DESK_OK);
+	assert_int_equal(desk_history_next(what, sizeof what, h.d, 1), DESK_OK);
+	assert_string_equal(what, "the new label");
+	assert_int_equal(desk_open(&bob, h.path, "bob"), DESK_OK);
+	assert_int_equal(desk_span_relabel(bob, id, "LOC"), DESK_OK);
+	assert_int_equal(desk_undo(&art, h.d), DESK_CONFLICT);
+	assert_non_null(strstr(desk_errmsg(h.d), "cannot undo the new label: "));
+	assert_null(strstr(desk_errmsg(h.d), "span-"));
+	assert_int_equal(desk_undo(&art, bob), DESK_OK);
+	assert_int_equal(desk_undo(&art, h.d), DESK_OK);
+	/* Redo: the edit undone last. */
+	assert_int_equal(desk_history_next(what, sizeof what, h.d, 0), DESK_OK);
+	assert_string_equal(what, "the new label");
+	/* A buffer too small is cut, not overrun. */
+	assert_int_equal(desk_history_next(what, 5, h.d, 0), DESK_OK);
+	assert_string_equal(what, "the ");
+	/* Edits made together are one step, told by what they hold. */
+	assert_int_equal(desk_edit_begin(h.d), DESK_OK);
+	assert_int_equal(desk_span_add(&id, h.d, h.article, 0, 3, "PER", 0), DESK_OK);
+	assert_int_equal(desk_span_add(&id, h.d, h.article, 5, 9, "PER", 0), DESK_OK);
+	assert_int_equal(desk_edit_commit(h.d), DESK_OK);
+	assert_int_equal(desk_history_next(what, sizeof what, h.d, 1), DESK_OK);
+	assert_string_equal(what, "the tagging (2 edits made together)");
+	assert_int_equal(desk_edit_begin(h.d), DESK_OK);
+	assert_int_equal(desk_span_add(&id, h.d, h.article, 12, 15, "PER", 0), DESK_OK);
+	assert_int_equal(desk_span_relabel(h.d, id, "ORG"), DESK_OK);
+	assert_int_equal(desk_edit_commit(h.d), DESK_OK);
+	assert_int_equal(desk_history_next(what, sizeof what, h.d, 1), DESK_OK);
+	assert_string_equal(what, "the tagging and 1 other edit made together");
+	desk_close(bob);
+	hist_close(&h);
+}
+
 int
 main(void)
 {
@@ -588,6 +641,7 @@ main(void)
 	    cmocka_unit_test(test_two_editors),
 	    cmocka_unit_test(test_conflict),
 	    cmocka_unit_test(test_conflict_deleted),
+	    cmocka_unit_test(test_words),
 	    cmocka_unit_test(test_conflict_same_range),
 	};
 

@@ -445,6 +445,151 @@ test_help_text_and_man(void **state)
 	free(man);
 }
 
+/* --- counts before keys, Tab, ambiguous names, :set ------------------------ */
+
+/* Press keys (a string of ASCII keys) on a fresh stand-in; the last motion asked for. */
+static struct ui *
+press(const char *k)
+{
+	struct ui *ui = fake_ui();
+
+	memset(&seen, 0, sizeof seen);
+	for (; *k; k++)
+		ui_cmds_key(ui, *k);
+	return ui;
+}
+
+static void
+expect_keys(const char *k, int calls, enum view_move move, int64_t n)
+{
+	struct ui *ui = press(k);
+
+	if (seen.calls != calls || (calls && (seen.move != move || seen.n != n)))
+		fail_msg("keys \"%s\": %d calls, move %d n %lld; wanted %d, %d, %lld", k,
+		         seen.calls, seen.move, (long long)seen.n, calls, move, (long long)n);
+	assert_int_equal(ui->count, 0);
+	free(ui->search);
+	free(ui);
+}
+
+static void
+test_counts(void **state)
+{
+	struct ui *ui;
+
+	(void)state;
+	/* A count moves N times as far, for every motion that takes N. */
+	expect_keys("5j", 1, VIEW_DOWN, 5);
+	expect_keys("j", 1, VIEW_DOWN, 1);
+	expect_keys("3w", 1, VIEW_WORD_NEXT, 3);
+	expect_keys("12k", 1, VIEW_UP, 12);
+	expect_keys("2l", 1, VIEW_RIGHT, 2);
+	expect_keys("4h", 1, VIEW_LEFT, 4);
+	expect_keys("2b", 1, VIEW_WORD_PREV, 2);
+	expect_keys("3 ", 1, VIEW_PAGE_DOWN, 3);
+	expect_keys("2-", 1, VIEW_PAGE_UP, 2);
+	/* 0 alone is a key (the line's start); after a digit it is one. */
+	expect_keys("0", 1, VIEW_LINE_START, 1);
+	expect_keys("10j", 1, VIEW_DOWN, 10);
+	/* NG and Ng go to line N, as in vi and less. */
+	expect_keys("7G", 1, VIEW_GOTO, 7);
+	expect_keys("7g", 1, VIEW_GOTO, 7);
+	expect_keys("G", 1, VIEW_BOTTOM, 1);
+	/* The count is used once: the next key has none. */
+	ui = press("5jj");
+	assert_int_equal(seen.calls, 2);
+	assert_int_equal(seen.n, 1);
+	free(ui);
+	/* A count repeats a jump (3n: the third match on). */
+	ui = fake_ui();
+	ui->search = strdup("x");
+	memset(&seen, 0, sizeof seen);
+	ui_cmds_key(ui, '3');
+	assert_string_equal(ui->message, "3"); /* the count shows as it is typed */
+	ui_cmds_key(ui, 'n');
+	assert_int_equal(seen.calls, 3);
+	free(ui->search);
+	free(ui);
+	/* A huge count is capped, not overflowed. */
+	ui = press("99999999999999999999j");
+	assert_int_equal(seen.calls, 1);
+	assert_true(seen.n > 0 && seen.n <= 100000);
+	free(ui);
+}
+
+static void
+expect_complete(const char *cmd, const char *line, size_t n, const char *out, const char *list)
+{
+	struct ui *ui = fake_ui();
+	char got[256] = "", matches[256] = "";
+
+	assert_int_equal(ui_cmds_complete(ui, cmd, line, got, sizeof got, matches, sizeof matches),
+	                 n);
+	if (n > 0)
+		assert_string_equal(got, out);
+	if (list)
+		assert_string_equal(matches, list);
+	free(ui);
+}
+
+static void
+test_complete(void **state)
+{
+	(void)state;
+	/* A command's name: unique, then a space when it takes an argument. */
+	expect_complete(NULL, "nohl", 1, "nohlsearch", NULL);
+	expect_complete(NULL, "stat", 2, "status", "status  status-next");
+	expect_complete(NULL, "status-", 1, "status-next", NULL);
+	expect_complete(NULL, "fo", 1, "fold ", NULL);
+	expect_complete(NULL, ":boil", 1, ":boilerplate", NULL);
+	/* Several: their common beginning, and the list of them. */
+	expect_complete(NULL, "sea", 3, "search", "search  search-next  search-prev");
+	expect_complete(NULL, "zz", 0, "", "");
+	/* An argument from the table's alternatives. */
+	expect_complete(NULL, "status p", 1, "status progress", NULL);
+	expect_complete(NULL, "status ", 3, "status ", "new  progress  done");
+	expect_complete(NULL, "fold o", 2, "fold o", "on  off");
+	expect_complete(NULL, "set a", 2, "set align=", "align=left  align=centre");
+	expect_complete(NULL, "set w", 1, "set width=", NULL);
+	/* A fixed prompt's line is the argument alone. */
+	expect_complete("status", "d", 1, "done", NULL);
+	expect_complete("candidates", "of", 1, "off", NULL);
+	/* Nothing for a placeholder (a name, a line). */
+	expect_complete(NULL, "goto 1", 0, "", "");
+}
+
+static void
+test_ambiguous_lists(void **state)
+{
+	(void)state;
+	expect_line("sea", DESK_ERROR, -1, 0, "search, search-next, search-prev");
+	expect_line("claims-", DESK_ERROR, -1, 0, "claims-status, claims-verdict, claims-scope");
+}
+
+static void
+test_set(void **state)
+{
+	struct ui *ui = fake_ui();
+
+	(void)state;
+	assert_int_equal(ui_cmds_run_line(ui, "set width=72"), 0);
+	assert_int_equal(ui->width, 72);
+	assert_int_equal(ui_cmds_run_line(ui, "set align=centre"), 0);
+	assert_int_equal(ui->centre, 1);
+	assert_non_null(strstr(ui->message, "72 columns wide, centred"));
+	assert_int_equal(ui_cmds_run_line(ui, "set align=left"), 0);
+	assert_int_equal(ui->centre, 0);
+	assert_int_equal(ui_cmds_run_line(ui, "set width=0"), 0);
+	assert_int_equal(ui->width, 0);
+	assert_int_equal(ui_cmds_run_line(ui, "set width=5"), DESK_ERROR);
+	assert_int_equal(ui_cmds_run_line(ui, "set width=abc"), DESK_ERROR);
+	assert_int_equal(ui_cmds_run_line(ui, "set width="), DESK_ERROR);
+	assert_int_equal(ui_cmds_run_line(ui, "set align=right"), DESK_ERROR);
+	assert_non_null(strstr(ui->message, "align=left|centre"));
+	assert_int_equal(ui->width, 0);
+	free(ui);
+}
+
 int
 main(void)
 {
@@ -457,6 +602,10 @@ main(void)
 	    cmocka_unit_test(test_table),
 	    cmocka_unit_test(test_help_lists_the_table),
 	    cmocka_unit_test(test_help_text_and_man),
+	    cmocka_unit_test(test_counts),
+	    cmocka_unit_test(test_complete),
+	    cmocka_unit_test(test_ambiguous_lists),
+	    cmocka_unit_test(test_set),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -201,6 +201,110 @@ test_emoji(void **state)
 	}
 }
 
+/* The code points a cell sends to the terminal, as UTF-8 (what ui_draw_cell draws). */
+static void
+cell_utf8(const struct layout_cell *c, char *out, size_t size)
+{
+	size_t n = 0;
+
+	out[0] = '\0';
+	for (int i = 0; i < c->ncps && n + 5 < size; i++) {
+		uint32_t u = c->cps[i];
+
+		if (u < 0x80) {
+			out[n++] = (char)u;
+		} else if (u < 0x800) {
+			out[n++] = (char)(0xc0 | u >> 6);
+			out[n++] = (char)(0x80 | (u & 0x3f));
+		} else if (u < 0x10000) {
+			out[n++] = (char)(0xe0 | u >> 12);
+			out[n++] = (char)(0x80 | (u >> 6 & 0x3f));
+			out[n++] = (char)(0x80 | (u & 0x3f));
+		} else {
+			out[n++] = (char)(0xf0 | u >> 18);
+			out[n++] = (char)(0x80 | (u >> 12 & 0x3f));
+			out[n++] = (char)(0x80 | (u >> 6 & 0x3f));
+			out[n++] = (char)(0x80 | (u & 0x3f));
+		}
+	}
+	out[n] = '\0';
+}
+
+/*
+ * Every grapheme reaches the screen whole: a skin tone, a flag's second
+ * regional indicator and the parts of a ZWJ sequence are in the cell with
+ * their emoji (they were cut before); one longer than a cell holds is its
+ * escape, never a part of it.  A terminal that draws a skin tone apart gives
+ * it two more columns.
+ */
+static void
+test_emoji_whole(void **state)
+{
+	static const char *const whole[] = {
+	    "\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd", /* thumbs up, medium tone */
+	    "\xf0\x9f\x87\xbb\xf0\x9f\x87\xb3", /* the flag of Viet Nam */
+	    "\xf0\x9f\x91\xa9\xf0\x9f\x8f\xbd\xe2\x80\x8d\xf0\x9f\x92\xbb", /* technologist */
+	    "\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7",
+	    "\xe2\x9d\xa4\xef\xb8\x8f", /* red heart, emoji style */
+	};
+	/* A family of four: seven code points, more than a cell's five. */
+	const char *four = "\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d"
+	                   "\xf0\x9f\x91\xa7\xe2\x80\x8d\xf0\x9f\x91\xa6";
+	struct layout_cell cells[16];
+	char s[64], got[64];
+	struct lay x;
+	size_t n;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof whole / sizeof *whole; i++) {
+		snprintf(s, sizeof s, "A %s B", whole[i]);
+		x = lay(s, 80);
+		n = layout_cells(x.l, 0, cells, 16);
+		assert_int_equal(n, 5);
+		assert_int_equal(cells[2].kind, LAYOUT_GLYPH);
+		cell_utf8(&cells[2], got, sizeof got);
+		assert_string_equal(got, whole[i]);
+		assert_int_equal(cells[4].col, cells[2].col + cells[2].width + 1);
+		lay_free(&x);
+	}
+	snprintf(s, sizeof s, "A %s B", four);
+	x = lay(s, 80);
+	n = layout_cells(x.l, 0, cells, 16);
+	assert_int_equal(n, 5);
+	assert_int_equal(cells[2].kind, LAYOUT_ESCAPE);
+	assert_string_equal(cells[2].esc, "<1F468 200D 1F469 +4>");
+	assert_int_equal(cells[2].width, 21);
+	assert_int_equal(cells[4].col, 2 + 21 + 1);
+	lay_free(&x);
+	/* Thirty combining marks on one letter: an escape that still fits its room. */
+	{
+		char z[128] = "a";
+
+		for (int i = 0; i < 30; i++)
+			strcat(z, "\xcc\x81");
+		x = lay(z, 80);
+		n = layout_cells(x.l, 0, cells, 16);
+		assert_int_equal(n, 1);
+		assert_int_equal(cells[0].kind, LAYOUT_ESCAPE);
+		assert_string_equal(cells[0].esc, "<0061 0301 0301 +28>");
+		lay_free(&x);
+	}
+	/* A terminal that draws skin tones apart: two more columns for each. */
+	layout_tone_cells(1);
+	snprintf(s, sizeof s, "A %s B %s C", whole[0], whole[2]);
+	x = lay(s, 80);
+	n = layout_cells(x.l, 0, cells, 16);
+	assert_int_equal(cells[2].width, 4);
+	assert_int_equal(cells[4].col, 7);
+	assert_int_equal(cells[6].width, 4);
+	assert_int_equal(x.l->lines[0].cols, 1 + 1 + 4 + 1 + 1 + 1 + 4 + 1 + 1);
+	lay_free(&x);
+	layout_tone_cells(0);
+	x = lay(s, 80);
+	assert_int_equal(x.l->lines[0].cols, 1 + 1 + 2 + 1 + 1 + 1 + 2 + 1 + 1);
+	lay_free(&x);
+}
+
 static void
 test_tabs(void **state)
 {
@@ -584,6 +688,7 @@ main(void)
 	    cmocka_unit_test(test_combining_marks),
 	    cmocka_unit_test(test_cjk),
 	    cmocka_unit_test(test_emoji),
+	    cmocka_unit_test(test_emoji_whole),
 	    cmocka_unit_test(test_tabs),
 	    cmocka_unit_test(test_escapes),
 	    cmocka_unit_test(test_long_word),

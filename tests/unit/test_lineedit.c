@@ -368,6 +368,58 @@ test_visible_part(void **state)
 	lineedit_free(&le);
 }
 
+/*
+ * An offered line (e's entity name): the first character typed replaces it,
+ * so "x" gives "x", not "NAMEx"; C-u and Backspace clear it without
+ * cancelling; a motion keeps it to edit.
+ */
+static void
+test_offered_line(void **state)
+{
+	struct lineedit le;
+
+	(void)state;
+	lineedit_init(&le);
+	assert_int_equal(lineedit_offer(&le, "Lương Cường"), DESK_OK);
+	expect(&le, "Lương Cường|");
+	assert_int_equal(le.offered, 1);
+	type(&le, "Tô Lâm");
+	expect(&le, "Tô Lâm|");
+	assert_int_equal(le.offered, 0);
+	type(&le, "x");
+	expect(&le, "Tô Lâmx|"); /* only the first key replaces */
+
+	lineedit_offer(&le, "Đà Nẵng");
+	keys(&le, KEYMAP_CTRL('u'), 1);
+	expect(&le, "|");
+	lineedit_offer(&le, "Đà Nẵng");
+	keys(&le, KEYMAP_BACKSPACE, 1); /* cleared, the prompt stays open */
+	expect(&le, "|");
+	assert_int_equal(lineedit_key(&le, KEYMAP_BACKSPACE), LINEEDIT_CANCEL);
+
+	lineedit_offer(&le, "Đà Nẵng");
+	keys(&le, KEYMAP_LEFT, 1);
+	type(&le, "x");
+	expect(&le, "Đà Nẵnx|g");
+	lineedit_offer(&le, "Huế");
+	keys(&le, KEYMAP_END, 1);
+	type(&le, " city");
+	expect(&le, "Huế city|");
+	/* Enter takes the offer as it is; Esc cancels. */
+	lineedit_offer(&le, "Huế");
+	assert_int_equal(lineedit_key(&le, KEYMAP_ENTER), LINEEDIT_ACCEPT);
+	expect(&le, "Huế|");
+	lineedit_offer(&le, "Huế");
+	assert_int_equal(lineedit_key(&le, KEYMAP_ESC), LINEEDIT_CANCEL);
+	/* Nothing offered is an ordinary empty line; clearing ends an offer. */
+	lineedit_offer(&le, "");
+	assert_int_equal(le.offered, 0);
+	lineedit_offer(&le, "a");
+	lineedit_clear(&le);
+	assert_int_equal(le.offered, 0);
+	lineedit_free(&le);
+}
+
 int
 main(void)
 {
@@ -384,6 +436,7 @@ main(void)
 	    cmocka_unit_test(test_kill_start_and_end),
 	    cmocka_unit_test(test_accept_and_cancel),
 	    cmocka_unit_test(test_visible_part),
+	    cmocka_unit_test(test_offered_line),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -589,6 +589,54 @@ test_boilerplate_inside_a_line(void **state)
 	reader_free(&r);
 }
 
+/*
+ * A terminal that cannot dim (vt100) gets boilerplate between [~ ~], outside
+ * a span's brackets at the same place, and none while it is hidden; the
+ * screen line reads as the editor sees it.
+ */
+static void
+test_boilerplate_markers(void **state)
+{
+	const char *s = "0123456789\nab(Ảnh: X)cd\nabcdefghij";
+	const desk_mark marks[] = {{13, 21, DESK_MARK_BOILERPLATE}, {0, 2, DESK_MARK_BYLINE}};
+	/* A span's brackets ("[P" at 13, "]" at 21), as tagging_inserts gives them. */
+	const struct layout_insert spans[] = {{13, 2, "[P"}, {21, 1, "]"}, {30, 2, "[O"}};
+	struct layout_insert *out = NULL;
+	struct reader r;
+	size_t n;
+	char *line;
+
+	(void)state;
+	open_reader(&r, s, 10, 40, marks, 2);
+	assert_int_equal(reader_boilerplate_inserts(&r, spans, 3, &out, &n), DESK_OK);
+	assert_int_equal(n, 3);
+	assert_int_equal(out[0].cp, 13);
+	assert_string_equal(out[0].text, READER_BP_OPEN "[P");
+	assert_int_equal(out[0].width, 4);
+	assert_string_equal(out[1].text, "]" READER_BP_CLOSE);
+	assert_int_equal(out[1].width, 3);
+	assert_string_equal(out[2].text, "[O");
+	assert_int_equal(reader_set_inserts(&r, out, n), DESK_OK);
+	free(out);
+	assert_non_null(line = layout_render_line(r.lay, 1));
+	assert_string_equal(line, "ab[~[P(Ảnh: X)]~]cd");
+	free(line);
+	/* Without spans: the markers alone, in order. */
+	assert_int_equal(reader_boilerplate_inserts(&r, NULL, 0, &out, &n), DESK_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(out[0].cp, 13);
+	assert_string_equal(out[0].text, READER_BP_OPEN);
+	assert_int_equal(out[1].cp, 21);
+	assert_string_equal(out[1].text, READER_BP_CLOSE);
+	free(out);
+	/* Hidden: nothing to mark. */
+	assert_int_equal(reader_set_hide(&r, 1), DESK_OK);
+	assert_int_equal(reader_boilerplate_inserts(&r, NULL, 0, &out, &n), DESK_OK);
+	assert_int_equal(n, 0);
+	free(out);
+	reader_free(&r);
+}
+
 /* Resizing keeps the cursor, and its line where it was on the screen. */
 static void
 test_resize_keeps_place(void **state)
@@ -810,6 +858,7 @@ main(void)
 	    cmocka_unit_test(test_search_scrolls),
 	    cmocka_unit_test(test_boilerplate_hidden),
 	    cmocka_unit_test(test_boilerplate_inside_a_line),
+	    cmocka_unit_test(test_boilerplate_markers),
 	    cmocka_unit_test(test_resize_keeps_place),
 	    cmocka_unit_test(test_header),
 	    cmocka_unit_test(test_header_scrolls),

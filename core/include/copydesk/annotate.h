@@ -202,6 +202,13 @@ int desk_suggestions_accept(size_t *accepted, desk *d, const desk_suggestions *s
 int desk_undo(int64_t *article_id, desk *d);
 int desk_redo(int64_t *article_id, desk *d);
 
+/*
+ * What desk_undo (undo 1) or desk_redo (undo 0) would take back or do again,
+ * in an editor's words ("the tagging", "the new claim"), into buf; a read,
+ * for the message after it.  DESK_NOTFOUND when there is nothing.
+ */
+int desk_history_next(char *buf, size_t size, desk *d, int undo);
+
 #ifdef __cplusplus
 }
 #endif
