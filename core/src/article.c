@@ -454,8 +454,10 @@ desk_article_changes(desk_article_state **out, size_t *n, int *added, desk *d, i
 	*out = NULL;
 	*n = 0;
 	*added = 0;
-	if (d == NULL || since == NULL)
+	if (d == NULL)
 		return DESK_MISUSE;
+	if (since == NULL)
+		return desk_error(d, DESK_MISUSE, "changes: no position in the log given");
 	if ((rc = desk_prepare(d, &st, "SELECT coalesce(max(id), 0) FROM edit_log")) != DESK_OK)
 		goto done;
 	if (sqlite3_step(st) != SQLITE_ROW) {

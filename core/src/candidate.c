@@ -64,8 +64,10 @@ desk_claim_candidates_filter(desk_candidate *v, size_t *n, desk *d, int64_t arti
 	size_t nclaims = 0, ndismissed = 0, k = 0;
 	int rc;
 
-	if (d == NULL || (v == NULL && *n > 0))
+	if (d == NULL)
 		return DESK_MISUSE;
+	if (v == NULL && *n > 0)
+		return desk_error(d, DESK_MISUSE, "candidates: no list given");
 	if ((rc = candidate_ranges(&claims, &nclaims, d,
 	                           "SELECT start, \"end\" FROM claim WHERE article_id = ?1 AND "
 	                           "deleted_at IS NULL",
@@ -95,8 +97,10 @@ desk_claim_candidates_text(desk_candidate **out, size_t *n, desk *d, int64_t art
 
 	*out = NULL;
 	*n = 0;
-	if (d == NULL || t == NULL)
+	if (d == NULL)
 		return DESK_MISUSE;
+	if (t == NULL)
+		return desk_error(d, DESK_MISUSE, "candidates: no text given");
 	if ((rc = desk_candidates(&v, &len, t)) != DESK_OK) {
 		rc = desk_error(d, rc, "candidates of article %lld: %s", (long long)article_id,
 		                desk_strerror(rc));
