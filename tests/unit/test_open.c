@@ -153,6 +153,25 @@ test_directory(void **state)
 	expect_open(t->path, 0, DESK_IO, "a directory, not a database");
 }
 
+/* Every failed call says why itself: no message left over from the call before. */
+static void
+test_errmsg_each_call(void **state)
+{
+	desk *d = NULL;
+	desk_candidate *c = NULL;
+	desk_claim *cl = NULL;
+	size_t n = 0;
+
+	(void)state;
+	assert_int_equal(desk_open(&d, ":memory:", "anna"), DESK_OK);
+	assert_int_equal(desk_claim_get(&cl, d, 99), DESK_NOTFOUND);
+	assert_int_equal(desk_claim_candidates_text(&c, &n, d, 1, NULL), DESK_MISUSE);
+	assert_non_null(strstr(desk_errmsg(d), "no text given"));
+	assert_int_equal(desk_claim_candidates_filter(NULL, &(size_t){1}, d, 1), DESK_MISUSE);
+	assert_non_null(strstr(desk_errmsg(d), "no list given"));
+	desk_close(d);
+}
+
 int
 main(void)
 {
@@ -163,6 +182,7 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_other_sqlite, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_newer, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_directory, setup, teardown),
+	    cmocka_unit_test(test_errmsg_each_call),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
