@@ -101,6 +101,36 @@ cmd_default_db(void)
 	return path;
 }
 
+/* Articles an upgrade indexes in one short transaction. */
+#define CMD_INDEX_STEP 250
+
+/*
+ * A database made before the sentence index: index its articles once, in
+ * short steps (another editor writes between them), saying how far it is.
+ */
+static int
+cmd_index_upgrade(desk *d, struct cli *c)
+{
+	int64_t left = 0, total;
+	int tty = isatty(fileno(c->err)), rc;
+
+	if ((rc = desk_claim_index(&left, d, 0)) != DESK_OK || left == 0)
+		return rc;
+	total = left;
+	fprintf(c->err, "copydesk: indexing sentences for repeats: 0 of %lld%s", (long long)total,
+	        tty ? "" : "\n");
+	while (left > 0 && (rc = desk_claim_index(&left, d, CMD_INDEX_STEP)) == DESK_OK)
+		if (tty || left == 0)
+			fprintf(c->err,
+			        "%scopydesk: indexing sentences for repeats: %lld of %lld%s",
+			        tty ? "\r" : "", (long long)(total - left), (long long)total,
+			        left == 0 || !tty ? "\n" : "");
+	if (rc != DESK_OK)
+		fprintf(c->err, "%scopydesk: indexing sentences: %s\n", tty ? "\n" : "",
+		        desk_errmsg(d));
+	return rc;
+}
+
 int
 cmd_open(desk **out, struct cli *c)
 {
@@ -121,6 +151,11 @@ cmd_open(desk **out, struct cli *c)
 		*out = NULL;
 		return rc == DESK_SCHEMA ? EXIT_DATAERR
 		                         : cmd_exit_status(rc == DESK_ERROR ? DESK_IO : rc);
+	}
+	if ((rc = cmd_index_upgrade(*out, c)) != DESK_OK) {
+		desk_close(*out);
+		*out = NULL;
+		return cmd_exit_status(rc);
 	}
 	return EXIT_OK_;
 }

@@ -19,8 +19,6 @@
 
 /* How long a key is waited for before the loop looks at signals and the database. */
 #define UI_TICK_MS 250
-/* Articles indexed for claims' repeats in one idle tick. */
-#define UI_INDEX_STEP 50
 /* How many ticks between looks at the database for other editors' changes. */
 #define UI_POLL_TICKS 4
 
@@ -369,26 +367,12 @@ ui_key(struct ui *ui, int key)
 	ui_cmds_run(ui, cmd, NULL);
 }
 
-/*
- * While the editor reads, index a few articles' sentences for the repeats of
- * claims, so that the first look for them does not stop the screen.
- */
-static void
-ui_index(struct ui *ui)
-{
-	int64_t left;
-
-	if (ui->unindexed != 0)
-		ui->unindexed = desk_claim_index(&left, ui->d, UI_INDEX_STEP) == DESK_OK ? left : 0;
-}
-
 /* Nothing pressed for a while: see whether another editor changed the list or the spans. */
 static void
 ui_idle(struct ui *ui)
 {
 	if (!desk_changed(ui->d))
 		return;
-	ui->unindexed = -1; /* another editor may have imported articles */
 	if (view_tag_load(ui, 0) != DESK_OK)
 		ui_error(ui, "%s", desk_errmsg(ui->d));
 	if (ui->view == &view_entities_ops)
@@ -480,7 +464,6 @@ ui_main(desk *d)
 
 	memset(&ui, 0, sizeof ui);
 	ui.d = d;
-	ui.unindexed = -1;
 	lineedit_init(&ui.edit);
 	if ((screen = ui_start()) == NULL) {
 		fprintf(stderr, "copydesk: cannot use the terminal (TERM=%s)\n",
@@ -509,7 +492,6 @@ ui_main(desk *d)
 		if (ui_signo)
 			break;
 		if (key == KEYMAP_NONE) {
-			ui_index(&ui);
 			if (++tick % UI_POLL_TICKS == 0)
 				ui_idle(&ui);
 			continue;

@@ -442,8 +442,7 @@ desk_claim_get(desk_claim **out, desk *d, int64_t claim_id)
 	*out = NULL;
 	if (d == NULL)
 		return DESK_MISUSE;
-	if ((rc = repeat_index(d)) != DESK_OK ||
-	    (rc = desk_prepare(d, &st,
+	if ((rc = desk_prepare(d, &st,
 	                       "SELECT " CLAIM_COLS CLAIM_FROM
 	                       "WHERE c.id = ?1 AND c.deleted_at IS NULL")) != DESK_OK)
 		goto done;
@@ -553,30 +552,6 @@ done:
 	return rc;
 }
 
-/*
- * The repeats of the claims of an article (0: of all) need the sentence
- * index; without claims there is nothing to count, so nothing to index (the
- * reader lists an article's claims on every open and every edit).
- */
-static int
-claim_index_for(desk *d, int64_t article_id)
-{
-	sqlite3_stmt *st = NULL;
-	int rc, any = 0;
-
-	if ((rc = desk_prepare(d, &st,
-	                       "SELECT EXISTS (SELECT 1 FROM claim WHERE deleted_at IS NULL AND "
-	                       "(?1 = 0 OR article_id = ?1))")) != DESK_OK)
-		return rc;
-	sqlite3_bind_int64(st, 1, article_id);
-	if (sqlite3_step(st) != SQLITE_ROW)
-		rc = desk_sqlite_error(d, "claims");
-	else
-		any = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return rc == DESK_OK && any ? repeat_index(d) : rc;
-}
-
 int
 desk_claims_get(desk_claims **out, desk *d, const desk_claim_filter *f)
 {
@@ -603,7 +578,6 @@ desk_claims_get(desk_claims **out, desk *d, const desk_claim_filter *f)
 	}
 	if ((f->article_id != 0 && (rc = claim_article_exists(d, f->article_id)) != DESK_OK) ||
 	    (rc = claim_filter_verdict(&verdict, d, f->verdict)) != DESK_OK ||
-	    (rc = claim_index_for(d, f->article_id)) != DESK_OK ||
 	    (rc = desk_prepare(d, &st, sql)) != DESK_OK)
 		goto done;
 	sqlite3_bind_int64(st, 1, f->article_id);

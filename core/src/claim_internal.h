@@ -12,13 +12,16 @@
 #define CLAIM_NOW "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 
 /*
- * The number of other articles whose sentences hold claim c's key (c is the
- * alias of the claim table in the query around it).  The sentence table
- * must be filled first (repeat_index()).
+ * The number of other articles holding claim c's repeats (c is the alias of
+ * the claim table in the query around it): those with a sentence of the
+ * same key (by its hash, an index lookup), and those with a claim sharing
+ * c's research (so that the claims linked by apply all show each other).
  */
 #define CLAIM_REPEATS_SQL                                                                          \
-	"(SELECT count(DISTINCT s.article_id) FROM sentence s WHERE s.article_id <> c.article_id " \
-	"AND c.key <> '' AND instr(s.key, c.key) > 0)"
+	"(SELECT count(*) FROM (SELECT s.article_id FROM sentence s WHERE c.key <> '' AND "        \
+	"s.hash = copydesk_key_hash(c.key) AND s.article_id <> c.article_id UNION SELECT "         \
+	"o.article_id FROM claim o WHERE o.research_id = c.research_id AND o.deleted_at IS NULL "  \
+	"AND o.article_id <> c.article_id))"
 
 /* verdict.c: load a verdict file (annotations/VERDICTS.md) in the caller's transaction. */
 int verdict_load(desk *d, const char *file, const char *json, size_t len);
@@ -31,8 +34,5 @@ int claim_record(desk *d, const char *action, int64_t article_id, int64_t target
 int claim_standing(desk *d, int64_t claim_id, int64_t *research_id, int64_t *article_id);
 /* claim.c: an article's body as a desk_text; DESK_NOTFOUND if no such article. */
 int claim_body(desk_text **out, desk *d, int64_t article_id);
-
-/* repeat.c: fill the sentence table for articles that have no rows, in a transaction of its own. */
-int repeat_index(desk *d);
 
 #endif

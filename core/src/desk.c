@@ -194,6 +194,7 @@ desk_open(desk **out, const char *path, const char *editor)
 		goto done;
 	}
 	sqlite3_extended_result_codes(d->db, 1);
+	d->lock_report = getenv("COPYDESK_LOCK_REPORT") != NULL;
 	sqlite3_busy_timeout(d->db, DESK_BUSY_TIMEOUT_MS);
 	/* WAL lets editors read while another writes; NORMAL sync is durable in WAL
 	 * against application crashes, and FULL guards against power loss too. */
@@ -206,7 +207,7 @@ desk_open(desk **out, const char *path, const char *editor)
 	}
 	if ((rc = desk_exec(d, "PRAGMA synchronous = FULL")) != DESK_OK)
 		goto done;
-	if ((rc = schema_migrate(d)) != DESK_OK)
+	if ((rc = sentindex_register(d)) != DESK_OK || (rc = schema_migrate(d)) != DESK_OK)
 		goto done;
 	desk_changed(d);
 	desk_clear_error(d);
@@ -219,6 +220,8 @@ desk_close(desk *d)
 {
 	if (d == NULL)
 		return;
+	if (d->lock_report)
+		fprintf(stderr, "copydesk: longest write lock %.3f ms\n", d->lock_max_ms);
 	sqlite3_close(d->db);
 	free(d->editor);
 	free(d);
@@ -247,10 +250,35 @@ desk_prepare(desk *d, sqlite3_stmt **st, const char *sql)
 	return DESK_OK;
 }
 
+/*
+ * How long the write lock was held: from BEGIN IMMEDIATE to the end of the
+ * transaction, the longest kept in the handle (the lock-hold test and
+ * bench/lock_bench.sh read it through COPYDESK_LOCK_REPORT).
+ */
+static void
+desk_lock_end(desk *d)
+{
+	struct timespec now;
+	double ms;
+
+	if (d->lock_t0.tv_sec == 0 && d->lock_t0.tv_nsec == 0)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	ms = (double)(now.tv_sec - d->lock_t0.tv_sec) * 1e3 +
+	     (double)(now.tv_nsec - d->lock_t0.tv_nsec) / 1e6;
+	if (ms > d->lock_max_ms)
+		d->lock_max_ms = ms;
+	d->lock_t0.tv_sec = d->lock_t0.tv_nsec = 0;
+}
+
 int
 desk_begin(desk *d)
 {
-	return desk_exec(d, "BEGIN IMMEDIATE");
+	int rc = desk_exec(d, "BEGIN IMMEDIATE");
+
+	if (rc == DESK_OK)
+		clock_gettime(CLOCK_MONOTONIC, &d->lock_t0);
+	return rc;
 }
 
 int
@@ -260,6 +288,7 @@ desk_commit(desk *d)
 
 	if (rc != DESK_OK)
 		desk_rollback(d);
+	desk_lock_end(d);
 	return rc;
 }
 
@@ -268,6 +297,13 @@ desk_rollback(desk *d)
 {
 	if (!sqlite3_get_autocommit(d->db))
 		sqlite3_exec(d->db, "ROLLBACK", NULL, NULL, NULL);
+	desk_lock_end(d);
+}
+
+double
+desk_lock_longest(const desk *d)
+{
+	return d ? d->lock_max_ms : 0;
 }
 
 int

@@ -52,9 +52,12 @@ schema_migrate(desk *d)
 	int rc = DESK_OK, cur, latest = schema_latest();
 	char bump[64];
 
-	if ((rc = desk_begin(d)) != DESK_OK)
+	/* Nothing to migrate: no write lock (in WAL a reader never waits for a writer). */
+	if ((cur = desk_schema_version(d)) == latest)
+		return DESK_OK;
+	if (cur <= latest && (rc = desk_begin(d)) != DESK_OK)
 		goto done;
-	cur = desk_schema_version(d);
+	cur = desk_schema_version(d); /* again: another editor may have migrated meanwhile */
 	if (cur > latest) {
 		rc = desk_error(d, DESK_SCHEMA,
 		                "database schema version %d is newer than this copydesk's (%d)",
