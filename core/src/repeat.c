@@ -122,20 +122,22 @@ desk_claim_repeats(desk_range **ranges, int64_t **articles, size_t *n, desk *d, 
  * research in *was (*same); 0 when none.
  */
 static int
-repeat_existing(desk *d, int64_t article_id, const desk_range *r, int64_t research_id,
-                int64_t claim_id, int64_t *linked, int64_t *same, int64_t *was)
+repeat_existing(desk *d, sqlite3_stmt **cache, int64_t article_id, const desk_range *r,
+                int64_t research_id, int64_t claim_id, int64_t *linked, int64_t *same, int64_t *was)
 {
 	static const char sql[] =
 	    "SELECT id, research_id, research_id = ?4 FROM claim WHERE article_id = ?1 AND "
 	    "deleted_at IS NULL AND (research_id = ?4 OR (start = ?2 AND \"end\" = ?3) OR key = "
 	    "(SELECT key FROM claim WHERE id = ?5 AND key <> '')) ORDER BY research_id = ?4 DESC, "
 	    "(start = ?2 AND \"end\" = ?3) DESC, id LIMIT 1";
-	sqlite3_stmt *st = NULL;
-	int rc, s;
+	sqlite3_stmt *st = *cache;
+	int rc = DESK_OK, s;
 
 	*linked = *same = *was = 0;
-	if ((rc = desk_prepare(d, &st, sql)) != DESK_OK)
+	if (st == NULL && (rc = desk_prepare(d, cache, sql)) != DESK_OK)
 		goto done;
+	st = *cache;
+	sqlite3_reset(st);
 	sqlite3_bind_int64(st, 1, article_id);
 	sqlite3_bind_int64(st, 2, r->start);
 	sqlite3_bind_int64(st, 3, r->end);
@@ -152,7 +154,8 @@ repeat_existing(desk *d, int64_t article_id, const desk_range *r, int64_t resear
 		rc = desk_sqlite_error(d, "claims");
 	}
 done:
-	sqlite3_finalize(st);
+	if (st != NULL)
+		sqlite3_reset(st);
 	return rc;
 }
 
@@ -161,20 +164,22 @@ done:
  * with the key of claim_id (the sentence was found by that key).
  */
 static int
-repeat_add(int64_t *out, desk *d, int64_t article_id, const desk_range *r, int64_t research_id,
-           int64_t claim_id)
+repeat_add(int64_t *out, desk *d, sqlite3_stmt **cache, int64_t article_id, const desk_range *r,
+           int64_t research_id, int64_t claim_id)
 {
 	static const char sql[] =
 	    "INSERT INTO claim (article_id, start, \"end\", text, key, research_id, author, "
 	    "created_at, updated_by, updated_at) SELECT a.id, ?2, ?3, substr(a.body, ?2 + 1, ?3 - "
 	    "?2), (SELECT key FROM claim WHERE id = ?6), ?4, ?5, " CLAIM_NOW ", ?5, " CLAIM_NOW
 	    " FROM article a WHERE a.id = ?1 AND ?3 <= a.chars";
-	sqlite3_stmt *st = NULL;
-	int rc;
+	sqlite3_stmt *st = *cache;
+	int rc = DESK_OK;
 
 	*out = 0;
-	if ((rc = desk_prepare(d, &st, sql)) != DESK_OK)
+	if (st == NULL && (rc = desk_prepare(d, cache, sql)) != DESK_OK)
 		goto done;
+	st = *cache;
+	sqlite3_reset(st);
 	sqlite3_bind_int64(st, 1, article_id);
 	sqlite3_bind_int64(st, 2, r->start);
 	sqlite3_bind_int64(st, 3, r->end);
@@ -187,28 +192,32 @@ repeat_add(int64_t *out, desk *d, int64_t article_id, const desk_range *r, int64
 	}
 	*out = sqlite3_last_insert_rowid(d->db);
 done:
-	sqlite3_finalize(st);
+	if (st != NULL)
+		sqlite3_reset(st);
 	return rc;
 }
 
 static int
-repeat_relink(desk *d, int64_t claim_id, int64_t research_id)
+repeat_relink(desk *d, sqlite3_stmt **cache, int64_t claim_id, int64_t research_id)
 {
 	static const char sql[] =
 	    "UPDATE claim SET research_id = ?2, updated_by = ?3, updated_at = " CLAIM_NOW
 	    " WHERE id = ?1";
-	sqlite3_stmt *st = NULL;
-	int rc;
+	sqlite3_stmt *st = *cache;
+	int rc = DESK_OK;
 
-	if ((rc = desk_prepare(d, &st, sql)) != DESK_OK)
+	if (st == NULL && (rc = desk_prepare(d, cache, sql)) != DESK_OK)
 		goto done;
+	st = *cache;
+	sqlite3_reset(st);
 	sqlite3_bind_int64(st, 1, claim_id);
 	sqlite3_bind_int64(st, 2, research_id);
 	sqlite3_bind_text(st, 3, d->editor, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		rc = desk_sqlite_error(d, "relink claim");
 done:
-	sqlite3_finalize(st);
+	if (st != NULL)
+		sqlite3_reset(st);
 	return rc;
 }
 
@@ -220,30 +229,32 @@ static int
 repeat_apply_tx(desk *d, int64_t claim_id, int64_t research_id, const desk_range *r,
                 const int64_t *a, size_t n, json_t *added, json_t *relinked)
 {
+	sqlite3_stmt *st[3] = {NULL, NULL, NULL}; /* each prepared once for all the repeats */
 	int rc = DESK_OK;
 
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n && rc == DESK_OK; i++) {
 		int64_t linked, same, was, id;
 
-		if ((rc = repeat_existing(d, a[i], &r[i], research_id, claim_id, &linked, &same,
-		                          &was)) != DESK_OK)
-			return rc;
+		if ((rc = repeat_existing(d, &st[0], a[i], &r[i], research_id, claim_id, &linked,
+		                          &same, &was)) != DESK_OK)
+			break;
 		if (linked != 0)
 			continue;
 		if (same != 0) {
-			if ((rc = repeat_relink(d, same, research_id)) != DESK_OK)
-				return rc;
-			if (json_array_append_new(relinked,
+			if ((rc = repeat_relink(d, &st[1], same, research_id)) == DESK_OK &&
+			    json_array_append_new(relinked,
 			                          json_pack("{sI sI}", "claim", (json_int_t)same,
 			                                    "before", (json_int_t)was)) != 0)
-				return desk_error(d, DESK_NOMEM, "out of memory");
+				rc = desk_error(d, DESK_NOMEM, "out of memory");
 			continue;
 		}
-		if ((rc = repeat_add(&id, d, a[i], &r[i], research_id, claim_id)) != DESK_OK)
-			return rc;
-		if (json_array_append_new(added, json_integer(id)) != 0)
-			return desk_error(d, DESK_NOMEM, "out of memory");
+		if ((rc = repeat_add(&id, d, &st[2], a[i], &r[i], research_id, claim_id)) ==
+		        DESK_OK &&
+		    json_array_append_new(added, json_integer(id)) != 0)
+			rc = desk_error(d, DESK_NOMEM, "out of memory");
 	}
+	for (size_t i = 0; i < 3; i++)
+		sqlite3_finalize(st[i]);
 	return rc;
 }
 
