@@ -126,8 +126,8 @@ cmd_index_upgrade(desk *d, struct cli *c)
 			        tty ? "\r" : "", (long long)(total - left), (long long)total,
 			        left == 0 || !tty ? "\n" : "");
 	if (rc != DESK_OK)
-		fprintf(c->err, "%scopydesk: indexing sentences: %s\n", tty ? "\n" : "",
-		        desk_errmsg(d));
+		fprintf(c->err, "%scopydesk: indexing sentences (left for the next time): %s\n",
+		        tty ? "\n" : "", desk_errmsg(d));
 	return rc;
 }
 
@@ -152,11 +152,8 @@ cmd_open(desk **out, struct cli *c)
 		return rc == DESK_SCHEMA ? EXIT_DATAERR
 		                         : cmd_exit_status(rc == DESK_ERROR ? DESK_IO : rc);
 	}
-	if ((rc = cmd_index_upgrade(*out, c)) != DESK_OK) {
-		desk_close(*out);
-		*out = NULL;
-		return cmd_exit_status(rc);
-	}
+	/* Not fatal: what is left is indexed on the next open (repeats miss it until then). */
+	cmd_index_upgrade(*out, c);
 	return EXIT_OK_;
 }
 

@@ -18,6 +18,7 @@
 #include <sqlite3.h>
 
 #include "copydesk/copydesk.h"
+#include "internal.h" /* the handle's connection, to make its reads fail */
 
 /* "Tỷ lệ hộ nghèo giảm còn 38,5% trong năm 2024. Ông Nguyễn Văn An là chủ tịch tỉnh. ..." */
 static const char body1[] = "Tỷ lệ hộ nghèo giảm còn 38,5% trong năm 2024. Ông Nguyễn Văn An là "
@@ -565,6 +566,57 @@ test_index_steps(void **state)
 	free(arts);
 }
 
+/* A progress handler that lets fx_budget steps of the virtual machine run, then interrupts one. */
+static int fx_budget;
+
+static int
+fx_interrupt(void *arg)
+{
+	(void)arg;
+	return --fx_budget == -1; /* once: the rollback after it runs */
+}
+
+/*
+ * A read that fails half-way through an upgrade step (here: interrupted) is
+ * an error, not the end of the articles: the step stores nothing and the
+ * upgrade still has them all to do.  (The old indexer ignored sqlite3_step's
+ * result when it listed the articles to index.)
+ */
+static void
+test_index_step_error(void **state)
+{
+	fx *f = *state;
+	int64_t left = -1;
+	int failed = 0;
+
+	fx_exec(f, "DELETE FROM sentence; INSERT INTO sentence_upgrade (id, next, last) "
+	           "VALUES (1, 1, 5)");
+	/* Every budget from none to plenty: each run fails cleanly or indexes. */
+	for (int budget = 0; budget < 400; budget += 7) {
+		int rc;
+
+		fx_budget = budget;
+		sqlite3_progress_handler(f->a->db, 1, fx_interrupt, NULL);
+		rc = desk_claim_index(&left, f->a, 10);
+		sqlite3_progress_handler(f->a->db, 0, NULL, NULL);
+		if (rc == DESK_OK)
+			break;
+		failed++;
+		/* All or nothing (an interrupted COMMIT may have committed). */
+		if (fx_int(f, "SELECT count(*) FROM sentence_upgrade") == 0) {
+			assert_int_equal(
+			    fx_int(f, "SELECT count(DISTINCT article_id) FROM sentence"), 5);
+			break;
+		}
+		assert_int_equal(fx_int(f, "SELECT count(*) FROM sentence"), 0);
+		assert_int_equal(fx_int(f, "SELECT next FROM sentence_upgrade"), 1);
+	}
+	assert_true(failed > 0);
+	assert_int_equal(desk_claim_index(&left, f->a, 10), DESK_OK);
+	assert_int_equal(left, 0);
+	assert_int_equal(fx_int(f, "SELECT count(DISTINCT article_id) FROM sentence"), 5);
+}
+
 /*
  * Repeats are symmetric once the research is shared: after apply, every
  * claim of the research lists the others' articles, whatever the text (a
@@ -873,6 +925,7 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_repeats_apply, fx_setup, fx_teardown),
 	    cmocka_unit_test_setup_teardown(test_index_steps, fx_setup, fx_teardown),
 	    cmocka_unit_test_setup_teardown(test_repeats_symmetric, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_index_step_error, fx_setup, fx_teardown),
 	    cmocka_unit_test_setup_teardown(test_apply_undo, fx_setup, fx_teardown),
 	    cmocka_unit_test_setup_teardown(test_list_json, fx_setup, fx_teardown),
 	    cmocka_unit_test_setup_teardown(test_candidates, fx_setup, fx_teardown),
