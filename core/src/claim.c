@@ -36,8 +36,10 @@ static const char *const claim_status_names[] = {"check", "proposed", "verified"
 	"c.id, c.article_id, c.start, c.\"end\", c.text, c.research_id, r.status, "                \
 	"coalesce(r.verdict, ''), r.note, coalesce(r.proposed_by, ''), "                           \
 	"coalesce(r.proposed_at, ''), coalesce(r.reviewed_by, ''), coalesce(r.reviewed_at, ''), "  \
-	"coalesce(r.review_reason, ''), c.author, c.created_at, " CLAIM_REPEATS_SQL " AS repeats"
-#define CLAIM_FROM " FROM claim c JOIN research r ON r.id = c.research_id "
+	"coalesce(r.review_reason, ''), c.author, c.created_at, "
+#define CLAIM_FROM          " FROM claim c JOIN research r ON r.id = c.research_id "
+#define CLAIM_REPEATS       CLAIM_REPEATS_OF("c.key", "c.research_id")
+#define CLAIM_GROUP_REPEATS CLAIM_REPEATS_OF("k.key", "k.research_id")
 
 const char *
 desk_claim_status_name(desk_claim_status s)
@@ -443,7 +445,7 @@ desk_claim_get(desk_claim **out, desk *d, int64_t claim_id)
 	if (d == NULL)
 		return DESK_MISUSE;
 	if ((rc = desk_prepare(d, &st,
-	                       "SELECT " CLAIM_COLS CLAIM_FROM
+	                       "SELECT " CLAIM_COLS CLAIM_REPEATS CLAIM_FROM
 	                       "WHERE c.id = ?1 AND c.deleted_at IS NULL")) != DESK_OK)
 		goto done;
 	sqlite3_bind_int64(st, 1, claim_id);
@@ -556,9 +558,13 @@ int
 desk_claims_get(desk_claims **out, desk *d, const desk_claim_filter *f)
 {
 	static const char sql[] =
-	    "SELECT " CLAIM_COLS CLAIM_FROM
-	    "WHERE c.deleted_at IS NULL AND (?1 = 0 OR c.article_id = ?1) AND "
-	    "(?2 IS NULL OR r.status = ?2) AND (?3 IS NULL OR r.verdict = ?3) "
+	    /* The repeats once for each key and research: claims linked by apply share both. */
+	    "WITH g AS MATERIALIZED (SELECT k.key, k.research_id, " CLAIM_GROUP_REPEATS
+	    " AS n FROM (SELECT DISTINCT key, research_id FROM claim WHERE deleted_at IS NULL AND "
+	    "(?1 = 0 OR article_id = ?1)) k) SELECT " CLAIM_COLS "g.n AS repeats" CLAIM_FROM
+	    "JOIN g ON g.key = c.key AND g.research_id = c.research_id WHERE c.deleted_at IS NULL "
+	    "AND (?1 = 0 OR c.article_id = ?1) AND (?2 IS NULL OR r.status = ?2) AND "
+	    "(?3 IS NULL OR r.verdict = ?3) "
 	    "ORDER BY repeats DESC, c.article_id, c.start, c.\"end\", c.id";
 	desk_claim_filter all = {0, DESK_CLAIM_ANY, NULL};
 	sqlite3_stmt *st = NULL;

@@ -12,16 +12,18 @@
 #define CLAIM_NOW "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 
 /*
- * The number of other articles holding claim c's repeats (c is the alias of
- * the claim table in the query around it): those with a sentence of the
- * same key (by its hash, an index lookup), and those with a claim sharing
- * c's research (so that the claims linked by apply all show each other).
+ * The number of other articles holding the repeats of the claims with key k
+ * and research r (SQL expressions): those with a sentence of the same key
+ * (by its hash, an index lookup), and those with a claim sharing the
+ * research (so that the claims linked by apply all show each other).  The
+ * claim's own article is always among them (its claim shares the research):
+ * hence the - 1.  It depends on k and r only, so a list counts once for all
+ * the claims that share both.
  */
-#define CLAIM_REPEATS_SQL                                                                          \
-	"(SELECT count(*) FROM (SELECT s.article_id FROM sentence s WHERE c.key <> '' AND "        \
-	"s.hash = copydesk_key_hash(c.key) AND s.article_id <> c.article_id UNION SELECT "         \
-	"o.article_id FROM claim o WHERE o.research_id = c.research_id AND o.deleted_at IS NULL "  \
-	"AND o.article_id <> c.article_id))"
+#define CLAIM_REPEATS_OF(k, r)                                                                     \
+	"((SELECT count(*) FROM (SELECT s.article_id FROM sentence s WHERE " k " <> '' AND "       \
+	"s.hash = copydesk_key_hash(" k ") UNION SELECT o.article_id FROM claim o WHERE "          \
+	"o.research_id = " r " AND o.deleted_at IS NULL)) - 1)"
 
 /* verdict.c: load a verdict file (annotations/VERDICTS.md) in the caller's transaction. */
 int verdict_load(desk *d, const char *file, const char *json, size_t len);
