@@ -121,6 +121,36 @@ cmd_default_db(void)
 	return path;
 }
 
+/* Articles an upgrade indexes in one short transaction. */
+#define CMD_INDEX_STEP 100
+
+/*
+ * A database made before the sentence index: index its articles once, in
+ * short steps (another editor writes between them), saying how far it is.
+ */
+static int
+cmd_index_upgrade(desk *d, struct cli *c)
+{
+	int64_t left = 0, total;
+	int tty = isatty(fileno(c->err)), rc;
+
+	if ((rc = desk_claim_index(&left, d, 0)) != DESK_OK || left == 0)
+		return rc;
+	total = left;
+	fprintf(c->err, "copydesk: indexing sentences for repeats: 0 of %lld%s", (long long)total,
+	        tty ? "" : "\n");
+	while (left > 0 && (rc = desk_claim_index(&left, d, CMD_INDEX_STEP)) == DESK_OK)
+		if (tty || left == 0)
+			fprintf(c->err,
+			        "%scopydesk: indexing sentences for repeats: %lld of %lld%s",
+			        tty ? "\r" : "", (long long)(total - left), (long long)total,
+			        left == 0 || !tty ? "\n" : "");
+	if (rc != DESK_OK)
+		fprintf(c->err, "%scopydesk: indexing sentences (left for the next time): %s\n",
+		        tty ? "\n" : "", desk_errmsg(d));
+	return rc;
+}
+
 /* The Unix user running copydesk, by its uid (never $USER or $LOGNAME), as desk_open names it. */
 static void
 cmd_login_name(char *buf, size_t size)
@@ -209,6 +239,8 @@ cmd_open_flags(desk **out, struct cli *c, unsigned flags)
 		return rc == DESK_SCHEMA ? EXIT_DATAERR
 		                         : cmd_exit_status(rc == DESK_ERROR ? DESK_IO : rc);
 	}
+	/* Not fatal: what is left is indexed on the next open (repeats miss it until then). */
+	cmd_index_upgrade(*out, c);
 	return EXIT_OK_;
 }
 

@@ -19,8 +19,6 @@
 
 /* How long a key is waited for before the loop looks at signals and the database. */
 #define UI_TICK_MS 250
-/* Articles indexed for claims' repeats in one idle tick. */
-#define UI_INDEX_STEP 50
 /* The reader's widest line unless :set width says otherwise. */
 #define UI_READ_WIDTH 100
 /* How many ticks between looks at the database for other editors' changes. */
@@ -370,26 +368,12 @@ ui_key(struct ui *ui, int key)
 	ui_cmds_key(ui, key); /* a count, a key of the keymap, or a label's key */
 }
 
-/*
- * While the editor reads, index a few articles' sentences for the repeats of
- * claims, so that the first look for them does not stop the screen.
- */
-static void
-ui_index(struct ui *ui)
-{
-	int64_t left;
-
-	if (ui->unindexed != 0)
-		ui->unindexed = desk_claim_index(&left, ui->d, UI_INDEX_STEP) == DESK_OK ? left : 0;
-}
-
 /* Nothing pressed for a while: see whether another editor changed the list or the spans. */
 static void
 ui_idle(struct ui *ui)
 {
 	if (!desk_changed(ui->d))
 		return;
-	ui->unindexed = -1; /* another editor may have imported articles */
 	if (view_tag_load(ui, 0) != DESK_OK)
 		ui_error(ui, "%s", desk_errmsg(ui->d));
 	if (ui->view == &view_entities_ops)
@@ -483,7 +467,6 @@ ui_main(desk *d)
 
 	memset(&ui, 0, sizeof ui);
 	ui.d = d;
-	ui.unindexed = -1;
 	ui.width = UI_READ_WIDTH;
 	lineedit_init(&ui.edit);
 	prompthist_init(&ui.hist[0]);
@@ -526,7 +509,6 @@ ui_main(desk *d)
 		if (ui_signo)
 			break;
 		if (key == KEYMAP_NONE) {
-			ui_index(&ui);
 			if (++tick % UI_POLL_TICKS == 0)
 				ui_idle(&ui);
 			continue;

@@ -100,11 +100,10 @@ struct ui {
 	int width;                 /* the reader's widest line (:set width), 0: the window's */
 	int centre;                /* the reader's lines centred in a wider window (:set align) */
 
-	int quit;          /* leave the loop */
-	int exit_status;   /* what ui_main returns */
-	int colors;        /* 0 (none or NO_COLOR), 8 or 256 */
-	int fold;          /* tag-all and tag-corpus ignore case and accents (:fold) */
-	int64_t unindexed; /* articles whose sentences repeats cannot search yet; -1: unknown */
+	int quit;        /* leave the loop */
+	int exit_status; /* what ui_main returns */
+	int colors;      /* 0 (none or NO_COLOR), 8 or 256 */
+	int fold;        /* tag-all and tag-corpus ignore case and accents (:fold) */
 	attr_t attr[UI_NATTRS];
 	short pair[UI_NATTRS];
 };

@@ -1,7 +1,9 @@
 /* article.c - articles in the store: add in batches, read, list, status, positions. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "internal.h"
 
@@ -83,6 +85,85 @@ article_find_same(desk *d, sqlite3_stmt *st, const char *hash, const char *body,
 int
 desk_article_add(desk *d, const desk_article_in *in, size_t n, int64_t *ids, int *dup)
 {
+	return article_add(d, in, NULL, n, ids, dup);
+}
+
+/* A share of a batch's articles whose sentence keys one thread works out. */
+typedef struct article_keys_part {
+	const desk_article_in *in;
+	sentindex_keys *k;
+	size_t from, to, bad;
+	int rc;
+} article_keys_part;
+
+static void *
+article_keys_main(void *arg)
+{
+	article_keys_part *p = arg;
+
+	p->rc = DESK_OK;
+	for (size_t i = p->from; i < p->to && p->rc == DESK_OK; i++)
+		if (p->in[i].body != NULL &&
+		    (p->rc = sentindex_keys_of(&p->k[i], p->in[i].body, p->in[i].body_len)) !=
+		        DESK_OK)
+			p->bad = i;
+	return NULL;
+}
+
+/* Below this many articles a batch's keys are worked out in the caller's thread alone. */
+#define ARTICLE_KEYS_PARALLEL 16
+#define ARTICLE_KEYS_THREADS  8
+
+/*
+ * The sentence keys of n articles, worked out on every processor before the
+ * write lock is taken (the importer's batches, which it stores while it
+ * parses the next).
+ */
+static int
+article_keys(desk *d, sentindex_keys **out, const desk_article_in *in, size_t n)
+{
+	article_keys_part parts[ARTICLE_KEYS_THREADS];
+	pthread_t threads[ARTICLE_KEYS_THREADS];
+	int started[ARTICLE_KEYS_THREADS] = {0};
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t np = n < ARTICLE_KEYS_PARALLEL || cpus < 2 ? 1 : (size_t)cpus;
+	sentindex_keys *k;
+	int rc = DESK_OK;
+
+	*out = NULL;
+	if ((k = calloc(n ? n : 1, sizeof *k)) == NULL)
+		return desk_error(d, DESK_NOMEM, "out of memory");
+	if (np > ARTICLE_KEYS_THREADS)
+		np = ARTICLE_KEYS_THREADS;
+	for (size_t i = 0; i < np; i++)
+		parts[i] = (article_keys_part){in, k, n * i / np, n * (i + 1) / np, 0, DESK_OK};
+	for (size_t i = 1; i < np; i++)
+		started[i] = pthread_create(&threads[i], NULL, article_keys_main, &parts[i]) == 0;
+	article_keys_main(&parts[0]);
+	for (size_t i = 1; i < np; i++) {
+		if (started[i])
+			pthread_join(threads[i], NULL);
+		else
+			article_keys_main(&parts[i]);
+	}
+	for (size_t i = 0; i < np && rc == DESK_OK; i++)
+		if (parts[i].rc != DESK_OK)
+			rc = desk_error(d, parts[i].rc, "article %zu: sentences: %s", parts[i].bad,
+			                desk_strerror(parts[i].rc));
+	if (rc != DESK_OK) {
+		for (size_t i = 0; i < n; i++)
+			sentindex_keys_free(&k[i]);
+		free(k);
+		return rc;
+	}
+	*out = k;
+	return DESK_OK;
+}
+
+int
+article_add(desk *d, const desk_article_in *in, const sentindex_keys *keys, size_t n, int64_t *ids,
+            int *dup)
+{
 	static const char ins_sql[] =
 	    "INSERT INTO article (title, date, lang, source, body, chars, hash, imported_by, "
 	    "imported_at, updated_by, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?8, "
@@ -100,15 +181,21 @@ desk_article_add(desk *d, const desk_article_in *in, size_t n, int64_t *ids, int
 	    "CASE WHEN count(*) = 1 THEN min(id) END, json_object('articles', json_array(min(id), "
 	    "max(id)), 'count', count(*), 'sources', json_group_array(source)) FROM article WHERE "
 	    "id BETWEEN ?3 AND ?4";
-	sqlite3_stmt *ins = NULL, *mark = NULL, *same = NULL, *log = NULL;
+	sqlite3_stmt *ins = NULL, *mark = NULL, *same = NULL, *log = NULL, *sent = NULL;
+	sentindex_keys *own = NULL;
 	char hash[17], now[DESK_NOW_SIZE];
 	int64_t first = 0, last = 0;
 	int rc;
 
 	if (in == NULL && n > 0)
 		return desk_error(d, DESK_MISUSE, "no articles");
+	if (keys == NULL) {
+		if ((rc = article_keys(d, &own, in, n)) != DESK_OK)
+			return rc;
+		keys = own;
+	}
 	if ((rc = desk_begin(d)) != DESK_OK)
-		return rc;
+		goto done;
 	desk_now(now); /* one time for the batch: it is one transaction */
 	if ((rc = desk_prepare(d, &ins, ins_sql)) != DESK_OK ||
 	    (rc = desk_prepare(d, &mark, mark_sql)) != DESK_OK ||
@@ -157,6 +244,8 @@ desk_article_add(desk *d, const desk_article_in *in, size_t n, int64_t *ids, int
 					goto done;
 				}
 			}
+			if ((rc = sentindex_store(d, &sent, id, &keys[i])) != DESK_OK)
+				goto done;
 			if (first == 0)
 				first = id;
 			last = id;
@@ -180,8 +269,14 @@ done:
 	sqlite3_finalize(mark);
 	sqlite3_finalize(same);
 	sqlite3_finalize(log);
+	sqlite3_finalize(sent);
 	if (rc != DESK_OK)
 		desk_rollback(d);
+	if (own != NULL) {
+		for (size_t i = 0; i < n; i++)
+			sentindex_keys_free(&own[i]);
+		free(own);
+	}
 	return rc;
 }
 

@@ -36,8 +36,10 @@ static const char *const claim_status_names[] = {"check", "proposed", "verified"
 	"c.id, c.article_id, c.start, c.\"end\", c.text, c.research_id, r.status, "                \
 	"coalesce(r.verdict, ''), r.note, coalesce(r.proposed_by, ''), "                           \
 	"coalesce(r.proposed_at, ''), coalesce(r.reviewed_by, ''), coalesce(r.reviewed_at, ''), "  \
-	"coalesce(r.review_reason, ''), c.author, c.created_at, " CLAIM_REPEATS_SQL " AS repeats"
-#define CLAIM_FROM " FROM claim c JOIN research r ON r.id = c.research_id "
+	"coalesce(r.review_reason, ''), c.author, c.created_at, "
+#define CLAIM_FROM          " FROM claim c JOIN research r ON r.id = c.research_id "
+#define CLAIM_REPEATS       CLAIM_REPEATS_OF("c.key", "c.research_id")
+#define CLAIM_GROUP_REPEATS CLAIM_REPEATS_OF("k.key", "k.research_id")
 
 const char *
 desk_claim_status_name(desk_claim_status s)
@@ -460,9 +462,8 @@ desk_claim_get(desk_claim **out, desk *d, int64_t claim_id)
 	*out = NULL;
 	if (d == NULL)
 		return DESK_MISUSE;
-	if ((rc = repeat_index(d)) != DESK_OK ||
-	    (rc = desk_prepare(d, &st,
-	                       "SELECT " CLAIM_COLS CLAIM_FROM
+	if ((rc = desk_prepare(d, &st,
+	                       "SELECT " CLAIM_COLS CLAIM_REPEATS CLAIM_FROM
 	                       "WHERE c.id = ?1 AND c.deleted_at IS NULL")) != DESK_OK)
 		goto done;
 	sqlite3_bind_int64(st, 1, claim_id);
@@ -571,37 +572,17 @@ done:
 	return rc;
 }
 
-/*
- * The repeats of the claims of an article (0: of all) need the sentence
- * index; without claims there is nothing to count, so nothing to index (the
- * reader lists an article's claims on every open and every edit).
- */
-static int
-claim_index_for(desk *d, int64_t article_id)
-{
-	sqlite3_stmt *st = NULL;
-	int rc, any = 0;
-
-	if ((rc = desk_prepare(d, &st,
-	                       "SELECT EXISTS (SELECT 1 FROM claim WHERE deleted_at IS NULL AND "
-	                       "(?1 = 0 OR article_id = ?1))")) != DESK_OK)
-		return rc;
-	sqlite3_bind_int64(st, 1, article_id);
-	if (sqlite3_step(st) != SQLITE_ROW)
-		rc = desk_sqlite_error(d, "claims");
-	else
-		any = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return rc == DESK_OK && any ? repeat_index(d) : rc;
-}
-
 int
 desk_claims_get(desk_claims **out, desk *d, const desk_claim_filter *f)
 {
 	static const char sql[] =
-	    "SELECT " CLAIM_COLS CLAIM_FROM
-	    "WHERE c.deleted_at IS NULL AND (?1 = 0 OR c.article_id = ?1) AND "
-	    "(?2 IS NULL OR r.status = ?2) AND (?3 IS NULL OR r.verdict = ?3) "
+	    /* The repeats once for each key and research: claims linked by apply share both. */
+	    "WITH g AS MATERIALIZED (SELECT k.key, k.research_id, " CLAIM_GROUP_REPEATS
+	    " AS n FROM (SELECT DISTINCT key, research_id FROM claim WHERE deleted_at IS NULL AND "
+	    "(?1 = 0 OR article_id = ?1)) k) SELECT " CLAIM_COLS "g.n AS repeats" CLAIM_FROM
+	    "JOIN g ON g.key = c.key AND g.research_id = c.research_id WHERE c.deleted_at IS NULL "
+	    "AND (?1 = 0 OR c.article_id = ?1) AND (?2 IS NULL OR r.status = ?2) AND "
+	    "(?3 IS NULL OR r.verdict = ?3) "
 	    "ORDER BY repeats DESC, c.article_id, c.start, c.\"end\", c.id";
 	desk_claim_filter all = {0, DESK_CLAIM_ANY, NULL};
 	sqlite3_stmt *st = NULL;
@@ -621,7 +602,6 @@ desk_claims_get(desk_claims **out, desk *d, const desk_claim_filter *f)
 	}
 	if ((f->article_id != 0 && (rc = claim_article_exists(d, f->article_id)) != DESK_OK) ||
 	    (rc = claim_filter_verdict(&verdict, d, f->verdict)) != DESK_OK ||
-	    (rc = claim_index_for(d, f->article_id)) != DESK_OK ||
 	    (rc = desk_prepare(d, &st, sql)) != DESK_OK)
 		goto done;
 	sqlite3_bind_int64(st, 1, f->article_id);

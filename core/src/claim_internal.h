@@ -12,13 +12,18 @@
 #define CLAIM_NOW "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 
 /*
- * The number of other articles whose sentences hold claim c's key (c is the
- * alias of the claim table in the query around it).  The sentence table
- * must be filled first (repeat_index()).
+ * The number of other articles holding the repeats of the claims with key k
+ * and research r (SQL expressions): those with a sentence of the same key
+ * (by its hash, an index lookup), and those with a claim sharing the
+ * research (so that the claims linked by apply all show each other).  The
+ * claim's own article is always among them (its claim shares the research):
+ * hence the - 1.  It depends on k and r only, so a list counts once for all
+ * the claims that share both.
  */
-#define CLAIM_REPEATS_SQL                                                                          \
-	"(SELECT count(DISTINCT s.article_id) FROM sentence s WHERE s.article_id <> c.article_id " \
-	"AND c.key <> '' AND instr(s.key, c.key) > 0)"
+#define CLAIM_REPEATS_OF(k, r)                                                                     \
+	"((SELECT count(*) FROM (SELECT s.article_id FROM sentence s WHERE " k " <> '' AND "       \
+	"s.hash = copydesk_key_hash(" k ") UNION SELECT o.article_id FROM claim o WHERE "          \
+	"o.research_id = " r " AND o.deleted_at IS NULL)) - 1)"
 
 /* The state of the research row (table research, unaliased) as a JSON object (history.c). */
 #define RESEARCH_STATE                                                                             \
@@ -47,8 +52,5 @@ int claim_record(desk *d, const char *action, int64_t article_id, int64_t target
 int claim_standing(desk *d, int64_t claim_id, int64_t *research_id, int64_t *article_id);
 /* claim.c: an article's body as a desk_text; DESK_NOTFOUND if no such article. */
 int claim_body(desk_text **out, desk *d, int64_t article_id);
-
-/* repeat.c: fill the sentence table for articles that have no rows, in a transaction of its own. */
-int repeat_index(desk *d);
 
 #endif

@@ -388,6 +388,7 @@ desk_open_ext(desk **out, const char *path, const char *editor, unsigned flags)
 		goto done;
 	}
 	sqlite3_extended_result_codes(d->db, 1);
+	d->lock_report = getenv("COPYDESK_LOCK_REPORT") != NULL;
 	sqlite3_busy_timeout(d->db, DESK_BUSY_TIMEOUT_MS);
 	/* WAL lets editors read while another writes; NORMAL sync is durable in WAL
 	 * against application crashes, and FULL guards against power loss too. */
@@ -402,7 +403,7 @@ desk_open_ext(desk **out, const char *path, const char *editor, unsigned flags)
 		goto done;
 	if ((rc = desk_exec(d, "PRAGMA synchronous = FULL")) != DESK_OK)
 		goto done;
-	if ((rc = schema_migrate(d)) != DESK_OK)
+	if ((rc = sentindex_register(d)) != DESK_OK || (rc = schema_migrate(d)) != DESK_OK)
 		goto done;
 	desk_changed(d);
 	desk_clear_error(d);
@@ -418,6 +419,8 @@ desk_close(desk *d)
 {
 	if (d == NULL)
 		return;
+	if (d->lock_report)
+		fprintf(stderr, "copydesk: longest write lock %.3f ms\n", d->lock_max_ms);
 	sqlite3_close(d->db);
 	free(d->logged);
 	free(d->editor);
@@ -447,6 +450,27 @@ desk_prepare(desk *d, sqlite3_stmt **st, const char *sql)
 	return DESK_OK;
 }
 
+/*
+ * How long the write lock was held: from BEGIN IMMEDIATE to the end of the
+ * transaction, the longest kept in the handle (the lock-hold test and
+ * bench/lock_bench.sh read it through COPYDESK_LOCK_REPORT).
+ */
+static void
+desk_lock_end(desk *d)
+{
+	struct timespec now;
+	double ms;
+
+	if (d->lock_t0.tv_sec == 0 && d->lock_t0.tv_nsec == 0)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	ms = (double)(now.tv_sec - d->lock_t0.tv_sec) * 1e3 +
+	     (double)(now.tv_nsec - d->lock_t0.tv_nsec) / 1e6;
+	if (ms > d->lock_max_ms)
+		d->lock_max_ms = ms;
+	d->lock_t0.tv_sec = d->lock_t0.tv_nsec = 0;
+}
+
 int
 desk_begin(desk *d)
 {
@@ -460,8 +484,10 @@ desk_begin(desk *d)
 	snprintf(sql, sizeof sql, "SAVEPOINT desk%d", d->depth);
 	if ((rc = desk_exec(d, d->depth ? sql : "BEGIN IMMEDIATE")) != DESK_OK)
 		return rc;
-	if (d->depth == 0)
+	if (d->depth == 0) {
 		d->nlogged = 0;
+		clock_gettime(CLOCK_MONOTONIC, &d->lock_t0);
+	}
 	d->mark[d->depth++] = d->nlogged;
 	return DESK_OK;
 }
@@ -486,6 +512,7 @@ desk_commit(desk *d)
 	}
 	d->depth = 0;
 	d->nlogged = 0;
+	desk_lock_end(d);
 	return DESK_OK;
 }
 
@@ -505,6 +532,13 @@ desk_rollback(desk *d)
 	d->nlogged = 0;
 	if (!sqlite3_get_autocommit(d->db))
 		sqlite3_exec(d->db, "ROLLBACK", NULL, NULL, NULL);
+	desk_lock_end(d);
+}
+
+double
+desk_lock_longest(const desk *d)
+{
+	return d ? d->lock_max_ms : 0;
 }
 
 int

@@ -3,6 +3,7 @@
 #define COPYDESK_INTERNAL_H
 
 #include <sqlite3.h>
+#include <time.h>
 
 #include "copydesk/copydesk.h"
 
@@ -15,12 +16,14 @@ struct desk {
 	const char *errfield; /* desk_errfield(): a static string, or NULL */
 	int errrule;
 	int data_version;
-	int64_t sentences_upto; /* every article up to this id has its sentence rows (repeat.c) */
 	/* desk_begin() levels open: 1 the transaction, each further one a savepoint. */
 	int depth;
 	size_t mark[DESK_MAXDEPTH]; /* nlogged when each level began */
 	int64_t *logged;            /* the transaction's undoable edits, in order (history.c) */
 	size_t nlogged, caplogged;
+	int lock_report;         /* COPYDESK_LOCK_REPORT: say the longest write lock at close */
+	struct timespec lock_t0; /* when the write transaction open now began */
+	double lock_max_ms;      /* the longest write transaction so far */
 };
 
 /* Set the handle's message (printf-style) and return rc. */
@@ -42,6 +45,8 @@ void desk_clear_error(desk *d);
 int desk_begin(desk *d);
 int desk_commit(desk *d);
 void desk_rollback(desk *d);
+/* The longest write transaction of the handle so far, in milliseconds. */
+double desk_lock_longest(const desk *d);
 
 /* Prepare a statement, setting the error on failure. */
 int desk_prepare(desk *d, sqlite3_stmt **st, const char *sql);
@@ -90,5 +95,31 @@ void desk_hash(char out[17], const char *s, size_t len);
 
 /* strdup that tolerates NULL (gives "") and reports failure as NULL. */
 char *desk_strdup(const char *s);
+
+/*
+ * sentindex.c: the sentence index.  An article's sentences as the hashes of
+ * their claim keys (pure: no database), stored in the caller's transaction
+ * (*ins: a statement prepared on first use, finalized by the caller).
+ */
+typedef struct sentindex_key {
+	int64_t hash, start, end;
+} sentindex_key;
+typedef struct sentindex_keys {
+	sentindex_key *v;
+	size_t n;
+} sentindex_keys;
+int64_t sentindex_hash(const char *key, size_t len);
+int sentindex_keys_of(sentindex_keys *out, const char *body, size_t len);
+void sentindex_keys_free(sentindex_keys *k);
+int sentindex_store(desk *d, sqlite3_stmt **ins, int64_t article_id, const sentindex_keys *k);
+/* copydesk_key_hash(KEY) on the handle's connection. */
+int sentindex_register(desk *d);
+
+/*
+ * article.c: desk_article_add() with each article's sentence keys already
+ * worked out (keys[i], or keys NULL: worked out here, before the transaction).
+ */
+int article_add(desk *d, const desk_article_in *in, const sentindex_keys *keys, size_t n,
+                int64_t *ids, int *dup);
 
 #endif

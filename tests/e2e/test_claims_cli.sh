@@ -33,7 +33,7 @@ at() { q "SELECT instr(body, '$2') - 1 FROM article WHERE id = $1"; }
 bob() { env COPYDESK_EDITOR=bob "$@"; }
 
 body1='Tỷ lệ thất nghiệp của thanh niên là 38,5% trong năm 2024, theo Tổng cục Thống kê.Chủ tịch nước Lương Cường phát biểu tại hội nghị ở TP. Hồ Chí Minh. Khảo sát cho thấy 38% người dân hài lòng, 61% muốn cải cách và 47% chưa có ý kiến. Trời hôm nay đẹp.'
-body2='Theo báo cáo mới, tỷ lệ thất nghiệp của thanh niên là 38.5 % trong năm 2024. Các chuyên gia lo ngại.'
+body2='Theo báo cáo mới. THẤT NGHIỆP của thanh niên là 38.5 %. Các chuyên gia lo ngại, tỷ lệ thất nghiệp của thanh niên là 38,5% trong năm 2024.'
 body3='The company said revenue rose 15% to $5 million in November 2025, the largest increase ever. Nobody was surprised.'
 {
 	printf '{"title":"Thất nghiệp","lang":"vi","text":"%s"}\n' "$body1"
@@ -153,16 +153,17 @@ expect 0 "$COPYDESK" claims --id "$c3"
 grep -q '^reviewed *bob .*: khảo sát nhỏ, không đại diện$' "$tmp/out" ||
 	fail "claims --id: $(cat "$tmp/out")"
 
-# The same claim in article 2, written 38.5 %: found, then given the same research.
+# The same claim in article 2, written 38.5 % as a sentence of its own: found (not the longer
+# sentence that holds it: a repeat has the claim's key), then given the same research.
 expect 0 "$COPYDESK" repeats "$c1"
-s2=$(at 2 'tỷ lệ')
+s2=$(at 2 'THẤT')
 case $(cat "$tmp/out") in
-"2	"*"	"*"38.5 % trong năm 2024"*) ;;
+"2	$s2	"*"	THẤT NGHIỆP của thanh niên là 38.5 %.") ;;
 *) fail "repeats: $(cat "$tmp/out")" ;;
 esac
 [ "$(wc -l <"$tmp/out")" = 1 ] || fail "repeats lines: $(cat "$tmp/out")"
 start2=$(cut -f2 "$tmp/out")
-[ "$start2" -le "$s2" ] || fail "repeat starts at $start2, after $s2"
+[ "$start2" = "$s2" ] || fail "repeat starts at $start2, not $s2"
 expect 0 "$COPYDESK" apply "$c1"
 grep -q "^[0-9]*	2	$start2	[0-9]*	verified	mostly-true	" "$tmp/out" || fail "apply: $(cat "$tmp/out")"
 [ "$(wc -l <"$tmp/out")" = 2 ] || fail "apply lists: $(cat "$tmp/out")"

@@ -18,14 +18,17 @@
 #include <sqlite3.h>
 
 #include "copydesk/copydesk.h"
+#include "internal.h" /* the handle's connection, to make its reads fail */
 
 /* "Tỷ lệ hộ nghèo giảm còn 38,5% trong năm 2024. Ông Nguyễn Văn An là chủ tịch tỉnh. ..." */
 static const char body1[] = "Tỷ lệ hộ nghèo giảm còn 38,5% trong năm 2024. Ông Nguyễn Văn An là "
                             "chủ tịch tỉnh. Đây là dự án lớn nhất miền Trung.";
 static const char body2[] = "Báo cáo mới được công bố. TỶ LỆ HỘ NGHÈO GIẢM CÒN 38.5 % TRONG NĂM "
                             "2024. Hết.";
-static const char body3[] = "Theo thống kê, tỷ lệ hộ nghèo giảm còn 38,5 phần trăm trong năm 2024 "
-                            "ở nhiều tỉnh.";
+static const char body3[] = "Theo thống kê. Tỷ lệ hộ nghèo giảm còn 38,5 phần trăm trong năm 2024.";
+/* Holds body1's first sentence, but as a part of a longer one: not the same claim. */
+static const char body5[] =
+    "Theo thống kê, tỷ lệ hộ nghèo giảm còn 38,5% trong năm 2024 ở nhiều tỉnh.";
 static const char body4[] = "Tỷ lệ hộ nghèo giảm còn 40% trong năm 2024.";
 /* A flag: two code points, one grapheme. */
 static const char body_flag[] = "Cờ \xf0\x9f\x87\xbb\xf0\x9f\x87\xb3 tung bay.";
@@ -480,9 +483,8 @@ test_repeats_apply(void **state)
 	fx_range_text(text, sizeof text, body2, r[0]);
 	assert_string_equal(text, "TỶ LỆ HỘ NGHÈO GIẢM CÒN 38.5 % TRONG NĂM 2024.");
 	fx_range_text(text, sizeof text, body3, r[1]);
-	assert_string_equal(text, "Theo thống kê, tỷ lệ hộ nghèo giảm còn 38,5 phần trăm trong "
-	                          "năm 2024 ở nhiều tỉnh.");
-	/* Every article indexed, once. */
+	assert_string_equal(text, "Tỷ lệ hộ nghèo giảm còn 38,5 phần trăm trong năm 2024.");
+	/* Every article indexed when it was stored (the flag's and body4's too). */
 	assert_int_equal(fx_int(f, "SELECT count(DISTINCT article_id) FROM sentence"), 5);
 
 	/* Body2's sentence is claimed already, with research of its own: relinked. */
@@ -525,19 +527,52 @@ test_repeats_apply(void **state)
 	free(arts);
 }
 
+/* Another connection runs sql on the file (an older copydesk, a second editor). */
+static void
+fx_exec(const fx *f, const char *sql)
+{
+	sqlite3 *db;
+
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+}
+
 /*
- * The sentence index in steps (the interface's idle work): each step takes
- * at most its share of articles in a transaction of its own, says how many
- * are left, and repeats then find what the steps indexed.
+ * A database whose articles were stored before the sentence index (as an
+ * upgrade finds them): reading claims never indexes them (nor writes at
+ * all); the upgrade does, in steps of its own that say how many are left,
+ * and repeats then find what the steps indexed.
  */
 static void
 test_index_steps(void **state)
 {
 	fx *f = *state;
-	int64_t left = -1, *arts = NULL, id;
+	int64_t left = -1, *arts = NULL, id, before;
+	desk_claim_filter all = {0, DESK_CLAIM_ANY, NULL};
+	desk_claims *l = NULL;
+	desk_claim *c = NULL;
 	desk_range *r = NULL;
 	size_t n = 0;
 
+	id = fx_claim1(f);
+	fx_exec(f, "DELETE FROM sentence; INSERT INTO sentence_upgrade (id, next, last) "
+	           "VALUES (1, 1, 5)");
+	before = fx_int(f, "SELECT count(*) FROM edit_log");
+	assert_int_equal(desk_claim_get(&c, f->a, id), DESK_OK);
+	assert_int_equal(c->repeats, 0); /* nothing indexed yet */
+	desk_claim_free(c);
+	assert_int_equal(desk_claims_get(&l, f->a, &all), DESK_OK);
+	desk_claims_free(l);
+	assert_int_equal(desk_claim_repeats(&r, &arts, &n, f->a, id), DESK_OK);
+	assert_int_equal(n, 0);
+	free(r);
+	free(arts);
+	assert_int_equal(fx_int(f, "SELECT count(*) FROM sentence"), 0);
+	assert_int_equal(fx_int(f, "SELECT count(*) FROM edit_log"), before);
+
+	assert_int_equal(desk_claim_index(&left, f->a, 0), DESK_OK); /* only how many */
+	assert_int_equal(left, 5);
 	assert_int_equal(desk_claim_index(&left, f->a, 2), DESK_OK);
 	assert_int_equal(left, 3);
 	assert_int_equal(fx_int(f, "SELECT count(DISTINCT article_id) FROM sentence"), 2);
@@ -547,15 +582,116 @@ test_index_steps(void **state)
 	assert_int_equal(left, 1);
 	assert_int_equal(desk_claim_index(&left, f->a, 10), DESK_OK);
 	assert_int_equal(left, 0);
+	assert_int_equal(fx_int(f, "SELECT count(*) FROM sentence_upgrade"), 0);
 	assert_int_equal(desk_claim_index(&left, f->a, 10), DESK_OK); /* nothing left: no-op */
 	assert_int_equal(left, 0);
 	assert_int_equal(fx_int(f, "SELECT count(DISTINCT article_id) FROM sentence"), 5);
 	assert_int_equal(fx_int(f, "SELECT count(*) FROM sentence WHERE article_id = 1"), 3);
-	id = fx_claim1(f);
+	id = fx_int(f, "SELECT min(id) FROM claim");
 	assert_int_equal(desk_claim_repeats(&r, &arts, &n, f->a, id), DESK_OK);
 	assert_int_equal(n, 2);
 	free(r);
 	free(arts);
+}
+
+/* A progress handler that lets fx_budget steps of the virtual machine run, then interrupts one. */
+static int fx_budget;
+
+static int
+fx_interrupt(void *arg)
+{
+	(void)arg;
+	return --fx_budget == -1; /* once: the rollback after it runs */
+}
+
+/*
+ * A read that fails half-way through an upgrade step (here: interrupted) is
+ * an error, not the end of the articles: the step stores nothing and the
+ * upgrade still has them all to do.  (The old indexer ignored sqlite3_step's
+ * result when it listed the articles to index.)
+ */
+static void
+test_index_step_error(void **state)
+{
+	fx *f = *state;
+	int64_t left = -1;
+	int failed = 0;
+
+	fx_exec(f, "DELETE FROM sentence; INSERT INTO sentence_upgrade (id, next, last) "
+	           "VALUES (1, 1, 5)");
+	/* Every budget from none to plenty: each run fails cleanly or indexes. */
+	for (int budget = 0; budget < 400; budget += 7) {
+		int rc;
+
+		fx_budget = budget;
+		sqlite3_progress_handler(f->a->db, 1, fx_interrupt, NULL);
+		rc = desk_claim_index(&left, f->a, 10);
+		sqlite3_progress_handler(f->a->db, 0, NULL, NULL);
+		if (rc == DESK_OK)
+			break;
+		failed++;
+		/* All or nothing (an interrupted COMMIT may have committed). */
+		if (fx_int(f, "SELECT count(*) FROM sentence_upgrade") == 0) {
+			assert_int_equal(
+			    fx_int(f, "SELECT count(DISTINCT article_id) FROM sentence"), 5);
+			break;
+		}
+		assert_int_equal(fx_int(f, "SELECT count(*) FROM sentence"), 0);
+		assert_int_equal(fx_int(f, "SELECT next FROM sentence_upgrade"), 1);
+	}
+	assert_true(failed > 0);
+	assert_int_equal(desk_claim_index(&left, f->a, 10), DESK_OK);
+	assert_int_equal(left, 0);
+	assert_int_equal(fx_int(f, "SELECT count(DISTINCT article_id) FROM sentence"), 5);
+}
+
+/*
+ * Repeats are symmetric once the research is shared: after apply, every
+ * claim of the research lists the others' articles, whatever the text (a
+ * claim of a part of a sentence finds only sentences with its key, but the
+ * claims linked to it find it back).
+ */
+static void
+test_repeats_symmetric(void **state)
+{
+	fx *f = *state;
+	desk_article_in in = {.body = body5, .body_len = sizeof body5 - 1, .lang = "vi"};
+	int64_t id = fx_claim1(f), part = 0, a5 = 0, *arts = NULL;
+	desk_claim_filter all = {0, DESK_CLAIM_ANY, NULL};
+	desk_claims *l = NULL;
+	desk_claim *c = NULL;
+	desk_range *r = NULL;
+	size_t n = 0, added = 0;
+
+	assert_int_equal(desk_article_add(f->a, &in, 1, &a5, NULL), DESK_OK);
+	/* In body5 the statement is a part of a longer sentence: claimed by hand. */
+	assert_int_equal(desk_claim_add(&part, f->b, a5, cp(body5, "tỷ lệ"), cp_end(body5, "2024")),
+	                 DESK_OK);
+	assert_int_equal(desk_claim_get(&c, f->a, id), DESK_OK);
+	assert_int_equal(c->repeats, 2); /* body2 and body3 */
+	desk_claim_free(c);
+	assert_int_equal(desk_claim_apply(&added, f->a, id), DESK_OK);
+	assert_int_equal(added, 2);
+	/* The part's research is not body1's yet: link it (apply from it adds nothing new). */
+	assert_int_equal(desk_claim_get(&c, f->a, part), DESK_OK);
+	assert_int_equal(c->repeats, 3); /* its key is body1's: body1, body2, body3 */
+	desk_claim_free(c);
+	assert_int_equal(desk_claim_apply(&added, f->b, part), DESK_OK);
+	assert_int_equal(added, 3); /* the three claims relinked to the part's research */
+	assert_int_equal(desk_claims_get(&l, f->a, &all), DESK_OK);
+	assert_int_equal(desk_claims_count(l), 4);
+	for (size_t i = 0; i < desk_claims_count(l); i++) {
+		const desk_claim *x = desk_claims_at(l, i);
+
+		assert_int_equal(x->repeats, 3); /* each shows the other three articles */
+		assert_int_equal(desk_claim_repeats(&r, &arts, &n, f->a, x->id), DESK_OK);
+		assert_int_equal(n, 3);
+		for (size_t k = 0; k < n; k++)
+			assert_true(arts[k] != x->article_id);
+		free(r);
+		free(arts);
+	}
+	desk_claims_free(l);
 }
 
 static void
@@ -833,6 +969,8 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_evidence_checks, fx_setup, fx_teardown),
 	    cmocka_unit_test_setup_teardown(test_repeats_apply, fx_setup, fx_teardown),
 	    cmocka_unit_test_setup_teardown(test_index_steps, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_repeats_symmetric, fx_setup, fx_teardown),
+	    cmocka_unit_test_setup_teardown(test_index_step_error, fx_setup, fx_teardown),
 	    cmocka_unit_test_setup_teardown(test_apply_undo, fx_setup, fx_teardown),
 	    cmocka_unit_test_setup_teardown(test_list_json, fx_setup, fx_teardown),
 	    cmocka_unit_test_setup_teardown(test_candidates, fx_setup, fx_teardown),

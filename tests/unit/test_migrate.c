@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -152,9 +153,100 @@ test_new_database(void **state)
 	assert_int_equal(desk_schema_version(d), 5); /* the latest: entity links */
 	desk_close(d);
 	assert_int_equal(migrate_int("SELECT count(*) FROM label"), 8);
+	/* Nothing to upgrade: the old table of sentences went with the migration. */
+	assert_int_equal(
+	    migrate_int("SELECT count(*) FROM sqlite_schema WHERE name = 'sentence_v3'"), 0);
 	assert_int_equal(migrate_int("SELECT count(*) FROM label WHERE key GLOB '[POLEDTM#]' AND "
 	                             "color256 BETWEEN 0 AND 255"),
 	                 8);
+	migrate_unlink();
+}
+
+/*
+ * A database as copydesk made it before the sentence index (migrations 1 to
+ * 3), with two articles holding the same claim and the old table of folded
+ * sentences: it opens migrated, the old table gone, and the upgrade indexes
+ * the articles in steps, after which repeats are found.
+ */
+static void
+test_v3_upgrade_indexes(void **state)
+{
+	desk *d = NULL;
+	desk_range *r = NULL;
+	int64_t left = -1, id = 0, *arts = NULL;
+	size_t n = 0;
+	int fd;
+
+	(void)state;
+	snprintf(db_path, sizeof db_path, "/tmp/copydesk_migrateXXXXXX");
+	assert_true((fd = mkstemp(db_path)) >= 0);
+	close(fd);
+	for (const struct embed_file *f = schema_sql; f->name && atoi(f->name) <= 3; f++)
+		migrate_exec(f->data);
+	migrate_exec(
+	    "PRAGMA user_version = 3; INSERT INTO article (title, lang, body, chars, hash, "
+	    "imported_by, imported_at, updated_by, updated_at) VALUES ('A', 'vi', "
+	    "'Giá tăng 5%. Hết.', 17, '1', 'old', '2025-01-01', 'old', '2025-01-01'), "
+	    "('B', 'vi', 'Mở đầu. GIÁ TĂNG 5 %.', 21, '2', 'old', '2025-01-01', 'old', "
+	    "'2025-01-01'); INSERT INTO sentence VALUES (1, 0, 12, 'gia tang 5%')");
+	assert_int_equal(desk_open(&d, db_path, "tester"), DESK_OK);
+	assert_int_equal(migrate_int("SELECT count(*) FROM sentence"), 0);
+	/* The old rows go with the steps, not in the migration's transaction. */
+	assert_int_equal(migrate_int("SELECT count(*) FROM sentence_v3"), 1);
+	assert_int_equal(desk_claim_index(&left, d, 0), DESK_OK);
+	assert_int_equal(left, 2);
+	assert_int_equal(desk_claim_add(&id, d, 1, 0, 12), DESK_OK);
+	assert_int_equal(desk_claim_index(&left, d, 1), DESK_OK);
+	assert_int_equal(left, 1);
+	assert_int_equal(desk_claim_index(&left, d, 1), DESK_OK);
+	assert_int_equal(left, 0);
+	assert_int_equal(migrate_int("SELECT count(*) FROM sentence_upgrade"), 0);
+	assert_int_equal(migrate_int("SELECT count(*) FROM sentence"), 4);
+	assert_int_equal(
+	    migrate_int("SELECT count(*) FROM sqlite_schema WHERE name = 'sentence_v3'"), 0);
+	assert_int_equal(desk_claim_repeats(&r, &arts, &n, d, id), DESK_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(arts[0], 2);
+	assert_int_equal(r[0].start, 8);
+	free(r);
+	free(arts);
+	desk_close(d);
+	migrate_unlink();
+}
+
+/*
+ * Opening a database that needs no migration takes no write lock: while
+ * another connection holds one (an editor's transaction), it opens at once
+ * (it waited out the busy timeout and failed with "database is locked").
+ */
+static void
+test_open_while_locked(void **state)
+{
+	desk *d = NULL;
+	sqlite3 *other;
+	struct timespec t0, t1;
+	double ms;
+
+	(void)state;
+	snprintf(db_path, sizeof db_path, "/tmp/copydesk_migrate_lock_%ld.db", (long)getpid());
+	migrate_unlink();
+	assert_int_equal(desk_open(&d, db_path, "tester"), DESK_OK);
+	desk_close(d);
+	assert_int_equal(sqlite3_open(db_path, &other), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(other,
+	                              "BEGIN IMMEDIATE; INSERT INTO position VALUES "
+	                              "(1, 'x', 0, '')",
+	                              NULL, NULL, NULL),
+	                 SQLITE_OK);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	assert_int_equal(desk_open(&d, db_path, "tester"), DESK_OK);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+	assert_true(ms < 2000);
+	assert_int_equal(desk_schema_version(d), 5);
+	desk_close(d);
+	sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(other);
 	migrate_unlink();
 }
 
@@ -162,9 +254,9 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_v1_opens_migrated),
-	    cmocka_unit_test(test_labels_loaded_once),
-	    cmocka_unit_test(test_new_database),
+	    cmocka_unit_test(test_v1_opens_migrated), cmocka_unit_test(test_labels_loaded_once),
+	    cmocka_unit_test(test_new_database),      cmocka_unit_test(test_v3_upgrade_indexes),
+	    cmocka_unit_test(test_open_while_locked),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

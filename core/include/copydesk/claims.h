@@ -185,18 +185,22 @@ int desk_claim_approve(desk *d, int64_t claim_id);
 int desk_claim_dispute(desk *d, int64_t claim_id, const char *reason);
 
 /*
- * The same claim elsewhere: the sentences of other articles whose key holds
- * the claim's key, one per article (the first).  Indexes articles' sentences
- * on first use.  desk_claim_apply makes each of them a claim linked to the
- * same research (already claimed ranges are linked instead).
+ * The same claim elsewhere, one per article (the first): the sentences of
+ * other articles whose key (desk_claim_key) is the claim's, found by an
+ * index lookup of the key's hash (the index is made at import), and the
+ * claims of other articles that share the claim's research.  Reads only.
+ * desk_claim_apply makes each such sentence a claim linked to the same
+ * research (a claim of the article already holding the range or the key is
+ * linked instead), in one short transaction: the lookups come before it.
  */
 int desk_claim_repeats(desk_range **ranges, int64_t **articles, size_t *n, desk *d,
                        int64_t claim_id);
 int desk_claim_apply(size_t *added, desk *d, int64_t claim_id);
 /*
- * Index the sentences of up to max articles that have none yet (the work
- * repeats do on first use, in small steps: the interface calls it while the
- * editor reads).  *left: how many articles are still to index.
+ * The upgrade of a database made before the sentence index: index the
+ * sentences of up to max of its articles in one short transaction of its
+ * own (their keys worked out before it), max 0 only counting.  *left: how
+ * many are still to index (0 on a database made or upgraded since).
  */
 int desk_claim_index(int64_t *left, desk *d, size_t max);
 

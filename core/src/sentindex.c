@@ -1,0 +1,344 @@
+/*
+ * sentindex.c - the sentence index that finds a claim's repeats: for every
+ * sentence of every article, the 64-bit hash of its claim key and its range
+ * (annotations/schema/004-sentence-hash.sql).
+ *
+ * The keys are worked out where the text is in hand and no lock is held: by
+ * the importer's parse, or by desk_article_add() before its transaction.  The
+ * articles of a database made before the index existed are indexed once, in
+ * short steps of their own (desk_claim_index), on upgrade.  Nothing here runs
+ * when claims are read.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+int64_t
+sentindex_hash(const char *key, size_t len)
+{
+	uint64_t h = 0xcbf29ce484222325ULL ^ len;
+	size_t i = 0;
+
+	/* desk_hash()'s FNV-1a, eight bytes at a time, the same on every machine. */
+	for (; i + 8 <= len; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, key + i, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+		w = __builtin_bswap64(w);
+#endif
+		h = (h ^ w) * 0x100000001b3ULL;
+		h ^= h >> 32;
+	}
+	for (; i < len; i++)
+		h = (h ^ (unsigned char)key[i]) * 0x100000001b3ULL;
+	return (int64_t)h;
+}
+
+/* copydesk_key_hash(KEY): sentindex_hash() in SQL, for the claim lists' repeat counts. */
+static void
+sentindex_sql_hash(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+
+	(void)argc;
+	if (s == NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	sqlite3_result_int64(ctx, sentindex_hash(s, (size_t)sqlite3_value_bytes(argv[0])));
+}
+
+int
+sentindex_register(desk *d)
+{
+	if (sqlite3_create_function(d->db, "copydesk_key_hash", 1,
+	                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+	                            sentindex_sql_hash, NULL, NULL) != SQLITE_OK)
+		return desk_sqlite_error(d, "copydesk_key_hash");
+	return DESK_OK;
+}
+
+void
+sentindex_keys_free(sentindex_keys *k)
+{
+	free(k->v);
+	k->v = NULL;
+	k->n = 0;
+}
+
+int
+sentindex_keys_of(sentindex_keys *out, const char *body, size_t len)
+{
+	desk_text *t = NULL;
+	desk_range *r = NULL;
+	size_t n = 0;
+	int rc;
+
+	out->v = NULL;
+	out->n = 0;
+	if (len == 0)
+		return DESK_OK;
+	if ((rc = desk_text_new(&t, body, len)) != DESK_OK ||
+	    (rc = desk_sentences(&r, &n, t)) != DESK_OK)
+		goto done;
+	if (n > 0 && (out->v = malloc(n * sizeof *out->v)) == NULL) {
+		rc = DESK_NOMEM;
+		goto done;
+	}
+	for (size_t i = 0; i < n; i++) {
+		size_t a = desk_text_byte(t, r[i].start), b = desk_text_byte(t, r[i].end);
+		char *key = NULL;
+
+		if ((rc = desk_claim_key(&key, body + a, b - a)) != DESK_OK)
+			goto done;
+		if (key[0] != '\0') { /* no words: nothing a claim could match */
+			out->v[out->n].hash = sentindex_hash(key, strlen(key));
+			out->v[out->n].start = r[i].start;
+			out->v[out->n].end = r[i].end;
+			out->n++;
+		}
+		free(key);
+	}
+done:
+	if (rc != DESK_OK)
+		sentindex_keys_free(out);
+	free(r);
+	desk_text_free(t);
+	return rc;
+}
+
+int
+sentindex_store(desk *d, sqlite3_stmt **ins, int64_t article_id, const sentindex_keys *k)
+{
+	static const char sql[] = "INSERT OR IGNORE INTO sentence (hash, article_id, start, "
+	                          "\"end\") VALUES (?1, ?2, ?3, ?4)";
+	int rc;
+
+	if (*ins == NULL && (rc = desk_prepare(d, ins, sql)) != DESK_OK)
+		return rc;
+	for (size_t i = 0; i < k->n; i++) {
+		sqlite3_reset(*ins);
+		sqlite3_bind_int64(*ins, 1, k->v[i].hash);
+		sqlite3_bind_int64(*ins, 2, article_id);
+		sqlite3_bind_int64(*ins, 3, k->v[i].start);
+		sqlite3_bind_int64(*ins, 4, k->v[i].end);
+		if (sqlite3_step(*ins) != SQLITE_DONE)
+			return desk_sqlite_error(d, "index sentences");
+	}
+	return DESK_OK;
+}
+
+/* Run one statement (?1, ?2 bound to a and b when it has them) in the caller's transaction. */
+static int
+sentindex_exec(desk *d, const char *sql, int64_t a, int64_t b)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if ((rc = desk_prepare(d, &st, sql)) != DESK_OK)
+		return rc;
+	if (sqlite3_bind_parameter_count(st) >= 2) {
+		sqlite3_bind_int64(st, 1, a);
+		sqlite3_bind_int64(st, 2, b);
+	}
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = desk_sqlite_error(d, "index sentences");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Whether migration 3's table of folded sentences is still there (an upgrade empties it). */
+static int
+sentindex_has_v3(desk *d, int *has)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	*has = 0;
+	if ((rc = desk_prepare(d, &st,
+	                       "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = "
+	                       "'sentence_v3'")) != DESK_OK)
+		return rc;
+	*has = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return DESK_OK;
+}
+
+int
+sentindex_migrated(desk *d)
+{
+	sqlite3_stmt *st = NULL;
+	int rc, empty = 0;
+
+	if ((rc = desk_prepare(d, &st, "SELECT NOT EXISTS (SELECT 1 FROM sentence_v3)")) != DESK_OK)
+		return rc;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		empty = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return empty ? sentindex_exec(d, "DROP TABLE sentence_v3", 0, 0) : DESK_OK;
+}
+
+/* The articles an upgrade still has to index: next..last by id, or *have 0. */
+static int
+sentindex_upgrade_range(desk *d, int *have, int64_t *next, int64_t *last)
+{
+	sqlite3_stmt *st = NULL;
+	int rc, r;
+
+	*have = 0;
+	*next = *last = 0;
+	if ((rc = desk_prepare(d, &st, "SELECT next, last FROM sentence_upgrade WHERE id = 1")) !=
+	    DESK_OK)
+		return rc;
+	if ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		*have = 1;
+		*next = sqlite3_column_int64(st, 0);
+		*last = sqlite3_column_int64(st, 1);
+	} else if (r != SQLITE_DONE) {
+		rc = desk_sqlite_error(d, "index sentences");
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* How many articles there are with ids from..to (a range of the rowid: no scan beyond it). */
+static int
+sentindex_count(int64_t *out, desk *d, int64_t from, int64_t to)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	*out = 0;
+	if ((rc = desk_prepare(
+	         d, &st, "SELECT count(*) FROM article WHERE id BETWEEN ?1 AND ?2")) != DESK_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, from);
+	sqlite3_bind_int64(st, 2, to);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	else
+		rc = desk_sqlite_error(d, "index sentences");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* One article's keys worked out for a step, before its transaction. */
+typedef struct sentindex_todo {
+	int64_t id;
+	sentindex_keys keys;
+} sentindex_todo;
+
+/* The keys of up to max articles from next..last; *upto: the last id read. */
+static int
+sentindex_read(sentindex_todo *todo, size_t *n, int64_t *upto, desk *d, int64_t next, int64_t last,
+               size_t max)
+{
+	static const char sql[] =
+	    "SELECT id, body FROM article WHERE id BETWEEN ?1 AND ?2 ORDER BY id LIMIT ?3";
+	sqlite3_stmt *st = NULL;
+	int rc, r;
+
+	*n = 0;
+	*upto = last;
+	if ((rc = desk_prepare(d, &st, sql)) != DESK_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, next);
+	sqlite3_bind_int64(st, 2, last);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)max);
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *body = (const char *)sqlite3_column_text(st, 1);
+
+		todo[*n].id = sqlite3_column_int64(st, 0);
+		if ((rc = sentindex_keys_of(&todo[*n].keys, body ? body : "",
+		                            (size_t)sqlite3_column_bytes(st, 1))) != DESK_OK) {
+			rc = desk_error(d, rc, "sentences of article %lld: %s",
+			                (long long)todo[*n].id, desk_strerror(rc));
+			break;
+		}
+		(*n)++;
+	}
+	if (rc == DESK_OK && r != SQLITE_DONE)
+		rc = desk_sqlite_error(d, "index sentences");
+	/* A full step stops at its last article; a short one reached the end. */
+	if (rc == DESK_OK && *n == max)
+		*upto = todo[*n - 1].id;
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Store a step's keys and move the upgrade past upto, if no one did it meanwhile. */
+static int
+sentindex_write(desk *d, const sentindex_todo *todo, size_t n, int64_t next, int64_t last,
+                int64_t upto)
+{
+	sqlite3_stmt *ins = NULL, *st = NULL;
+	int64_t now_next, now_last;
+	int rc, have, v3 = 0;
+
+	if ((rc = desk_begin(d)) != DESK_OK)
+		return rc;
+	if ((rc = sentindex_upgrade_range(d, &have, &now_next, &now_last)) != DESK_OK)
+		goto done;
+	if (!have || now_next != next || now_last != last)
+		goto done; /* another editor's step stored these: nothing to do */
+	for (size_t i = 0; i < n && rc == DESK_OK; i++)
+		rc = sentindex_store(d, &ins, todo[i].id, &todo[i].keys);
+	/* Migration 3's rows of these articles go (a range of its primary key), the table last. */
+	if (rc == DESK_OK && (rc = sentindex_has_v3(d, &v3)) == DESK_OK && v3)
+		rc = sentindex_exec(d, "DELETE FROM sentence_v3 WHERE article_id BETWEEN ?1 AND ?2",
+		                    next, upto);
+	if (rc == DESK_OK && v3 && upto >= last)
+		rc = sentindex_exec(d, "DROP TABLE sentence_v3", 0, 0);
+	if (rc != DESK_OK)
+		goto done;
+	if ((rc = desk_prepare(
+	         d, &st,
+	         upto >= last ? "DELETE FROM sentence_upgrade WHERE id = 1"
+	                      : "UPDATE sentence_upgrade SET next = ?1 WHERE id = 1")) != DESK_OK)
+		goto done;
+	if (upto < last)
+		sqlite3_bind_int64(st, 1, upto + 1);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		rc = desk_sqlite_error(d, "index sentences");
+		goto done;
+	}
+	rc = desk_commit(d);
+done:
+	sqlite3_finalize(ins);
+	sqlite3_finalize(st);
+	desk_rollback(d); /* after an error, or when there was nothing to write */
+	return rc;
+}
+
+int
+desk_claim_index(int64_t *left, desk *d, size_t max)
+{
+	sentindex_todo *todo = NULL;
+	int64_t next, last, upto = 0;
+	size_t n = 0;
+	int rc, have;
+
+	if (left)
+		*left = 0;
+	if (d == NULL)
+		return DESK_MISUSE;
+	if ((rc = sentindex_upgrade_range(d, &have, &next, &last)) != DESK_OK || !have)
+		return rc;
+	if (max > 0) {
+		if ((todo = calloc(max, sizeof *todo)) == NULL)
+			return desk_error(d, DESK_NOMEM, "out of memory");
+		if ((rc = sentindex_read(todo, &n, &upto, d, next, last, max)) != DESK_OK ||
+		    (rc = sentindex_write(d, todo, n, next, last, upto)) != DESK_OK ||
+		    (rc = sentindex_upgrade_range(d, &have, &next, &last)) != DESK_OK)
+			goto done;
+	}
+	if (have && left)
+		rc = sentindex_count(left, d, next, last);
+done:
+	for (size_t i = 0; i < n; i++)
+		sentindex_keys_free(&todo[i].keys);
+	free(todo);
+	return rc;
+}
