@@ -47,38 +47,43 @@ desk_strerror(int rc)
 	return desk_messages[rc];
 }
 
-int
-desk_error(desk *d, int rc, const char *fmt, ...)
+/*
+ * The one place a handle's message is set: formatted into a copy first, as an
+ * argument may be the handle's own message.
+ */
+static int
+desk_verror(desk *d, int rc, const char *field, int rule, const char *fmt, va_list ap)
 {
 	char msg[sizeof d->errmsg];
-	va_list ap;
 
 	if (d == NULL)
 		return rc;
-	/* Into a copy first: an argument may be the handle's own message. */
-	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
 	memcpy(d->errmsg, msg, sizeof msg);
-	d->errfield = NULL;
-	d->errrule = DESK_RULE_NONE;
+	d->errfield = field;
+	d->errrule = rule;
+	return rc;
+}
+
+int
+desk_error(desk *d, int rc, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	rc = desk_verror(d, rc, NULL, DESK_RULE_NONE, fmt, ap);
+	va_end(ap);
 	return rc;
 }
 
 int
 desk_error_field(desk *d, int rc, const char *field, int rule, const char *fmt, ...)
 {
-	char msg[sizeof d->errmsg];
 	va_list ap;
 
-	if (d == NULL)
-		return rc;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	rc = desk_verror(d, rc, field, rule, fmt, ap);
 	va_end(ap);
-	memcpy(d->errmsg, msg, sizeof msg);
-	d->errfield = field;
-	d->errrule = rule;
 	return rc;
 }
 
