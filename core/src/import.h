@@ -7,9 +7,10 @@
 #define COPYDESK_IMPORT_H
 
 #include "copydesk/copydesk.h"
+#include "internal.h"
 
 /* Limits: one article's body, and one file read into memory. */
-#define IMPORT_MAX_BODY ((size_t)64 << 20)
+#define IMPORT_MAX_BODY DESK_BODY_MAX
 #define IMPORT_MAX_FILE ((size_t)1 << 30)
 
 /* Why a buffer was refused: where (1-based line, code-point column) and what. */
