@@ -165,12 +165,14 @@ ui_draw_cell_ap(const struct ui *ui, WINDOW *w, int y, int x, const struct layou
 		wchar_t wc[LAYOUT_ESCMAX];
 		size_t n = mbstowcs(wc, c->esc, LAYOUT_ESCMAX - 1);
 
-		for (size_t i = 0; n != (size_t)-1 && i < n && x + (int)i < maxx; i++) {
+		/* A wide label key takes two columns. */
+		for (size_t i = 0; n != (size_t)-1 && i < n && x < maxx; i++) {
 			wchar_t one[2] = {wc[i], L'\0'};
 			cchar_t cc;
 
 			if (setcchar(&cc, one, a, p, NULL) == OK)
-				mvwadd_wch(w, y, x + (int)i, &cc);
+				mvwadd_wch(w, y, x, &cc);
+			x += desk_char_width((uint32_t)wc[i]);
 		}
 		return;
 	}

@@ -42,6 +42,14 @@ int desk_nfc(char **out, size_t *outlen, const char *s, size_t len);
 int desk_fold(char **out, size_t *outlen, const char *s, size_t len);
 
 /*
+ * Fold only some of the way: DESK_FOLD_CASE (case folded, NFC), or
+ * DESK_FOLD_ACCENT (NFD without combining marks, đ/Đ -> d/D, case kept), or
+ * both (desk_fold()).  Neither gives NFC.  *out is NUL-terminated.
+ */
+enum { DESK_FOLD_CASE = 1, DESK_FOLD_ACCENT = 2 };
+int desk_fold_as(char **out, size_t *outlen, const char *s, size_t len, int how);
+
+/*
  * The escape shown in place of a character that must not reach the terminal:
  * C0 controls other than LF and TAB and DEL as "^X" (ESC is "^["), C1
  * controls, bidi controls and other non-printable characters as "<U+XXXX>".
@@ -52,6 +60,9 @@ int desk_char_escape(uint32_t c, char *buf);
 
 /* Display width of a printable character (0 for combining marks, 2 for wide). */
 int desk_char_width(uint32_t c);
+
+/* Display width of s[0..len): desk_char_width() of each character (a bad byte is 1). */
+int desk_utf8_width(const char *s, size_t len);
 
 /* --- A text with its boundaries ---------------------------------------- */
 

@@ -27,13 +27,8 @@ jsonl_key_column(const char *line, size_t len, const char *key)
 	size_t k = (size_t)snprintf(pat, sizeof pat, "\"%s\"", key);
 
 	for (size_t i = 0; i + k <= len; i++)
-		if (memcmp(line + i, pat, k) == 0) {
-			int64_t col = 1;
-
-			for (size_t j = 0; j < i; j++)
-				col += ((unsigned char)line[j] & 0xC0) != 0x80;
-			return col;
-		}
+		if (memcmp(line + i, pat, k) == 0)
+			return 1 + desk_utf8_count(line, i);
 	return 1;
 }
 
