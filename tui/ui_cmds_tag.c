@@ -279,7 +279,7 @@ ui_cmds_label_warn(struct ui *ui)
 	if (ui->label_warned)
 		return;
 	ui->label_warned = 1;
-	for (size_t i = 0; i < n && i < UI_MAXLABELS; i++) {
+	for (size_t i = 0; i < n; i++) {
 		const desk_label *l = desk_labels_at(ui->labels, i);
 		int key = keymap_key_parse(l->key);
 		const char *cmd = key >= 0 ? keymap_lookup("reader", key) : NULL;

@@ -59,7 +59,7 @@ view_claim_verdicts(struct ui *ui)
 	ui->verdicts = vs;
 	for (size_t i = 0; i < desk_verdicts_count(vs) && i < UI_MAXVERDICTS; i++) {
 		const desk_verdict *vd = desk_verdicts_at(vs, i);
-		short pair = (short)(UI_NATTRS + UI_MAXLABELS + i), fg;
+		short pair = (short)(UI_NATTRS + i), fg;
 
 		ui->verdict_attr[i] = A_BOLD;
 		ui->verdict_pair[i] = 0;
