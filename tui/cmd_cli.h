@@ -47,7 +47,6 @@ int cmd_parse_id(struct cli *c, const char *name, const char *s, int64_t *id);
 void cmd_write_text(FILE *f, const char *s, size_t len);
 
 /* Claims (cmd_claim.c, cmd_verdict.c): what their commands share. */
-int cmd_claim_parse_int(int64_t *out, const char *s); /* 0, or -1 if not a whole number */
 int cmd_claim_parse_id(struct cli *c, const char *name, const char *s, int64_t *id);
 /* id, article, start, end, status, verdict (- if none), text; tab-separated. */
 void cmd_claim_print(FILE *f, const desk_claim *cl);

@@ -5,7 +5,6 @@
  * is written (an --entity is made only when the span will be); span.c checks
  * everything again and widens the offsets to grapheme boundaries.
  */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,27 +20,12 @@ struct cmd_span_args {
 	int all, fold;
 };
 
-/* A whole number, possibly negative (a bad offset the store then refuses). */
-static int
-cmd_span_parse_int(int64_t *out, const char *s)
-{
-	char *end;
-	long long v;
-
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (errno || end == s || *end)
-		return -1;
-	*out = v;
-	return 0;
-}
-
 static int
 cmd_span_is_number(const char *s)
 {
 	int64_t v;
 
-	return cmd_span_parse_int(&v, s) == 0;
+	return desk_parse_int(&v, s) == DESK_OK;
 }
 
 /* tag ID START END LABEL | tag ID --text TEXT LABEL, with --entity, --all, --fold. */
@@ -92,9 +76,9 @@ cmd_span_parse(struct cli *c, struct cmd_span_args *a, int argc, char **argv)
 		return cmd_usage(c, "tag", "--all and --fold go with --text");
 	if (npos != 4)
 		return cmd_usage(c, "tag", "give the article id, start, end and label, or --text");
-	if (cmd_span_parse_int(&a->start, pos[1]) != 0)
+	if (desk_parse_int(&a->start, pos[1]) != DESK_OK)
 		return cmd_usage(c, "tag", "not an offset: %s", pos[1]);
-	if (cmd_span_parse_int(&a->end, pos[2]) != 0)
+	if (desk_parse_int(&a->end, pos[2]) != DESK_OK)
 		return cmd_usage(c, "tag", "not an offset: %s", pos[2]);
 	a->label = pos[3];
 	return 0;
@@ -372,7 +356,7 @@ cmd_untag(struct cli *c, int argc, char **argv)
 		return cmd_usage(c, "untag", "needs an article id and a span id");
 	if ((ret = cmd_parse_id(c, "untag", argv[1], &id)) != 0)
 		return ret;
-	if (cmd_span_parse_int(&sid, argv[2]) != 0 || sid <= 0)
+	if (desk_parse_id(&sid, argv[2]) != DESK_OK)
 		return cmd_usage(c, "untag", "not a span id: %s", argv[2]);
 	if ((ret = cmd_open(&d, c)) != EXIT_OK_)
 		return ret;

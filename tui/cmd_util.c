@@ -50,14 +50,8 @@ cmd_usage(struct cli *c, const char *name, const char *fmt, ...)
 int
 cmd_parse_id(struct cli *c, const char *name, const char *s, int64_t *id)
 {
-	char *end;
-	long long v;
-
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (errno || end == s || *end || v <= 0)
+	if (desk_parse_id(id, s) != DESK_OK)
 		return cmd_usage(c, name, "not an article id: %s", s);
-	*id = v;
 	return 0;
 }
 

@@ -156,7 +156,7 @@ cmd_evidence_delete(struct cli *c, desk *d, int64_t id, const char *which)
 	int64_t eid = 0;
 	int rc, found = 0;
 
-	if (cmd_claim_parse_int(&eid, which) != 0 || eid <= 0) {
+	if (desk_parse_id(&eid, which) != DESK_OK) {
 		fprintf(c->err, "copydesk evidence: not an evidence id: %s\n", which);
 		return DESK_MISUSE;
 	}

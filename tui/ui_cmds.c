@@ -3,7 +3,6 @@
  * ui_cmds.h), and running them by name for keys and the `:` prompt.
  */
 #include <ctype.h>
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -71,19 +70,17 @@ ui_cmds_run_line(struct ui *ui, const char *line)
 static int
 ui_cmds_count(struct ui *ui, const char *arg, int64_t *n)
 {
-	char *end;
-	long long v;
+	char num[32];
+	size_t len;
 
 	*n = 1;
 	if (arg == NULL)
 		return 0;
-	errno = 0;
-	v = strtoll(arg, &end, 10);
-	while (*end == ' ')
-		end++;
-	if (errno || *end || v < 1)
+	for (len = strlen(arg); len > 0 && arg[len - 1] == ' ';)
+		len--;
+	snprintf(num, sizeof num, "%.*s", (int)len, arg);
+	if (len >= sizeof num || desk_parse_id(n, num) != DESK_OK)
 		return ui_error(ui, "%s: not a count (a number from 1)", arg);
-	*n = v;
 	return 0;
 }
 

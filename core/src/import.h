@@ -59,9 +59,6 @@ int import_normalize_field(char **out, size_t *outlen, const char *s, size_t len
 /* Whether s[0..len) is certainly NFC already (a fast path; 0 means "maybe not"). */
 int import_is_nfc(const char *s, size_t len);
 
-/* Whether s is a valid calendar date YYYY-MM-DD (exactly 10 bytes at s). */
-int import_date_valid(const char *s);
-
 /*
  * The scrapers' plain text: one article from normalised text (valid NFC
  * UTF-8, LF line ends; s[len] must be writable, as import_normalize leaves

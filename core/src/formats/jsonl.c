@@ -87,7 +87,7 @@ jsonl_record(import_article *a, json_t *o, const char *line, size_t linelen, int
 	}
 	/* A date, or the date part of a date and time ("2025-11-02T08:30:00Z"). */
 	if (date != NULL && dlen > 0) {
-		if (dlen < 10 || !import_date_valid(date) ||
+		if (dlen < 10 || !desk_date_valid(date, 10) ||
 		    (dlen > 10 && date[10] != 'T' && date[10] != ' '))
 			return import_fail(err, DESK_INVALID, ln,
 			                   jsonl_key_column(line, linelen, "date"),

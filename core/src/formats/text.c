@@ -374,7 +374,7 @@ text_date_prefix(import_article *a, const char *s, size_t len, size_t *after, im
 	for (int k = 0; k < 10; k++)
 		if (k == 4 || k == 7 ? s[i + k] != '-' : (s[i + k] < '0' || s[i + k] > '9'))
 			return DESK_OK; /* not a date prefix: the text just starts "date" */
-	if (!import_date_valid(s + i))
+	if (!desk_date_valid(s + i, 10))
 		return import_fail(err, DESK_INVALID, 1, (int64_t)i + 1,
 		                   "no such date %.10s in the date prefix", s + i);
 	memcpy(a->date, s + i, 10);
