@@ -46,6 +46,9 @@ int cmd_parse_id(struct cli *c, const char *name, const char *s, int64_t *id);
  */
 void cmd_write_text(FILE *f, const char *s, size_t len);
 
+/* The whole of path ("-": standard input) into *out; EXIT_NOINPUT with the reason. */
+int cmd_read_file(char **out, size_t *len, struct cli *c, const char *name, const char *path);
+
 /* Claims (cmd_claim.c, cmd_verdict.c): what their commands share. */
 int cmd_claim_parse_id(struct cli *c, const char *name, const char *s, int64_t *id);
 /* id, article, start, end, status, verdict (- if none), text; tab-separated. */

@@ -162,19 +162,24 @@ cmd_span_print(FILE *f, const desk_span *s, int full)
 	fputc('\n', f);
 }
 
-/* The label, or a message listing the ones there are. */
+/* The label as the database spells it ("per" is PER) into *out, or a message listing them. */
 static int
-cmd_span_check_label(struct cli *c, desk *d, const char *name)
+cmd_span_check_label(char **out, struct cli *c, desk *d, const char *name)
 {
+	const desk_label *found;
 	desk_labels *l = NULL;
 	int rc;
 
+	*out = NULL;
 	if ((rc = desk_labels_get(&l, d)) != DESK_OK) {
 		fprintf(c->err, "copydesk tag: %s\n", desk_errmsg(d));
 		goto done;
 	}
-	if (desk_labels_find(l, name) != NULL)
+	if ((found = desk_labels_find(l, name)) != NULL) {
+		if ((*out = strdup(found->name)) == NULL)
+			rc = DESK_NOMEM;
 		goto done;
+	}
 	rc = DESK_NOTFOUND;
 	fprintf(c->err, "copydesk tag: unknown label %s (the labels are", name);
 	for (size_t i = 0; i < desk_labels_count(l); i++)
@@ -312,6 +317,7 @@ cmd_tag(struct cli *c, int argc, char **argv)
 	desk_spans *spans = NULL;
 	desk_text *t = NULL;
 	desk *d = NULL;
+	char *label = NULL;
 	size_t n = 0;
 	int rc, ret;
 
@@ -324,8 +330,9 @@ cmd_tag(struct cli *c, int argc, char **argv)
 		fprintf(c->err, "copydesk tag: %s\n", desk_errmsg(d));
 		goto done;
 	}
-	if ((rc = cmd_span_check_label(c, d, a.label)) != DESK_OK)
+	if ((rc = cmd_span_check_label(&label, c, d, a.label)) != DESK_OK)
 		goto done;
+	a.label = label;
 	if ((rc = desk_text_new(&t, desk_article_body(art), desk_article_body_len(art))) !=
 	    DESK_OK) {
 		fprintf(c->err, "copydesk tag: article %lld: %s\n", (long long)a.id,
@@ -336,6 +343,7 @@ cmd_tag(struct cli *c, int argc, char **argv)
 		goto done;
 	rc = cmd_span_add_all(c, d, &a, r, n);
 done:
+	free(label);
 	free(r);
 	desk_text_free(t);
 	desk_spans_free(spans);

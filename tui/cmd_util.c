@@ -148,3 +148,46 @@ cmd_write_text(FILE *f, const char *s, size_t len)
 	fwrite(s + from, 1, len - from, f);
 	desk_text_free(t);
 }
+
+/* The whole of path ("-": standard input) into *out; EXIT_NOINPUT with the reason. */
+int
+cmd_read_file(char **out, size_t *len, struct cli *c, const char *name, const char *path)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	char *buf = NULL, *grown;
+	size_t cap = 0, n = 0, got;
+	int ret = EXIT_OK_;
+
+	*out = NULL;
+	if (f == NULL) {
+		fprintf(c->err, "copydesk %s: %s: %s\n", name, path, strerror(errno));
+		return EXIT_NOINPUT;
+	}
+	do {
+		if (cap - n < 4096) {
+			cap = cap ? cap * 2 : 65536;
+			if ((grown = realloc(buf, cap + 1)) == NULL) {
+				fprintf(c->err, "copydesk %s: out of memory\n", name);
+				ret = EXIT_SOFTWARE;
+				goto done;
+			}
+			buf = grown;
+		}
+		got = fread(buf + n, 1, cap - n, f);
+		n += got;
+	} while (got > 0);
+	if (ferror(f)) {
+		fprintf(c->err, "copydesk %s: %s: %s\n", name, path, strerror(errno));
+		ret = EXIT_NOINPUT;
+		goto done;
+	}
+	buf[n] = '\0';
+	*out = buf;
+	*len = n;
+	buf = NULL;
+done:
+	free(buf);
+	if (f != stdin)
+		fclose(f);
+	return ret;
+}

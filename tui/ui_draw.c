@@ -81,8 +81,11 @@ ui_label_index(const struct ui *ui, const char *name)
 {
 	size_t n = ui->labels ? desk_labels_count(ui->labels) : 0;
 
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(desk_labels_at(ui->labels, i)->name, name) == 0)
+	const desk_label *l = name ? desk_labels_find(ui->labels, name) : NULL;
+
+	/* desk_labels_find: the exact name, else the same ignoring case. */
+	for (size_t i = 0; l && i < n; i++)
+		if (desk_labels_at(ui->labels, i) == l)
 			return (int)i;
 	return -1;
 }

@@ -271,6 +271,27 @@ desk_utf8_width(const char *s, size_t len)
 	return w;
 }
 
+/* Spaces of every width, which a key pressed cannot be told from. */
+static int
+text_is_space(uint32_t c)
+{
+	return c == 0x20 || c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200B) ||
+	       c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 ||
+	       c == 0xFEFF;
+}
+
+int
+desk_key_valid(const char *s, size_t len)
+{
+	char esc[12];
+	ucs4_t c;
+
+	if (s == NULL || len == 0 || desk_utf8_check(s, len, NULL) != DESK_OK ||
+	    u8_mbtouc(&c, (const uint8_t *)s, len) != (int)len)
+		return 0;
+	return !text_is_space(c) && desk_char_escape(c, esc) == 0 && desk_char_width(c) > 0;
+}
+
 /* --- desk_text ---------------------------------------------------------- */
 
 /* Per code point flags; the entry at len describes the end of the text. */

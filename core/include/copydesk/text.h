@@ -64,6 +64,12 @@ int desk_char_width(uint32_t c);
 /* Display width of s[0..len): desk_char_width() of each character (a bad byte is 1). */
 int desk_utf8_width(const char *s, size_t len);
 
+/*
+ * Whether s[0..len) can be a label's or a verdict's key: one character that
+ * shows by itself (no space of any kind, control, escape or combining mark).
+ */
+int desk_key_valid(const char *s, size_t len);
+
 /* --- A text with its boundaries ---------------------------------------- */
 
 /* An immutable UTF-8 text with its boundaries computed once (opaque). */
