@@ -155,6 +155,14 @@ claimkey_word_at(const char *s, size_t n, size_t i, const char *w, size_t *after
 	return 1;
 }
 
+/* A character the key writes as a space between words: not part of a word, number or sign. */
+static int
+claimkey_is_gap(ucs4_t c)
+{
+	return !claimkey_is_word(c) && claimkey_digit(c) < 0 && c != '%' && c != 0xFF05 &&
+	       c != 0x066A && !uc_is_general_category(c, UC_CATEGORY_Sc);
+}
+
 /* "phan tram", "percent", "per cent" at s[i] (folded): *after past it. */
 static int
 claimkey_percent_word(const char *s, size_t n, size_t i, size_t *after)
@@ -169,7 +177,8 @@ claimkey_percent_word(const char *s, size_t n, size_t i, size_t *after)
 	for (size_t x = 0; x < 2; x++) {
 		if (!claimkey_word_at(s, n, i, first[x], &p))
 			continue;
-		while (p < n && uc_is_property_white_space(claimkey_char(s, n, p, &k)))
+		/* Whatever the key makes a space between them ("phần-trăm", "phần, trăm"). */
+		while (p < n && claimkey_is_gap(claimkey_char(s, n, p, &k)))
 			p += (size_t)k;
 		if (claimkey_word_at(s, n, p, second[x], after))
 			return 1;
