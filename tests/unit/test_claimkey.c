@@ -78,6 +78,10 @@ test_percent(void **state)
 	assert_string_equal(key("38 per-cent"), "38%");
 	assert_string_equal(key("38,0 phần@trăm, so với"), "38.0% so voi");
 	assert_string_equal(key("38.0% so voi"), "38.0% so voi");
+	/* What the key joins inside a word joins the percent word too. */
+	assert_string_equal(key("5 perc'ent"), "5%");
+	assert_string_equal(key("5 p.ercent"), "5%");
+	assert_string_equal(key("5 phần tr'ăm"), "5%");
 }
 
 static void
