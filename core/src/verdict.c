@@ -12,7 +12,6 @@
 #include <string.h>
 
 #include <jansson.h>
-#include <unicase.h>
 
 #include "claim_internal.h"
 
@@ -124,12 +123,14 @@ desk_verdicts_at(const desk_verdicts *v, size_t i)
 static int
 verdict_same_folded(const char *a, const char *b)
 {
-	int cmp = 1;
+	char *fa = NULL, *fb = NULL;
+	int same = desk_fold_as(&fa, NULL, a, strlen(a), DESK_FOLD_CASE) == DESK_OK &&
+	           desk_fold_as(&fb, NULL, b, strlen(b), DESK_FOLD_CASE) == DESK_OK &&
+	           strcmp(fa, fb) == 0;
 
-	if (u8_casecmp((const uint8_t *)a, strlen(a), (const uint8_t *)b, strlen(b), NULL,
-	               UNINORM_NFC, &cmp) != 0)
-		return 0;
-	return cmp == 0;
+	free(fa);
+	free(fb);
+	return same;
 }
 
 const desk_verdict *
