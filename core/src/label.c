@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include <jansson.h>
 
@@ -112,6 +111,20 @@ desk_labels_at(const desk_labels *l, size_t i)
 	return l && i < l->n ? &l->v[i] : NULL;
 }
 
+/* Whether label names a and b are the same ignoring case (ASCII: whatever the locale). */
+static int
+label_name_same(const char *a, const char *b)
+{
+	for (; *a && *b; a++, b++) {
+		char x = *a >= 'A' && *a <= 'Z' ? (char)(*a - 'A' + 'a') : *a;
+		char y = *b >= 'A' && *b <= 'Z' ? (char)(*b - 'A' + 'a') : *b;
+
+		if (x != y)
+			return 0;
+	}
+	return *a == *b;
+}
+
 const desk_label *
 desk_labels_find(const desk_labels *l, const char *name)
 {
@@ -119,7 +132,7 @@ desk_labels_find(const desk_labels *l, const char *name)
 		if (strcmp(l->v[i].name, name) == 0)
 			return &l->v[i];
 	for (size_t i = 0; l && name && i < l->n; i++)
-		if (strcasecmp(l->v[i].name, name) == 0)
+		if (label_name_same(l->v[i].name, name))
 			return &l->v[i];
 	return NULL;
 }
@@ -237,7 +250,7 @@ label_parse(desk *d, const char *file, json_t *root, label_in **out, size_t *n)
 		if ((rc = label_parse_one(d, file, i, json_array_get(arr, i), &v[i])) != DESK_OK)
 			goto done;
 		for (size_t j = 0; j < i; j++) {
-			if (strcasecmp(v[j].name, v[i].name) == 0) {
+			if (label_name_same(v[j].name, v[i].name)) {
 				/* Labels are named ignoring case: "per" is PER. */
 				rc = desk_error(
 				    d, DESK_INVALID,
