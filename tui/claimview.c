@@ -38,9 +38,7 @@ claimview_put(struct layout_insert *in, struct claimview_looks *lk, const char *
 	if (n + k >= sizeof in->text)
 		return; /* no room: left out, as tagging_put does */
 	memcpy(in->text + n, s, k + 1);
-	for (size_t i = 0; i < k; i++) {
-		if (((unsigned char)s[i] & 0xC0) == 0x80)
-			continue;
+	for (int w = desk_utf8_width(s, k); w > 0; w--) {
 		if (in->width < (int)sizeof lk->look)
 			lk->look[in->width] = look;
 		in->width++;

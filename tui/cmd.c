@@ -62,8 +62,9 @@ const struct cmd cmd_table[] = {
      "list the same claim in other articles: article, start, end, text"},
     {"apply", cmd_apply, NULL, "CLAIM_ID",
      "claim the repeats of a claim with the same research; lists the claims sharing it"},
-    {"verdicts", cmd_verdicts, NULL, "[--json]",
-     "list the verdict scale: name, key, label, ClaimReview rating and name, FEVER label"},
+    {"verdicts", cmd_verdicts, NULL, "[--json] | import FILE",
+     "list the verdict scale (name, key, label, ClaimReview rating and name, FEVER label), or "
+     "add and update verdicts from a file"},
     {"demo", cmd_demo, NULL, "", "open the interface on a fresh copy of the sample corpus"},
     {"help", cmd_help, NULL, "[COMMAND | --keys | --keys=man | --commands]",
      "list the commands, describe one, or list the interface's keys"},

@@ -137,9 +137,9 @@ cmd_dismiss(struct cli *c, int argc, char **argv)
 		return cmd_usage(c, "dismiss", "needs an article id, a start and an end");
 	if ((ret = cmd_parse_id(c, "dismiss", argv[1], &id)) != 0)
 		return ret;
-	if (cmd_claim_parse_int(&start, argv[2]) != 0)
+	if (desk_parse_int(&start, argv[2]) != DESK_OK)
 		return cmd_usage(c, "dismiss", "not an offset: %s", argv[2]);
-	if (cmd_claim_parse_int(&end, argv[3]) != 0)
+	if (desk_parse_int(&end, argv[3]) != DESK_OK)
 		return cmd_usage(c, "dismiss", "not an offset: %s", argv[3]);
 	if ((ret = cmd_open(&d, c)) != EXIT_OK_)
 		return ret;

@@ -8,7 +8,6 @@
  * the later ones still be refused, the new claim is deleted again (an
  * undoable edit in the log) and the command fails.
  */
-#include <errno.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,25 +24,10 @@ struct cmd_claim_args {
 	const char *text, *verdict, *source, *quote, *consulted, *note;
 };
 
-/* A whole number, possibly negative (a bad offset is then refused with its reason). */
-int
-cmd_claim_parse_int(int64_t *out, const char *s)
-{
-	char *end;
-	long long v;
-
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (errno || end == s || *end)
-		return -1;
-	*out = v;
-	return 0;
-}
-
 int
 cmd_claim_parse_id(struct cli *c, const char *name, const char *s, int64_t *id)
 {
-	if (cmd_claim_parse_int(id, s) != 0 || *id <= 0)
+	if (desk_parse_id(id, s) != DESK_OK)
 		return cmd_usage(c, name, "not a claim id: %s", s);
 	return 0;
 }
@@ -118,7 +102,7 @@ cmd_claim_parse(struct cli *c, struct cmd_claim_args *a, int argc, char **argv)
 				sentence = argv[++i];
 			else
 				*vals[k] = argv[++i];
-		} else if (s[0] == '-' && s[1] != '\0' && cmd_claim_parse_int(&num, s) != 0) {
+		} else if (s[0] == '-' && s[1] != '\0' && desk_parse_int(&num, s) != DESK_OK) {
 			return cmd_usage(c, "claim", "unknown option %s", s);
 		} else if (npos < 3) {
 			pos[npos++] = s;
@@ -135,14 +119,14 @@ cmd_claim_parse(struct cli *c, struct cmd_claim_args *a, int argc, char **argv)
 		                 "give START END, --sentence CP or --text TEXT (one of them)");
 	if (npos == 3) {
 		a->have_offsets = 1;
-		if (cmd_claim_parse_int(&a->start, pos[1]) != 0)
+		if (desk_parse_int(&a->start, pos[1]) != DESK_OK)
 			return cmd_usage(c, "claim", "not an offset: %s", pos[1]);
-		if (cmd_claim_parse_int(&a->end, pos[2]) != 0)
+		if (desk_parse_int(&a->end, pos[2]) != DESK_OK)
 			return cmd_usage(c, "claim", "not an offset: %s", pos[2]);
 	}
 	if (sentence != NULL) {
 		a->have_sentence = 1;
-		if (cmd_claim_parse_int(&a->sentence, sentence) != 0)
+		if (desk_parse_int(&a->sentence, sentence) != DESK_OK)
 			return cmd_usage(c, "claim", "not a code point: %s", sentence);
 	}
 	if (a->text != NULL && *a->text == '\0')

@@ -53,8 +53,10 @@ void cmd_write_text(FILE *f, const char *s, size_t len);
 int cmd_printf(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void cmd_write_json(FILE *f, const char *json);
 
+/* The whole of path ("-": standard input) into *out; EXIT_NOINPUT with the reason. */
+int cmd_read_file(char **out, size_t *len, struct cli *c, const char *name, const char *path);
+
 /* Claims (cmd_claim.c, cmd_verdict.c): what their commands share. */
-int cmd_claim_parse_int(int64_t *out, const char *s); /* 0, or -1 if not a whole number */
 int cmd_claim_parse_id(struct cli *c, const char *name, const char *s, int64_t *id);
 /* id, article, start, end, status, verdict (- if none), text; tab-separated. */
 void cmd_claim_print(FILE *f, const desk_claim *cl);

@@ -1,5 +1,4 @@
 /* cmd_entity.c - `copydesk entities` and `copydesk entity rename|merge`. */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,14 +7,8 @@
 static int
 cmd_entity_parse_id(struct cli *c, const char *s, int64_t *id)
 {
-	char *end;
-	long long v;
-
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (errno || end == s || *end || v <= 0)
+	if (desk_parse_id(id, s) != DESK_OK)
 		return cmd_usage(c, "entity", "not an entity id: %s", s);
-	*id = v;
 	return 0;
 }
 

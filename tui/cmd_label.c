@@ -1,5 +1,4 @@
 /* cmd_label.c - `copydesk labels`: the database's label set, listed or loaded from a file. */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,49 +6,6 @@
 
 static const char *const cmd_label_colors[] = {"black", "red",     "green", "yellow",
                                                "blue",  "magenta", "cyan",  "white"};
-
-/* The whole of path ("-": standard input) into *out; EXIT_NOINPUT with the reason. */
-static int
-cmd_label_read(char **out, size_t *len, struct cli *c, const char *path)
-{
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	char *buf = NULL, *grown;
-	size_t cap = 0, n = 0, got;
-	int ret = EXIT_OK_;
-
-	*out = NULL;
-	if (f == NULL) {
-		cmd_printf(c->err, "copydesk labels: %s: %s\n", path, strerror(errno));
-		return EXIT_NOINPUT;
-	}
-	do {
-		if (cap - n < 4096) {
-			cap = cap ? cap * 2 : 65536;
-			if ((grown = realloc(buf, cap + 1)) == NULL) {
-				cmd_printf(c->err, "copydesk labels: out of memory\n");
-				ret = EXIT_SOFTWARE;
-				goto done;
-			}
-			buf = grown;
-		}
-		got = fread(buf + n, 1, cap - n, f);
-		n += got;
-	} while (got > 0);
-	if (ferror(f)) {
-		cmd_printf(c->err, "copydesk labels: %s: %s\n", path, strerror(errno));
-		ret = EXIT_NOINPUT;
-		goto done;
-	}
-	buf[n] = '\0';
-	*out = buf;
-	*len = n;
-	buf = NULL;
-done:
-	free(buf);
-	if (f != stdin)
-		fclose(f);
-	return ret;
-}
 
 /* labels import [--replace] FILE */
 static int
@@ -72,7 +28,7 @@ cmd_label_import(struct cli *c, int argc, char **argv)
 	}
 	if (path == NULL)
 		return cmd_usage(c, "labels", "import needs a label file");
-	if ((ret = cmd_label_read(&json, &len, c, path)) != EXIT_OK_)
+	if ((ret = cmd_read_file(&json, &len, c, "labels", path)) != EXIT_OK_)
 		return ret;
 	if ((ret = cmd_open_create(&d, c)) != EXIT_OK_)
 		goto done;

@@ -5,7 +5,6 @@
  * is written (an --entity is made only when the span will be); span.c checks
  * everything again and widens the offsets to grapheme boundaries.
  */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,27 +20,12 @@ struct cmd_span_args {
 	int all, fold;
 };
 
-/* A whole number, possibly negative (a bad offset the store then refuses). */
-static int
-cmd_span_parse_int(int64_t *out, const char *s)
-{
-	char *end;
-	long long v;
-
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (errno || end == s || *end)
-		return -1;
-	*out = v;
-	return 0;
-}
-
 static int
 cmd_span_is_number(const char *s)
 {
 	int64_t v;
 
-	return cmd_span_parse_int(&v, s) == 0;
+	return desk_parse_int(&v, s) == DESK_OK;
 }
 
 /* tag ID START END LABEL | tag ID --text TEXT LABEL, with --entity, --all, --fold. */
@@ -92,9 +76,9 @@ cmd_span_parse(struct cli *c, struct cmd_span_args *a, int argc, char **argv)
 		return cmd_usage(c, "tag", "--all and --fold go with --text");
 	if (npos != 4)
 		return cmd_usage(c, "tag", "give the article id, start, end and label, or --text");
-	if (cmd_span_parse_int(&a->start, pos[1]) != 0)
+	if (desk_parse_int(&a->start, pos[1]) != DESK_OK)
 		return cmd_usage(c, "tag", "not an offset: %s", pos[1]);
-	if (cmd_span_parse_int(&a->end, pos[2]) != 0)
+	if (desk_parse_int(&a->end, pos[2]) != DESK_OK)
 		return cmd_usage(c, "tag", "not an offset: %s", pos[2]);
 	a->label = pos[3];
 	return 0;
@@ -178,19 +162,24 @@ cmd_span_print(FILE *f, const desk_span *s, int full)
 	fputc('\n', f);
 }
 
-/* The label, or a message listing the ones there are. */
+/* The label as the database spells it ("per" is PER) into *out, or a message listing them. */
 static int
-cmd_span_check_label(struct cli *c, desk *d, const char *name)
+cmd_span_check_label(char **out, struct cli *c, desk *d, const char *name)
 {
+	const desk_label *found;
 	desk_labels *l = NULL;
 	int rc;
 
+	*out = NULL;
 	if ((rc = desk_labels_get(&l, d)) != DESK_OK) {
 		cmd_printf(c->err, "copydesk tag: %s\n", desk_errmsg(d));
 		goto done;
 	}
-	if (desk_labels_find(l, name) != NULL)
+	if ((found = desk_labels_find(l, name)) != NULL) {
+		if ((*out = strdup(found->name)) == NULL)
+			rc = DESK_NOMEM;
 		goto done;
+	}
 	rc = DESK_NOTFOUND;
 	cmd_printf(c->err, "copydesk tag: unknown label %s (the labels are", name);
 	for (size_t i = 0; i < desk_labels_count(l); i++)
@@ -349,6 +338,7 @@ cmd_tag(struct cli *c, int argc, char **argv)
 	desk_spans *spans = NULL;
 	desk_text *t = NULL;
 	desk *d = NULL;
+	char *label = NULL;
 	size_t n = 0;
 	int rc, ret;
 
@@ -361,8 +351,9 @@ cmd_tag(struct cli *c, int argc, char **argv)
 		cmd_printf(c->err, "copydesk tag: %s\n", desk_errmsg(d));
 		goto done;
 	}
-	if ((rc = cmd_span_check_label(c, d, a.label)) != DESK_OK)
+	if ((rc = cmd_span_check_label(&label, c, d, a.label)) != DESK_OK)
 		goto done;
+	a.label = label;
 	if ((rc = desk_text_new(&t, desk_article_body(art), desk_article_body_len(art))) !=
 	    DESK_OK) {
 		cmd_printf(c->err, "copydesk tag: article %lld: %s\n", (long long)a.id,
@@ -373,6 +364,7 @@ cmd_tag(struct cli *c, int argc, char **argv)
 		goto done;
 	rc = cmd_span_add_all(c, d, &a, r, n);
 done:
+	free(label);
 	free(r);
 	desk_text_free(t);
 	desk_spans_free(spans);
@@ -393,7 +385,7 @@ cmd_untag(struct cli *c, int argc, char **argv)
 		return cmd_usage(c, "untag", "needs an article id and a span id");
 	if ((ret = cmd_parse_id(c, "untag", argv[1], &id)) != 0)
 		return ret;
-	if (cmd_span_parse_int(&sid, argv[2]) != 0 || sid <= 0)
+	if (desk_parse_id(&sid, argv[2]) != DESK_OK)
 		return cmd_usage(c, "untag", "not a span id: %s", argv[2]);
 	if ((ret = cmd_open(&d, c)) != EXIT_OK_)
 		return ret;
@@ -446,7 +438,7 @@ cmd_span(struct cli *c, int argc, char **argv)
 		return cmd_usage(c, "span", "--entity is empty (--unlink takes the link away)");
 	if ((ret = cmd_parse_id(c, "span", pos[0], &id)) != 0)
 		return ret;
-	if (cmd_span_parse_int(&sid, pos[1]) != 0 || sid <= 0)
+	if (desk_parse_id(&sid, pos[1]) != DESK_OK)
 		return cmd_usage(c, "span", "not a span id: %s", pos[1]);
 	if ((ret = cmd_open(&d, c)) != EXIT_OK_)
 		return ret;

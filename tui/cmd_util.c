@@ -70,14 +70,8 @@ cmd_usage(struct cli *c, const char *name, const char *fmt, ...)
 int
 cmd_parse_id(struct cli *c, const char *name, const char *s, int64_t *id)
 {
-	char *end;
-	long long v;
-
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (errno || end == s || *end || v <= 0)
+	if (desk_parse_id(id, s) != DESK_OK)
 		return cmd_usage(c, name, "not an article id: %s", s);
-	*id = v;
 	return 0;
 }
 
@@ -146,8 +140,8 @@ cmd_index_upgrade(desk *d, struct cli *c)
 			        tty ? "\r" : "", (long long)(total - left), (long long)total,
 			        left == 0 || !tty ? "\n" : "");
 	if (rc != DESK_OK)
-		fprintf(c->err, "%scopydesk: indexing sentences (left for the next time): %s\n",
-		        tty ? "\n" : "", desk_errmsg(d));
+		cmd_printf(c->err, "%scopydesk: indexing sentences (left for the next time): %s\n",
+		           tty ? "\n" : "", desk_errmsg(d));
 	return rc;
 }
 
@@ -311,4 +305,47 @@ cmd_write_json(FILE *f, const char *json)
 		fputc('\n', f);
 	}
 	free(e);
+}
+
+/* The whole of path ("-": standard input) into *out; EXIT_NOINPUT with the reason. */
+int
+cmd_read_file(char **out, size_t *len, struct cli *c, const char *name, const char *path)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	char *buf = NULL, *grown;
+	size_t cap = 0, n = 0, got;
+	int ret = EXIT_OK_;
+
+	*out = NULL;
+	if (f == NULL) {
+		cmd_printf(c->err, "copydesk %s: %s: %s\n", name, path, strerror(errno));
+		return EXIT_NOINPUT;
+	}
+	do {
+		if (cap - n < 4096) {
+			cap = cap ? cap * 2 : 65536;
+			if ((grown = realloc(buf, cap + 1)) == NULL) {
+				cmd_printf(c->err, "copydesk %s: out of memory\n", name);
+				ret = EXIT_SOFTWARE;
+				goto done;
+			}
+			buf = grown;
+		}
+		got = fread(buf + n, 1, cap - n, f);
+		n += got;
+	} while (got > 0);
+	if (ferror(f)) {
+		cmd_printf(c->err, "copydesk %s: %s: %s\n", name, path, strerror(errno));
+		ret = EXIT_NOINPUT;
+		goto done;
+	}
+	buf[n] = '\0';
+	*out = buf;
+	*len = n;
+	buf = NULL;
+done:
+	free(buf);
+	if (f != stdin)
+		fclose(f);
+	return ret;
 }

@@ -59,6 +59,48 @@ cmd_verdict_check_evidence(struct cli *c, const char *name, desk *d, const char 
 }
 
 /* verdicts [--json] */
+/* verdicts import FILE */
+static int
+cmd_verdict_import(struct cli *c, int argc, char **argv)
+{
+	const char *path = NULL;
+	desk_verdicts *vs = NULL;
+	char *json = NULL;
+	size_t len = 0;
+	desk *d = NULL;
+	int rc, ret;
+
+	for (int i = 2; i < argc; i++) {
+		if (path == NULL && (argv[i][0] != '-' || strcmp(argv[i], "-") == 0))
+			path = argv[i];
+		else
+			return cmd_usage(c, "verdicts", "unexpected argument %s", argv[i]);
+	}
+	if (path == NULL)
+		return cmd_usage(c, "verdicts", "import needs a verdict file");
+	if ((ret = cmd_read_file(&json, &len, c, "verdicts", path)) != EXIT_OK_)
+		return ret;
+	if ((ret = cmd_open(&d, c)) != EXIT_OK_)
+		goto done;
+	rc = desk_verdicts_import(d, strcmp(path, "-") == 0 ? "<stdin>" : path, json, len);
+	if (rc == DESK_OK && (rc = desk_verdicts_get(&vs, d)) == DESK_OK) {
+		fprintf(c->err, "copydesk verdicts: loaded ");
+		cmd_write_text(c->err, path, strlen(path));
+		fprintf(c->err, ": %zu verdicts now\n", desk_verdicts_count(vs));
+	}
+	if (rc != DESK_OK) {
+		fprintf(c->err, "copydesk verdicts: ");
+		cmd_write_text(c->err, desk_errmsg(d), strlen(desk_errmsg(d)));
+		fputc('\n', c->err);
+	}
+	ret = cmd_exit_status(rc);
+done:
+	desk_verdicts_free(vs);
+	desk_close(d);
+	free(json);
+	return ret;
+}
+
 int
 cmd_verdicts(struct cli *c, int argc, char **argv)
 {
@@ -67,6 +109,8 @@ cmd_verdicts(struct cli *c, int argc, char **argv)
 	desk *d = NULL;
 	int json_out = 0, rc, ret;
 
+	if (argc > 1 && strcmp(argv[1], "import") == 0)
+		return cmd_verdict_import(c, argc, argv);
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--json") == 0)
 			json_out = 1;
@@ -164,7 +208,7 @@ cmd_evidence_delete(struct cli *c, desk *d, int64_t id, const char *which)
 	int64_t eid = 0;
 	int rc, found = 0;
 
-	if (cmd_claim_parse_int(&eid, which) != 0 || eid <= 0) {
+	if (desk_parse_id(&eid, which) != DESK_OK) {
 		cmd_printf(c->err, "copydesk evidence: not an evidence id: %s\n", which);
 		return DESK_MISUSE;
 	}

@@ -50,17 +50,6 @@ lineedit_reserve(struct lineedit *le, size_t n)
 	return DESK_OK;
 }
 
-/* Remove bytes [from, to) and leave the cursor at from. */
-static void
-lineedit_cut(struct lineedit *le, size_t from, size_t to)
-{
-	if (to <= from)
-		return;
-	memmove(le->buf + from, le->buf + to, le->len - to + 1);
-	le->len -= to - from;
-	le->cursor = from;
-}
-
 /*
  * Move to or cut towards a boundary that desk_text finds from the cursor;
  * step gives the new code point from (text, cursor cp).  Returns the byte
@@ -84,6 +73,22 @@ static int64_t
 lineedit_snap(const desk_text *t, int64_t cp)
 {
 	return desk_text_is_grapheme(t, cp) ? cp : desk_text_next_grapheme(t, cp);
+}
+
+/*
+ * Remove bytes [from, to) and leave the cursor at from, or past the grapheme
+ * it is now inside: what was on either side may join into one (two Hangul
+ * jamo, two regional indicators; found by fuzzing).
+ */
+static void
+lineedit_cut(struct lineedit *le, size_t from, size_t to)
+{
+	if (to <= from)
+		return;
+	memmove(le->buf + from, le->buf + to, le->len - to + 1);
+	le->len -= to - from;
+	le->cursor = from;
+	le->cursor = lineedit_find(le, lineedit_snap);
 }
 
 int

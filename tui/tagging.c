@@ -174,7 +174,7 @@ tagging_key(const struct tagging_span *sp, const char *const *keys, size_t nkeys
 	                                                                      : "?";
 }
 
-/* Append s to insert in (its text and width: one column a code point). */
+/* Append s to insert in (its text and width: a wide key takes two columns). */
 static void
 tagging_put(struct layout_insert *in, const char *s)
 {
@@ -183,8 +183,7 @@ tagging_put(struct layout_insert *in, const char *s)
 	if (n + k >= sizeof in->text)
 		return;
 	memcpy(in->text + n, s, k + 1);
-	for (size_t i = 0; i < k; i++)
-		in->width += ((unsigned char)s[i] & 0xC0) != 0x80;
+	in->width += desk_utf8_width(s, k);
 }
 
 int

@@ -443,6 +443,8 @@ ui_free(struct ui *ui)
 	view_evidence_cancel(ui);
 	view_claims_free(ui);
 	desk_labels_free(ui->labels);
+	free(ui->label_attr);
+	free(ui->label_pair);
 	view_reader_free(ui);
 	view_list_free(ui);
 	if (ui->body)

@@ -3,7 +3,6 @@
  * ui_cmds.h), and running them by name for keys and the `:` prompt.
  */
 #include <ctype.h>
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -93,19 +92,17 @@ ui_cmds_run_line(struct ui *ui, const char *line)
 static int
 ui_cmds_count(struct ui *ui, const char *arg, int64_t *n)
 {
-	char *end;
-	long long v;
+	char num[32];
+	size_t len;
 
 	*n = 1;
 	if (arg == NULL)
 		return 0;
-	errno = 0;
-	v = strtoll(arg, &end, 10);
-	while (*end == ' ')
-		end++;
-	if (errno || *end || v < 1)
+	for (len = strlen(arg); len > 0 && arg[len - 1] == ' ';)
+		len--;
+	snprintf(num, sizeof num, "%.*s", (int)len, arg);
+	if (len >= sizeof num || desk_parse_id(n, num) != DESK_OK)
 		return ui_error(ui, "%s: not a count (a number from 1)", arg);
-	*n = v;
 	return 0;
 }
 
@@ -402,13 +399,10 @@ ui_cmds_nohlsearch(struct ui *ui, const char *arg)
 int
 ui_cmds_set_quiet(struct ui *ui, const char *arg)
 {
-	char *end;
-	long v;
+	int64_t v;
 
 	if (strncmp(arg, "width=", 6) == 0) {
-		errno = 0;
-		v = strtol(arg + 6, &end, 10);
-		if (errno || end == arg + 6 || *end ||
+		if (desk_parse_int(&v, arg + 6) != DESK_OK ||
 		    (v != 0 && (v < UI_CMDS_MINWIDTH || v > UI_CMDS_MAXWIDTH)))
 			return DESK_ERROR;
 		ui->width = (int)v;

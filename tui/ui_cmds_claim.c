@@ -233,8 +233,7 @@ ui_cmds_evidence_delete(struct ui *ui, const char *arg)
 {
 	int64_t id = ui_cmds_claim_id(ui, "evidence-delete"), eid = 0;
 	desk_claim *c = NULL;
-	char *end = NULL;
-	long k;
+	int64_t k = 0;
 
 	if (id == 0)
 		return DESK_ERROR;
@@ -243,16 +242,16 @@ ui_cmds_evidence_delete(struct ui *ui, const char *arg)
 		ui_prompt_command(ui, "evidence-delete", NULL);
 		return DESK_OK;
 	}
-	k = strtol(arg, &end, 10);
-	if (end == arg || *end != '\0')
+	if (desk_parse_int(&k, arg) != DESK_OK)
 		return ui_error(ui, "evidence-delete: the evidence's number, not %s", arg);
 	if (desk_claim_get(&c, ui->d, id) != DESK_OK)
 		return ui_error(ui, "evidence-delete: %s", desk_errmsg(ui->d));
-	if (k >= 1 && (size_t)k <= c->nevidence)
+	if (k >= 1 && (uint64_t)k <= c->nevidence)
 		eid = c->evidence[k - 1].id;
 	desk_claim_free(c);
 	if (eid == 0)
-		return ui_error(ui, "evidence-delete: the claim has no evidence %ld", k);
+		return ui_error(ui, "evidence-delete: the claim has no evidence %lld",
+		                (long long)k);
 	return ui_cmds_claim_after(ui, desk_claim_delete_evidence(ui->d, eid), "evidence-delete",
 	                           id, "Evidence deleted (u brings it back)");
 }

@@ -11,23 +11,32 @@
 #include "ui_cmds.h"
 #include "view.h"
 
-/* A label's name from the argument; an error message when there is none such. */
-static int
+/*
+ * The label the argument names, as the database spells it ("per" is PER);
+ * NULL with an error message when there is none such.
+ */
+static const char *
 ui_cmds_label(struct ui *ui, const char *what, const char *arg)
 {
-	if (arg == NULL)
-		return ui_error(ui, "%s: which label? (:%s PER)", what, what);
-	if (ui_label_index(ui, arg) < 0)
-		return ui_error(ui, "%s: no label %s (copydesk labels lists them)", what, arg);
-	return DESK_OK;
+	int i;
+
+	if (arg == NULL) {
+		ui_error(ui, "%s: which label? (:%s PER)", what, what);
+		return NULL;
+	}
+	if ((i = ui_label_index(ui, arg)) < 0) {
+		ui_error(ui, "%s: no label %s (copydesk labels lists them)", what, arg);
+		return NULL;
+	}
+	return desk_labels_at(ui->labels, (size_t)i)->name;
 }
 
 int
 ui_cmds_tag(struct ui *ui, const char *arg)
 {
-	if (ui_cmds_label(ui, "tag", arg) != DESK_OK)
-		return DESK_ERROR;
-	return view_tag_add(ui, arg);
+	const char *label = ui_cmds_label(ui, "tag", arg);
+
+	return label ? view_tag_add(ui, label) : DESK_ERROR;
 }
 
 int
@@ -41,10 +50,11 @@ int
 ui_cmds_relabel(struct ui *ui, const char *arg)
 {
 	const desk_span *s;
+	const char *label;
 
 	if (arg)
-		return ui_cmds_label(ui, "relabel", arg) != DESK_OK ? DESK_ERROR
-		                                                    : view_tag_relabel(ui, arg);
+		return (label = ui_cmds_label(ui, "relabel", arg)) ? view_tag_relabel(ui, label)
+		                                                   : DESK_ERROR;
 	if (ui->view != &view_reader_ops)
 		return ui_error(ui, "relabel: in the reader only");
 	if ((s = view_tag_span(ui)) == NULL)
@@ -302,7 +312,7 @@ ui_cmds_label_warn(struct ui *ui)
 	if (ui->label_warned)
 		return;
 	ui->label_warned = 1;
-	for (size_t i = 0; i < n && i < UI_MAXLABELS; i++) {
+	for (size_t i = 0; i < n; i++) {
 		const desk_label *l = desk_labels_at(ui->labels, i);
 		int key = keymap_key_parse(l->key);
 		const char *cmd = key >= 0 ? keymap_lookup("reader", key) : NULL;

@@ -4,6 +4,7 @@
  * characters, everything else as its escape in reverse video, so no control
  * character or escape sequence from an article is ever sent to the terminal.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -87,8 +88,11 @@ ui_label_index(const struct ui *ui, const char *name)
 {
 	size_t n = ui->labels ? desk_labels_count(ui->labels) : 0;
 
-	for (size_t i = 0; i < n && i < UI_MAXLABELS; i++)
-		if (strcmp(desk_labels_at(ui->labels, i)->name, name) == 0)
+	const desk_label *l = name ? desk_labels_find(ui->labels, name) : NULL;
+
+	/* desk_labels_find: the exact name, else the same ignoring case. */
+	for (size_t i = 0; l && i < n; i++)
+		if (desk_labels_at(ui->labels, i) == l)
 			return (int)i;
 	return -1;
 }
@@ -98,7 +102,7 @@ ui_label_by_key(const struct ui *ui, int key)
 {
 	size_t n = ui->labels ? desk_labels_count(ui->labels) : 0;
 
-	for (size_t i = 0; i < n && i < UI_MAXLABELS; i++) {
+	for (size_t i = 0; i < n; i++) {
 		wchar_t wc;
 		const char *k = desk_labels_at(ui->labels, i)->key;
 
@@ -116,13 +120,29 @@ ui_draw_labels(struct ui *ui)
 	desk_labels *l = NULL;
 	int rc;
 
+	size_t n;
+	attr_t *attr;
+	short *pairs;
+
 	if ((rc = desk_labels_get(&l, ui->d)) != DESK_OK)
 		return rc;
+	n = desk_labels_count(l);
+	if ((attr = calloc(n ? n : 1, sizeof *attr)) == NULL ||
+	    (pairs = calloc(n ? n : 1, sizeof *pairs)) == NULL) {
+		free(attr);
+		desk_labels_free(l);
+		return DESK_NOMEM;
+	}
 	desk_labels_free(ui->labels);
+	free(ui->label_attr);
+	free(ui->label_pair);
 	ui->labels = l;
-	for (size_t i = 0; i < desk_labels_count(l) && i < UI_MAXLABELS; i++) {
+	ui->label_attr = attr;
+	ui->label_pair = pairs;
+	for (size_t i = 0; i < n; i++) {
 		const desk_label *lb = desk_labels_at(l, i);
-		short pair = (short)(UI_NATTRS + i), fg;
+		int pair = UI_NATTRS + UI_MAXVERDICTS + (int)i;
+		short fg;
 
 		/* Without colour: bold, and brackets around the span (view_reader.c). */
 		ui->label_attr[i] = ui->colors ? A_NORMAL : A_BOLD;
@@ -133,9 +153,21 @@ ui_draw_labels(struct ui *ui)
 		    ui->colors == 256 && lb->color256 >= 0 ? (short)lb->color256 : (short)lb->color;
 		if (ui->colors == 8 || lb->color256 < 0)
 			ui->label_attr[i] = A_BOLD;
-		if (pair < COLOR_PAIRS &&
-		    init_pair(pair, fg, ui->default_colors ? -1 : COLOR_BLACK) == OK)
-			ui->label_pair[i] = pair;
+		if (pair < COLOR_PAIRS && pair <= SHRT_MAX &&
+		    init_pair((short)pair, fg, ui->default_colors ? -1 : COLOR_BLACK) == OK) {
+			ui->label_pair[i] = (short)pair;
+			continue;
+		}
+		/* No pair left: an earlier label's of the same colour, if any. */
+		for (size_t j = 0; j < i; j++) {
+			const desk_label *o = desk_labels_at(l, j);
+
+			if (o->color == lb->color && o->color256 == lb->color256) {
+				ui->label_attr[i] = ui->label_attr[j];
+				ui->label_pair[i] = ui->label_pair[j];
+				break;
+			}
+		}
 	}
 	return DESK_OK;
 }
@@ -214,12 +246,14 @@ ui_draw_cell_ap(const struct ui *ui, WINDOW *w, int y, int x, const struct layou
 		wchar_t wc[LAYOUT_ESCMAX];
 		size_t n = mbstowcs(wc, c->esc, LAYOUT_ESCMAX - 1);
 
-		for (size_t i = 0; n != (size_t)-1 && i < n && x + (int)i < maxx; i++) {
+		/* A wide label key takes two columns. */
+		for (size_t i = 0; n != (size_t)-1 && i < n && x < maxx; i++) {
 			wchar_t one[2] = {wc[i], L'\0'};
 			cchar_t cc;
 
 			if (setcchar(&cc, one, a, p, NULL) == OK)
-				mvwadd_wch(w, y, x + (int)i, &cc);
+				mvwadd_wch(w, y, x, &cc);
+			x += desk_char_width((uint32_t)wc[i]);
 		}
 		return;
 	}

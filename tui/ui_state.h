@@ -48,8 +48,11 @@ struct view_entities;
 struct view_claims;
 struct evform;
 
-/* Label looks: pairs UI_NATTRS + i; verdict looks: pairs UI_NATTRS + UI_MAXLABELS + i. */
-#define UI_MAXLABELS   32
+/*
+ * Verdict looks: pairs UI_NATTRS + i; label looks: pairs UI_NATTRS +
+ * UI_MAXVERDICTS + i while the terminal has them (as many labels as the
+ * database holds: past the terminal's pairs a label shares another's colour).
+ */
 #define UI_MAXVERDICTS 16
 
 struct ui {
@@ -62,8 +65,8 @@ struct ui {
 	struct view_spans *spans;
 	struct view_entities *entities;
 	desk_labels *labels; /* the database's label set */
-	attr_t label_attr[UI_MAXLABELS];
-	short label_pair[UI_MAXLABELS];
+	attr_t *label_attr;  /* [desk_labels_count(labels)] */
+	short *label_pair;
 	int label_warned;    /* the colliding label keys were reported */
 	const char *pending; /* a command waiting for a label key ("relabel"), or NULL */
 	char confirm[64];    /* a command waiting for y to confirm, or "" */

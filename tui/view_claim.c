@@ -59,7 +59,7 @@ view_claim_verdicts(struct ui *ui)
 	ui->verdicts = vs;
 	for (size_t i = 0; i < desk_verdicts_count(vs) && i < UI_MAXVERDICTS; i++) {
 		const desk_verdict *vd = desk_verdicts_at(vs, i);
-		short pair = (short)(UI_NATTRS + UI_MAXLABELS + i), fg;
+		short pair = (short)(UI_NATTRS + i), fg;
 
 		ui->verdict_attr[i] = A_BOLD;
 		ui->verdict_pair[i] = 0;
@@ -234,8 +234,10 @@ view_claim_draw_insert(struct ui *ui, int row, const struct layout_cell *cell)
 	}
 	if (c && lo < c->nins && c->ins[lo].cp == cell->cp)
 		lk = &c->looks[lo];
-	for (size_t i = 0; n != (size_t)-1 && i < n && cell->col + (int)i < maxx; i++) {
-		char k = lk && i < sizeof lk->look ? lk->look[i] : CLAIMVIEW_SPAN;
+	/* looks are by column: a wide label key takes two. */
+	for (size_t i = 0, x = 0; n != (size_t)-1 && i < n && cell->col + (int)x < maxx;
+	     x += (size_t)desk_char_width((uint32_t)wc[i]), i++) {
+		char k = lk && x < sizeof lk->look ? lk->look[x] : CLAIMVIEW_SPAN;
 		wchar_t one[2] = {wc[i], L'\0'};
 		attr_t a;
 		short p;
@@ -255,7 +257,7 @@ view_claim_draw_insert(struct ui *ui, int row, const struct layout_cell *cell)
 			ui_draw_look(ui, UI_BRACKET, &a, &p);
 		}
 		if (setcchar(&cc, one, a, p, NULL) == OK)
-			mvwadd_wch(ui->body, row, cell->col + (int)i, &cc);
+			mvwadd_wch(ui->body, row, cell->col + (int)x, &cc);
 	}
 }
 

@@ -113,18 +113,20 @@ view_tag_brackets(struct ui *ui)
 {
 	struct view_reader *v = ui->reader;
 	struct layout_insert *ins = NULL, *bp = NULL;
-	const char *keys[UI_MAXLABELS];
 	size_t nins = 0, nbp = 0, nkeys = ui->labels ? desk_labels_count(ui->labels) : 0;
+	const char **keys = malloc((nkeys ? nkeys : 1) * sizeof *keys);
 	int rc;
 
-	if (nkeys > UI_MAXLABELS)
-		nkeys = UI_MAXLABELS;
+	if (keys == NULL)
+		return DESK_NOMEM;
 	for (size_t i = 0; i < nkeys; i++)
 		keys[i] = desk_labels_at(ui->labels, i)->key;
 	/* Brackets only without colour; the claims' markers always (view_claim.c). */
 	if (ui->colors == 0 &&
-	    (rc = tagging_inserts(&ins, &nins, v->tspans, v->nspans, keys, nkeys)) != DESK_OK)
+	    (rc = tagging_inserts(&ins, &nins, v->tspans, v->nspans, keys, nkeys)) != DESK_OK) {
+		free(keys);
 		return rc;
+	}
 	/* A terminal that cannot dim: boilerplate between [~ ~] too. */
 	if (ui->bp_marks && reader_boilerplate_inserts(&v->r, ins, nins, &bp, &nbp) == DESK_OK) {
 		free(ins);
@@ -133,6 +135,7 @@ view_tag_brackets(struct ui *ui)
 	}
 	rc = view_claim_inserts(ui, ins, nins);
 	free(ins);
+	free(keys);
 	return rc;
 }
 

@@ -82,6 +82,37 @@ article_find_same(desk *d, sqlite3_stmt *st, const char *hash, const char *body,
 	return rc;
 }
 
+/*
+ * What the caller hands in, before any of it is read: the body's length
+ * within the limit, each mark a known kind over a non-empty range of the body.
+ */
+static int
+article_check_in(desk *d, const desk_article_in *a, size_t i, int64_t *chars)
+{
+
+	if (a->body_len > DESK_BODY_MAX)
+		return desk_error(d, DESK_INVALID,
+		                  "article %zu: body too long (%zu bytes; at most %zu)", i + 1,
+		                  a->body_len, DESK_BODY_MAX);
+	if (a->marks == NULL && a->nmarks > 0)
+		return desk_error(d, DESK_MISUSE, "article %zu: no marks", i + 1);
+	*chars = desk_utf8_count(a->body, a->body_len);
+	for (size_t m = 0; m < a->nmarks; m++) {
+		const desk_mark *k = &a->marks[m];
+
+		if (k->kind != DESK_MARK_BOILERPLATE && k->kind != DESK_MARK_BYLINE)
+			return desk_error(d, DESK_INVALID, "article %zu: mark %zu: no kind %d",
+			                  i + 1, m + 1, (int)k->kind);
+		if (k->start < 0 || k->start >= k->end || k->end > *chars)
+			return desk_error(d, DESK_INVALID,
+			                  "article %zu: mark %zu: %lld-%lld is not a range of its "
+			                  "%lld characters",
+			                  i + 1, m + 1, (long long)k->start, (long long)k->end,
+			                  (long long)*chars);
+	}
+	return DESK_OK;
+}
+
 int
 desk_article_add(desk *d, const desk_article_in *in, size_t n, int64_t *ids, int *dup)
 {
@@ -189,6 +220,17 @@ article_add(desk *d, const desk_article_in *in, const sentindex_keys *keys, size
 
 	if (in == NULL && n > 0)
 		return desk_error(d, DESK_MISUSE, "no articles");
+	/* What the caller hands in is checked before any of it is read, keys included. */
+	for (size_t i = 0; i < n; i++) {
+		int64_t chars;
+
+		if (in[i].body == NULL ||
+		    (in[i].lang && strcmp(in[i].lang, "vi") && strcmp(in[i].lang, "en")))
+			return desk_error(d, DESK_MISUSE, "article %zu: no body or bad language",
+			                  i + 1);
+		if ((rc = article_check_in(d, &in[i], i, &chars)) != DESK_OK)
+			return rc;
+	}
 	if (keys == NULL) {
 		if ((rc = article_keys(d, &own, in, n)) != DESK_OK)
 			return rc;
@@ -204,13 +246,9 @@ article_add(desk *d, const desk_article_in *in, const sentindex_keys *keys, size
 		goto done;
 	for (size_t i = 0; i < n; i++) {
 		const desk_article_in *a = &in[i];
-		int64_t id;
+		int64_t id, chars = 0;
 
-		if (a->body == NULL ||
-		    (a->lang && strcmp(a->lang, "vi") && strcmp(a->lang, "en"))) {
-			rc = desk_error(d, DESK_MISUSE, "article %zu: no body or bad language", i);
-			goto done;
-		}
+		chars = desk_utf8_count(a->body, a->body_len); /* checked above */
 		desk_hash(hash, a->body, a->body_len);
 		if ((rc = article_find_same(d, same, hash, a->body, a->body_len, &id)) != DESK_OK)
 			goto done;
@@ -222,8 +260,9 @@ article_add(desk *d, const desk_article_in *in, const sentindex_keys *keys, size
 			sqlite3_bind_text(ins, 2, a->date ? a->date : "", -1, SQLITE_STATIC);
 			sqlite3_bind_text(ins, 3, a->lang ? a->lang : "en", -1, SQLITE_STATIC);
 			sqlite3_bind_text(ins, 4, a->source ? a->source : "", -1, SQLITE_STATIC);
-			sqlite3_bind_text(ins, 5, a->body, (int)a->body_len, SQLITE_STATIC);
-			sqlite3_bind_int64(ins, 6, desk_utf8_count(a->body, a->body_len));
+			sqlite3_bind_text64(ins, 5, a->body, a->body_len, SQLITE_STATIC,
+			                    SQLITE_UTF8);
+			sqlite3_bind_int64(ins, 6, chars);
 			sqlite3_bind_text(ins, 7, hash, -1, SQLITE_STATIC);
 			sqlite3_bind_text(ins, 8, d->editor, -1, SQLITE_STATIC);
 			sqlite3_bind_text(ins, 9, now, -1, SQLITE_STATIC);

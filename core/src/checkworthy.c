@@ -285,7 +285,8 @@ checkworthy_number_kind(const desk_text *t, int64_t a, int64_t b, int seps, int6
 	long value = 0;
 
 	*next = b;
-	for (int64_t i = a; i < b && !seps; i++)
+	/* Only a four-digit number's value matters (a year); longer ones overflow. */
+	for (int64_t i = a; i < b && b - a == 4 && !seps; i++)
 		value = value * 10 + uc_decimal_value(checkworthy_char(t, i));
 	/* "29/10", "29/10/2025", "2025-11-02" */
 	if (c == '/' && checkworthy_is_digit(checkworthy_char(t, b + 1))) {

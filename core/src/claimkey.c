@@ -140,19 +140,47 @@ claimkey_number(claimkey_buf *b, const char *s, size_t n, size_t *i)
 	return claimkey_put(b, num, w);
 }
 
-/* Whether s[i..] starts with the word w (ASCII) followed by a non-word character. */
+/*
+ * Whether s[i..] starts with the word w (ASCII) followed by a non-word
+ * character.  What claimkey_build() joins inside a word is skipped as it is
+ * there: an apostrophe between letters ("perc'ent"), a dot after a lone
+ * letter ("p.ercent"); so the key of a key is itself.
+ */
 static int
 claimkey_word_at(const char *s, size_t n, size_t i, const char *w, size_t *after)
 {
-	size_t m = strlen(w);
-	int k;
+	size_t m = strlen(w), j = 0, run = 0;
+	int k, k2;
 
-	if (n - i < m || memcmp(s + i, w, m) != 0)
+	while (j < m) {
+		ucs4_t c = claimkey_char(s, n, i, &k);
+
+		if (k == 0)
+			return 0;
+		if (j > 0 && (claimkey_is_apostrophe(c) || (c == '.' && run == 1)) &&
+		    claimkey_is_word(claimkey_char(s, n, i + (size_t)k, &k2))) {
+			i += (size_t)k;
+			run = 0;
+			continue;
+		}
+		if (c != (ucs4_t)(unsigned char)w[j])
+			return 0;
+		i += (size_t)k;
+		j++;
+		run++;
+	}
+	if (claimkey_is_word(claimkey_char(s, n, i, &k)))
 		return 0;
-	if (claimkey_is_word(claimkey_char(s, n, i + m, &k)))
-		return 0;
-	*after = i + m;
+	*after = i;
 	return 1;
+}
+
+/* A character the key writes as a space between words: not part of a word, number or sign. */
+static int
+claimkey_is_gap(ucs4_t c)
+{
+	return !claimkey_is_word(c) && claimkey_digit(c) < 0 && c != '%' && c != 0xFF05 &&
+	       c != 0x066A && !uc_is_general_category(c, UC_CATEGORY_Sc);
 }
 
 /* "phan tram", "percent", "per cent" at s[i] (folded): *after past it. */
@@ -169,7 +197,8 @@ claimkey_percent_word(const char *s, size_t n, size_t i, size_t *after)
 	for (size_t x = 0; x < 2; x++) {
 		if (!claimkey_word_at(s, n, i, first[x], &p))
 			continue;
-		while (p < n && uc_is_property_white_space(claimkey_char(s, n, p, &k)))
+		/* Whatever the key makes a space between them ("phần-trăm", "phần, trăm"). */
+		while (p < n && claimkey_is_gap(claimkey_char(s, n, p, &k)))
 			p += (size_t)k;
 		if (claimkey_word_at(s, n, p, second[x], after))
 			return 1;

@@ -91,23 +91,6 @@ import_article_mark(import_article *a, desk_mark_kind kind, int64_t start, int64
 	return DESK_OK;
 }
 
-int
-import_date_valid(const char *s)
-{
-	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	int y, m, d;
-
-	for (int i = 0; i < 10; i++)
-		if (i == 4 || i == 7 ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
-			return 0;
-	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-	m = (s[5] - '0') * 10 + (s[6] - '0');
-	d = (s[8] - '0') * 10 + (s[9] - '0');
-	if (y < 1000 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
-		return 0;
-	return m != 2 || d < 29 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
-}
-
 /*
  * Characters whose every occurrence is already NFC and cannot compose with
  * what precedes them: all below U+0300, Vietnamese precomposed letters

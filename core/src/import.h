@@ -7,9 +7,10 @@
 #define COPYDESK_IMPORT_H
 
 #include "copydesk/copydesk.h"
+#include "internal.h"
 
 /* Limits: one article's body, and one file read into memory. */
-#define IMPORT_MAX_BODY ((size_t)64 << 20)
+#define IMPORT_MAX_BODY DESK_BODY_MAX
 #define IMPORT_MAX_FILE ((size_t)1 << 30)
 
 /* Why a buffer was refused: where (1-based line, code-point column) and what. */
@@ -57,9 +58,6 @@ int import_normalize_field(char **out, size_t *outlen, const char *s, size_t len
 
 /* Whether s[0..len) is certainly NFC already (a fast path; 0 means "maybe not"). */
 int import_is_nfc(const char *s, size_t len);
-
-/* Whether s is a valid calendar date YYYY-MM-DD (exactly 10 bytes at s). */
-int import_date_valid(const char *s);
 
 /*
  * The scrapers' plain text: one article from normalised text (valid NFC

@@ -86,6 +86,9 @@ int article_touch(desk *d, int64_t article_id);
 /* Run the ordered migrations (schema.c). */
 int schema_migrate(desk *d);
 
+/* The longest article body, in bytes (importers and desk_article_add). */
+#define DESK_BODY_MAX ((size_t)64 << 20)
+
 /* The time now as SQLite's strftime('%Y-%m-%dT%H:%M:%fZ', 'now') writes it. */
 #define DESK_NOW_SIZE 64
 void desk_now(char out[DESK_NOW_SIZE]);

@@ -111,11 +111,28 @@ desk_labels_at(const desk_labels *l, size_t i)
 	return l && i < l->n ? &l->v[i] : NULL;
 }
 
+/* Whether label names a and b are the same ignoring case (ASCII: whatever the locale). */
+static int
+label_name_same(const char *a, const char *b)
+{
+	for (; *a && *b; a++, b++) {
+		char x = *a >= 'A' && *a <= 'Z' ? (char)(*a - 'A' + 'a') : *a;
+		char y = *b >= 'A' && *b <= 'Z' ? (char)(*b - 'A' + 'a') : *b;
+
+		if (x != y)
+			return 0;
+	}
+	return *a == *b;
+}
+
 const desk_label *
 desk_labels_find(const desk_labels *l, const char *name)
 {
 	for (size_t i = 0; l && name && i < l->n; i++)
 		if (strcmp(l->v[i].name, name) == 0)
+			return &l->v[i];
+	for (size_t i = 0; l && name && i < l->n; i++)
+		if (label_name_same(l->v[i].name, name))
 			return &l->v[i];
 	return NULL;
 }
@@ -156,33 +173,6 @@ label_name_valid(const char *s)
 	return 1;
 }
 
-static int
-label_is_space(uint32_t c)
-{
-	return c == 0x20 || c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200B) ||
-	       c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 ||
-	       c == 0xFEFF;
-}
-
-/* One code point that shows by itself: no space, control or combining mark. */
-static int
-label_key_valid(const char *s, size_t len)
-{
-	desk_text *t = NULL;
-	char esc[16];
-	uint32_t c;
-	int ok = 0;
-
-	if (len == 0 || desk_utf8_check(s, len, NULL) != DESK_OK || desk_utf8_count(s, len) != 1 ||
-	    desk_text_new(&t, s, len) != DESK_OK)
-		goto done;
-	c = desk_text_char(t, 0);
-	ok = !label_is_space(c) && desk_char_escape(c, esc) == 0 && desk_char_width(c) > 0;
-done:
-	desk_text_free(t);
-	return ok;
-}
-
 /* A label as read from a file or the database; strings borrowed. */
 typedef struct label_in {
 	const char *name, *key, *color, *description;
@@ -206,7 +196,7 @@ label_parse_one(desk *d, const char *file, size_t i, json_t *o, label_in *l)
 		                  "%s: label %zu: \"name\" must be letters, digits, _ or -", file,
 		                  i + 1);
 	if (!json_is_string(key) ||
-	    !label_key_valid(json_string_value(key), json_string_length(key)))
+	    !desk_key_valid(json_string_value(key), json_string_length(key)))
 		return desk_error(
 		    d, DESK_INVALID,
 		    "%s: label %zu (%s): \"key\" must be one character, not a space or "
@@ -260,10 +250,12 @@ label_parse(desk *d, const char *file, json_t *root, label_in **out, size_t *n)
 		if ((rc = label_parse_one(d, file, i, json_array_get(arr, i), &v[i])) != DESK_OK)
 			goto done;
 		for (size_t j = 0; j < i; j++) {
-			if (strcmp(v[j].name, v[i].name) == 0) {
-				rc = desk_error(d, DESK_INVALID,
-				                "%s: label %zu (%s): \"name\" repeats label %zu",
-				                file, i + 1, v[i].name, j + 1);
+			if (label_name_same(v[j].name, v[i].name)) {
+				/* Labels are named ignoring case: "per" is PER. */
+				rc = desk_error(
+				    d, DESK_INVALID,
+				    "%s: label %zu (%s): \"name\" repeats label %zu (%s)", file,
+				    i + 1, v[i].name, j + 1, v[j].name);
 				goto done;
 			}
 			if (strcmp(v[j].key, v[i].key) == 0) {
@@ -481,8 +473,16 @@ label_import_tx(desk *d, const char *file, const char *json, size_t len, int rep
 		goto done;
 	}
 	if ((rc = label_parse(d, file, root, &f, &nf)) != DESK_OK ||
-	    (rc = desk_labels_get(&old, d)) != DESK_OK ||
-	    (rc = label_merge(d, file, old, f, nf, replace, &v, &n)) != DESK_OK ||
+	    (rc = desk_labels_get(&old, d)) != DESK_OK)
+		goto done;
+	/* A label the set has under another case keeps the set's spelling (its spans use it). */
+	for (size_t i = 0; i < nf; i++) {
+		const desk_label *was = desk_labels_find(old, f[i].name);
+
+		if (was != NULL)
+			f[i].name = was->name;
+	}
+	if ((rc = label_merge(d, file, old, f, nf, replace, &v, &n)) != DESK_OK ||
 	    (replace && (rc = label_check_removed(d, file, old, f, nf)) != DESK_OK) ||
 	    (rc = label_store(d, file, old, v, n, replace)) != DESK_OK)
 		goto done;

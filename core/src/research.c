@@ -381,9 +381,8 @@ research_today(char out[11])
 static int
 research_check_date(desk *d, char out[11], const char *consulted)
 {
-	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	char today[11];
-	int y, m, day, leap, ok = 1;
+	int ok = 1;
 
 	research_today(today);
 	if (consulted == NULL) {
@@ -398,11 +397,7 @@ research_check_date(desk *d, char out[11], const char *consulted)
 	if (!ok)
 		return desk_error_field(d, DESK_INVALID, "consulted", DESK_RULE_DATE,
 		                        "consulted: \"%s\" is not a date as YYYY-MM-DD", consulted);
-	y = atoi(consulted);
-	m = atoi(consulted + 5);
-	day = atoi(consulted + 8);
-	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	if (y < 1 || m < 1 || m > 12 || day < 1 || day > mdays[m - 1] + (m == 2 && leap))
+	if (!desk_date_valid(consulted, 10))
 		return desk_error_field(d, DESK_INVALID, "consulted", DESK_RULE_DATE,
 		                        "consulted: %s is not a date of the calendar", consulted);
 	if (strcmp(consulted, today) > 0)

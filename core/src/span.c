@@ -116,21 +116,30 @@ done:
 	return rc;
 }
 
+/*
+ * The label named, as the label set spells it into *name (the caller frees):
+ * labels are named ignoring case, "per" is PER (the exact name first).
+ */
 static int
-span_label_exists(desk *d, const char *label)
+span_label_exists(desk *d, const char *label, char **name)
 {
 	sqlite3_stmt *st = NULL;
 	int rc, r;
 
+	*name = NULL;
 	if (label == NULL)
 		return desk_error(d, DESK_MISUSE, "no label");
-	if ((rc = desk_prepare(d, &st, "SELECT 1 FROM label WHERE name = ?1")) != DESK_OK)
+	if ((rc = desk_prepare(d, &st,
+	                       "SELECT name FROM label WHERE name = ?1 COLLATE NOCASE "
+	                       "ORDER BY name = ?1 DESC LIMIT 1")) != DESK_OK)
 		goto done;
 	sqlite3_bind_text(st, 1, label, -1, SQLITE_STATIC);
 	if ((r = sqlite3_step(st)) == SQLITE_DONE)
 		rc = desk_error(d, DESK_NOTFOUND, "no label \"%s\"", label);
 	else if (r != SQLITE_ROW)
 		rc = desk_sqlite_error(d, "label");
+	else if ((*name = desk_strdup((const char *)sqlite3_column_text(st, 0))) == NULL)
+		rc = desk_error(d, DESK_NOMEM, "out of memory");
 done:
 	sqlite3_finalize(st);
 	return rc;
@@ -217,7 +226,7 @@ desk_span_add(int64_t *out, desk *d, int64_t article_id, int64_t start, int64_t 
 	    "created_at, updated_by, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
 	    "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?7, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))";
 	sqlite3_stmt *st = NULL;
-	char *text = NULL;
+	char *text = NULL, *name = NULL;
 	int64_t id, entity = 0;
 	int rc;
 
@@ -226,8 +235,10 @@ desk_span_add(int64_t *out, desk *d, int64_t article_id, int64_t start, int64_t 
 	if ((rc = desk_begin(d)) != DESK_OK)
 		return rc;
 	if ((rc = span_snap(d, article_id, &start, &end, &text)) != DESK_OK ||
-	    (rc = span_label_exists(d, label)) != DESK_OK ||
-	    (entity_id != 0 && (rc = span_entity_survivor(&entity, d, entity_id)) != DESK_OK) ||
+	    (rc = span_label_exists(d, label, &name)) != DESK_OK)
+		goto done;
+	label = name;
+	if ((entity_id != 0 && (rc = span_entity_survivor(&entity, d, entity_id)) != DESK_OK) ||
 	    (rc = span_check_unique(d, article_id, start, end, label)) != DESK_OK ||
 	    (rc = desk_prepare(d, &st, sql)) != DESK_OK)
 		goto done;
@@ -253,6 +264,7 @@ desk_span_add(int64_t *out, desk *d, int64_t article_id, int64_t start, int64_t 
 done:
 	sqlite3_finalize(st);
 	free(text);
+	free(name);
 	if (rc != DESK_OK)
 		desk_rollback(d);
 	return rc;
@@ -337,14 +349,15 @@ desk_span_relabel(desk *d, int64_t span_id, const char *label)
 	    "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1";
 	sqlite3_stmt *st = NULL;
 	int64_t article_id;
-	char *before = NULL;
+	char *before = NULL, *name = NULL;
 	int rc;
 
 	if ((rc = desk_begin(d)) != DESK_OK)
 		return rc;
 	if ((rc = span_standing(d, span_id, &article_id, &before, NULL)) != DESK_OK ||
-	    (rc = span_label_exists(d, label)) != DESK_OK)
+	    (rc = span_label_exists(d, label, &name)) != DESK_OK)
 		goto done;
+	label = name;
 	if (strcmp(before, label) == 0) {
 		rc = desk_commit(d); /* nothing to change, nothing to undo */
 		goto done;
@@ -362,6 +375,7 @@ desk_span_relabel(desk *d, int64_t span_id, const char *label)
 done:
 	sqlite3_finalize(st);
 	free(before);
+	free(name);
 	if (rc != DESK_OK)
 		desk_rollback(d);
 	return rc;

@@ -11,11 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <unicase.h>
-#include <unictype.h>
-#include <uninorm.h>
-#include <unistr.h>
-
 #include "internal.h"
 
 struct desk_suggestions {
@@ -78,72 +73,13 @@ suggest_push(desk_suggestions *l, const desk_suggestion *s)
 	return DESK_OK;
 }
 
-/* Letters with no decomposition folded to their base letter, keeping case. */
-static ucs4_t
-suggest_stroke(ucs4_t c)
-{
-	switch (c) {
-	case 0x0111: /* đ */
-		return 'd';
-	case 0x0110: /* Đ */
-		return 'D';
-	case 0x0142: /* ł */
-		return 'l';
-	case 0x0141:
-		return 'L';
-	case 0x00F8: /* ø */
-		return 'o';
-	case 0x00D8:
-		return 'O';
-	case 0x0127: /* ħ */
-		return 'h';
-	case 0x0126:
-		return 'H';
-	default:
-		return c;
-	}
-}
-
-/*
- * s folded as match says: case only (u8_casefold, NFC), accents only (NFD
- * without combining marks, stroked letters as their base, case kept), or
- * both (desk_fold).  *out is NUL-terminated; the caller frees it.
- */
+/* s folded as match says (desk_fold_as); *out is NUL-terminated, the caller frees it. */
 static int
 suggest_fold(char **out, const char *s, size_t len, int match)
 {
-	uint8_t *f = NULL;
-	size_t n = 0, w = 0;
-	int rc = DESK_OK;
-
-	*out = NULL;
-	if ((match & DESK_MATCH_FOLD_CASE) && (match & DESK_MATCH_FOLD_ACCENT))
-		return desk_fold(out, NULL, s, len);
-	if (match & DESK_MATCH_FOLD_CASE)
-		f = u8_casefold((const uint8_t *)s, len, NULL, UNINORM_NFC, NULL, &n);
-	else
-		f = u8_normalize(UNINORM_NFD, (const uint8_t *)s, len, NULL, &n);
-	if (f == NULL && len > 0)
-		return DESK_NOMEM;
-	if ((*out = malloc(n + 1)) == NULL) {
-		rc = DESK_NOMEM;
-		goto done;
-	}
-	for (size_t i = 0; i < n;) {
-		ucs4_t c;
-
-		i += (size_t)u8_mbtouc(&c, f + i, n - i);
-		if (!(match & DESK_MATCH_FOLD_CASE)) {
-			if (uc_is_general_category(c, UC_CATEGORY_Mn))
-				continue;
-			c = suggest_stroke(c);
-		}
-		w += (size_t)u8_uctomb((uint8_t *)*out + w, c, (int)(n + 1 - w));
-	}
-	(*out)[w] = '\0';
-done:
-	free(f);
-	return rc;
+	return desk_fold_as(out, NULL, s, len,
+	                    ((match & DESK_MATCH_FOLD_CASE) ? DESK_FOLD_CASE : 0) |
+	                        ((match & DESK_MATCH_FOLD_ACCENT) ? DESK_FOLD_ACCENT : 0));
 }
 
 /* Whether body[start:end) reads like the needle when folded as ctx->match says. */

@@ -94,31 +94,38 @@ desk_nfc(char **out, size_t *outlen, const char *s, size_t len)
 	return DESK_OK;
 }
 
-/* Letters with no decomposition that readers still see as a base letter plus a stroke. */
+/*
+ * Letters with no decomposition that readers still see as a base letter plus
+ * a stroke, as that letter in the same case.
+ */
 static ucs4_t
 text_fold_stroke(ucs4_t c)
 {
 	switch (c) {
 	case 0x0111: /* đ */
-	case 0x0110: /* Đ */
 		return 'd';
+	case 0x0110: /* Đ */
+		return 'D';
 	case 0x0142: /* ł */
-	case 0x0141:
 		return 'l';
+	case 0x0141:
+		return 'L';
 	case 0x00F8: /* ø */
-	case 0x00D8:
 		return 'o';
+	case 0x00D8:
+		return 'O';
 	case 0x0127: /* ħ */
-	case 0x0126:
 		return 'h';
+	case 0x0126:
+		return 'H';
 	default:
 		return c;
 	}
 }
 
 /*
- * The second half of folding, in place over the output of u8_casefold(NFD):
- * drop combining marks and fold stroked letters.  Never grows the string.
+ * The second half of folding accents, in place over NFD text: drop combining
+ * marks and fold stroked letters.  Never grows the string.
  */
 static size_t
 text_fold_strip(uint8_t *f, size_t n)
@@ -138,20 +145,31 @@ text_fold_strip(uint8_t *f, size_t n)
 }
 
 int
-desk_fold(char **out, size_t *outlen, const char *s, size_t len)
+desk_fold_as(char **out, size_t *outlen, const char *s, size_t len, int how)
 {
 	size_t n = 0;
-	uint8_t *f = u8_casefold((const uint8_t *)s, len, NULL, UNINORM_NFD, NULL, &n);
+	uint8_t *f;
 	char *z;
 
 	*out = NULL;
+	if (outlen)
+		*outlen = 0;
+	if ((how & DESK_FOLD_CASE) && (how & DESK_FOLD_ACCENT))
+		f = u8_casefold((const uint8_t *)s, len, NULL, UNINORM_NFD, NULL, &n);
+	else if (how & DESK_FOLD_CASE)
+		f = u8_casefold((const uint8_t *)s, len, NULL, UNINORM_NFC, NULL, &n);
+	else if (how & DESK_FOLD_ACCENT)
+		f = u8_normalize(UNINORM_NFD, (const uint8_t *)s, len, NULL, &n);
+	else
+		f = u8_normalize(UNINORM_NFC, (const uint8_t *)s, len, NULL, &n);
 	if (f == NULL && len > 0)
 		return DESK_NOMEM;
 	if ((z = malloc(n + 1)) == NULL) {
 		free(f);
 		return DESK_NOMEM;
 	}
-	n = f ? text_fold_strip(f, n) : 0;
+	if (how & DESK_FOLD_ACCENT)
+		n = f ? text_fold_strip(f, n) : 0;
 	if (n)
 		memcpy(z, f, n);
 	z[n] = '\0';
@@ -160,6 +178,12 @@ desk_fold(char **out, size_t *outlen, const char *s, size_t len)
 	if (outlen)
 		*outlen = n;
 	return DESK_OK;
+}
+
+int
+desk_fold(char **out, size_t *outlen, const char *s, size_t len)
+{
+	return desk_fold_as(out, outlen, s, len, DESK_FOLD_CASE | DESK_FOLD_ACCENT);
 }
 
 /* --- Escapes and width ------------------------------------------------- */
@@ -229,6 +253,43 @@ desk_char_width(uint32_t c)
 		return 1;
 	n = uc_width(c, "UTF-8");
 	return n < 0 ? 0 : n;
+}
+
+int
+desk_utf8_width(const char *s, size_t len)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + len;
+	int w = 0;
+
+	while (p < end) {
+		ucs4_t c;
+		int n = u8_mbtouc(&c, p, (size_t)(end - p)); /* a bad byte is U+FFFD */
+
+		w += desk_char_width(c);
+		p += n > 0 ? n : 1;
+	}
+	return w;
+}
+
+/* Spaces of every width, which a key pressed cannot be told from. */
+static int
+text_is_space(uint32_t c)
+{
+	return c == 0x20 || c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200B) ||
+	       c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 ||
+	       c == 0xFEFF;
+}
+
+int
+desk_key_valid(const char *s, size_t len)
+{
+	char esc[12];
+	ucs4_t c;
+
+	if (s == NULL || len == 0 || desk_utf8_check(s, len, NULL) != DESK_OK ||
+	    u8_mbtouc(&c, (const uint8_t *)s, len) != (int)len)
+		return 0;
+	return !text_is_space(c) && desk_char_escape(c, esc) == 0 && desk_char_width(c) > 0;
 }
 
 /* --- desk_text ---------------------------------------------------------- */

@@ -12,7 +12,6 @@
 #include <string.h>
 
 #include <jansson.h>
-#include <unicase.h>
 
 #include "claim_internal.h"
 
@@ -124,12 +123,14 @@ desk_verdicts_at(const desk_verdicts *v, size_t i)
 static int
 verdict_same_folded(const char *a, const char *b)
 {
-	int cmp = 1;
+	char *fa = NULL, *fb = NULL;
+	int same = desk_fold_as(&fa, NULL, a, strlen(a), DESK_FOLD_CASE) == DESK_OK &&
+	           desk_fold_as(&fb, NULL, b, strlen(b), DESK_FOLD_CASE) == DESK_OK &&
+	           strcmp(fa, fb) == 0;
 
-	if (u8_casecmp((const uint8_t *)a, strlen(a), (const uint8_t *)b, strlen(b), NULL,
-	               UNINORM_NFC, &cmp) != 0)
-		return 0;
-	return cmp == 0;
+	free(fa);
+	free(fb);
+	return same;
 }
 
 const desk_verdict *
@@ -194,26 +195,6 @@ verdict_name_valid(const char *s, size_t len)
 	return 1;
 }
 
-/* One code point that shows by itself: no space, control or combining mark. */
-static int
-verdict_key_valid(const char *s, size_t len)
-{
-	desk_text *t = NULL;
-	char esc[16];
-	uint32_t c;
-	int ok = 0;
-
-	if (len == 0 || desk_utf8_check(s, len, NULL) != DESK_OK || desk_utf8_count(s, len) != 1 ||
-	    desk_text_new(&t, s, len) != DESK_OK)
-		goto done;
-	c = desk_text_char(t, 0);
-	ok = c != ' ' && c != 0xA0 && c != 0x3000 && desk_char_escape(c, esc) == 0 &&
-	     desk_char_width(c) > 0;
-done:
-	desk_text_free(t);
-	return ok;
-}
-
 /* A string member that must be there and not empty; NULL if not. */
 static const char *
 verdict_string(json_t *o, const char *field)
@@ -249,7 +230,7 @@ verdict_parse_one(desk *d, const char *file, size_t i, json_t *o, verdict_in *v)
 		return desk_error(d, DESK_INVALID, "%s: verdict %zu (%s): \"label\" must be text",
 		                  file, i + 1, n);
 	if (!json_is_string(key) ||
-	    !verdict_key_valid(json_string_value(key), json_string_length(key)))
+	    !desk_key_valid(json_string_value(key), json_string_length(key)))
 		return desk_error(d, DESK_INVALID,
 		                  "%s: verdict %zu (%s): \"key\" must be one character, not a "
 		                  "space or control",
@@ -347,23 +328,119 @@ done:
 	return rc;
 }
 
-/* Write the verdicts v[0..n): added, or updated by name. */
+static const verdict_in *
+verdict_in_find(const verdict_in *v, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i].name, name) == 0)
+			return &v[i];
+	return NULL;
+}
+
+static const desk_verdict *
+verdict_old_find(const desk_verdicts *old, const char *name)
+{
+	for (size_t i = 0; i < old->n; i++)
+		if (strcmp(old->v[i].name, name) == 0)
+			return &old->v[i];
+	return NULL;
+}
+
 static int
-verdict_store(desk *d, const verdict_in *v, size_t n)
+verdict_in_same(const verdict_in *a, const desk_verdict *b)
+{
+	return strcmp(a->label, b->label) == 0 && strcmp(a->key, b->key) == 0 &&
+	       verdict_color_parse(a->color) == (int)b->color && a->color256 == b->color256 &&
+	       a->rating == b->rating && strcmp(a->rating_name, b->rating_name) == 0 &&
+	       strcmp(a->fever, b->fever) == 0 && strcmp(a->description, b->description) == 0;
+}
+
+/*
+ * The scale after the import: the old verdicts in their order, those the
+ * file names replaced by its, then the file's new ones; keys must differ.
+ */
+static int
+verdict_merge(desk *d, const char *file, const desk_verdicts *old, const verdict_in *f, size_t nf,
+              verdict_in **out, size_t *n)
+{
+	verdict_in *v = calloc(old->n + nf + 1, sizeof *v);
+	size_t len = 0;
+	int rc = DESK_OK;
+
+	*out = NULL;
+	*n = 0;
+	if (v == NULL)
+		return desk_error(d, DESK_NOMEM, "out of memory");
+	for (size_t i = 0; i < old->n; i++) {
+		const desk_verdict *o = &old->v[i];
+		const verdict_in *x = verdict_in_find(f, nf, o->name);
+
+		if (x != NULL) {
+			v[len++] = *x;
+			continue;
+		}
+		v[len].name = o->name;
+		v[len].label = o->label;
+		v[len].key = o->key;
+		v[len].color = verdict_colors[o->color >= 0 && o->color < 8 ? o->color : 0];
+		v[len].color256 = o->color256;
+		v[len].rating = o->rating;
+		v[len].rating_name = o->rating_name;
+		v[len].fever = o->fever;
+		v[len++].description = o->description;
+	}
+	for (size_t i = 0; i < nf; i++)
+		if (verdict_old_find(old, f[i].name) == NULL)
+			v[len++] = f[i];
+	for (size_t i = 0; i < len; i++)
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(v[i].key, v[j].key) == 0) {
+				const verdict_in *a =
+				    verdict_in_find(f, nf, v[i].name) ? &v[i] : &v[j];
+				const verdict_in *b = a == &v[i] ? &v[j] : &v[i];
+
+				rc =
+				    desk_error(d, DESK_INVALID,
+				               "%s: verdict %s: key \"%s\" is already verdict %s's",
+				               file, a->name, a->key, b->name);
+				goto done;
+			}
+	*out = v;
+	*n = len;
+	v = NULL;
+done:
+	free(v);
+	return rc;
+}
+
+/* Write the scale v[0..n) as the verdict table; log what changed when log is set. */
+static int
+verdict_store(desk *d, const char *file, const desk_verdicts *old, const verdict_in *v, size_t n,
+              int log)
 {
 	static const char sql[] =
 	    "INSERT INTO verdict (name, label, key, color, color256, rating, rating_name, fever, "
-	    "description, ord) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
-	    "ON CONFLICT (name) DO UPDATE SET label = excluded.label, key = excluded.key, "
-	    "color = excluded.color, color256 = excluded.color256, rating = excluded.rating, "
-	    "rating_name = excluded.rating_name, fever = excluded.fever, "
-	    "description = excluded.description, ord = excluded.ord";
+	    "description, ord) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+	json_t *added = json_array(), *updated = json_array(), *o = NULL;
 	sqlite3_stmt *st = NULL;
+	char *data = NULL;
 	int rc;
 
+	if (!added || !updated) {
+		rc = desk_error(d, DESK_NOMEM, "out of memory");
+		goto done;
+	}
+	/* Keys may move between verdicts: rewrite the table, checking research at COMMIT. */
+	if (sqlite3_exec(d->db, "PRAGMA defer_foreign_keys = ON; DELETE FROM verdict", NULL, NULL,
+	                 NULL) != SQLITE_OK) {
+		rc = desk_sqlite_error(d, "verdicts");
+		goto done;
+	}
 	if ((rc = desk_prepare(d, &st, sql)) != DESK_OK)
 		goto done;
 	for (size_t i = 0; i < n; i++) {
+		const desk_verdict *was = verdict_old_find(old, v[i].name);
+
 		sqlite3_reset(st);
 		sqlite3_bind_text(st, 1, v[i].name, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, v[i].label, -1, SQLITE_STATIC);
@@ -379,38 +456,85 @@ verdict_store(desk *d, const verdict_in *v, size_t n)
 		sqlite3_bind_text(st, 9, v[i].description, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 10, (int64_t)i);
 		if (sqlite3_step(st) != SQLITE_DONE) {
-			rc = desk_error(d, DESK_INVALID, "verdict %s: %s", v[i].name,
-			                sqlite3_errmsg(d->db));
+			rc = desk_sqlite_error(d, "store verdict");
 			goto done;
 		}
+		if (was == NULL)
+			json_array_append_new(added, json_string(v[i].name));
+		else if (!verdict_in_same(&v[i], was))
+			json_array_append_new(updated, json_string(v[i].name));
 	}
+	if (!log || json_array_size(added) + json_array_size(updated) == 0)
+		goto done;
+	if ((o = json_pack("{sssOsO}", "file", file, "added", added, "updated", updated)) == NULL ||
+	    (data = json_dumps(o, JSON_COMPACT)) == NULL) {
+		rc = desk_error(d, DESK_NOMEM, "out of memory");
+		goto done;
+	}
+	rc = desk_log(d, "verdicts-import", 0, 0, data);
 done:
 	sqlite3_finalize(st);
+	free(data);
+	json_decref(o);
+	json_decref(added);
+	json_decref(updated);
 	return rc;
 }
 
-int
-verdict_load(desk *d, const char *file, const char *json, size_t len)
+/* The import inside the caller's transaction. */
+static int
+verdict_import_tx(desk *d, const char *file, const char *json, size_t len, int log)
 {
-	verdict_in *v = NULL;
+	desk_verdicts *old = NULL;
+	verdict_in *f = NULL, *v = NULL;
+	size_t nf = 0, n = 0;
 	json_error_t err;
 	json_t *root = NULL;
-	size_t n = 0;
 	int rc;
 
-	if (file == NULL || *file == '\0')
-		file = "verdicts";
 	if ((root = json_loadb(json ? json : "", len, JSON_REJECT_DUPLICATES, &err)) == NULL) {
 		rc = desk_error(d, DESK_INVALID, "%s:%d:%d: %s", file, err.line, err.column,
 		                err.text);
 		goto done;
 	}
-	if ((rc = verdict_parse(d, file, root, &v, &n)) != DESK_OK ||
-	    (rc = verdict_store(d, v, n)) != DESK_OK)
+	if ((rc = verdict_parse(d, file, root, &f, &nf)) != DESK_OK ||
+	    (rc = desk_verdicts_get(&old, d)) != DESK_OK ||
+	    (rc = verdict_merge(d, file, old, f, nf, &v, &n)) != DESK_OK ||
+	    (rc = verdict_store(d, file, old, v, n, log)) != DESK_OK)
 		goto done;
 done:
+	free(f);
 	free(v);
+	desk_verdicts_free(old);
 	json_decref(root);
+	return rc;
+}
+
+/* The built-in scale into a new database (no log entry: it is where the log starts). */
+int
+verdict_load(desk *d, const char *file, const char *json, size_t len)
+{
+	return verdict_import_tx(d, file && *file ? file : "verdicts", json, len, 0);
+}
+
+int
+desk_verdicts_import(desk *d, const char *name, const char *json, size_t len)
+{
+	const char *file = name && *name ? name : "verdicts";
+	int rc;
+
+	if (d == NULL)
+		return DESK_MISUSE;
+	if (json == NULL && len > 0)
+		return desk_error(d, DESK_MISUSE, "no verdict file");
+	if ((rc = desk_begin(d)) != DESK_OK)
+		return rc;
+	if ((rc = verdict_import_tx(d, file, json, len, 1)) != DESK_OK)
+		goto done;
+	rc = desk_commit(d);
+done:
+	if (rc != DESK_OK)
+		desk_rollback(d);
 	return rc;
 }
 

@@ -52,6 +52,20 @@ expect 0 "$COPYDESK" verdicts --json
 [ "$(sqlite3 :memory: "SELECT json_array_length(readfile('$tmp/out'))")" = 5 ] ||
 	fail "verdicts --json: $(cat "$tmp/out")"
 
+# A verdict file adds to the scale, as a label file does; a bad one changes nothing.
+cat >"$tmp/v.json" <<'EOF'
+{"verdicts": [{"name": "half-true", "label": "Half true", "key": "h", "color": "yellow",
+  "rating": 3, "rating_name": "Half True", "fever": "NOT ENOUGH INFO"}]}
+EOF
+expect 0 "$COPYDESK" verdicts import "$tmp/v.json"
+grep -q '6 verdicts now' "$tmp/err" || fail "verdicts import: $(cat "$tmp/err")"
+expect 0 "$COPYDESK" verdicts
+grep -q '^half-true	h	Half true	3	Half True	NOT ENOUGH INFO$' "$tmp/out" ||
+	fail "imported verdict: $(cat "$tmp/out")"
+sed 's/"h"/"f"/' "$tmp/v.json" >"$tmp/w.json"
+refused 65 'key "f" is already verdict false' "$COPYDESK" verdicts import "$tmp/w.json"
+refused 66 'No such file' "$COPYDESK" verdicts import "$tmp/nope.json"
+refused 64 'needs a verdict file' "$COPYDESK" verdicts import
 # Candidates: the sentence with three percentages is one, for its figures.
 expect 0 "$COPYDESK" candidates 1
 grep -q '	[^	]*percent[^	]*	Khảo sát cho thấy 38% người dân hài lòng, 61% muốn cải cách và 47% chưa có ý kiến\.$' \

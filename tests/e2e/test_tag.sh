@@ -58,6 +58,12 @@ expect 0 "$COPYDESK" tag 1 "$x" $((x + 1)) MISC
 [ "$(cut -f2-5 "$tmp/out")" = "$x	$((x + 2))	MISC	x̃" ] || fail "grapheme widening: $(cat "$tmp/out")"
 xspan=$(cut -f1 "$tmp/out")
 
+# Labels are named ignoring case ("loc" was refused): stored as the set spells them.
+h=$(at 'Hà Nội')
+expect 0 "$COPYDESK" tag 1 --text 'Hà Nội' loc
+[ "$(cut -f2-5 "$tmp/out")" = "$h	$((h + 6))	LOC	Hà Nội" ] || fail "tag loc: $(cat "$tmp/out")"
+expect 0 "$COPYDESK" untag 1 "$(cut -f1 "$tmp/out")"
+
 # By text: the first whole-word occurrence, linked to an entity.
 a1=$(at 'Lương Cường')
 expect 0 "$COPYDESK" tag 1 --text 'Lương Cường' PER --entity 'Lương Cường'

@@ -49,6 +49,11 @@ poll no_span APEC || fail "undo left APEC: $(spans)"
 keys C-r
 wait_for "Redone"
 poll has_span 38 42 ORG "APEC" || fail "redo did not bring APEC back: $(spans)"
+# The : prompt names labels ignoring case, as the command line does.
+keys : 'relabel misc' Enter
+poll has_span 38 42 MISC "APEC" || fail ":relabel misc: $(screen | tail -1) $(spans)"
+keys : 'relabel oRg' Enter
+poll has_span 38 42 ORG "APEC" || fail ":relabel oRg: $(screen | tail -1) $(spans)"
 # The span list.
 keys s
 wait_for "Spans 2/3"

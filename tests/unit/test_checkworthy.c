@@ -223,6 +223,18 @@ test_paragraph(void **state)
 	desk_text_free(t);
 }
 
+/* Numbers too long for any integer (UBSan aborted on the value of 20 digits). */
+static void
+test_long_numbers(void **state)
+{
+	(void)state;
+	assert_string_equal(cands("Họ đếm được 123456789012345678901234567890 hạt cát."),
+	                    "figure: Họ đếm được 123456789012345678901234567890 hạt cát.");
+	assert_string_equal(cands("It cost 99999999999999999999999 dollars in 2024."),
+	                    "money date: It cost 99999999999999999999999 dollars in 2024.");
+	assert_string_equal(cands("99999999999999999999999999999999999999"), "");
+}
+
 static void
 test_names(void **state)
 {
@@ -251,7 +263,7 @@ main(void)
 	    cmocka_unit_test(test_money),          cmocka_unit_test(test_dates),
 	    cmocka_unit_test(test_superlatives),   cmocka_unit_test(test_quotes_and_comparisons),
 	    cmocka_unit_test(test_non_candidates), cmocka_unit_test(test_paragraph),
-	    cmocka_unit_test(test_names),
+	    cmocka_unit_test(test_names),          cmocka_unit_test(test_long_numbers),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

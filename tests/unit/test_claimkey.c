@@ -68,6 +68,20 @@ test_percent(void **state)
 	/* "per" alone and words holding "percent" stay words. */
 	assert_string_equal(key("5 per day"), "5 per day");
 	assert_string_equal(key("percentage"), "percentage");
+	/*
+	 * Punctuation between the words is a space in the key, so it is the
+	 * same percent (found by fuzzing: the key of "phần@trăm" was "phan
+	 * tram", whose key was "%").
+	 */
+	assert_string_equal(key("38,0 phần@trăm"), "38.0%");
+	assert_string_equal(key("38 phần-trăm"), "38%");
+	assert_string_equal(key("38 per-cent"), "38%");
+	assert_string_equal(key("38,0 phần@trăm, so với"), "38.0% so voi");
+	assert_string_equal(key("38.0% so voi"), "38.0% so voi");
+	/* What the key joins inside a word joins the percent word too. */
+	assert_string_equal(key("5 perc'ent"), "5%");
+	assert_string_equal(key("5 p.ercent"), "5%");
+	assert_string_equal(key("5 phần tr'ăm"), "5%");
 }
 
 static void

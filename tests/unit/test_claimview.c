@@ -342,6 +342,30 @@ test_paste(void **state)
 	free(want);
 }
 
+/* A wide label key's marker: two columns, each with the span's look. */
+static void
+test_wide_key(void **state)
+{
+	static const char *const wide[] = {"\xe4\xba\xba"}; /* 人 */
+	struct tagging_span sp[] = {{1, at(body, "Lương"), at(body, " nói"), 0, 0}};
+	struct layout_insert *spi = NULL, *ins = NULL;
+	struct claimview_looks *looks = NULL;
+	size_t nspi = 0, n = 0;
+
+	(void)state;
+	tagging_prepare(sp, 1);
+	assert_int_equal(tagging_inserts(&spi, &nspi, sp, 1, wide, 1), DESK_OK);
+	assert_int_equal(claimview_inserts(&ins, &looks, &n, spi, nspi, NULL, 0, NULL, 0), DESK_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(ins[0].text, "[\xe4\xba\xba ");
+	assert_int_equal(ins[0].width, 4);
+	for (int i = 0; i < 4; i++)
+		assert_int_equal(looks[0].look[i], CLAIMVIEW_SPAN);
+	free(spi);
+	free(ins);
+	free(looks);
+}
+
 int
 main(void)
 {
@@ -350,7 +374,7 @@ main(void)
 	    cmocka_unit_test(test_color_80), cmocka_unit_test(test_mono_20),
 	    cmocka_unit_test(test_color_20), cmocka_unit_test(test_nested),
 	    cmocka_unit_test(test_evform),   cmocka_unit_test(test_event),
-	    cmocka_unit_test(test_paste),
+	    cmocka_unit_test(test_wide_key), cmocka_unit_test(test_paste),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -15,6 +15,7 @@
 
 #include "keymap.h"
 #include "ui_cmds.h"
+#include "ui_state.h"
 #include "view.h"
 
 static void
@@ -408,6 +409,44 @@ test_help_lists_the_table(void **state)
 	assert_int_equal(e.ncommands, nui);
 }
 
+/*
+ * As many labels as the database holds: the interface found the first 32
+ * only, so the 33rd could be neither named nor keyed.
+ */
+static void
+test_many_labels(void **state)
+{
+	static const char keys[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN";
+	struct ui *ui = fake_ui();
+	char json[4096], name[8];
+	size_t len = 0;
+
+	(void)state;
+	assert_int_equal(desk_open(&ui->d, ":memory:", "tester"), DESK_OK);
+	len += (size_t)snprintf(json + len, sizeof json - len, "[");
+	for (int i = 0; i < 40; i++)
+		len +=
+		    (size_t)snprintf(json + len, sizeof json - len,
+		                     "%s{\"name\": \"L%d\", \"key\": \"%c\", \"color\": \"red\"}",
+		                     i ? "," : "", i + 1, keys[i]);
+	len += (size_t)snprintf(json + len, sizeof json - len, "]");
+	assert_int_equal(desk_labels_import(ui->d, "many.json", json, len, 1), DESK_OK);
+	assert_int_equal(ui_draw_labels(ui), DESK_OK);
+	for (int i = 0; i < 40; i++) {
+		snprintf(name, sizeof name, "L%d", i + 1);
+		assert_int_equal(ui_label_index(ui, name), i);
+		assert_int_equal(ui_label_by_key(ui, keys[i]), i);
+		assert_int_equal(ui->label_attr[i], A_BOLD); /* no colour: bold */
+	}
+	assert_int_equal(ui_label_index(ui, "L41"), -1);
+	assert_int_equal(ui_draw_labels(ui), DESK_OK); /* again: the looks are replaced */
+	desk_close(ui->d);
+	desk_labels_free(ui->labels);
+	free(ui->label_attr);
+	free(ui->label_pair);
+	free(ui);
+}
+
 static char *
 printed(void (*print)(FILE *))
 {
@@ -606,6 +645,7 @@ main(void)
 	    cmocka_unit_test(test_complete),
 	    cmocka_unit_test(test_ambiguous_lists),
 	    cmocka_unit_test(test_set),
+	    cmocka_unit_test(test_many_labels),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

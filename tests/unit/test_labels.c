@@ -81,7 +81,7 @@ test_defaults(void **state)
 		assert_ptr_equal(desk_labels_find(l, names[i]), x);
 	}
 	assert_null(desk_labels_at(l, 8));
-	assert_null(desk_labels_find(l, "per"));
+	assert_ptr_equal(desk_labels_find(l, "per"), desk_labels_find(l, "PER")); /* case ignored */
 	assert_non_null(strstr(desk_labels_find(l, "PER")->description, "Lương Cường"));
 	desk_labels_free(l);
 
@@ -203,6 +203,13 @@ test_bad_files(void **state)
 	     "\"A\", \"key\": \"Y\", \"color\": \"red\"}]}",
 	     "label 2 (A): \"name\" repeats label 1"},
 	    {"{\"name\": \"x\"}", "no \"labels\" array"},
+	    /* Names are told apart ignoring case, as editors name them. */
+	    {"{\"labels\": [{\"name\": \"Per\", \"key\": \"X\", \"color\": \"red\"}, {\"name\": "
+	     "\"PER\", \"key\": \"Y\", \"color\": \"red\"}]}",
+	     "label 2 (PER): \"name\" repeats label 1 (Per)"},
+	    /* The one key check verdicts have too: no space of any width. */
+	    {"{\"labels\": [{\"name\": \"A\", \"key\": \"\\u2003\", \"color\": \"red\"}]}",
+	     "label 1 (A): \"key\""},
 	    /* Without replace, a key another label of the set already has. */
 	    {"{\"labels\": [{\"name\": \"PERSON\", \"key\": \"P\", \"color\": \"red\"}]}",
 	     "label PERSON: key \"P\" is already label PER's"},
@@ -280,14 +287,54 @@ test_used_label_kept(void **state)
 	desk_close(d);
 }
 
+/* Labels are named ignoring case everywhere: "per" is PER (it was refused). */
+static void
+test_case_insensitive(void **state)
+{
+	static const char lower[] =
+	    "{\"labels\": [{\"name\": \"per\", \"key\": \"P\", \"color\": \"blue\"}]}";
+	desk *d = labels_open();
+	desk_article_in in = {.lang = "vi", .body = "Ông Lương Cường ở Hà Nội."};
+	desk_labels *l = NULL;
+	desk_span *sp = NULL;
+	int64_t a, s;
+
+	(void)state;
+	in.body_len = strlen(in.body);
+	assert_int_equal(desk_article_add(d, &in, 1, &a, NULL), DESK_OK);
+	assert_int_equal(desk_labels_get(&l, d), DESK_OK);
+	assert_string_equal(desk_labels_find(l, "per")->name, "PER");
+	assert_string_equal(desk_labels_find(l, "Loc")->name, "LOC");
+	assert_null(desk_labels_find(l, "PERSON"));
+	desk_labels_free(l);
+	/* Stored as the set spells it. */
+	assert_int_equal(desk_span_add(&s, d, a, 4, 15, "per", 0), DESK_OK);
+	assert_int_equal(desk_span_get(&sp, d, s), DESK_OK);
+	assert_string_equal(sp->label, "PER");
+	desk_span_free(sp);
+	assert_int_equal(desk_span_add(NULL, d, a, 4, 15, "Per", 0), DESK_DUPLICATE);
+	assert_int_equal(desk_span_relabel(d, s, "org"), DESK_OK);
+	assert_int_equal(desk_span_get(&sp, d, s), DESK_OK);
+	assert_string_equal(sp->label, "ORG");
+	desk_span_free(sp);
+	assert_int_equal(desk_span_add(NULL, d, a, 4, 15, "nope", 0), DESK_NOTFOUND);
+	/* A file naming "per" updates PER and keeps its spelling. */
+	assert_int_equal(desk_span_add(&s, d, a, 4, 15, "PER", 0), DESK_OK);
+	assert_int_equal(labels_import(d, lower, 0), DESK_OK);
+	assert_int_equal(labels_int(d, "SELECT count(*) FROM label WHERE name = 'PER' AND color = "
+	                               "'blue'"),
+	                 1);
+	assert_int_equal(labels_int(d, "SELECT count(*) FROM label WHERE name = 'per'"), 0);
+	desk_close(d);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_defaults),
-	    cmocka_unit_test(test_import_add_and_replace),
-	    cmocka_unit_test(test_bad_files),
-	    cmocka_unit_test(test_used_label_kept),
+	    cmocka_unit_test(test_defaults),         cmocka_unit_test(test_import_add_and_replace),
+	    cmocka_unit_test(test_bad_files),        cmocka_unit_test(test_used_label_kept),
+	    cmocka_unit_test(test_case_insensitive),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

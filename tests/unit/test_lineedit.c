@@ -181,6 +181,32 @@ test_insert_before_a_mark(void **state)
 	lineedit_free(&le);
 }
 
+/*
+ * What is left on either side of a deletion may join into one grapheme (two
+ * Hangul trailing jamo, two regional indicators): the cursor goes past it,
+ * never inside (found by fuzzing).
+ */
+static void
+test_delete_joins_graphemes(void **state)
+{
+	struct lineedit le;
+
+	(void)state;
+	lineedit_init(&le);
+	type(&le, "\xe1\x87\xbd]\xe1\x87\xbd"); /* U+11FD ] U+11FD */
+	keys(&le, KEYMAP_HOME, 1);
+	keys(&le, KEYMAP_RIGHT, 1);
+	expect(&le, "\xe1\x87\xbd|]\xe1\x87\xbd");
+	keys(&le, KEYMAP_DELETE, 1);
+	expect(&le, "\xe1\x87\xbd\xe1\x87\xbd|");
+	lineedit_clear(&le);
+	type(&le, "\xf0\x9f\x87\xbbx\xf0\x9f\x87\xb3"); /* RI V, x, RI N */
+	keys(&le, KEYMAP_LEFT, 1);
+	keys(&le, KEYMAP_BACKSPACE, 1);
+	expect(&le, "\xf0\x9f\x87\xbb\xf0\x9f\x87\xb3|");
+	lineedit_free(&le);
+}
+
 static void
 test_emoji_and_flags_are_one_step(void **state)
 {
@@ -437,6 +463,7 @@ main(void)
 	    cmocka_unit_test(test_accept_and_cancel),
 	    cmocka_unit_test(test_visible_part),
 	    cmocka_unit_test(test_offered_line),
+	    cmocka_unit_test(test_delete_joins_graphemes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

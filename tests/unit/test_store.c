@@ -131,6 +131,52 @@ test_duplicate_not_stored_twice(void **state)
 	desk_close(d);
 }
 
+/*
+ * A caller's marks and lengths are checked before use: a kind out of range
+ * indexed an array, a mark past the body was stored, and a body over the
+ * limit was hashed and bound with its length cast to int.
+ */
+static void
+test_add_checks_marks_and_length(void **state)
+{
+	static const char body[] = "Năm ngón tay.";
+	desk_mark bad_kind[] = {{.start = 0, .end = 3, .kind = (desk_mark_kind)7}};
+	desk_mark neg_kind[] = {{.start = 0, .end = 3, .kind = (desk_mark_kind)-1}};
+	desk_mark past[] = {{.start = 5, .end = 14, .kind = DESK_MARK_BYLINE}};
+	desk_mark empty[] = {{.start = 4, .end = 4, .kind = DESK_MARK_BOILERPLATE}};
+	desk_mark good[] = {{.start = 4, .end = 13, .kind = DESK_MARK_BOILERPLATE}};
+	desk_article_in in[2] = {{.body = "First.", .body_len = 6, .lang = "en"},
+	                         {.body = body, .body_len = sizeof body - 1, .lang = "vi"}};
+	desk_mark *const bad[] = {bad_kind, neg_kind, past, empty};
+	desk *d = store_open();
+	int64_t n;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		in[1].marks = bad[i];
+		in[1].nmarks = 1;
+		assert_int_equal(desk_article_add(d, in, 2, NULL, NULL), DESK_INVALID);
+		assert_non_null(strstr(desk_errmsg(d), "article 2: mark 1"));
+		assert_int_equal(desk_article_count(&n, d), DESK_OK);
+		assert_int_equal(n, 0);
+	}
+	/* Longer than any article may be: refused before a byte of it is read. */
+	in[1].marks = NULL;
+	in[1].nmarks = 0;
+	in[1].body_len = (size_t)INT32_MAX + 2;
+	assert_int_equal(desk_article_add(d, in, 2, NULL, NULL), DESK_INVALID);
+	assert_non_null(strstr(desk_errmsg(d), "article 2: body too long"));
+	assert_int_equal(desk_article_count(&n, d), DESK_OK);
+	assert_int_equal(n, 0);
+	in[1].body_len = sizeof body - 1;
+	in[1].marks = good;
+	in[1].nmarks = 1;
+	assert_int_equal(desk_article_add(d, in, 2, NULL, NULL), DESK_OK);
+	assert_int_equal(desk_article_count(&n, d), DESK_OK);
+	assert_int_equal(n, 2);
+	desk_close(d);
+}
+
 static void
 test_batch_is_all_or_nothing(void **state)
 {
@@ -341,6 +387,7 @@ main(void)
 	    cmocka_unit_test(test_json),
 	    cmocka_unit_test(test_schema_newer_refused_older_migrated),
 	    cmocka_unit_test(test_not_a_database),
+	    cmocka_unit_test(test_add_checks_marks_and_length),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

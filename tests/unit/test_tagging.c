@@ -395,6 +395,32 @@ test_brackets_map_no_offset(void **state)
 	desk_text_free(t);
 }
 
+/* A wide key (CJK) takes two columns in the markers, and the text after it moves by two. */
+static void
+test_wide_key(void **state)
+{
+	static const char *const wide[] = {"人"};
+	struct tagging_span one[] = {{2, at(name, "Lương"), at(name, " dự"), 0, 0}};
+	struct layout_insert *ins;
+	struct layout *l;
+	size_t nins, row;
+	desk_text *t = text(name);
+	int col;
+
+	(void)state;
+	assert_int_equal(tagging_inserts(&ins, &nins, one, 1, wide, 1), DESK_OK);
+	assert_int_equal(nins, 2);
+	assert_string_equal(ins[0].text, "[人 ");
+	assert_int_equal(ins[0].width, 4);
+	assert_int_equal(layout_new_insert(&l, t, 80, NULL, 0, LAYOUT_WORDS, ins, nins), DESK_OK);
+	/* "Chủ tịch nước " is 14 columns; "[人 " 14..17; "Lương" from 18. */
+	layout_pos(l, at(name, "Lương"), &row, &col);
+	assert_int_equal(col, 18);
+	layout_free(l);
+	free(ins);
+	desk_text_free(t);
+}
+
 int
 main(void)
 {
@@ -406,6 +432,7 @@ main(void)
 	    cmocka_unit_test(test_overlay_colour),
 	    cmocka_unit_test(test_overlay_brackets),
 	    cmocka_unit_test(test_brackets_map_no_offset),
+	    cmocka_unit_test(test_wide_key),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -145,6 +145,44 @@ test_fold(void **state)
 	check_fold("", "");
 }
 
+/* Folding part of the way (suggestions' case-only and accent-only matches). */
+static void
+test_fold_as(void **state)
+{
+	static const char s[] = "\xc4\x90\xc3\xa0 N\xe1\xba\xb5ng \xc3\x98"; /* Đà Nẵng Ø */
+	char *f = NULL, *nfc = NULL;
+	size_t n = 0, k = 0;
+
+	(void)state;
+	assert_int_equal(desk_fold_as(&f, &n, s, strlen(s), DESK_FOLD_ACCENT), DESK_OK);
+	assert_string_equal(f, "Da Nang O");
+	assert_int_equal(n, strlen(f));
+	free(f);
+	assert_int_equal(desk_fold_as(&f, &n, s, strlen(s), DESK_FOLD_CASE), DESK_OK);
+	assert_int_equal(desk_nfc(&nfc, &k, "\xc4\x91\xc3\xa0 n\xe1\xba\xb5ng \xc3\xb8", 14),
+	                 DESK_OK);
+	assert_string_equal(f, nfc);
+	free(f);
+	free(nfc);
+	assert_int_equal(desk_fold_as(&f, NULL, s, strlen(s), DESK_FOLD_CASE | DESK_FOLD_ACCENT),
+	                 DESK_OK);
+	assert_string_equal(f, "da nang o");
+	free(f);
+}
+
+/* A string's width: wide characters count two, escapes their length. */
+static void
+test_utf8_width(void **state)
+{
+	(void)state;
+	assert_int_equal(desk_utf8_width("[P ", 3), 3);
+	assert_int_equal(desk_utf8_width("[\xe4\xba\xba ", 5), 4); /* [人 */
+	assert_int_equal(desk_utf8_width("e\xcc\x81", 3), 1);      /* e + COMBINING ACUTE */
+	assert_int_equal(desk_utf8_width("\x1b", 1), 2);           /* ^[ */
+	assert_int_equal(desk_utf8_width("\xff", 1), 1);           /* a bad byte */
+	assert_int_equal(desk_utf8_width("", 0), 0);
+}
+
 static void
 test_grapheme_combining(void **state)
 {
@@ -661,6 +699,8 @@ main(void)
 	    cmocka_unit_test(test_utf8_check),
 	    cmocka_unit_test(test_line_col),
 	    cmocka_unit_test(test_fold),
+	    cmocka_unit_test(test_fold_as),
+	    cmocka_unit_test(test_utf8_width),
 	    cmocka_unit_test(test_grapheme_combining),
 	    cmocka_unit_test(test_grapheme_vietnamese),
 	    cmocka_unit_test(test_grapheme_emoji),

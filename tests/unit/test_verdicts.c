@@ -14,9 +14,6 @@
 #include "copydesk/copydesk.h"
 #include "internal.h"
 
-/* verdict.c, internal: load a verdict file in the caller's transaction. */
-int verdict_load(desk *d, const char *file, const char *json, size_t len);
-
 static desk *
 verdicts_open(void)
 {
@@ -133,7 +130,7 @@ verdicts_refused(desk *d, const char *json, const char *want)
 {
 	char *before = verdicts_snapshot(d), *after;
 
-	assert_int_equal(verdict_load(d, "bad.json", json, strlen(json)), DESK_INVALID);
+	assert_int_equal(desk_verdicts_import(d, "bad.json", json, strlen(json)), DESK_INVALID);
 	if (strstr(desk_errmsg(d), want) == NULL)
 		fail_msg("message \"%s\" lacks \"%s\"", desk_errmsg(d), want);
 	after = verdicts_snapshot(d);
@@ -169,6 +166,13 @@ test_bad_files(void **state)
 	verdicts_refused(d, "[" VERDICT_OK("a", "a", "3", "MAYBE") "]", "\"fever\"");
 	verdicts_refused(d, "[" VERDICT_OK("Big", "a", "3", "REFUTES") "]", "\"name\"");
 	verdicts_refused(d, "[" VERDICT_OK("a", "ab", "3", "REFUTES") "]", "\"key\"");
+	/* The one key check labels have too: no space of any width (EM SPACE, NBSP). */
+	verdicts_refused(d, "[" VERDICT_OK("a", "\u2003", "3", "REFUTES") "]", "\"key\"");
+	verdicts_refused(d, "[" VERDICT_OK("a", "\u00a0", "3", "REFUTES") "]", "\"key\"");
+	verdicts_refused(d, "[" VERDICT_OK("a", "\u0301", "3", "REFUTES") "]", "\"key\"");
+	/* A key the scale gives another verdict already. */
+	verdicts_refused(d, "[" VERDICT_OK("half-true", "f", "3", "NOT ENOUGH INFO") "]",
+	                 "bad.json: verdict half-true: key \"f\" is already verdict false's");
 	desk_close(d);
 }
 
@@ -182,7 +186,7 @@ test_good_file(void **state)
 	const desk_verdict *x;
 
 	(void)state;
-	assert_int_equal(verdict_load(d, "more.json", json, strlen(json)), DESK_OK);
+	assert_int_equal(desk_verdicts_import(d, "more.json", json, strlen(json)), DESK_OK);
 	assert_int_equal(desk_verdicts_get(&v, d), DESK_OK);
 	assert_int_equal(desk_verdicts_count(v), 6);
 	assert_non_null(x = desk_verdicts_find(v, "h"));
@@ -193,13 +197,57 @@ test_good_file(void **state)
 	desk_close(d);
 }
 
+/*
+ * Through the API: one transaction, logged; verdicts updated by name keep the
+ * research that uses them, and keys may move between verdicts.
+ */
+static void
+test_import_updates(void **state)
+{
+	static const char json[] = "[" VERDICT_OK("false", "t", "1", "REFUTES") ", " VERDICT_OK(
+	    "true", "f", "5", "SUPPORTS") "]";
+	desk *d = verdicts_open();
+	desk_verdicts *v = NULL;
+	sqlite3 *db = d->db;
+	sqlite3_stmt *st = NULL;
+
+	(void)state;
+	assert_int_equal(
+	    sqlite3_exec(db,
+	                 "INSERT INTO research (verdict, created_by, created_at, updated_by, "
+	                 "updated_at) VALUES ('false', 'a', 'b', 'a', 'b')",
+	                 NULL, NULL, NULL),
+	    SQLITE_OK);
+	assert_int_equal(desk_verdicts_import(d, "swap.json", json, strlen(json)), DESK_OK);
+	assert_int_equal(desk_verdicts_get(&v, d), DESK_OK);
+	assert_int_equal(desk_verdicts_count(v), 5);
+	assert_string_equal(desk_verdicts_find(v, "t")->name, "false");
+	assert_string_equal(desk_verdicts_find(v, "f")->name, "true");
+	assert_string_equal(desk_verdicts_at(v, 0)->name, "true"); /* the order kept */
+	desk_verdicts_free(v);
+	assert_int_equal(sqlite3_prepare_v2(db,
+	                                    "SELECT (SELECT count(*) FROM research WHERE verdict = "
+	                                    "'false'), (SELECT data FROM edit_log WHERE action = "
+	                                    "'verdicts-import' AND editor = 'tester')",
+	                                    -1, &st, NULL),
+	                 SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 1);
+	assert_string_equal(
+	    (const char *)sqlite3_column_text(st, 1),
+	    "{\"file\":\"swap.json\",\"added\":[],\"updated\":[\"true\",\"false\"]}");
+	sqlite3_finalize(st);
+	assert_int_equal(desk_verdicts_import(NULL, "x", "[]", 2), DESK_MISUSE);
+	desk_close(d);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_defaults),  cmocka_unit_test(test_find),
 	    cmocka_unit_test(test_json),      cmocka_unit_test(test_bad_files),
-	    cmocka_unit_test(test_good_file),
+	    cmocka_unit_test(test_good_file), cmocka_unit_test(test_import_updates),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -45,7 +45,7 @@ typedef struct desk_labels desk_labels;
 int desk_labels_get(desk_labels **out, desk *d);
 size_t desk_labels_count(const desk_labels *l);
 const desk_label *desk_labels_at(const desk_labels *l, size_t i);
-/* By name, or NULL. */
+/* By name: the exact name, else the same ignoring case ("per" is PER); or NULL. */
 const desk_label *desk_labels_find(const desk_labels *l, const char *name);
 void desk_labels_free(desk_labels *l);
 int desk_labels_json(char **out, desk *d);

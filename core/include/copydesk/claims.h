@@ -90,6 +90,15 @@ const desk_verdict *desk_verdicts_at(const desk_verdicts *v, size_t i);
 const desk_verdict *desk_verdicts_find(const desk_verdicts *v, const char *name);
 void desk_verdicts_free(desk_verdicts *v);
 int desk_verdicts_json(char **out, desk *d);
+/*
+ * Load a verdict file (the format of annotations/verdicts/default.json,
+ * documented in annotations/VERDICTS.md; name is the file's name for
+ * messages): its verdicts are added to the scale and same-named ones
+ * updated, in one transaction, logged as "verdicts-import".  The whole file
+ * is refused (DESK_INVALID, naming the file, the verdict and the field) when
+ * any of it is bad or a key would be two verdicts'.
+ */
+int desk_verdicts_import(desk *d, const char *name, const char *json, size_t len);
 
 /* --- Claims, research, evidence (claim.c, research.c) -------------------- */
 

@@ -7,6 +7,7 @@
 #include "annotate.h"
 #include "claims.h"
 #include "text.h"
+#include "parse.h"
 #include "io.h"
 
 #endif

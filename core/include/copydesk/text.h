@@ -42,6 +42,14 @@ int desk_nfc(char **out, size_t *outlen, const char *s, size_t len);
 int desk_fold(char **out, size_t *outlen, const char *s, size_t len);
 
 /*
+ * Fold only some of the way: DESK_FOLD_CASE (case folded, NFC), or
+ * DESK_FOLD_ACCENT (NFD without combining marks, đ/Đ -> d/D, case kept), or
+ * both (desk_fold()).  Neither gives NFC.  *out is NUL-terminated.
+ */
+enum { DESK_FOLD_CASE = 1, DESK_FOLD_ACCENT = 2 };
+int desk_fold_as(char **out, size_t *outlen, const char *s, size_t len, int how);
+
+/*
  * The escape shown in place of a character that must not reach the terminal:
  * C0 controls other than LF and TAB and DEL as "^X" (ESC is "^["), C1
  * controls, bidi controls and other non-printable characters as "<U+XXXX>".
@@ -92,6 +100,15 @@ const char *desk_field_check(char buf[DESK_FIELD_WHY], const char *s, size_t len
 
 /* Display width of a printable character (0 for combining marks, 2 for wide). */
 int desk_char_width(uint32_t c);
+
+/* Display width of s[0..len): desk_char_width() of each character (a bad byte is 1). */
+int desk_utf8_width(const char *s, size_t len);
+
+/*
+ * Whether s[0..len) can be a label's or a verdict's key: one character that
+ * shows by itself (no space of any kind, control, escape or combining mark).
+ */
+int desk_key_valid(const char *s, size_t len);
 
 /* --- A text with its boundaries ---------------------------------------- */
 

@@ -27,13 +27,8 @@ jsonl_key_column(const char *line, size_t len, const char *key)
 	size_t k = (size_t)snprintf(pat, sizeof pat, "\"%s\"", key);
 
 	for (size_t i = 0; i + k <= len; i++)
-		if (memcmp(line + i, pat, k) == 0) {
-			int64_t col = 1;
-
-			for (size_t j = 0; j < i; j++)
-				col += ((unsigned char)line[j] & 0xC0) != 0x80;
-			return col;
-		}
+		if (memcmp(line + i, pat, k) == 0)
+			return 1 + desk_utf8_count(line, i);
 	return 1;
 }
 
@@ -96,7 +91,7 @@ jsonl_record(import_article *a, json_t *o, const char *line, size_t linelen, int
 	}
 	/* A date, or the date part of a date and time ("2025-11-02T08:30:00Z"). */
 	if (date != NULL && dlen > 0) {
-		if (dlen < 10 || !import_date_valid(date) ||
+		if (dlen < 10 || !desk_date_valid(date, 10) ||
 		    (dlen > 10 && date[10] != 'T' && date[10] != ' '))
 			return import_fail(err, DESK_INVALID, ln,
 			                   jsonl_key_column(line, linelen, "date"),

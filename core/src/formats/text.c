@@ -44,16 +44,6 @@ text_is_space(char c)
 	return c == ' ' || c == '\t' || c == '\v' || c == '\f';
 }
 
-static int64_t
-text_cps(const char *s, size_t n)
-{
-	int64_t k = 0;
-
-	for (size_t i = 0; i < n; i++)
-		k += ((unsigned char)s[i] & 0xC0) != 0x80;
-	return k;
-}
-
 /* The line starting at byte `at`, trimmed; cp is the code point of `at`. */
 static text_line
 text_line_at(const char *s, size_t len, size_t at, int64_t cp)
@@ -70,7 +60,7 @@ text_line_at(const char *s, size_t len, size_t at, int64_t cp)
 	l.e = e;
 	l.next = nl ? end + 1 : len;
 	l.cb = cp + (int64_t)(b - at); /* white space is ASCII: a byte a code point */
-	l.ce = l.cb + text_cps(s + b, e - b);
+	l.ce = l.cb + desk_utf8_count(s + b, e - b);
 	return l;
 }
 
@@ -304,7 +294,7 @@ text_mark(import_article *a, const char *s, size_t len, size_t at, const char *t
 	text_seen seen = {0};
 	text_line prev = {0}, l;
 	size_t lines = 1, size = 16;
-	int64_t cp = text_cps(s, at);
+	int64_t cp = desk_utf8_count(s, at);
 	int have_prev = 0, prev_marked = 0, teaser = 0, rc = DESK_OK;
 
 	for (const char *p = s; (p = memchr(p, '\n', len - (size_t)(p - s))) != NULL; p++)
@@ -326,7 +316,8 @@ text_mark(import_article *a, const char *s, size_t len, size_t at, const char *t
 		if (l.b == l.e)
 			continue;
 		if (text_is_tail(s, &l)) {
-			rc = import_article_mark(a, DESK_MARK_BOILERPLATE, l.cb, text_cps(s, len));
+			rc = import_article_mark(a, DESK_MARK_BOILERPLATE, l.cb,
+			                         desk_utf8_count(s, len));
 			goto done;
 		}
 		if (text_is_follow(s, &l) ||
@@ -383,7 +374,7 @@ text_date_prefix(import_article *a, const char *s, size_t len, size_t *after, im
 	for (int k = 0; k < 10; k++)
 		if (k == 4 || k == 7 ? s[i + k] != '-' : (s[i + k] < '0' || s[i + k] > '9'))
 			return DESK_OK; /* not a date prefix: the text just starts "date" */
-	if (!import_date_valid(s + i))
+	if (!desk_date_valid(s + i, 10))
 		return import_fail(err, DESK_INVALID, 1, (int64_t)i + 1,
 		                   "no such date %.10s in the date prefix", s + i);
 	memcpy(a->date, s + i, 10);
