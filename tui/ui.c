@@ -471,9 +471,6 @@ ui_main(desk *d)
 	ui.d = d;
 	ui.width = UI_READ_WIDTH;
 	lineedit_init(&ui.edit);
-	prompthist_init(&ui.hist[0]);
-	prompthist_init(&ui.hist[1]);
-	ui_prompt_load(&ui);
 	layout_tone_cells(ui_probe_tones()); /* before curses: it writes and reads the terminal */
 	if ((screen = ui_start()) == NULL) {
 		const char *term = getenv("TERM") ? getenv("TERM") : "";
@@ -484,6 +481,10 @@ ui_main(desk *d)
 		free(e);
 		return 1;
 	}
+	/* The prompts' history and settings once the screen is ours (nothing to free before). */
+	prompthist_init(&ui.hist[0]);
+	prompthist_init(&ui.hist[1]);
+	ui_prompt_load(&ui);
 	ui_signo = 0;
 	ui_signals_catch();
 	ui_draw_init(&ui);
