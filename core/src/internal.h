@@ -71,6 +71,27 @@ void desk_hash(char out[17], const char *s, size_t len);
 char *desk_strdup(const char *s);
 
 /*
+ * text.c: desk_fold() of valid UTF-8 s into out (room for len bytes) by a
+ * table, when s holds only characters the table knows (ASCII, Latin and
+ * Vietnamese letters, punctuation); 0 when it holds another: use desk_fold().
+ */
+int text_fold_quick(char *out, size_t *outlen, const char *s, size_t len);
+
+/*
+ * claimkey.c: the hash (sentindex_hash) of valid UTF-8 text's claim key, and
+ * whether the key is empty, with buffers kept in sc between calls (zeroed
+ * first, claimkey_scratch_free() after).  claimkey_reference() is
+ * desk_claim_key() without the table, for the tests that compare them.
+ */
+typedef struct claimkey_scratch {
+	char *fold, *key, *nfc;
+	size_t foldcap, keycap;
+} claimkey_scratch;
+int claimkey_hash(int64_t *hash, int *empty, claimkey_scratch *sc, const char *text, size_t len);
+void claimkey_scratch_free(claimkey_scratch *sc);
+int claimkey_reference(char **out, const char *text, size_t len);
+
+/*
  * sentindex.c: the sentence index.  An article's sentences as the hashes of
  * their claim keys (pure: no database), stored in the caller's transaction
  * (*ins: a statement prepared on first use, finalized by the caller).

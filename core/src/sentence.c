@@ -39,6 +39,8 @@ static const char *const sentence_abbrevs[] = {
 static int
 sentence_is_space(uint32_t c)
 {
+	if (c < 0x80)
+		return c == ' ' || (c >= '\t' && c <= '\r');
 	return uc_is_property_white_space(c) || c == 0x200B || c == 0xFEFF;
 }
 
@@ -60,6 +62,8 @@ sentence_is_stop(uint32_t c)
 static int
 sentence_is_closer(uint32_t c)
 {
+	if (c < 0x80) /* no Pf, and Pe is ) ] } */
+		return c == '"' || c == '\'' || c == ')' || c == ']' || c == '}';
 	return c == '"' || c == '\'' || c == ')' || c == ']' || c == '}' || c == 0x201D /* ” */ ||
 	       c == 0x2019 /* ’ */ || c == 0x00BB /* » */ || c == 0x203A || c == 0x300D ||
 	       c == 0x300F || uc_is_general_category(c, UC_CATEGORY_Pe) ||
@@ -70,6 +74,8 @@ sentence_is_closer(uint32_t c)
 static int
 sentence_is_opener(uint32_t c)
 {
+	if (c < 0x80) /* no Pi, and Ps is ( [ { */
+		return c == '"' || c == '\'' || c == '(' || c == '[' || c == '{';
 	return c == '"' || c == '\'' || c == 0x201C /* “ */ || c == 0x2018 /* ‘ */ ||
 	       c == 0x201E /* „ */ || c == 0x00AB /* « */ || c == 0x2039 ||
 	       uc_is_general_category(c, UC_CATEGORY_Ps) ||

@@ -71,6 +71,7 @@ sentindex_keys_free(sentindex_keys *k)
 int
 sentindex_keys_of(sentindex_keys *out, const char *body, size_t len)
 {
+	claimkey_scratch sc = {0};
 	desk_text *t = NULL;
 	desk_range *r = NULL;
 	size_t n = 0;
@@ -89,21 +90,23 @@ sentindex_keys_of(sentindex_keys *out, const char *body, size_t len)
 	}
 	for (size_t i = 0; i < n; i++) {
 		size_t a = desk_text_byte(t, r[i].start), b = desk_text_byte(t, r[i].end);
-		char *key = NULL;
+		int64_t hash;
+		int empty;
 
-		if ((rc = desk_claim_key(&key, body + a, b - a)) != DESK_OK)
+		/* desk_text_new() checked the UTF-8: no desk_claim_key() check per sentence. */
+		if ((rc = claimkey_hash(&hash, &empty, &sc, body + a, b - a)) != DESK_OK)
 			goto done;
-		if (key[0] != '\0') { /* no words: nothing a claim could match */
-			out->v[out->n].hash = sentindex_hash(key, strlen(key));
+		if (!empty) { /* no words: nothing a claim could match */
+			out->v[out->n].hash = hash;
 			out->v[out->n].start = r[i].start;
 			out->v[out->n].end = r[i].end;
 			out->n++;
 		}
-		free(key);
 	}
 done:
 	if (rc != DESK_OK)
 		sentindex_keys_free(out);
+	claimkey_scratch_free(&sc);
 	free(r);
 	desk_text_free(t);
 	return rc;

@@ -3,6 +3,7 @@
  * escapes, width, and the desk_text object with its boundaries.
  */
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -162,6 +163,108 @@ desk_fold(char **out, size_t *outlen, const char *s, size_t len)
 	return DESK_OK;
 }
 
+/*
+ * desk_fold() by a table, for the sentence index's keys: the fold of every
+ * code point below TEXT_QUICK_MAX, worked out once by desk_fold() itself, so
+ * that the table agrees with it by construction.  A code point is in the
+ * table when its fold is ASCII no longer than its UTF-8 (a Latin or
+ * Vietnamese letter: "Ệ" -> "e", "đ" -> "d"; a mark: nothing), or when it
+ * folds to itself and is no letter or mark (punctuation, spaces, digits,
+ * symbols).  Folding such code points one at a time is folding the string:
+ * a fold that is ASCII or a starter never reorders with its neighbours'
+ * marks, and case folding without a language looks at no context.
+ */
+#define TEXT_QUICK_MAX  0x2070
+#define TEXT_QUICK_NONE 0xFF /* not in the table: desk_fold() */
+#define TEXT_QUICK_SELF 0xFE /* folds to itself */
+
+static struct {
+	uint8_t n; /* bytes of s, or TEXT_QUICK_* */
+	char s[3];
+} text_quick[TEXT_QUICK_MAX];
+static pthread_once_t text_quick_once = PTHREAD_ONCE_INIT;
+
+static int
+text_quick_starts_with_starter(const uint8_t *u, size_t n)
+{
+	size_t dn = 0;
+	uint8_t *d = u8_normalize(UNINORM_NFD, u, n, NULL, &dn);
+	ucs4_t c = 0;
+	int ok;
+
+	if (d == NULL || dn == 0) {
+		free(d);
+		return 0;
+	}
+	u8_mbtouc(&c, d, dn);
+	ok = uc_combining_class(c) == 0;
+	free(d);
+	return ok;
+}
+
+static void
+text_quick_init(void)
+{
+	for (ucs4_t c = 0; c < TEXT_QUICK_MAX; c++) {
+		uint8_t u[8];
+		int n = u8_uctomb(u, c, (int)sizeof u);
+		char *f = NULL;
+		size_t fn = 0, ascii = 1;
+
+		text_quick[c].n = TEXT_QUICK_NONE;
+		if (c == 0 || n <= 0 || desk_fold(&f, &fn, (const char *)u, (size_t)n) != DESK_OK)
+			continue;
+		for (size_t i = 0; i < fn; i++)
+			ascii = ascii && (unsigned char)f[i] < 0x80;
+		if (ascii && fn <= (size_t)n && fn <= sizeof text_quick[c].s &&
+		    (fn == 0 || (!uc_is_general_category(c, UC_CATEGORY_M) &&
+		                 text_quick_starts_with_starter(u, (size_t)n)))) {
+			text_quick[c].n = (uint8_t)fn;
+			memcpy(text_quick[c].s, f, fn);
+		} else if (fn == (size_t)n && memcmp(f, u, fn) == 0 && uc_combining_class(c) == 0 &&
+		           !uc_is_general_category(
+		               c, uc_general_category_or(UC_CATEGORY_L, UC_CATEGORY_M)) &&
+		           text_quick_starts_with_starter(u, (size_t)n)) {
+			text_quick[c].n = TEXT_QUICK_SELF;
+		}
+		free(f);
+	}
+}
+
+int
+text_fold_quick(char *out, size_t *outlen, const char *s, size_t len)
+{
+	size_t w = 0;
+
+	pthread_once(&text_quick_once, text_quick_init);
+	for (size_t i = 0; i < len;) {
+		unsigned char b = (unsigned char)s[i];
+		ucs4_t c;
+		int k;
+
+		if (b < 0x80) {
+			if (text_quick[b].n != 1)
+				return 0; /* NUL */
+			out[w++] = text_quick[b].s[0];
+			i++;
+			continue;
+		}
+		k = u8_mbtouc_unsafe(&c, (const uint8_t *)s + i, len - i);
+		if (c >= TEXT_QUICK_MAX || text_quick[c].n == TEXT_QUICK_NONE)
+			return 0;
+		if (text_quick[c].n == TEXT_QUICK_SELF) {
+			memcpy(out + w, s + i, (size_t)k);
+			w += (size_t)k;
+		} else {
+			memcpy(out + w, text_quick[c].s, text_quick[c].n);
+			w += text_quick[c].n;
+		}
+		i += (size_t)k;
+	}
+	*outlen = w;
+	return 1;
+}
+
 /* --- Escapes and width ------------------------------------------------- */
 
 /* Characters shown as <U+XXXX>: they move the cursor, reorder text or show nothing. */
@@ -245,6 +348,9 @@ struct desk_text {
 	uint32_t *cp;  /* [len] code points */
 	uint32_t *off; /* [len + 1] byte offsets */
 	uint8_t *flag; /* [len + 1] TEXT_* */
+	/* Word starts and line breaks are worked out on first use (the sentence
+	 * index needs graphemes only); brk is their scratch until then. */
+	char *brk; /* [len + 1], NULL once they are */
 	/* The folded text for DESK_FIND_FOLD, built on first use. */
 	char *fold;       /* folded graphemes, concatenated */
 	size_t foldlen;   /* bytes of fold */
@@ -312,6 +418,42 @@ text_mark_words(desk_text *t, char *brk)
 	}
 }
 
+/*
+ * Whether nothing in UAX #29 joins c to a neighbour: its grapheme break
+ * property is Other, Control, CR or LF.  Latin and Vietnamese letters,
+ * punctuation and digits are; marks, joiners, Hangul and flags are not.
+ */
+static int
+text_is_lone_grapheme(uint32_t c)
+{
+	int p;
+
+	if (c < 0x300 || (c >= 0x1E00 && c < 0x1F00))
+		return 1;
+	p = uc_graphemeclusterbreak_property(c);
+	return p == GBP_OTHER || p == GBP_CONTROL || p == GBP_CR || p == GBP_LF;
+}
+
+static void
+text_mark_graphemes(desk_text *t, char *brk)
+{
+	int64_t i, n = t->len;
+
+	for (i = 0; i < n && text_is_lone_grapheme(t->cp[i]); i++)
+		;
+	if (i == n) { /* every code point its own grapheme, but CR LF */
+		for (i = 0; i < n; i++)
+			if (i == 0 || t->cp[i] != '\n' || t->cp[i - 1] != '\r')
+				t->flag[i] |= TEXT_GRAPHEME;
+	} else {
+		u32_grapheme_breaks(t->cp, (size_t)n, brk);
+		for (i = 0; i < n; i++)
+			if (i == 0 || brk[i])
+				t->flag[i] |= TEXT_GRAPHEME;
+	}
+	t->flag[n] |= TEXT_GRAPHEME;
+}
+
 static void
 text_mark_breaks(desk_text *t, char *brk)
 {
@@ -367,20 +509,31 @@ desk_text_new(desk_text **out, const char *s, size_t len)
 	}
 	t->off[t->len] = (uint32_t)len;
 
-	u32_grapheme_breaks(t->cp, (size_t)t->len, brk);
-	for (int64_t i = 0; i < t->len; i++)
-		if (i == 0 || brk[i])
-			t->flag[i] |= TEXT_GRAPHEME;
-	t->flag[t->len] |= TEXT_GRAPHEME;
-	text_mark_words(t, brk);
-	text_mark_breaks(t, brk);
+	text_mark_graphemes(t, brk);
+	t->brk = brk;
 	*out = t;
 	t = NULL;
 	rc = DESK_OK;
 done:
-	free(brk);
+	if (t)
+		free(brk);
 	desk_text_free(t);
 	return rc;
+}
+
+/* Word starts and line breaks, the first time they are asked for. */
+static const desk_text *
+text_words(const desk_text *c)
+{
+	desk_text *t = (desk_text *)c; /* a cache: working them out changes nothing seen */
+
+	if (t->brk != NULL) {
+		text_mark_words(t, t->brk);
+		text_mark_breaks(t, t->brk);
+		free(t->brk);
+		t->brk = NULL;
+	}
+	return c;
 }
 
 void
@@ -392,6 +545,7 @@ desk_text_free(desk_text *t)
 	free(t->cp);
 	free(t->off);
 	free(t->flag);
+	free(t->brk);
 	free(t->fold);
 	free(t->foldcp);
 	free(t->cpfold);
@@ -488,6 +642,7 @@ desk_text_grapheme_start(const desk_text *t, int64_t cp)
 int64_t
 desk_text_next_word(const desk_text *t, int64_t cp)
 {
+	t = text_words(t);
 	cp = text_clamp(t, cp);
 	if (cp < t->len)
 		cp++;
@@ -499,6 +654,7 @@ desk_text_next_word(const desk_text *t, int64_t cp)
 int64_t
 desk_text_prev_word(const desk_text *t, int64_t cp)
 {
+	t = text_words(t);
 	cp = text_clamp(t, cp);
 	if (cp > 0)
 		cp--;
@@ -510,6 +666,7 @@ desk_text_prev_word(const desk_text *t, int64_t cp)
 int
 desk_text_break(const desk_text *t, int64_t cp)
 {
+	t = text_words(t);
 	if (cp <= 0 || cp > t->len)
 		return DESK_BREAK_NO;
 	return (t->flag[cp] >> TEXT_BRK_SHIFT) & 3;
