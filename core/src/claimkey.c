@@ -214,16 +214,25 @@ claimkey_build(claimkey_buf *b, const char *s, size_t n)
 			continue;
 		}
 		if (claimkey_is_word(c)) {
-			if (!prevword && claimkey_percent_word(s, n, i, &after)) {
+			size_t j = i + (size_t)k;
+			int m = 1;
+
+			/* The percent words are ASCII once folded: "phan", "per", "percent". */
+			if (!prevword && c == 'p' && claimkey_percent_word(s, n, i, &after)) {
 				b->space = 0;
 				rc = claimkey_put(b, "%", 1);
 				i = after;
 				continue;
 			}
-			wordlen = prevword ? wordlen + 1 : 1;
+			/* The ASCII letters that follow, in one go. */
+			for (; j < n && (((unsigned char)s[j] | 0x20) >= 'a' &&
+			                 ((unsigned char)s[j] | 0x20) <= 'z');
+			     j++)
+				m++;
+			wordlen = prevword ? wordlen + m : m;
 			prevword = 1;
-			rc = claimkey_put(b, s + i, (size_t)k);
-			i += (size_t)k;
+			rc = claimkey_put(b, s + i, j - i);
+			i = j;
 			continue;
 		}
 		if (c == '%' || c == 0xFF05 || c == 0x066A) {

@@ -76,6 +76,9 @@ char *desk_strdup(const char *s);
  * Vietnamese letters, punctuation); 0 when it holds another: use desk_fold().
  */
 int text_fold_quick(char *out, size_t *outlen, const char *s, size_t len);
+/* t's code points ([len]) and flags ([len + 1]), for sentence.c's loops over every grapheme. */
+#define TEXT_GRAPHEME 0x01 /* the flag of a grapheme's first code point */
+void text_view(const desk_text *t, const uint32_t **cp, const uint8_t **flag);
 
 /*
  * claimkey.c: the hash (sentindex_hash) of valid UTF-8 text's claim key, and

@@ -205,9 +205,15 @@ static int64_t
 sentence_skip_space(const desk_text *t, int64_t cp)
 {
 	int64_t len = desk_text_len(t);
+	const uint32_t *c;
+	const uint8_t *flag;
 
-	while (cp < len && sentence_is_space(sentence_char(t, cp)))
-		cp = desk_text_next_grapheme(t, cp);
+	text_view(t, &c, &flag);
+	cp = cp < 0 ? 0 : cp;
+	while (cp < len && sentence_is_space(c[cp]))
+		do
+			cp++;
+		while (cp < len && !(flag[cp] & TEXT_GRAPHEME));
 	return cp;
 }
 
@@ -216,15 +222,20 @@ static int64_t
 sentence_scan(const desk_text *t, int64_t start)
 {
 	int64_t len = desk_text_len(t), i = start, end = start;
+	const uint32_t *cp;
+	const uint8_t *flag;
 
+	text_view(t, &cp, &flag);
 	while (i < len) {
-		uint32_t c = sentence_char(t, i);
+		uint32_t c = cp[i];
 		int64_t j, k;
 
 		if (sentence_is_linebreak(c))
 			return end;
 		if (!sentence_is_stop(c)) {
-			i = desk_text_next_grapheme(t, i);
+			do /* the next grapheme */
+				i++;
+			while (i < len && !(flag[i] & TEXT_GRAPHEME));
 			if (!sentence_is_space(c))
 				end = i;
 			continue;

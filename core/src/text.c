@@ -337,7 +337,7 @@ desk_char_width(uint32_t c)
 /* --- desk_text ---------------------------------------------------------- */
 
 /* Per code point flags; the entry at len describes the end of the text. */
-#define TEXT_GRAPHEME  0x01 /* a grapheme starts here */
+/* TEXT_GRAPHEME (internal.h): a grapheme starts here */
 #define TEXT_WORD      0x02 /* a word starts here */
 #define TEXT_BRK_SHIFT 2    /* DESK_BREAK_* before this code point, 2 bits */
 
@@ -504,7 +504,10 @@ desk_text_new(desk_text **out, const char *s, size_t len)
 		ucs4_t c;
 
 		t->off[i] = (uint32_t)at;
-		at += (size_t)u8_mbtouc_unsafe(&c, (const uint8_t *)s + at, len - at);
+		if ((unsigned char)s[at] < 0x80)
+			c = (unsigned char)s[at++];
+		else
+			at += (size_t)u8_mbtouc_unsafe(&c, (const uint8_t *)s + at, len - at);
 		t->cp[i] = c;
 	}
 	t->off[t->len] = (uint32_t)len;
@@ -550,6 +553,13 @@ desk_text_free(desk_text *t)
 	free(t->foldcp);
 	free(t->cpfold);
 	free(t);
+}
+
+void
+text_view(const desk_text *t, const uint32_t **cp, const uint8_t **flag)
+{
+	*cp = t->cp;
+	*flag = t->flag;
 }
 
 int64_t
