@@ -183,6 +183,7 @@ article_add(desk *d, const desk_article_in *in, const sentindex_keys *keys, size
 	    "id BETWEEN ?3 AND ?4";
 	sqlite3_stmt *ins = NULL, *mark = NULL, *same = NULL, *log = NULL, *sent = NULL;
 	sentindex_keys *own = NULL;
+	sentindex_rows rows = {0};
 	char hash[17], now[DESK_NOW_SIZE];
 	int64_t first = 0, last = 0;
 	int rc;
@@ -244,8 +245,10 @@ article_add(desk *d, const desk_article_in *in, const sentindex_keys *keys, size
 					goto done;
 				}
 			}
-			if ((rc = sentindex_store(d, &sent, id, &keys[i])) != DESK_OK)
+			if ((rc = sentindex_rows_add(&rows, id, &keys[i])) != DESK_OK) {
+				rc = desk_error(d, rc, "out of memory");
 				goto done;
+			}
 			if (first == 0)
 				first = id;
 			last = id;
@@ -253,6 +256,8 @@ article_add(desk *d, const desk_article_in *in, const sentindex_keys *keys, size
 		if (ids)
 			ids[i] = id;
 	}
+	if ((rc = sentindex_rows_store(d, &sent, &rows)) != DESK_OK)
+		goto done;
 	if (first != 0) {
 		sqlite3_bind_text(log, 1, now, -1, SQLITE_STATIC);
 		sqlite3_bind_text(log, 2, d->editor, -1, SQLITE_STATIC);
@@ -270,6 +275,7 @@ done:
 	sqlite3_finalize(same);
 	sqlite3_finalize(log);
 	sqlite3_finalize(sent);
+	sentindex_rows_free(&rows);
 	if (rc != DESK_OK)
 		desk_rollback(d);
 	if (own != NULL) {

@@ -110,6 +110,17 @@ int64_t sentindex_hash(const char *key, size_t len);
 int sentindex_keys_of(sentindex_keys *out, const char *body, size_t len);
 void sentindex_keys_free(sentindex_keys *k);
 int sentindex_store(desk *d, sqlite3_stmt **ins, int64_t article_id, const sentindex_keys *k);
+/* Rows gathered over a batch of articles and stored in the index's order. */
+typedef struct sentindex_row {
+	int64_t hash, article_id, start, end;
+} sentindex_row;
+typedef struct sentindex_rows {
+	sentindex_row *v;
+	size_t n, cap;
+} sentindex_rows;
+int sentindex_rows_add(sentindex_rows *rows, int64_t article_id, const sentindex_keys *k);
+int sentindex_rows_store(desk *d, sqlite3_stmt **ins, sentindex_rows *rows);
+void sentindex_rows_free(sentindex_rows *rows);
 /* copydesk_key_hash(KEY) on the handle's connection. */
 int sentindex_register(desk *d);
 

@@ -133,6 +133,73 @@ sentindex_store(desk *d, sqlite3_stmt **ins, int64_t article_id, const sentindex
 	return DESK_OK;
 }
 
+static int
+sentindex_row_cmp(const void *x, const void *y)
+{
+	const sentindex_row *a = x, *b = y;
+
+	if (a->hash != b->hash)
+		return a->hash < b->hash ? -1 : 1;
+	if (a->article_id != b->article_id)
+		return a->article_id < b->article_id ? -1 : 1;
+	return (a->start > b->start) - (a->start < b->start);
+}
+
+int
+sentindex_rows_add(sentindex_rows *rows, int64_t article_id, const sentindex_keys *k)
+{
+	if (rows->n + k->n > rows->cap) {
+		size_t cap = rows->cap ? rows->cap : 1024;
+		sentindex_row *w;
+
+		while (cap < rows->n + k->n)
+			cap *= 2;
+		if ((w = realloc(rows->v, cap * sizeof *w)) == NULL)
+			return DESK_NOMEM;
+		rows->v = w;
+		rows->cap = cap;
+	}
+	for (size_t i = 0; i < k->n; i++)
+		rows->v[rows->n++] =
+		    (sentindex_row){k->v[i].hash, article_id, k->v[i].start, k->v[i].end};
+	return DESK_OK;
+}
+
+void
+sentindex_rows_free(sentindex_rows *rows)
+{
+	free(rows->v);
+	memset(rows, 0, sizeof *rows);
+}
+
+/*
+ * The rows in the order of the index: each insert lands next to the one
+ * before, in pages already in the cache, instead of somewhere in the tree.
+ */
+int
+sentindex_rows_store(desk *d, sqlite3_stmt **ins, sentindex_rows *rows)
+{
+	static const char sql[] = "INSERT OR IGNORE INTO sentence (hash, article_id, start, "
+	                          "\"end\") VALUES (?1, ?2, ?3, ?4)";
+	int rc;
+
+	if (rows->n == 0)
+		return DESK_OK;
+	if (*ins == NULL && (rc = desk_prepare(d, ins, sql)) != DESK_OK)
+		return rc;
+	qsort(rows->v, rows->n, sizeof *rows->v, sentindex_row_cmp);
+	for (size_t i = 0; i < rows->n; i++) {
+		sqlite3_reset(*ins);
+		sqlite3_bind_int64(*ins, 1, rows->v[i].hash);
+		sqlite3_bind_int64(*ins, 2, rows->v[i].article_id);
+		sqlite3_bind_int64(*ins, 3, rows->v[i].start);
+		sqlite3_bind_int64(*ins, 4, rows->v[i].end);
+		if (sqlite3_step(*ins) != SQLITE_DONE)
+			return desk_sqlite_error(d, "index sentences");
+	}
+	return DESK_OK;
+}
+
 /* The articles an upgrade still has to index: next..last by id, or *have 0. */
 static int
 sentindex_upgrade_range(desk *d, int *have, int64_t *next, int64_t *last)
