@@ -17,6 +17,7 @@
  * ("TP.HCM") never end a sentence: no white space follows them and the letters around them do not
  * fit the run-together rule.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -99,6 +100,23 @@ static int
 sentence_is_letter(uint32_t c)
 {
 	return uc_is_general_category(c, UC_CATEGORY_L);
+}
+
+/*
+ * The code points below SENTENCE_PLAIN_MAX that are neither white space, a
+ * line break nor a stop, worked out once from the three tests, for the loop
+ * that walks over every grapheme of a sentence.
+ */
+#define SENTENCE_PLAIN_MAX 0x2000
+static unsigned char sentence_plain[SENTENCE_PLAIN_MAX];
+static pthread_once_t sentence_plain_once = PTHREAD_ONCE_INIT;
+
+static void
+sentence_plain_init(void)
+{
+	for (uint32_t c = 0; c < SENTENCE_PLAIN_MAX; c++)
+		sentence_plain[c] =
+		    !sentence_is_space(c) && !sentence_is_linebreak(c) && !sentence_is_stop(c);
 }
 
 /* The first code point of the grapheme at cp (its base character). */
@@ -226,10 +244,19 @@ sentence_scan(const desk_text *t, int64_t start)
 	const uint8_t *flag;
 
 	text_view(t, &cp, &flag);
+	pthread_once(&sentence_plain_once, sentence_plain_init);
 	while (i < len) {
 		uint32_t c = cp[i];
 		int64_t j, k;
 
+		/* Letters, digits and most punctuation: on to the next grapheme. */
+		if (c < SENTENCE_PLAIN_MAX && sentence_plain[c]) {
+			do
+				i++;
+			while (i < len && !(flag[i] & TEXT_GRAPHEME));
+			end = i;
+			continue;
+		}
 		if (sentence_is_linebreak(c))
 			return end;
 		if (!sentence_is_stop(c)) {
