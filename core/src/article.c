@@ -114,13 +114,8 @@ article_keys_main(void *arg)
 #define ARTICLE_KEYS_PARALLEL 16
 #define ARTICLE_KEYS_THREADS  8
 
-/*
- * The sentence keys of n articles, worked out on every processor before the
- * write lock is taken (the importer's batches, which it stores while it
- * parses the next).
- */
-static int
-article_keys(desk *d, sentindex_keys **out, const desk_article_in *in, size_t n)
+int
+article_keys_of(sentindex_keys **out, size_t *bad, const desk_article_in *in, size_t n)
 {
 	article_keys_part parts[ARTICLE_KEYS_THREADS];
 	pthread_t threads[ARTICLE_KEYS_THREADS];
@@ -131,8 +126,9 @@ article_keys(desk *d, sentindex_keys **out, const desk_article_in *in, size_t n)
 	int rc = DESK_OK;
 
 	*out = NULL;
+	*bad = 0;
 	if ((k = calloc(n ? n : 1, sizeof *k)) == NULL)
-		return desk_error(d, DESK_NOMEM, "out of memory");
+		return DESK_NOMEM;
 	if (np > ARTICLE_KEYS_THREADS)
 		np = ARTICLE_KEYS_THREADS;
 	for (size_t i = 0; i < np; i++)
@@ -147,16 +143,39 @@ article_keys(desk *d, sentindex_keys **out, const desk_article_in *in, size_t n)
 			article_keys_main(&parts[i]);
 	}
 	for (size_t i = 0; i < np && rc == DESK_OK; i++)
-		if (parts[i].rc != DESK_OK)
-			rc = desk_error(d, parts[i].rc, "article %zu: sentences: %s", parts[i].bad,
-			                desk_strerror(parts[i].rc));
+		if (parts[i].rc != DESK_OK) {
+			rc = parts[i].rc;
+			*bad = parts[i].bad;
+		}
 	if (rc != DESK_OK) {
-		for (size_t i = 0; i < n; i++)
-			sentindex_keys_free(&k[i]);
-		free(k);
+		article_keys_free(k, n);
 		return rc;
 	}
 	*out = k;
+	return DESK_OK;
+}
+
+void
+article_keys_free(sentindex_keys *k, size_t n)
+{
+	for (size_t i = 0; k != NULL && i < n; i++)
+		sentindex_keys_free(&k[i]);
+	free(k);
+}
+
+/*
+ * The sentence keys of n articles, worked out on every processor before the
+ * write lock is taken (desk_article_add(); the importer works out its
+ * batches' keys itself, while it stores the batch before).
+ */
+static int
+article_keys(desk *d, sentindex_keys **out, const desk_article_in *in, size_t n)
+{
+	size_t bad = 0;
+	int rc = article_keys_of(out, &bad, in, n);
+
+	if (rc != DESK_OK)
+		return desk_error(d, rc, "article %zu: sentences: %s", bad, desk_strerror(rc));
 	return DESK_OK;
 }
 

@@ -130,5 +130,12 @@ int sentindex_register(desk *d);
  */
 int article_add(desk *d, const desk_article_in *in, const sentindex_keys *keys, size_t n,
                 int64_t *ids, int *dup);
+/*
+ * The keys of n articles on every processor, with no desk handle (the
+ * importer's, while its store thread uses the handle); on failure *bad is
+ * the article that failed.  article_keys_free() frees them.
+ */
+int article_keys_of(sentindex_keys **out, size_t *bad, const desk_article_in *in, size_t n);
+void article_keys_free(sentindex_keys *k, size_t n);
 
 #endif
