@@ -100,13 +100,15 @@ static void *
 article_keys_main(void *arg)
 {
 	article_keys_part *p = arg;
+	claimkey_scratch sc = {0};
 
 	p->rc = DESK_OK;
 	for (size_t i = p->from; i < p->to && p->rc == DESK_OK; i++)
 		if (p->in[i].body != NULL &&
-		    (p->rc = sentindex_keys_of(&p->k[i], p->in[i].body, p->in[i].body_len)) !=
-		        DESK_OK)
+		    (p->rc = sentindex_keys_with(&p->k[i], &sc, p->in[i].body,
+		                                 p->in[i].body_len)) != DESK_OK)
 			p->bad = i;
+	claimkey_scratch_free(&sc);
 	return NULL;
 }
 

@@ -72,6 +72,15 @@ int
 sentindex_keys_of(sentindex_keys *out, const char *body, size_t len)
 {
 	claimkey_scratch sc = {0};
+	int rc = sentindex_keys_with(out, &sc, body, len);
+
+	claimkey_scratch_free(&sc);
+	return rc;
+}
+
+int
+sentindex_keys_with(sentindex_keys *out, claimkey_scratch *sc, const char *body, size_t len)
+{
 	desk_text *t = NULL;
 	desk_range *r = NULL;
 	size_t n = 0;
@@ -94,7 +103,7 @@ sentindex_keys_of(sentindex_keys *out, const char *body, size_t len)
 		int empty;
 
 		/* desk_text_new() checked the UTF-8: no desk_claim_key() check per sentence. */
-		if ((rc = claimkey_hash(&hash, &empty, &sc, body + a, b - a)) != DESK_OK)
+		if ((rc = claimkey_hash(&hash, &empty, sc, body + a, b - a)) != DESK_OK)
 			goto done;
 		if (!empty) { /* no words: nothing a claim could match */
 			out->v[out->n].hash = hash;
@@ -106,7 +115,6 @@ sentindex_keys_of(sentindex_keys *out, const char *body, size_t len)
 done:
 	if (rc != DESK_OK)
 		sentindex_keys_free(out);
-	claimkey_scratch_free(&sc);
 	free(r);
 	desk_text_free(t);
 	return rc;
