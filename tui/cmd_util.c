@@ -102,7 +102,7 @@ cmd_default_db(void)
 }
 
 /* Articles an upgrade indexes in one short transaction. */
-#define CMD_INDEX_STEP 250
+#define CMD_INDEX_STEP 100
 
 /*
  * A database made before the sentence index: index its articles once, in

@@ -9,7 +9,10 @@
 -- (desk_claim_index, following sentence_upgrade).  Articles are never
 -- deleted, so the rows need no foreign key (and no index on article_id).
 
-DROP TABLE sentence;
+-- Migration 3's table is emptied by the upgrade's steps and dropped by the
+-- last (schema.c drops it here when it is empty): dropping it now would
+-- hold the write lock as long as freeing a table larger than the corpus.
+ALTER TABLE sentence RENAME TO sentence_v3;
 CREATE TABLE sentence (
     hash       INTEGER NOT NULL,            -- FNV-1a 64 of the sentence's claim key
     article_id INTEGER NOT NULL,

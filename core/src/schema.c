@@ -25,9 +25,13 @@ int label_defaults(desk *d);
 /* verdict.c: load the default verdict scale into an empty verdict table. */
 int verdict_defaults(desk *d);
 
+/* sentindex.c: after migration 4, drop migration 3's sentence table if it is empty. */
+int sentindex_migrated(desk *d);
+
 /* The migrations that make the label and verdict tables; the defaults go in with them. */
 #define SCHEMA_LABELS_VERSION   2
 #define SCHEMA_VERDICTS_VERSION 3
+#define SCHEMA_SENTENCE_VERSION 4
 
 static int
 schema_file_version(const char *name)
@@ -81,6 +85,8 @@ schema_migrate(desk *d)
 		if (v == SCHEMA_LABELS_VERSION && (rc = label_defaults(d)) != DESK_OK)
 			goto done;
 		if (v == SCHEMA_VERDICTS_VERSION && (rc = verdict_defaults(d)) != DESK_OK)
+			goto done;
+		if (v == SCHEMA_SENTENCE_VERSION && (rc = sentindex_migrated(d)) != DESK_OK)
 			goto done;
 		cur = v;
 	}

@@ -208,6 +208,56 @@ sentindex_rows_store(desk *d, sqlite3_stmt **ins, sentindex_rows *rows)
 	return DESK_OK;
 }
 
+/* Run one statement (?1, ?2 bound to a and b when it has them) in the caller's transaction. */
+static int
+sentindex_exec(desk *d, const char *sql, int64_t a, int64_t b)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if ((rc = desk_prepare(d, &st, sql)) != DESK_OK)
+		return rc;
+	if (sqlite3_bind_parameter_count(st) >= 2) {
+		sqlite3_bind_int64(st, 1, a);
+		sqlite3_bind_int64(st, 2, b);
+	}
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = desk_sqlite_error(d, "index sentences");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Whether migration 3's table of folded sentences is still there (an upgrade empties it). */
+static int
+sentindex_has_v3(desk *d, int *has)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	*has = 0;
+	if ((rc = desk_prepare(d, &st,
+	                       "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = "
+	                       "'sentence_v3'")) != DESK_OK)
+		return rc;
+	*has = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return DESK_OK;
+}
+
+int
+sentindex_migrated(desk *d)
+{
+	sqlite3_stmt *st = NULL;
+	int rc, empty = 0;
+
+	if ((rc = desk_prepare(d, &st, "SELECT NOT EXISTS (SELECT 1 FROM sentence_v3)")) != DESK_OK)
+		return rc;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		empty = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return empty ? sentindex_exec(d, "DROP TABLE sentence_v3", 0, 0) : DESK_OK;
+}
+
 /* The articles an upgrade still has to index: next..last by id, or *have 0. */
 static int
 sentindex_upgrade_range(desk *d, int *have, int64_t *next, int64_t *last)
@@ -303,7 +353,7 @@ sentindex_write(desk *d, const sentindex_todo *todo, size_t n, int64_t next, int
 {
 	sqlite3_stmt *ins = NULL, *st = NULL;
 	int64_t now_next, now_last;
-	int rc, have;
+	int rc, have, v3 = 0;
 
 	if ((rc = desk_begin(d)) != DESK_OK)
 		return rc;
@@ -313,6 +363,12 @@ sentindex_write(desk *d, const sentindex_todo *todo, size_t n, int64_t next, int
 		goto done; /* another editor's step stored these: nothing to do */
 	for (size_t i = 0; i < n && rc == DESK_OK; i++)
 		rc = sentindex_store(d, &ins, todo[i].id, &todo[i].keys);
+	/* Migration 3's rows of these articles go (a range of its primary key), the table last. */
+	if (rc == DESK_OK && (rc = sentindex_has_v3(d, &v3)) == DESK_OK && v3)
+		rc = sentindex_exec(d, "DELETE FROM sentence_v3 WHERE article_id BETWEEN ?1 AND ?2",
+		                    next, upto);
+	if (rc == DESK_OK && v3 && upto >= last)
+		rc = sentindex_exec(d, "DROP TABLE sentence_v3", 0, 0);
 	if (rc != DESK_OK)
 		goto done;
 	if ((rc = desk_prepare(

@@ -153,6 +153,9 @@ test_new_database(void **state)
 	assert_int_equal(desk_schema_version(d), 4); /* the latest: the sentence index */
 	desk_close(d);
 	assert_int_equal(migrate_int("SELECT count(*) FROM label"), 8);
+	/* Nothing to upgrade: the old table of sentences went with the migration. */
+	assert_int_equal(
+	    migrate_int("SELECT count(*) FROM sqlite_schema WHERE name = 'sentence_v3'"), 0);
 	assert_int_equal(migrate_int("SELECT count(*) FROM label WHERE key GLOB '[POLEDTM#]' AND "
 	                             "color256 BETWEEN 0 AND 255"),
 	                 8);
@@ -188,6 +191,8 @@ test_v3_upgrade_indexes(void **state)
 	    "'2025-01-01'); INSERT INTO sentence VALUES (1, 0, 12, 'gia tang 5%')");
 	assert_int_equal(desk_open(&d, db_path, "tester"), DESK_OK);
 	assert_int_equal(migrate_int("SELECT count(*) FROM sentence"), 0);
+	/* The old rows go with the steps, not in the migration's transaction. */
+	assert_int_equal(migrate_int("SELECT count(*) FROM sentence_v3"), 1);
 	assert_int_equal(desk_claim_index(&left, d, 0), DESK_OK);
 	assert_int_equal(left, 2);
 	assert_int_equal(desk_claim_add(&id, d, 1, 0, 12), DESK_OK);
@@ -197,6 +202,8 @@ test_v3_upgrade_indexes(void **state)
 	assert_int_equal(left, 0);
 	assert_int_equal(migrate_int("SELECT count(*) FROM sentence_upgrade"), 0);
 	assert_int_equal(migrate_int("SELECT count(*) FROM sentence"), 4);
+	assert_int_equal(
+	    migrate_int("SELECT count(*) FROM sqlite_schema WHERE name = 'sentence_v3'"), 0);
 	assert_int_equal(desk_claim_repeats(&r, &arts, &n, d, id), DESK_OK);
 	assert_int_equal(n, 1);
 	assert_int_equal(arts[0], 2);
