@@ -267,7 +267,7 @@ claimkey_scratch_free(claimkey_scratch *sc)
 /*
  * The key of valid UTF-8 text into *key (keylen bytes, NUL-terminated, held
  * by sc until its next use).  The fold is desk_fold's, by its table where the
- * text allows (text_fold_quick); a key of ASCII needs no NFC.
+ * text allows (textfold_quick); a key of ASCII needs no NFC.
  */
 static int
 claimkey_of(const char **key, size_t *keylen, claimkey_scratch *sc, const char *text, size_t len)
@@ -287,7 +287,7 @@ claimkey_of(const char **key, size_t *keylen, claimkey_scratch *sc, const char *
 		sc->foldcap = len + 1;
 		folded = w;
 	}
-	if (!text_fold_quick(sc->fold, &nf, text, len)) {
+	if (!textfold_quick(sc->fold, &nf, text, len)) {
 		if ((rc = desk_fold(&slow, &nf, text, len)) != DESK_OK)
 			return rc;
 		folded = slow;

@@ -71,11 +71,11 @@ void desk_hash(char out[17], const char *s, size_t len);
 char *desk_strdup(const char *s);
 
 /*
- * text.c: desk_fold() of valid UTF-8 s into out (room for len bytes) by a
+ * textfold.c: desk_fold() of valid UTF-8 s into out (room for len bytes) by a
  * table, when s holds only characters the table knows (ASCII, Latin and
  * Vietnamese letters, punctuation); 0 when it holds another: use desk_fold().
  */
-int text_fold_quick(char *out, size_t *outlen, const char *s, size_t len);
+int textfold_quick(char *out, size_t *outlen, const char *s, size_t len);
 /* t's code points ([len]) and flags ([len + 1]), for sentence.c's loops over every grapheme. */
 #define TEXT_GRAPHEME 0x01 /* the flag of a grapheme's first code point */
 void text_view(const desk_text *t, const uint32_t **cp, const uint8_t **flag);

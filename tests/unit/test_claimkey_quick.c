@@ -1,7 +1,7 @@
 /*
  * test_claimkey_quick.c - the fast paths of the sentence index against the
  * slow ones they stand for: the claim key folded by text.c's table
- * (text_fold_quick) against desk_fold() (claimkey_reference), on every code
+ * (textfold_quick) against desk_fold() (claimkey_reference), on every code
  * point the table knows in several contexts and on many generated strings
  * mixing ASCII, Vietnamese (NFC and NFD), numbers with separators, percent
  * words, apostrophes, combining marks and other scripts; and desk_text's
@@ -43,7 +43,7 @@ check_key(const char *s, size_t len)
 	free(slow);
 }
 
-/* text_fold_quick() gives desk_fold()'s bytes whenever it answers. */
+/* textfold_quick() gives desk_fold()'s bytes whenever it answers. */
 static int
 check_fold(const char *s, size_t len)
 {
@@ -52,7 +52,7 @@ check_fold(const char *s, size_t len)
 	int quick;
 
 	assert_non_null(out);
-	quick = text_fold_quick(out, &n, s, len);
+	quick = textfold_quick(out, &n, s, len);
 	if (quick) {
 		assert_int_equal(desk_fold(&slow, &sn, s, len), DESK_OK);
 		if (sn != n || memcmp(out, slow, n) != 0)
