@@ -165,6 +165,23 @@ article_keys_free(sentindex_keys *k, size_t n)
 	free(k);
 }
 
+/* The keys of a batch too big for a short lock, worked out while its articles are stored. */
+typedef struct article_keys_job {
+	const desk_article_in *in;
+	size_t n, bad;
+	sentindex_keys *k;
+	int rc;
+} article_keys_job;
+
+static void *
+article_keys_job_main(void *arg)
+{
+	article_keys_job *j = arg;
+
+	j->rc = article_keys_of(&j->k, &j->bad, j->in, j->n);
+	return NULL;
+}
+
 /*
  * The sentence keys of n articles, worked out on every processor before the
  * write lock is taken (desk_article_add(); the importer works out its
@@ -205,13 +222,24 @@ article_add(desk *d, const desk_article_in *in, const sentindex_keys *keys, size
 	sqlite3_stmt *ins = NULL, *mark = NULL, *same = NULL, *log = NULL, *sent = NULL;
 	sentindex_keys *own = NULL;
 	sentindex_rows rows = {0};
+	article_keys_job job = {in, n, 0, NULL, DESK_OK};
+	int64_t *newid = NULL; /* with keys worked out meanwhile: each article's new id, or 0 */
+	pthread_t kt;
+	int bg = 0;
 	char hash[17], now[DESK_NOW_SIZE];
 	int64_t first = 0, last = 0;
 	int rc;
 
 	if (in == NULL && n > 0)
 		return desk_error(d, DESK_MISUSE, "no articles");
-	if (keys == NULL) {
+	if (keys == NULL && n >= ARTICLE_KEYS_OVERLAP) {
+		/* Its lock is long anyway: the keys are needed only for the rows at the end. */
+		if ((newid = calloc(n, sizeof *newid)) == NULL)
+			return desk_error(d, DESK_NOMEM, "out of memory");
+		bg = pthread_create(&kt, NULL, article_keys_job_main, &job) == 0;
+		if (!bg)
+			article_keys_job_main(&job);
+	} else if (keys == NULL) {
 		if ((rc = article_keys(d, &own, in, n)) != DESK_OK)
 			return rc;
 		keys = own;
@@ -266,7 +294,9 @@ article_add(desk *d, const desk_article_in *in, const sentindex_keys *keys, size
 					goto done;
 				}
 			}
-			if ((rc = sentindex_rows_add(&rows, id, &keys[i])) != DESK_OK) {
+			if (newid != NULL)
+				newid[i] = id;
+			else if ((rc = sentindex_rows_add(&rows, id, &keys[i])) != DESK_OK) {
 				rc = desk_error(d, rc, "out of memory");
 				goto done;
 			}
@@ -276,6 +306,23 @@ article_add(desk *d, const desk_article_in *in, const sentindex_keys *keys, size
 		}
 		if (ids)
 			ids[i] = id;
+	}
+	if (newid != NULL) {
+		if (bg)
+			pthread_join(kt, NULL);
+		bg = 0;
+		if (job.rc != DESK_OK) {
+			rc = desk_error(d, job.rc, "article %zu: sentences: %s", job.bad,
+			                desk_strerror(job.rc));
+			goto done;
+		}
+		for (size_t i = 0; i < n && rc == DESK_OK; i++)
+			if (newid[i] != 0)
+				rc = sentindex_rows_add(&rows, newid[i], &job.k[i]);
+		if (rc != DESK_OK) {
+			rc = desk_error(d, rc, "out of memory");
+			goto done;
+		}
 	}
 	if ((rc = sentindex_rows_store(d, &sent, &rows)) != DESK_OK)
 		goto done;
@@ -299,6 +346,10 @@ done:
 	sentindex_rows_free(&rows);
 	if (rc != DESK_OK)
 		desk_rollback(d);
+	if (bg)
+		pthread_join(kt, NULL);
+	article_keys_free(job.k, n);
+	free(newid);
 	if (own != NULL) {
 		for (size_t i = 0; i < n; i++)
 			sentindex_keys_free(&own[i]);

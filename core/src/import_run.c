@@ -230,7 +230,7 @@ import_store_start(import_run *r)
 	size_t bad = 0;
 	int rc, krc = DESK_OK;
 
-	if (f->narts > 0) {
+	if (f->narts > 0) { /* keys of a batch of ARTICLE_KEYS_OVERLAP: article_add()'s */
 		f->in = malloc(f->narts * sizeof *f->in);
 		f->ids = malloc(f->narts * sizeof *f->ids);
 		f->dup = malloc(f->narts * sizeof *f->dup);
@@ -240,7 +240,8 @@ import_store_start(import_run *r)
 			for (size_t i = 0, k = 0; i < f->nfiles; i++)
 				for (size_t j = 0; j < f->files[i].n; j++)
 					f->in[k++] = f->files[i].arts[j].in;
-			krc = article_keys_of(&f->keys, &bad, f->in, f->narts);
+			if (f->narts < ARTICLE_KEYS_OVERLAP)
+				krc = article_keys_of(&f->keys, &bad, f->in, f->narts);
 		}
 	}
 	if ((rc = import_store_finish(r)) != DESK_OK || f->narts == 0) {

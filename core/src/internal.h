@@ -138,6 +138,8 @@ int article_add(desk *d, const desk_article_in *in, const sentindex_keys *keys, 
  * the article that failed.  article_keys_free() frees them.
  */
 int article_keys_of(sentindex_keys **out, size_t *bad, const desk_article_in *in, size_t n);
+/* From this many articles (a JSON Lines file) article_add() works keys out while it stores. */
+#define ARTICLE_KEYS_OVERLAP 5000
 void article_keys_free(sentindex_keys *k, size_t n);
 
 #endif

@@ -269,6 +269,78 @@ test_sentence_hashes(void **state)
 	sentindex_keys_free(&k);
 }
 
+/*
+ * A batch of n articles stored by desk_article_add() has in its index the
+ * keys sentindex_keys_of() gives each article: below ARTICLE_KEYS_OVERLAP
+ * they are worked out before the transaction, from it while it stores.
+ */
+static void
+check_batch(size_t n)
+{
+	static const char *const sents[] = {
+	    "Giá vàng tăng 1.000 đồng.",   "GDP tăng 7,08% năm 2022.",
+	    "Mr. Smith's firm earned $5.", "“Đây là kết quả tốt,” ông nói.",
+	    "Москва согласилась.",         "50 phần trăm là quá cao!"};
+	desk_article_in *in = calloc(n, sizeof *in);
+	char **bodies = calloc(n, sizeof *bodies);
+	int64_t *ids = calloc(n, sizeof *ids);
+	sqlite3_stmt *st = NULL;
+	desk *d = NULL;
+
+	assert_non_null(in);
+	assert_non_null(bodies);
+	assert_non_null(ids);
+	assert_int_equal(desk_open(&d, ":memory:", "alice"), DESK_OK);
+	for (size_t i = 0; i < n; i++) {
+		char buf[512];
+		int len = snprintf(buf, sizeof buf, "Bài %zu. %s %s\n%s", i, sents[i % 6],
+		                   sents[(i / 6) % 6], sents[(i / 36) % 6]);
+
+		bodies[i] = strdup(buf);
+		in[i] = (desk_article_in){.body = bodies[i], .body_len = (size_t)len, .lang = "vi"};
+	}
+	in[n - 1] = in[0]; /* a duplicate: no rows of its own */
+	assert_int_equal(desk_article_add(d, in, n, ids, NULL), DESK_OK);
+	assert_int_equal(sqlite3_prepare_v2(d->db,
+	                                    "SELECT hash, start, \"end\" FROM sentence WHERE "
+	                                    "article_id = ?1 ORDER BY start",
+	                                    -1, &st, NULL),
+	                 SQLITE_OK);
+	for (size_t i = 0; i + 1 < n; i++) {
+		sentindex_keys k = {0};
+		size_t m = 0;
+
+		assert_int_equal(sentindex_keys_of(&k, in[i].body, in[i].body_len), DESK_OK);
+		assert_true(k.n >= 3);
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, ids[i]);
+		for (; sqlite3_step(st) == SQLITE_ROW; m++) {
+			assert_true(m < k.n);
+			assert_true(sqlite3_column_int64(st, 0) == k.v[m].hash);
+			assert_true(sqlite3_column_int64(st, 1) == k.v[m].start);
+			assert_true(sqlite3_column_int64(st, 2) == k.v[m].end);
+		}
+		assert_int_equal(m, k.n);
+		sentindex_keys_free(&k);
+	}
+	assert_true(ids[n - 1] == ids[0]);
+	sqlite3_finalize(st);
+	desk_close(d);
+	for (size_t i = 0; i < n; i++)
+		free(bodies[i]);
+	free(bodies);
+	free(in);
+	free(ids);
+}
+
+static void
+test_batch_keys(void **state)
+{
+	(void)state;
+	check_batch(100);
+	check_batch(ARTICLE_KEYS_OVERLAP + 10);
+}
+
 /* desk_text's grapheme starts are u32_grapheme_breaks()'s. */
 static void
 check_graphemes(const char *s, size_t len)
@@ -338,9 +410,8 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_every_code_point),
-	    cmocka_unit_test(test_generated_strings),
-	    cmocka_unit_test(test_sentence_hashes),
+	    cmocka_unit_test(test_every_code_point), cmocka_unit_test(test_generated_strings),
+	    cmocka_unit_test(test_sentence_hashes),  cmocka_unit_test(test_batch_keys),
 	    cmocka_unit_test(test_graphemes),
 	};
 
