@@ -131,13 +131,15 @@ static void *
 article_keys_main(void *arg)
 {
 	article_keys_part *p = arg;
+	claimkey_scratch sc = {0};
 
 	p->rc = DESK_OK;
 	for (size_t i = p->from; i < p->to && p->rc == DESK_OK; i++)
 		if (p->in[i].body != NULL &&
-		    (p->rc = sentindex_keys_of(&p->k[i], p->in[i].body, p->in[i].body_len)) !=
-		        DESK_OK)
+		    (p->rc = sentindex_keys_with(&p->k[i], &sc, p->in[i].body,
+		                                 p->in[i].body_len)) != DESK_OK)
 			p->bad = i;
+	claimkey_scratch_free(&sc);
 	return NULL;
 }
 
@@ -145,13 +147,8 @@ article_keys_main(void *arg)
 #define ARTICLE_KEYS_PARALLEL 16
 #define ARTICLE_KEYS_THREADS  8
 
-/*
- * The sentence keys of n articles, worked out on every processor before the
- * write lock is taken (the importer's batches, which it stores while it
- * parses the next).
- */
-static int
-article_keys(desk *d, sentindex_keys **out, const desk_article_in *in, size_t n)
+int
+article_keys_of(sentindex_keys **out, size_t *bad, const desk_article_in *in, size_t n)
 {
 	article_keys_part parts[ARTICLE_KEYS_THREADS];
 	pthread_t threads[ARTICLE_KEYS_THREADS];
@@ -162,8 +159,9 @@ article_keys(desk *d, sentindex_keys **out, const desk_article_in *in, size_t n)
 	int rc = DESK_OK;
 
 	*out = NULL;
+	*bad = 0;
 	if ((k = calloc(n ? n : 1, sizeof *k)) == NULL)
-		return desk_error(d, DESK_NOMEM, "out of memory");
+		return DESK_NOMEM;
 	if (np > ARTICLE_KEYS_THREADS)
 		np = ARTICLE_KEYS_THREADS;
 	for (size_t i = 0; i < np; i++)
@@ -178,16 +176,56 @@ article_keys(desk *d, sentindex_keys **out, const desk_article_in *in, size_t n)
 			article_keys_main(&parts[i]);
 	}
 	for (size_t i = 0; i < np && rc == DESK_OK; i++)
-		if (parts[i].rc != DESK_OK)
-			rc = desk_error(d, parts[i].rc, "article %zu: sentences: %s", parts[i].bad,
-			                desk_strerror(parts[i].rc));
+		if (parts[i].rc != DESK_OK) {
+			rc = parts[i].rc;
+			*bad = parts[i].bad;
+		}
 	if (rc != DESK_OK) {
-		for (size_t i = 0; i < n; i++)
-			sentindex_keys_free(&k[i]);
-		free(k);
+		article_keys_free(k, n);
 		return rc;
 	}
 	*out = k;
+	return DESK_OK;
+}
+
+void
+article_keys_free(sentindex_keys *k, size_t n)
+{
+	for (size_t i = 0; k != NULL && i < n; i++)
+		sentindex_keys_free(&k[i]);
+	free(k);
+}
+
+/* The keys of a batch too big for a short lock, worked out while its articles are stored. */
+typedef struct article_keys_job {
+	const desk_article_in *in;
+	size_t n, bad;
+	sentindex_keys *k;
+	int rc;
+} article_keys_job;
+
+static void *
+article_keys_job_main(void *arg)
+{
+	article_keys_job *j = arg;
+
+	j->rc = article_keys_of(&j->k, &j->bad, j->in, j->n);
+	return NULL;
+}
+
+/*
+ * The sentence keys of n articles, worked out on every processor before the
+ * write lock is taken (desk_article_add(); the importer works out its
+ * batches' keys itself, while it stores the batch before).
+ */
+static int
+article_keys(desk *d, sentindex_keys **out, const desk_article_in *in, size_t n)
+{
+	size_t bad = 0;
+	int rc = article_keys_of(out, &bad, in, n);
+
+	if (rc != DESK_OK)
+		return desk_error(d, rc, "article %zu: sentences: %s", bad, desk_strerror(rc));
 	return DESK_OK;
 }
 
@@ -214,6 +252,11 @@ article_add(desk *d, const desk_article_in *in, const sentindex_keys *keys, size
 	    "id BETWEEN ?3 AND ?4";
 	sqlite3_stmt *ins = NULL, *mark = NULL, *same = NULL, *log = NULL, *sent = NULL;
 	sentindex_keys *own = NULL;
+	sentindex_rows rows = {0};
+	article_keys_job job = {in, n, 0, NULL, DESK_OK};
+	int64_t *newid = NULL; /* with keys worked out meanwhile: each article's new id, or 0 */
+	pthread_t kt;
+	int bg = 0;
 	char hash[17], now[DESK_NOW_SIZE];
 	int64_t first = 0, last = 0;
 	int rc;
@@ -231,7 +274,14 @@ article_add(desk *d, const desk_article_in *in, const sentindex_keys *keys, size
 		if ((rc = article_check_in(d, &in[i], i, &chars)) != DESK_OK)
 			return rc;
 	}
-	if (keys == NULL) {
+	if (keys == NULL && n >= ARTICLE_KEYS_OVERLAP) {
+		/* Its lock is long anyway: the keys are needed only for the rows at the end. */
+		if ((newid = calloc(n, sizeof *newid)) == NULL)
+			return desk_error(d, DESK_NOMEM, "out of memory");
+		bg = pthread_create(&kt, NULL, article_keys_job_main, &job) == 0;
+		if (!bg)
+			article_keys_job_main(&job);
+	} else if (keys == NULL) {
 		if ((rc = article_keys(d, &own, in, n)) != DESK_OK)
 			return rc;
 		keys = own;
@@ -283,8 +333,12 @@ article_add(desk *d, const desk_article_in *in, const sentindex_keys *keys, size
 					goto done;
 				}
 			}
-			if ((rc = sentindex_store(d, &sent, id, &keys[i])) != DESK_OK)
+			if (newid != NULL)
+				newid[i] = id;
+			else if ((rc = sentindex_rows_add(&rows, id, &keys[i])) != DESK_OK) {
+				rc = desk_error(d, rc, "out of memory");
 				goto done;
+			}
 			if (first == 0)
 				first = id;
 			last = id;
@@ -292,6 +346,25 @@ article_add(desk *d, const desk_article_in *in, const sentindex_keys *keys, size
 		if (ids)
 			ids[i] = id;
 	}
+	if (newid != NULL) {
+		if (bg)
+			pthread_join(kt, NULL);
+		bg = 0;
+		if (job.rc != DESK_OK) {
+			rc = desk_error(d, job.rc, "article %zu: sentences: %s", job.bad,
+			                desk_strerror(job.rc));
+			goto done;
+		}
+		for (size_t i = 0; i < n && rc == DESK_OK; i++)
+			if (newid[i] != 0)
+				rc = sentindex_rows_add(&rows, newid[i], &job.k[i]);
+		if (rc != DESK_OK) {
+			rc = desk_error(d, rc, "out of memory");
+			goto done;
+		}
+	}
+	if ((rc = sentindex_rows_store(d, &sent, &rows)) != DESK_OK)
+		goto done;
 	if (first != 0) {
 		sqlite3_bind_text(log, 1, now, -1, SQLITE_STATIC);
 		sqlite3_bind_text(log, 2, d->editor, -1, SQLITE_STATIC);
@@ -309,8 +382,13 @@ done:
 	sqlite3_finalize(same);
 	sqlite3_finalize(log);
 	sqlite3_finalize(sent);
+	sentindex_rows_free(&rows);
 	if (rc != DESK_OK)
 		desk_rollback(d);
+	if (bg)
+		pthread_join(kt, NULL);
+	article_keys_free(job.k, n);
+	free(newid);
 	if (own != NULL) {
 		for (size_t i = 0; i < n; i++)
 			sentindex_keys_free(&own[i]);

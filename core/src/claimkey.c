@@ -61,6 +61,10 @@ claimkey_char(const char *s, size_t n, size_t i, int *k)
 	*k = 0;
 	if (i >= n)
 		return 0;
+	if ((unsigned char)s[i] < 0x80) {
+		*k = 1;
+		return (unsigned char)s[i];
+	}
 	*k = u8_mbtouc(&c, (const uint8_t *)s + i, n - i);
 	return c;
 }
@@ -79,9 +83,19 @@ claimkey_digit(ucs4_t c)
 static int
 claimkey_is_word(ucs4_t c)
 {
+	if (c < 0x80)
+		return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 	return uc_is_general_category(
 	    c, uc_general_category_or(uc_general_category_or(UC_CATEGORY_L, UC_CATEGORY_N),
 	                              UC_CATEGORY_M));
+}
+
+static int
+claimkey_is_currency(ucs4_t c)
+{
+	if (c < 0x80)
+		return c == '$';
+	return uc_is_general_category(c, UC_CATEGORY_Sc);
 }
 
 static int
@@ -180,7 +194,7 @@ static int
 claimkey_is_gap(ucs4_t c)
 {
 	return !claimkey_is_word(c) && claimkey_digit(c) < 0 && c != '%' && c != 0xFF05 &&
-	       c != 0x066A && !uc_is_general_category(c, UC_CATEGORY_Sc);
+	       c != 0x066A && !claimkey_is_currency(c);
 }
 
 /* "phan tram", "percent", "per cent" at s[i] (folded): *after past it. */
@@ -221,22 +235,31 @@ claimkey_build(claimkey_buf *b, const char *s, size_t n)
 			continue;
 		}
 		if (claimkey_is_word(c)) {
-			if (!prevword && claimkey_percent_word(s, n, i, &after)) {
+			size_t j = i + (size_t)k;
+			int m = 1;
+
+			/* The percent words are ASCII once folded: "phan", "per", "percent". */
+			if (!prevword && c == 'p' && claimkey_percent_word(s, n, i, &after)) {
 				b->space = 0;
 				rc = claimkey_put(b, "%", 1);
 				i = after;
 				continue;
 			}
-			wordlen = prevword ? wordlen + 1 : 1;
+			/* The ASCII letters that follow, in one go. */
+			for (; j < n && (((unsigned char)s[j] | 0x20) >= 'a' &&
+			                 ((unsigned char)s[j] | 0x20) <= 'z');
+			     j++)
+				m++;
+			wordlen = prevword ? wordlen + m : m;
 			prevword = 1;
-			rc = claimkey_put(b, s + i, (size_t)k);
-			i += (size_t)k;
+			rc = claimkey_put(b, s + i, j - i);
+			i = j;
 			continue;
 		}
 		if (c == '%' || c == 0xFF05 || c == 0x066A) {
 			b->space = 0;
 			rc = claimkey_put(b, "%", 1);
-		} else if (uc_is_general_category(c, UC_CATEGORY_Sc)) {
+		} else if (claimkey_is_currency(c)) {
 			rc = claimkey_put(b, s + i, (size_t)k);
 		} else if (prevword && claimkey_is_word(claimkey_char(s, n, i + (size_t)k, &k2)) &&
 		           (claimkey_is_apostrophe(c) || (c == '.' && wordlen == 1))) {
@@ -253,12 +276,106 @@ claimkey_build(claimkey_buf *b, const char *s, size_t n)
 	return rc;
 }
 
+void
+claimkey_scratch_free(claimkey_scratch *sc)
+{
+	free(sc->fold);
+	free(sc->key);
+	free(sc->nfc);
+	memset(sc, 0, sizeof *sc);
+}
+
+/*
+ * The key of valid UTF-8 text into *key (keylen bytes, NUL-terminated, held
+ * by sc until its next use).  The fold is desk_fold's, by its table where the
+ * text allows (textfold_quick); a key of ASCII needs no NFC.
+ */
+static int
+claimkey_of(const char **key, size_t *keylen, claimkey_scratch *sc, const char *text, size_t len)
+{
+	claimkey_buf b = {sc->key, 0, sc->keycap, 0};
+	char *slow = NULL;
+	const char *folded = sc->fold;
+	size_t nf = 0;
+	int rc = DESK_OK, ascii = 1;
+
+	if (len + 1 > sc->foldcap) {
+		char *w = realloc(sc->fold, len + 1);
+
+		if (w == NULL)
+			return DESK_NOMEM;
+		sc->fold = w;
+		sc->foldcap = len + 1;
+		folded = w;
+	}
+	if (!textfold_quick(sc->fold, &nf, text, len)) {
+		if ((rc = desk_fold(&slow, &nf, text, len)) != DESK_OK)
+			return rc;
+		folded = slow;
+	}
+	rc = claimkey_build(&b, folded, nf);
+	free(slow);
+	sc->key = b.s;
+	sc->keycap = b.cap;
+	if (rc == DESK_OK && b.s == NULL)
+		rc = claimkey_put(&b, "", 0);
+	sc->key = b.s;
+	sc->keycap = b.cap;
+	if (rc != DESK_OK)
+		return rc;
+	b.s[b.n] = '\0';
+	for (size_t i = 0; i < b.n && ascii; i++)
+		ascii = (unsigned char)b.s[i] < 0x80;
+	if (ascii) {
+		*key = b.s;
+		*keylen = b.n;
+		return DESK_OK;
+	}
+	free(sc->nfc);
+	sc->nfc = NULL;
+	if ((rc = desk_nfc(&sc->nfc, keylen, b.s, b.n)) != DESK_OK)
+		return rc;
+	*key = sc->nfc;
+	return DESK_OK;
+}
+
+int
+claimkey_hash(int64_t *hash, int *empty, claimkey_scratch *sc, const char *text, size_t len)
+{
+	const char *key = NULL;
+	size_t n = 0;
+	int rc = claimkey_of(&key, &n, sc, text, len);
+
+	if (rc == DESK_OK) {
+		*hash = sentindex_hash(key, n);
+		*empty = n == 0;
+	}
+	return rc;
+}
+
+int
+claimkey_reference(char **out, const char *text, size_t len)
+{
+	claimkey_buf b = {NULL, 0, 0, 0};
+	char *folded = NULL;
+	size_t nf = 0, nn = 0;
+	int rc;
+
+	*out = NULL;
+	if ((rc = desk_fold(&folded, &nf, len ? text : "", len)) == DESK_OK &&
+	    (rc = claimkey_build(&b, folded, nf)) == DESK_OK)
+		rc = desk_nfc(out, &nn, b.s ? b.s : "", b.n);
+	free(b.s);
+	free(folded);
+	return rc;
+}
+
 int
 desk_claim_key(char **out, const char *text, size_t len)
 {
-	claimkey_buf b = {NULL, 0, 0, 0};
-	char *folded = NULL, *nfc = NULL;
-	size_t nf = 0, nn = 0;
+	claimkey_scratch sc = {0};
+	const char *key = NULL;
+	size_t n = 0;
 	int rc = DESK_MISUSE;
 
 	if (out == NULL || (text == NULL && len > 0))
@@ -267,17 +384,14 @@ desk_claim_key(char **out, const char *text, size_t len)
 	rc = DESK_INVALID;
 	if (len > 0 && desk_utf8_check(text, len, NULL) != DESK_OK)
 		goto done;
-	if ((rc = desk_fold(&folded, &nf, len ? text : "", len)) != DESK_OK)
+	if ((rc = claimkey_of(&key, &n, &sc, len ? text : "", len)) != DESK_OK)
 		goto done;
-	if ((rc = claimkey_build(&b, folded, nf)) != DESK_OK)
+	rc = DESK_NOMEM;
+	if ((*out = malloc(n + 1)) == NULL)
 		goto done;
-	if ((rc = desk_nfc(&nfc, &nn, b.s ? b.s : "", b.n)) != DESK_OK)
-		goto done;
-	*out = nfc;
-	nfc = NULL;
+	memcpy(*out, key, n + 1);
+	rc = DESK_OK;
 done:
-	free(b.s);
-	free(folded);
-	free(nfc);
+	claimkey_scratch_free(&sc);
 	return rc;
 }

@@ -39,6 +39,7 @@ typedef struct import_batch {
 	desk_article_in *in; /* while stored: the articles, their ids, duplicates */
 	int64_t *ids;
 	int *dup;
+	sentindex_keys *keys; /* the articles' sentence keys, worked out before the store */
 } import_batch;
 
 /*
@@ -128,6 +129,20 @@ import_error_run(import_run *r, int rc, const char *what)
 	return desk_error(r->d, rc, "%s", what);
 }
 
+/* Drop what import_store_start() made for the batch, keeping its files. */
+static void
+import_batch_unprepare(import_batch *b)
+{
+	article_keys_free(b->keys, b->narts);
+	free(b->in);
+	free(b->ids);
+	free(b->dup);
+	b->keys = NULL;
+	b->in = NULL;
+	b->ids = NULL;
+	b->dup = NULL;
+}
+
 static void
 import_batch_clear(import_batch *b)
 {
@@ -135,13 +150,8 @@ import_batch_clear(import_batch *b)
 		free(b->files[i].path);
 		import_articles_free(b->files[i].arts, b->files[i].n);
 	}
+	import_batch_unprepare(b);
 	b->nfiles = b->narts = b->bytes = 0;
-	free(b->in);
-	free(b->ids);
-	free(b->dup);
-	b->in = NULL;
-	b->ids = NULL;
-	b->dup = NULL;
 }
 
 static void
@@ -156,8 +166,8 @@ import_store_main(void *arg)
 {
 	import_run *r = arg;
 
-	r->store_rc =
-	    desk_article_add(r->d, r->store.in, r->store.narts, r->store.ids, r->store.dup);
+	r->store_rc = article_add(r->d, r->store.in, r->store.keys, r->store.narts, r->store.ids,
+	                          r->store.dup);
 	return NULL;
 }
 
@@ -208,28 +218,47 @@ import_store_finish(import_run *r)
 	return DESK_OK;
 }
 
-/* Hand the batch parsed so far to the store thread (after the one before). */
+/*
+ * Hand the batch parsed so far to the store thread (after the one before).
+ * Its sentence keys are worked out first, on every processor, while the
+ * store thread still stores the batch before (and waits for the disk).
+ */
 static int
 import_store_start(import_run *r)
 {
-	import_batch t, *b = &r->store;
-	int rc = import_store_finish(r);
+	import_batch t, *b = &r->store, *f = &r->fill;
+	size_t bad = 0;
+	int rc, krc = DESK_OK;
 
-	if (rc != DESK_OK || r->fill.narts == 0)
-		return rc;
-	t = *b; /* empty: swap, so both keep their arrays */
-	*b = r->fill;
-	r->fill = t;
-	b->in = malloc(b->narts * sizeof *b->in);
-	b->ids = malloc(b->narts * sizeof *b->ids);
-	b->dup = malloc(b->narts * sizeof *b->dup);
-	if (b->in == NULL || b->ids == NULL || b->dup == NULL) {
-		import_batch_clear(b);
-		return desk_error(r->d, DESK_NOMEM, "out of memory");
+	if (f->narts > 0) { /* keys of a batch of ARTICLE_KEYS_OVERLAP: article_add()'s */
+		f->in = malloc(f->narts * sizeof *f->in);
+		f->ids = malloc(f->narts * sizeof *f->ids);
+		f->dup = malloc(f->narts * sizeof *f->dup);
+		if (f->in == NULL || f->ids == NULL || f->dup == NULL)
+			krc = DESK_NOMEM;
+		else {
+			for (size_t i = 0, k = 0; i < f->nfiles; i++)
+				for (size_t j = 0; j < f->files[i].n; j++)
+					f->in[k++] = f->files[i].arts[j].in;
+			if (f->narts < ARTICLE_KEYS_OVERLAP)
+				krc = article_keys_of(&f->keys, &bad, f->in, f->narts);
+		}
 	}
-	for (size_t i = 0, k = 0; i < b->nfiles; i++)
-		for (size_t j = 0; j < b->files[i].n; j++)
-			b->in[k++] = b->files[i].arts[j].in;
+	if ((rc = import_store_finish(r)) != DESK_OK || f->narts == 0) {
+		import_batch_unprepare(f);
+		return rc;
+	}
+	t = *b; /* empty: swap, so both keep their arrays */
+	*b = *f;
+	*f = t;
+	if (krc != DESK_OK) { /* refused as a failed store would be */
+		if (b->in == NULL || b->ids == NULL || b->dup == NULL)
+			r->store_rc = desk_error(r->d, krc, "out of memory");
+		else
+			r->store_rc = desk_error(r->d, krc, "article %zu: sentences: %s", bad,
+			                         desk_strerror(krc));
+		return import_store_finish(r);
+	}
 	if (pthread_create(&r->thread, NULL, import_store_main, r) == 0)
 		r->storing = 1;
 	else

@@ -100,6 +100,30 @@ void desk_hash(char out[17], const char *s, size_t len);
 char *desk_strdup(const char *s);
 
 /*
+ * textfold.c: desk_fold() of valid UTF-8 s into out (room for len bytes) by a
+ * table, when s holds only characters the table knows (ASCII, Latin and
+ * Vietnamese letters, punctuation); 0 when it holds another: use desk_fold().
+ */
+int textfold_quick(char *out, size_t *outlen, const char *s, size_t len);
+/* t's code points ([len]) and flags ([len + 1]), for sentence.c's loops over every grapheme. */
+#define TEXT_GRAPHEME 0x01 /* the flag of a grapheme's first code point */
+void text_view(const desk_text *t, const uint32_t **cp, const uint8_t **flag);
+
+/*
+ * claimkey.c: the hash (sentindex_hash) of valid UTF-8 text's claim key, and
+ * whether the key is empty, with buffers kept in sc between calls (zeroed
+ * first, claimkey_scratch_free() after).  claimkey_reference() is
+ * desk_claim_key() without the table, for the tests that compare them.
+ */
+typedef struct claimkey_scratch {
+	char *fold, *key, *nfc;
+	size_t foldcap, keycap;
+} claimkey_scratch;
+int claimkey_hash(int64_t *hash, int *empty, claimkey_scratch *sc, const char *text, size_t len);
+void claimkey_scratch_free(claimkey_scratch *sc);
+int claimkey_reference(char **out, const char *text, size_t len);
+
+/*
  * sentindex.c: the sentence index.  An article's sentences as the hashes of
  * their claim keys (pure: no database), stored in the caller's transaction
  * (*ins: a statement prepared on first use, finalized by the caller).
@@ -113,8 +137,21 @@ typedef struct sentindex_keys {
 } sentindex_keys;
 int64_t sentindex_hash(const char *key, size_t len);
 int sentindex_keys_of(sentindex_keys *out, const char *body, size_t len);
+/* The same with the key buffers of sc, kept from one article to the next. */
+int sentindex_keys_with(sentindex_keys *out, claimkey_scratch *sc, const char *body, size_t len);
 void sentindex_keys_free(sentindex_keys *k);
 int sentindex_store(desk *d, sqlite3_stmt **ins, int64_t article_id, const sentindex_keys *k);
+/* Rows gathered over a batch of articles and stored in the index's order. */
+typedef struct sentindex_row {
+	int64_t hash, article_id, start, end;
+} sentindex_row;
+typedef struct sentindex_rows {
+	sentindex_row *v;
+	size_t n, cap;
+} sentindex_rows;
+int sentindex_rows_add(sentindex_rows *rows, int64_t article_id, const sentindex_keys *k);
+int sentindex_rows_store(desk *d, sqlite3_stmt **ins, sentindex_rows *rows);
+void sentindex_rows_free(sentindex_rows *rows);
 /* copydesk_key_hash(KEY) on the handle's connection. */
 int sentindex_register(desk *d);
 
@@ -124,5 +161,14 @@ int sentindex_register(desk *d);
  */
 int article_add(desk *d, const desk_article_in *in, const sentindex_keys *keys, size_t n,
                 int64_t *ids, int *dup);
+/*
+ * The keys of n articles on every processor, with no desk handle (the
+ * importer's, while its store thread uses the handle); on failure *bad is
+ * the article that failed.  article_keys_free() frees them.
+ */
+int article_keys_of(sentindex_keys **out, size_t *bad, const desk_article_in *in, size_t n);
+/* From this many articles (a JSON Lines file) article_add() works keys out while it stores. */
+#define ARTICLE_KEYS_OVERLAP 5000
+void article_keys_free(sentindex_keys *k, size_t n);
 
 #endif

@@ -17,6 +17,7 @@
  * ("TP.HCM") never end a sentence: no white space follows them and the letters around them do not
  * fit the run-together rule.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,6 +40,8 @@ static const char *const sentence_abbrevs[] = {
 static int
 sentence_is_space(uint32_t c)
 {
+	if (c < 0x80)
+		return c == ' ' || (c >= '\t' && c <= '\r');
 	return uc_is_property_white_space(c) || c == 0x200B || c == 0xFEFF;
 }
 
@@ -60,6 +63,8 @@ sentence_is_stop(uint32_t c)
 static int
 sentence_is_closer(uint32_t c)
 {
+	if (c < 0x80) /* no Pf, and Pe is ) ] } */
+		return c == '"' || c == '\'' || c == ')' || c == ']' || c == '}';
 	return c == '"' || c == '\'' || c == ')' || c == ']' || c == '}' || c == 0x201D /* ” */ ||
 	       c == 0x2019 /* ’ */ || c == 0x00BB /* » */ || c == 0x203A || c == 0x300D ||
 	       c == 0x300F || uc_is_general_category(c, UC_CATEGORY_Pe) ||
@@ -70,6 +75,8 @@ sentence_is_closer(uint32_t c)
 static int
 sentence_is_opener(uint32_t c)
 {
+	if (c < 0x80) /* no Pi, and Ps is ( [ { */
+		return c == '"' || c == '\'' || c == '(' || c == '[' || c == '{';
 	return c == '"' || c == '\'' || c == 0x201C /* “ */ || c == 0x2018 /* ‘ */ ||
 	       c == 0x201E /* „ */ || c == 0x00AB /* « */ || c == 0x2039 ||
 	       uc_is_general_category(c, UC_CATEGORY_Ps) ||
@@ -93,6 +100,23 @@ static int
 sentence_is_letter(uint32_t c)
 {
 	return uc_is_general_category(c, UC_CATEGORY_L);
+}
+
+/*
+ * The code points below SENTENCE_PLAIN_MAX that are neither white space, a
+ * line break nor a stop, worked out once from the three tests, for the loop
+ * that walks over every grapheme of a sentence.
+ */
+#define SENTENCE_PLAIN_MAX 0x2000
+static unsigned char sentence_plain[SENTENCE_PLAIN_MAX];
+static pthread_once_t sentence_plain_once = PTHREAD_ONCE_INIT;
+
+static void
+sentence_plain_init(void)
+{
+	for (uint32_t c = 0; c < SENTENCE_PLAIN_MAX; c++)
+		sentence_plain[c] =
+		    !sentence_is_space(c) && !sentence_is_linebreak(c) && !sentence_is_stop(c);
 }
 
 /* The first code point of the grapheme at cp (its base character). */
@@ -199,9 +223,15 @@ static int64_t
 sentence_skip_space(const desk_text *t, int64_t cp)
 {
 	int64_t len = desk_text_len(t);
+	const uint32_t *c;
+	const uint8_t *flag;
 
-	while (cp < len && sentence_is_space(sentence_char(t, cp)))
-		cp = desk_text_next_grapheme(t, cp);
+	text_view(t, &c, &flag);
+	cp = cp < 0 ? 0 : cp;
+	while (cp < len && sentence_is_space(c[cp]))
+		do
+			cp++;
+		while (cp < len && !(flag[cp] & TEXT_GRAPHEME));
 	return cp;
 }
 
@@ -210,15 +240,29 @@ static int64_t
 sentence_scan(const desk_text *t, int64_t start)
 {
 	int64_t len = desk_text_len(t), i = start, end = start;
+	const uint32_t *cp;
+	const uint8_t *flag;
 
+	text_view(t, &cp, &flag);
+	pthread_once(&sentence_plain_once, sentence_plain_init);
 	while (i < len) {
-		uint32_t c = sentence_char(t, i);
+		uint32_t c = cp[i];
 		int64_t j, k;
 
+		/* Letters, digits and most punctuation: on to the next grapheme. */
+		if (c < SENTENCE_PLAIN_MAX && sentence_plain[c]) {
+			do
+				i++;
+			while (i < len && !(flag[i] & TEXT_GRAPHEME));
+			end = i;
+			continue;
+		}
 		if (sentence_is_linebreak(c))
 			return end;
 		if (!sentence_is_stop(c)) {
-			i = desk_text_next_grapheme(t, i);
+			do /* the next grapheme */
+				i++;
+			while (i < len && !(flag[i] & TEXT_GRAPHEME));
 			if (!sentence_is_space(c))
 				end = i;
 			continue;

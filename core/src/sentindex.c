@@ -71,6 +71,16 @@ sentindex_keys_free(sentindex_keys *k)
 int
 sentindex_keys_of(sentindex_keys *out, const char *body, size_t len)
 {
+	claimkey_scratch sc = {0};
+	int rc = sentindex_keys_with(out, &sc, body, len);
+
+	claimkey_scratch_free(&sc);
+	return rc;
+}
+
+int
+sentindex_keys_with(sentindex_keys *out, claimkey_scratch *sc, const char *body, size_t len)
+{
 	desk_text *t = NULL;
 	desk_range *r = NULL;
 	size_t n = 0;
@@ -89,17 +99,18 @@ sentindex_keys_of(sentindex_keys *out, const char *body, size_t len)
 	}
 	for (size_t i = 0; i < n; i++) {
 		size_t a = desk_text_byte(t, r[i].start), b = desk_text_byte(t, r[i].end);
-		char *key = NULL;
+		int64_t hash;
+		int empty;
 
-		if ((rc = desk_claim_key(&key, body + a, b - a)) != DESK_OK)
+		/* desk_text_new() checked the UTF-8: no desk_claim_key() check per sentence. */
+		if ((rc = claimkey_hash(&hash, &empty, sc, body + a, b - a)) != DESK_OK)
 			goto done;
-		if (key[0] != '\0') { /* no words: nothing a claim could match */
-			out->v[out->n].hash = sentindex_hash(key, strlen(key));
+		if (!empty) { /* no words: nothing a claim could match */
+			out->v[out->n].hash = hash;
 			out->v[out->n].start = r[i].start;
 			out->v[out->n].end = r[i].end;
 			out->n++;
 		}
-		free(key);
 	}
 done:
 	if (rc != DESK_OK)
@@ -124,6 +135,73 @@ sentindex_store(desk *d, sqlite3_stmt **ins, int64_t article_id, const sentindex
 		sqlite3_bind_int64(*ins, 2, article_id);
 		sqlite3_bind_int64(*ins, 3, k->v[i].start);
 		sqlite3_bind_int64(*ins, 4, k->v[i].end);
+		if (sqlite3_step(*ins) != SQLITE_DONE)
+			return desk_sqlite_error(d, "index sentences");
+	}
+	return DESK_OK;
+}
+
+static int
+sentindex_row_cmp(const void *x, const void *y)
+{
+	const sentindex_row *a = x, *b = y;
+
+	if (a->hash != b->hash)
+		return a->hash < b->hash ? -1 : 1;
+	if (a->article_id != b->article_id)
+		return a->article_id < b->article_id ? -1 : 1;
+	return (a->start > b->start) - (a->start < b->start);
+}
+
+int
+sentindex_rows_add(sentindex_rows *rows, int64_t article_id, const sentindex_keys *k)
+{
+	if (rows->n + k->n > rows->cap) {
+		size_t cap = rows->cap ? rows->cap : 1024;
+		sentindex_row *w;
+
+		while (cap < rows->n + k->n)
+			cap *= 2;
+		if ((w = realloc(rows->v, cap * sizeof *w)) == NULL)
+			return DESK_NOMEM;
+		rows->v = w;
+		rows->cap = cap;
+	}
+	for (size_t i = 0; i < k->n; i++)
+		rows->v[rows->n++] =
+		    (sentindex_row){k->v[i].hash, article_id, k->v[i].start, k->v[i].end};
+	return DESK_OK;
+}
+
+void
+sentindex_rows_free(sentindex_rows *rows)
+{
+	free(rows->v);
+	memset(rows, 0, sizeof *rows);
+}
+
+/*
+ * The rows in the order of the index: each insert lands next to the one
+ * before, in pages already in the cache, instead of somewhere in the tree.
+ */
+int
+sentindex_rows_store(desk *d, sqlite3_stmt **ins, sentindex_rows *rows)
+{
+	static const char sql[] = "INSERT OR IGNORE INTO sentence (hash, article_id, start, "
+	                          "\"end\") VALUES (?1, ?2, ?3, ?4)";
+	int rc;
+
+	if (rows->n == 0)
+		return DESK_OK;
+	if (*ins == NULL && (rc = desk_prepare(d, ins, sql)) != DESK_OK)
+		return rc;
+	qsort(rows->v, rows->n, sizeof *rows->v, sentindex_row_cmp);
+	for (size_t i = 0; i < rows->n; i++) {
+		sqlite3_reset(*ins);
+		sqlite3_bind_int64(*ins, 1, rows->v[i].hash);
+		sqlite3_bind_int64(*ins, 2, rows->v[i].article_id);
+		sqlite3_bind_int64(*ins, 3, rows->v[i].start);
+		sqlite3_bind_int64(*ins, 4, rows->v[i].end);
 		if (sqlite3_step(*ins) != SQLITE_DONE)
 			return desk_sqlite_error(d, "index sentences");
 	}

@@ -295,7 +295,7 @@ desk_key_valid(const char *s, size_t len)
 /* --- desk_text ---------------------------------------------------------- */
 
 /* Per code point flags; the entry at len describes the end of the text. */
-#define TEXT_GRAPHEME  0x01 /* a grapheme starts here */
+/* TEXT_GRAPHEME (internal.h): a grapheme starts here */
 #define TEXT_WORD      0x02 /* a word starts here */
 #define TEXT_BRK_SHIFT 2    /* DESK_BREAK_* before this code point, 2 bits */
 
@@ -306,6 +306,9 @@ struct desk_text {
 	uint32_t *cp;  /* [len] code points */
 	uint32_t *off; /* [len + 1] byte offsets */
 	uint8_t *flag; /* [len + 1] TEXT_* */
+	/* Word starts and line breaks are worked out on first use (the sentence
+	 * index needs graphemes only); brk is their scratch until then. */
+	char *brk; /* [len + 1], NULL once they are */
 	/* The folded text for DESK_FIND_FOLD, built on first use. */
 	char *fold;       /* folded graphemes, concatenated */
 	size_t foldlen;   /* bytes of fold */
@@ -373,6 +376,42 @@ text_mark_words(desk_text *t, char *brk)
 	}
 }
 
+/*
+ * Whether nothing in UAX #29 joins c to a neighbour: its grapheme break
+ * property is Other, Control, CR or LF.  Latin and Vietnamese letters,
+ * punctuation and digits are; marks, joiners, Hangul and flags are not.
+ */
+static int
+text_is_lone_grapheme(uint32_t c)
+{
+	int p;
+
+	if (c < 0x300 || (c >= 0x1E00 && c < 0x1F00))
+		return 1;
+	p = uc_graphemeclusterbreak_property(c);
+	return p == GBP_OTHER || p == GBP_CONTROL || p == GBP_CR || p == GBP_LF;
+}
+
+static void
+text_mark_graphemes(desk_text *t, char *brk)
+{
+	int64_t i, n = t->len;
+
+	for (i = 0; i < n && text_is_lone_grapheme(t->cp[i]); i++)
+		;
+	if (i == n) { /* every code point its own grapheme, but CR LF */
+		for (i = 0; i < n; i++)
+			if (i == 0 || t->cp[i] != '\n' || t->cp[i - 1] != '\r')
+				t->flag[i] |= TEXT_GRAPHEME;
+	} else {
+		u32_grapheme_breaks(t->cp, (size_t)n, brk);
+		for (i = 0; i < n; i++)
+			if (i == 0 || brk[i])
+				t->flag[i] |= TEXT_GRAPHEME;
+	}
+	t->flag[n] |= TEXT_GRAPHEME;
+}
+
 static void
 text_mark_breaks(desk_text *t, char *brk)
 {
@@ -423,25 +462,39 @@ desk_text_new(desk_text **out, const char *s, size_t len)
 		ucs4_t c;
 
 		t->off[i] = (uint32_t)at;
-		at += (size_t)u8_mbtouc_unsafe(&c, (const uint8_t *)s + at, len - at);
+		if ((unsigned char)s[at] < 0x80)
+			c = (unsigned char)s[at++];
+		else
+			at += (size_t)u8_mbtouc_unsafe(&c, (const uint8_t *)s + at, len - at);
 		t->cp[i] = c;
 	}
 	t->off[t->len] = (uint32_t)len;
 
-	u32_grapheme_breaks(t->cp, (size_t)t->len, brk);
-	for (int64_t i = 0; i < t->len; i++)
-		if (i == 0 || brk[i])
-			t->flag[i] |= TEXT_GRAPHEME;
-	t->flag[t->len] |= TEXT_GRAPHEME;
-	text_mark_words(t, brk);
-	text_mark_breaks(t, brk);
+	text_mark_graphemes(t, brk);
+	t->brk = brk;
 	*out = t;
 	t = NULL;
 	rc = DESK_OK;
 done:
-	free(brk);
+	if (t)
+		free(brk);
 	desk_text_free(t);
 	return rc;
+}
+
+/* Word starts and line breaks, the first time they are asked for. */
+static const desk_text *
+text_words(const desk_text *c)
+{
+	desk_text *t = (desk_text *)c; /* a cache: working them out changes nothing seen */
+
+	if (t->brk != NULL) {
+		text_mark_words(t, t->brk);
+		text_mark_breaks(t, t->brk);
+		free(t->brk);
+		t->brk = NULL;
+	}
+	return c;
 }
 
 void
@@ -453,10 +506,18 @@ desk_text_free(desk_text *t)
 	free(t->cp);
 	free(t->off);
 	free(t->flag);
+	free(t->brk);
 	free(t->fold);
 	free(t->foldcp);
 	free(t->cpfold);
 	free(t);
+}
+
+void
+text_view(const desk_text *t, const uint32_t **cp, const uint8_t **flag)
+{
+	*cp = t->cp;
+	*flag = t->flag;
 }
 
 int64_t
@@ -549,6 +610,7 @@ desk_text_grapheme_start(const desk_text *t, int64_t cp)
 int64_t
 desk_text_next_word(const desk_text *t, int64_t cp)
 {
+	t = text_words(t);
 	cp = text_clamp(t, cp);
 	if (cp < t->len)
 		cp++;
@@ -560,6 +622,7 @@ desk_text_next_word(const desk_text *t, int64_t cp)
 int64_t
 desk_text_prev_word(const desk_text *t, int64_t cp)
 {
+	t = text_words(t);
 	cp = text_clamp(t, cp);
 	if (cp > 0)
 		cp--;
@@ -571,6 +634,7 @@ desk_text_prev_word(const desk_text *t, int64_t cp)
 int
 desk_text_break(const desk_text *t, int64_t cp)
 {
+	t = text_words(t);
 	if (cp <= 0 || cp > t->len)
 		return DESK_BREAK_NO;
 	return (t->flag[cp] >> TEXT_BRK_SHIFT) & 3;
