@@ -32,6 +32,8 @@ text_escape_plain(const char *s, size_t len)
 static int
 text_escape_put(char **buf, size_t *cap, size_t *used, const char *s, size_t n)
 {
+	if (n > SIZE_MAX / 4 - *used) /* no string is that long; also bounds n for the compiler */
+		return DESK_NOMEM;
 	if (*used + n + 1 > *cap) {
 		size_t c = (*cap ? *cap : 64);
 		char *b;
