@@ -1,4 +1,4 @@
-/* article.c - articles in the store: add in batches, read, list, status, positions. */
+/* article.c - articles in the store: add in batches, read, list, status (keys: article_keys.c). */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -117,116 +117,6 @@ int
 desk_article_add(desk *d, const desk_article_in *in, size_t n, int64_t *ids, int *dup)
 {
 	return article_add(d, in, NULL, n, ids, dup);
-}
-
-/* A share of a batch's articles whose sentence keys one thread works out. */
-typedef struct article_keys_part {
-	const desk_article_in *in;
-	sentindex_keys *k;
-	size_t from, to, bad;
-	int rc;
-} article_keys_part;
-
-static void *
-article_keys_main(void *arg)
-{
-	article_keys_part *p = arg;
-	claimkey_scratch sc = {0};
-
-	p->rc = DESK_OK;
-	for (size_t i = p->from; i < p->to && p->rc == DESK_OK; i++)
-		if (p->in[i].body != NULL &&
-		    (p->rc = sentindex_keys_with(&p->k[i], &sc, p->in[i].body,
-		                                 p->in[i].body_len)) != DESK_OK)
-			p->bad = i;
-	claimkey_scratch_free(&sc);
-	return NULL;
-}
-
-/* Below this many articles a batch's keys are worked out in the caller's thread alone. */
-#define ARTICLE_KEYS_PARALLEL 16
-#define ARTICLE_KEYS_THREADS  8
-
-int
-article_keys_of(sentindex_keys **out, size_t *bad, const desk_article_in *in, size_t n)
-{
-	article_keys_part parts[ARTICLE_KEYS_THREADS];
-	pthread_t threads[ARTICLE_KEYS_THREADS];
-	int started[ARTICLE_KEYS_THREADS] = {0};
-	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t np = n < ARTICLE_KEYS_PARALLEL || cpus < 2 ? 1 : (size_t)cpus;
-	sentindex_keys *k;
-	int rc = DESK_OK;
-
-	*out = NULL;
-	*bad = 0;
-	if ((k = calloc(n ? n : 1, sizeof *k)) == NULL)
-		return DESK_NOMEM;
-	if (np > ARTICLE_KEYS_THREADS)
-		np = ARTICLE_KEYS_THREADS;
-	for (size_t i = 0; i < np; i++)
-		parts[i] = (article_keys_part){in, k, n * i / np, n * (i + 1) / np, 0, DESK_OK};
-	for (size_t i = 1; i < np; i++)
-		started[i] = pthread_create(&threads[i], NULL, article_keys_main, &parts[i]) == 0;
-	article_keys_main(&parts[0]);
-	for (size_t i = 1; i < np; i++) {
-		if (started[i])
-			pthread_join(threads[i], NULL);
-		else
-			article_keys_main(&parts[i]);
-	}
-	for (size_t i = 0; i < np && rc == DESK_OK; i++)
-		if (parts[i].rc != DESK_OK) {
-			rc = parts[i].rc;
-			*bad = parts[i].bad;
-		}
-	if (rc != DESK_OK) {
-		article_keys_free(k, n);
-		return rc;
-	}
-	*out = k;
-	return DESK_OK;
-}
-
-void
-article_keys_free(sentindex_keys *k, size_t n)
-{
-	for (size_t i = 0; k != NULL && i < n; i++)
-		sentindex_keys_free(&k[i]);
-	free(k);
-}
-
-/* The keys of a batch too big for a short lock, worked out while its articles are stored. */
-typedef struct article_keys_job {
-	const desk_article_in *in;
-	size_t n, bad;
-	sentindex_keys *k;
-	int rc;
-} article_keys_job;
-
-static void *
-article_keys_job_main(void *arg)
-{
-	article_keys_job *j = arg;
-
-	j->rc = article_keys_of(&j->k, &j->bad, j->in, j->n);
-	return NULL;
-}
-
-/*
- * The sentence keys of n articles, worked out on every processor before the
- * write lock is taken (desk_article_add(); the importer works out its
- * batches' keys itself, while it stores the batch before).
- */
-static int
-article_keys(desk *d, sentindex_keys **out, const desk_article_in *in, size_t n)
-{
-	size_t bad = 0;
-	int rc = article_keys_of(out, &bad, in, n);
-
-	if (rc != DESK_OK)
-		return desk_error(d, rc, "article %zu: sentences: %s", bad, desk_strerror(rc));
-	return DESK_OK;
 }
 
 int
@@ -829,54 +719,6 @@ desk_article_marks(const desk_article *a, size_t *n)
 {
 	*n = a->nmarks;
 	return a->marks;
-}
-
-int
-desk_position_get(int64_t *out, desk *d, int64_t article_id)
-{
-	sqlite3_stmt *st = NULL;
-	int rc, r;
-
-	*out = 0;
-	if ((rc = desk_prepare(d, &st,
-	                       "SELECT pos FROM position WHERE article_id = ?1 AND editor = ?2")) !=
-	    DESK_OK)
-		goto done;
-	sqlite3_bind_int64(st, 1, article_id);
-	sqlite3_bind_text(st, 2, d->editor, -1, SQLITE_STATIC);
-	if ((r = sqlite3_step(st)) == SQLITE_ROW)
-		*out = sqlite3_column_int64(st, 0);
-	else if (r != SQLITE_DONE)
-		rc = desk_sqlite_error(d, "read position");
-done:
-	sqlite3_finalize(st);
-	return rc;
-}
-
-int
-desk_position_set(desk *d, int64_t article_id, int64_t pos)
-{
-	static const char sql[] =
-	    "INSERT INTO position (article_id, editor, pos, updated_at) VALUES (?1, ?2, ?3, "
-	    "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) ON CONFLICT (article_id, editor) DO UPDATE "
-	    "SET pos = excluded.pos, updated_at = excluded.updated_at";
-	sqlite3_stmt *st = NULL;
-	int rc;
-
-	if (pos < 0)
-		return desk_error(d, DESK_MISUSE, "negative position");
-	if ((rc = desk_prepare(d, &st, sql)) != DESK_OK)
-		goto done;
-	sqlite3_bind_int64(st, 1, article_id);
-	sqlite3_bind_text(st, 2, d->editor, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, pos);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		rc = sqlite3_extended_errcode(d->db) == SQLITE_CONSTRAINT_FOREIGNKEY
-		         ? desk_error(d, DESK_NOTFOUND, "no article %lld", (long long)article_id)
-		         : desk_sqlite_error(d, "save position");
-done:
-	sqlite3_finalize(st);
-	return rc;
 }
 
 #define ARTICLE_JSON_FIELDS                                                                        \

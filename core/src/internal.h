@@ -171,4 +171,16 @@ int article_keys_of(sentindex_keys **out, size_t *bad, const desk_article_in *in
 #define ARTICLE_KEYS_OVERLAP 5000
 void article_keys_free(sentindex_keys *k, size_t n);
 
+/* The keys of a batch too big for a short lock, worked out while its articles are stored. */
+typedef struct article_keys_job {
+	const desk_article_in *in;
+	size_t n, bad;
+	sentindex_keys *k;
+	int rc;
+} article_keys_job;
+/* Run as a thread: j->k = the keys of j->in (article_keys_of). */
+void *article_keys_job_main(void *arg);
+/* The keys of n articles before the write lock; the failure in d's message. */
+int article_keys(desk *d, sentindex_keys **out, const desk_article_in *in, size_t n);
+
 #endif
