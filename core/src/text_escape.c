@@ -4,8 +4,8 @@
  * terminal and for JSON.  Article text, editor names, file names, labels and
  * notes all go through here, so there is one rule for what is shown raw.
  * And the same rule for what an editor may type into a field: nothing that
- * would have to be escaped, and not too long; and the width and key rules of
- * single characters.
+ * would have to be escaped, and not too long.  What each character is
+ * (escaped, how wide) is textchar.c's.
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -17,112 +17,6 @@
 #include <uniwidth.h>
 
 #include "internal.h"
-
-/* --- Escapes and width ------------------------------------------------- */
-
-/* Characters shown as <U+XXXX>: they move the cursor, reorder text or show nothing. */
-static int
-text_is_hidden(uint32_t c)
-{
-	if (c >= 0x80 && c <= 0x9F) /* C1 controls */
-		return 1;
-	if (c > 0x10FFFF)
-		return 1;
-	switch (c) {
-	case 0x061C: /* ARABIC LETTER MARK */
-	case 0x200E: /* LRM */
-	case 0x200F: /* RLM */
-	case 0x2028: /* LINE SEPARATOR */
-	case 0x2029: /* PARAGRAPH SEPARATOR */
-	case 0xFEFF: /* BOM, ZWNBSP */
-		return 1;
-	}
-	if ((c >= 0x202A && c <= 0x202E) || /* LRE RLE PDF LRO RLO */
-	    (c >= 0x2066 && c <= 0x2069) || /* LRI RLI FSI PDI */
-	    (c >= 0x206A && c <= 0x206F) || /* deprecated format characters */
-	    (c >= 0xFFF9 && c <= 0xFFFB))   /* interlinear annotation */
-		return 1;
-	if (uc_width(c, "UTF-8") < 0)
-		return 1;
-	/* Unassigned, surrogates, private use: no agreed glyph or width. */
-	return uc_is_general_category(
-	    c, uc_general_category_or(UC_CATEGORY_Cn,
-	                              uc_general_category_or(UC_CATEGORY_Cs, UC_CATEGORY_Co)));
-}
-
-int
-desk_char_escape(uint32_t c, char *buf)
-{
-	buf[0] = '\0';
-	if (c == '\n' || c == '\t')
-		return 0;
-	if (c < 0x20 || c == 0x7F) {
-		buf[0] = '^';
-		buf[1] = c == 0x7F ? '?' : (char)(c + 0x40);
-		buf[2] = '\0';
-		return 2;
-	}
-	if (!text_is_hidden(c))
-		return 0;
-	if (c > 0x10FFFF)
-		c = 0xFFFD; /* not a character at all; keep within 12 bytes */
-	return snprintf(buf, 12, "<U+%04" PRIX32 ">", c);
-}
-
-int
-desk_char_width(uint32_t c)
-{
-	char esc[12];
-	int n;
-
-	if (c == '\t')
-		return 1;
-	if (c == '\n')
-		return 0;
-	if ((n = desk_char_escape(c, esc)) > 0)
-		return n;
-	if (c == 0x00AD) /* SOFT HYPHEN: terminals (wcwidth) draw it as a hyphen */
-		return 1;
-	n = uc_width(c, "UTF-8");
-	return n < 0 ? 0 : n;
-}
-
-int
-desk_utf8_width(const char *s, size_t len)
-{
-	const uint8_t *p = (const uint8_t *)s, *end = p + len;
-	int w = 0;
-
-	while (p < end) {
-		ucs4_t c;
-		int n = u8_mbtouc(&c, p, (size_t)(end - p)); /* a bad byte is U+FFFD */
-
-		w += desk_char_width(c);
-		p += n > 0 ? n : 1;
-	}
-	return w;
-}
-
-/* Spaces of every width, which a key pressed cannot be told from. */
-static int
-text_is_space(uint32_t c)
-{
-	return c == 0x20 || c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200B) ||
-	       c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 ||
-	       c == 0xFEFF;
-}
-
-int
-desk_key_valid(const char *s, size_t len)
-{
-	char esc[12];
-	ucs4_t c;
-
-	if (s == NULL || len == 0 || desk_utf8_check(s, len, NULL) != DESK_OK ||
-	    u8_mbtouc(&c, (const uint8_t *)s, len) != (int)len)
-		return 0;
-	return !text_is_space(c) && desk_char_escape(c, esc) == 0 && desk_char_width(c) > 0;
-}
 
 /* Whether s[0..len) has only printable ASCII, LF and TAB: nothing to do. */
 static int
