@@ -482,9 +482,8 @@ done:
 int
 desk_article_set_status(desk *d, int64_t id, desk_status s)
 {
-	static const char sql[] =
-	    "UPDATE article SET status = ?2, updated_by = ?3, "
-	    "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1";
+	static const char sql[] = "UPDATE article SET status = ?2, updated_by = ?3, "
+	                          "updated_at = " DESK_SQL_NOW " WHERE id = ?1";
 	desk_article *before = NULL;
 	sqlite3_stmt *st = NULL;
 	char data[96];
@@ -611,28 +610,6 @@ done:
 		*added = 0;
 		free(v);
 	}
-	return rc;
-}
-
-int
-article_touch(desk *d, int64_t article_id)
-{
-	static const char sql[] =
-	    "UPDATE article SET status = 'progress', updated_by = ?2, "
-	    "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1 AND status = 'new'";
-	sqlite3_stmt *st = NULL;
-	int rc;
-
-	if ((rc = desk_prepare(d, &st, sql)) != DESK_OK)
-		return rc;
-	sqlite3_bind_int64(st, 1, article_id);
-	sqlite3_bind_text(st, 2, d->editor, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		rc = desk_sqlite_error(d, "set status");
-	else if (sqlite3_changes(d->db) > 0)
-		rc = history_record(d, "status-auto", article_id, 0,
-		                    "{\"before\":\"new\",\"after\":\"progress\"}");
-	sqlite3_finalize(st);
 	return rc;
 }
 

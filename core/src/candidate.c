@@ -154,7 +154,7 @@ desk_claim_dismiss(desk *d, int64_t article_id, int64_t start, int64_t end)
 {
 	static const char sql[] =
 	    "INSERT OR IGNORE INTO candidate_dismissed (article_id, start, \"end\", editor, at) "
-	    "VALUES (?1, ?2, ?3, ?4, " CLAIM_NOW ")";
+	    "VALUES (?1, ?2, ?3, ?4, " DESK_SQL_NOW ")";
 	static const char who_sql[] = "SELECT editor, at FROM candidate_dismissed WHERE "
 	                              "article_id = ?1 AND start = ?2 AND \"end\" = ?3";
 	sqlite3_stmt *st = NULL;

@@ -243,11 +243,11 @@ desk_claim_add(int64_t *out, desk *d, int64_t article_id, int64_t start, int64_t
 {
 	static const char research_sql[] =
 	    "INSERT INTO research (status, created_by, created_at, updated_by, updated_at) "
-	    "VALUES ('check', ?1, " CLAIM_NOW ", ?1, " CLAIM_NOW ")";
+	    "VALUES ('check', ?1, " DESK_SQL_NOW ", ?1, " DESK_SQL_NOW ")";
 	static const char claim_sql[] =
 	    "INSERT INTO claim (article_id, start, \"end\", text, key, research_id, author, "
-	    "created_at, updated_by, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, " CLAIM_NOW
-	    ", ?7, " CLAIM_NOW ")";
+	    "created_at, updated_by, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, " DESK_SQL_NOW
+	    ", ?7, " DESK_SQL_NOW ")";
 	sqlite3_stmt *st = NULL;
 	char *text = NULL, *key = NULL;
 	size_t len = 0;
@@ -300,8 +300,9 @@ done:
 int
 desk_claim_delete(desk *d, int64_t claim_id)
 {
-	static const char sql[] = "UPDATE claim SET deleted_by = ?1, deleted_at = " CLAIM_NOW ", "
-	                          "updated_by = ?1, updated_at = " CLAIM_NOW " WHERE id = ?2";
+	static const char sql[] =
+	    "UPDATE claim SET deleted_by = ?1, deleted_at = " DESK_SQL_NOW ", "
+	    "updated_by = ?1, updated_at = " DESK_SQL_NOW " WHERE id = ?2";
 	int64_t article_id;
 	int rc;
 

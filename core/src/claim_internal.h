@@ -9,8 +9,6 @@
 
 #include "internal.h"
 
-#define CLAIM_NOW "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
-
 /*
  * The number of other articles holding the repeats of the claims with key k
  * and research r (SQL expressions): those with a sentence of the same key

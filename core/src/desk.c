@@ -612,7 +612,7 @@ desk_log(desk *d, const char *action, int64_t article_id, int64_t target_id, con
 {
 	static const char sql[] =
 	    "INSERT INTO edit_log (at, editor, action, article_id, target_id, data) "
-	    "VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?1, ?2, ?3, ?4, ?5)";
+	    "VALUES (" DESK_SQL_NOW ", ?1, ?2, ?3, ?4, ?5)";
 	sqlite3_stmt *st = NULL;
 	int rc;
 

@@ -19,8 +19,6 @@ struct desk_entities {
 	size_t n;
 };
 
-#define ENTITY_NOW "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
-
 /* The NFC form of name, refused when empty or not UTF-8; caller frees. */
 static int
 entity_nfc(char **out, desk *d, const char *name)
@@ -114,7 +112,7 @@ desk_entity_ensure(int64_t *out, desk *d, const char *name, const char *external
 {
 	static const char ins_sql[] =
 	    "INSERT INTO entity (name, external_id, created_by, created_at, updated_by, "
-	    "updated_at) VALUES (?1, ?2, ?3, " ENTITY_NOW ", ?3, " ENTITY_NOW ")";
+	    "updated_at) VALUES (?1, ?2, ?3, " DESK_SQL_NOW ", ?3, " DESK_SQL_NOW ")";
 	sqlite3_stmt *st = NULL;
 	char *nfc = NULL, *data = NULL;
 	json_t *o = NULL;
@@ -202,7 +200,7 @@ desk_entity_rename(desk *d, int64_t id, const char *name, const char *external_i
 {
 	static const char upd_sql[] =
 	    "UPDATE entity SET name = ?2, external_id = ?3, updated_by = ?4, "
-	    "updated_at = " ENTITY_NOW " WHERE id = ?1";
+	    "updated_at = " DESK_SQL_NOW " WHERE id = ?1";
 	sqlite3_stmt *st = NULL;
 	char *nfc = NULL, *data = NULL;
 	json_t *o = NULL;
@@ -314,9 +312,9 @@ int
 desk_entity_merge(desk *d, int64_t into, int64_t from)
 {
 	static const char *const sqls[] = {
-	    "UPDATE span SET entity_id = ?1, updated_by = ?3, updated_at = " ENTITY_NOW
+	    "UPDATE span SET entity_id = ?1, updated_by = ?3, updated_at = " DESK_SQL_NOW
 	    " WHERE entity_id = ?2 AND deleted_at IS NULL",
-	    "UPDATE entity SET merged_into = ?1, updated_by = ?3, updated_at = " ENTITY_NOW
+	    "UPDATE entity SET merged_into = ?1, updated_by = ?3, updated_at = " DESK_SQL_NOW
 	    " WHERE id = ?2",
 	};
 	sqlite3_stmt *st = NULL;

@@ -55,6 +55,28 @@
 
 #include "internal.h"
 
+/* A new article in progress: the first edit in it moves it, logged in the same step. */
+static int
+history_touch(desk *d, int64_t article_id)
+{
+	static const char sql[] = "UPDATE article SET status = 'progress', updated_by = ?2, "
+	                          "updated_at = " DESK_SQL_NOW " WHERE id = ?1 AND status = 'new'";
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if ((rc = desk_prepare(d, &st, sql)) != DESK_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, article_id);
+	sqlite3_bind_text(st, 2, d->editor, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = desk_sqlite_error(d, "set status");
+	else if (sqlite3_changes(d->db) > 0)
+		rc = history_record(d, "status-auto", article_id, 0,
+		                    "{\"before\":\"new\",\"after\":\"progress\"}");
+	sqlite3_finalize(st);
+	return rc;
+}
+
 int
 history_record(desk *d, const char *action, int64_t article_id, int64_t target_id, const char *data)
 {
@@ -69,7 +91,7 @@ history_record(desk *d, const char *action, int64_t article_id, int64_t target_i
 	d->logged[d->nlogged++] = sqlite3_last_insert_rowid(d->db);
 	/* The first edit of a new article puts it in progress, in the same step. */
 	if (article_id > 0 && strncmp(action, "status", 6) != 0)
-		return article_touch(d, article_id);
+		return history_touch(d, article_id);
 	return DESK_OK;
 }
 
@@ -137,8 +159,6 @@ done:
 
 /* --- Undo and redo ------------------------------------------------------ */
 
-#define HISTORY_NOW "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
-
 /*
  * What undo and redo do for each action.  The statements are bound to
  *   ?1 the edit's target_id, ?2 its data, ?3 "before" or "after" (the state
@@ -190,7 +210,7 @@ typedef struct history_action {
 	"UPDATE research SET " HISTORY_RS("status") HISTORY_RS("verdict") HISTORY_RS("note")       \
 	HISTORY_RS("proposed_by") HISTORY_RS("proposed_at") HISTORY_RS("reviewed_by")              \
 	HISTORY_RS("reviewed_at") HISTORY_RS("review_reason")                                      \
-	"updated_by = ?5, updated_at = " HISTORY_NOW " WHERE id = json_extract(?2, '$.research')"
+	"updated_by = ?5, updated_at = " DESK_SQL_NOW " WHERE id = json_extract(?2, '$.research')"
 /* clang-format on */
 
 static const history_action history_actions[] = {
@@ -215,8 +235,8 @@ static const history_action history_actions[] = {
      "o.author) FROM span o WHERE o.article_id = s.article_id AND o.start = s.start AND "
      "o.\"end\" = s.\"end\" AND o.label = s.label AND o.deleted_at IS NULL) END "
      "FROM span s WHERE s.id = " HISTORY_SPAN_ID,
-     {"UPDATE span SET deleted_at = CASE WHEN ?7 THEN " HISTORY_NOW " END, "
-      "deleted_by = CASE WHEN ?7 THEN ?5 END, updated_by = ?5, updated_at = " HISTORY_NOW
+     {"UPDATE span SET deleted_at = CASE WHEN ?7 THEN " DESK_SQL_NOW " END, "
+      "deleted_by = CASE WHEN ?7 THEN ?5 END, updated_by = ?5, updated_at = " DESK_SQL_NOW
       " WHERE id = " HISTORY_SPAN_ID,
       NULL},
      NULL,
@@ -237,7 +257,7 @@ static const history_action history_actions[] = {
      "range as %s', json_extract(?2, '$.' || ?4 || '.label')) END "
      "FROM span s WHERE s.id = ?1",
      {"UPDATE span SET label = json_extract(?2, '$.' || ?4 || '.label'), updated_by = ?5, "
-      "updated_at = " HISTORY_NOW " WHERE id = ?1",
+      "updated_at = " DESK_SQL_NOW " WHERE id = ?1",
       NULL},
      NULL,
      0},
@@ -250,7 +270,7 @@ static const history_action history_actions[] = {
      "FROM entity WHERE id = s.entity_id), 'no entity'), s.updated_by) END "
      "FROM span s WHERE s.id = ?1",
      {"UPDATE span SET entity_id = nullif(json_extract(?2, '$.' || ?4 || '.entity_id'), 0), "
-      "updated_by = ?5, updated_at = " HISTORY_NOW " WHERE id = ?1",
+      "updated_by = ?5, updated_at = " DESK_SQL_NOW " WHERE id = ?1",
       NULL},
      NULL,
      0},
@@ -263,7 +283,7 @@ static const history_action history_actions[] = {
      "FROM entity WHERE id = ?1",
      {"UPDATE entity SET name = json_extract(?2, '$.' || ?4 || '.name'), external_id = "
       "coalesce(json_extract(?2, '$.' || ?4 || '.external_id'), ''), updated_by = ?5, "
-      "updated_at = " HISTORY_NOW " WHERE id = ?1",
+      "updated_at = " DESK_SQL_NOW " WHERE id = ?1",
       NULL},
      NULL,
      0},
@@ -280,10 +300,10 @@ static const history_action history_actions[] = {
      "json_extract(?2, CASE WHEN ?7 THEN '$.into' ELSE '$.from' END) LIMIT 1) END "
      "FROM entity f WHERE f.id = json_extract(?2, '$.from')",
      {"UPDATE span SET entity_id = json_extract(?2, CASE WHEN ?7 THEN '$.from' ELSE '$.into' "
-      "END), updated_by = ?5, updated_at = " HISTORY_NOW
+      "END), updated_by = ?5, updated_at = " DESK_SQL_NOW
       " WHERE id IN (SELECT value FROM json_each(?2, '$.spans'))",
       "UPDATE entity SET merged_into = CASE WHEN ?7 THEN NULL ELSE json_extract(?2, '$.into') "
-      "END, updated_by = ?5, updated_at = " HISTORY_NOW " WHERE id = json_extract(?2, "
+      "END, updated_by = ?5, updated_at = " DESK_SQL_NOW " WHERE id = json_extract(?2, "
       "'$.from')"},
      NULL,
      0},
@@ -294,7 +314,7 @@ static const history_action history_actions[] = {
      "printf('article %d was set to %s by %s', id, status, updated_by) END "
      "FROM article WHERE id = ?6",
      {"UPDATE article SET status = json_extract(?2, '$.' || ?4), updated_by = ?5, "
-      "updated_at = " HISTORY_NOW " WHERE id = ?6",
+      "updated_at = " DESK_SQL_NOW " WHERE id = ?6",
       NULL},
      NULL,
      0},
@@ -316,7 +336,7 @@ static const history_action history_actions[] = {
       "json_extract(?2, '$.end') AND label = json_extract(?2, '$.label')",
       "INSERT INTO suggestion_rejected (article_id, start, \"end\", label, editor, at) "
       "SELECT json_extract(?2, '$.article_id'), json_extract(?2, '$.start'), "
-      "json_extract(?2, '$.end'), json_extract(?2, '$.label'), ?5, " HISTORY_NOW " WHERE NOT ?7"},
+      "json_extract(?2, '$.end'), json_extract(?2, '$.label'), ?5, " DESK_SQL_NOW " WHERE NOT ?7"},
      NULL,
      0},
     {"claim-add",
@@ -342,8 +362,8 @@ static const history_action history_actions[] = {
      "FROM claim o WHERE o.article_id = c.article_id AND o.start = c.start AND o.\"end\" = "
      "c.\"end\" AND o.deleted_at IS NULL) END "
      "FROM claim c WHERE c.id = " HISTORY_CLAIM_ID,
-     {"UPDATE claim SET deleted_at = CASE WHEN ?7 THEN " HISTORY_NOW " END, "
-      "deleted_by = CASE WHEN ?7 THEN ?5 END, updated_by = ?5, updated_at = " HISTORY_NOW
+     {"UPDATE claim SET deleted_at = CASE WHEN ?7 THEN " DESK_SQL_NOW " END, "
+      "deleted_by = CASE WHEN ?7 THEN ?5 END, updated_by = ?5, updated_at = " DESK_SQL_NOW
       " WHERE id = " HISTORY_CLAIM_ID,
       NULL},
      NULL,
@@ -371,7 +391,7 @@ static const history_action history_actions[] = {
      "ELSE (SELECT printf('the research was changed by %s', r.updated_by) FROM research r "
      "WHERE r.id = json_extract(?2, '$.research') AND " HISTORY_RESEARCH_CHANGED ") END "
      "FROM evidence e WHERE e.id = ?1",
-     {"UPDATE evidence SET deleted_at = CASE WHEN ?7 THEN " HISTORY_NOW " END, "
+     {"UPDATE evidence SET deleted_at = CASE WHEN ?7 THEN " DESK_SQL_NOW " END, "
       "deleted_by = CASE WHEN ?7 THEN ?5 END WHERE id = ?1",
       HISTORY_RESEARCH_PUT},
      NULL,
@@ -394,13 +414,13 @@ static const history_action history_actions[] = {
      "(SELECT printf('the research of claim %d was changed by %s', json_extract(?2, "
      "'$.claim'), r.updated_by) FROM research r WHERE ?7 AND json_type(?2, '$.state') IS NOT "
      "NULL AND r.id = json_extract(?2, '$.research') AND " HISTORY_CLAIM_RESEARCH_CHANGED "))",
-     {"UPDATE claim SET deleted_at = CASE WHEN ?7 THEN " HISTORY_NOW " END, "
-      "deleted_by = CASE WHEN ?7 THEN ?5 END, updated_by = ?5, updated_at = " HISTORY_NOW
+     {"UPDATE claim SET deleted_at = CASE WHEN ?7 THEN " DESK_SQL_NOW " END, "
+      "deleted_by = CASE WHEN ?7 THEN ?5 END, updated_by = ?5, updated_at = " DESK_SQL_NOW
       " WHERE id IN (SELECT value FROM json_each(?2, '$.claims'))",
       "UPDATE claim SET research_id = CASE WHEN ?7 THEN (SELECT json_extract(j.value, "
       "'$.before') FROM json_each(?2, '$.relinked') j WHERE json_extract(j.value, '$.claim') "
       "= claim.id) ELSE json_extract(?2, '$.research') END, updated_by = ?5, updated_at "
-      "= " HISTORY_NOW " WHERE id IN (SELECT json_extract(value, '$.claim') FROM json_each(?2, "
+      "= " DESK_SQL_NOW " WHERE id IN (SELECT json_extract(value, '$.claim') FROM json_each(?2, "
       "'$.relinked'))"},
      NULL,
      0},
@@ -415,7 +435,7 @@ static const history_action history_actions[] = {
      {"DELETE FROM candidate_dismissed AS r WHERE ?7 AND " HISTORY_DISMISSED,
       "INSERT INTO candidate_dismissed (article_id, start, \"end\", editor, at) "
       "SELECT json_extract(?2, '$.article_id'), json_extract(?2, '$.start'), "
-      "json_extract(?2, '$.end'), ?5, " HISTORY_NOW " WHERE NOT ?7"},
+      "json_extract(?2, '$.end'), ?5, " DESK_SQL_NOW " WHERE NOT ?7"},
      NULL,
      0},
     {"entity-delete",

@@ -26,6 +26,9 @@ struct desk {
 	double lock_max_ms;      /* the longest write transaction so far */
 };
 
+/* The time now as SQL computes it, in desk_now()'s form (UTC, milliseconds). */
+#define DESK_SQL_NOW "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+
 /* Set the handle's message (printf-style) and return rc. */
 int desk_error(desk *d, int rc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* desk_error() that says which field of the input broke which rule (DESK_RULE_*). */
@@ -76,12 +79,6 @@ int history_record(desk *d, const char *action, int64_t article_id, int64_t targ
                    const char *data);
 /* Make the edits the transaction logged one undo step (desk_commit()). */
 int history_commit(desk *d);
-
-/*
- * article.c: a 'new' article goes 'progress' with a status-auto history
- * entry, inside the caller's transaction; any other status stays.
- */
-int article_touch(desk *d, int64_t article_id);
 
 /* Run the ordered migrations (schema.c). */
 int schema_migrate(desk *d);

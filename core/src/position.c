@@ -30,8 +30,8 @@ int
 desk_position_set(desk *d, int64_t article_id, int64_t pos)
 {
 	static const char sql[] =
-	    "INSERT INTO position (article_id, editor, pos, updated_at) VALUES (?1, ?2, ?3, "
-	    "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) ON CONFLICT (article_id, editor) DO UPDATE "
+	    "INSERT INTO position (article_id, editor, pos, updated_at) VALUES (?1, ?2, "
+	    "?3, " DESK_SQL_NOW ") ON CONFLICT (article_id, editor) DO UPDATE "
 	    "SET pos = excluded.pos, updated_at = excluded.updated_at";
 	sqlite3_stmt *st = NULL;
 	int rc;

@@ -170,8 +170,8 @@ repeat_add(int64_t *out, desk *d, sqlite3_stmt **cache, int64_t article_id, cons
 	static const char sql[] =
 	    "INSERT INTO claim (article_id, start, \"end\", text, key, research_id, author, "
 	    "created_at, updated_by, updated_at) SELECT a.id, ?2, ?3, substr(a.body, ?2 + 1, ?3 - "
-	    "?2), (SELECT key FROM claim WHERE id = ?6), ?4, ?5, " CLAIM_NOW ", ?5, " CLAIM_NOW
-	    " FROM article a WHERE a.id = ?1 AND ?3 <= a.chars";
+	    "?2), (SELECT key FROM claim WHERE id = ?6), ?4, ?5, " DESK_SQL_NOW
+	    ", ?5, " DESK_SQL_NOW " FROM article a WHERE a.id = ?1 AND ?3 <= a.chars";
 	sqlite3_stmt *st = *cache;
 	int rc = DESK_OK;
 
@@ -201,7 +201,7 @@ static int
 repeat_relink(desk *d, sqlite3_stmt **cache, int64_t claim_id, int64_t research_id)
 {
 	static const char sql[] =
-	    "UPDATE claim SET research_id = ?2, updated_by = ?3, updated_at = " CLAIM_NOW
+	    "UPDATE claim SET research_id = ?2, updated_by = ?3, updated_at = " DESK_SQL_NOW
 	    " WHERE id = ?1";
 	sqlite3_stmt *st = *cache;
 	int rc = DESK_OK;

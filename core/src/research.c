@@ -77,9 +77,9 @@ research_settle(desk *d, int64_t research_id)
 	    "UPDATE research SET status = CASE WHEN " RESEARCH_READY
 	    " THEN 'proposed' ELSE 'check' "
 	    "END, proposed_by = CASE WHEN " RESEARCH_READY " THEN ?2 END, "
-	    "proposed_at = CASE WHEN " RESEARCH_READY " THEN " CLAIM_NOW " END, "
+	    "proposed_at = CASE WHEN " RESEARCH_READY " THEN " DESK_SQL_NOW " END, "
 	    "reviewed_by = NULL, reviewed_at = NULL, review_reason = NULL, "
-	    "updated_by = ?2, updated_at = " CLAIM_NOW " WHERE id = ?1";
+	    "updated_by = ?2, updated_at = " DESK_SQL_NOW " WHERE id = ?1";
 #undef RESEARCH_READY
 
 	return research_exec(d, sql, research_id, NULL);
@@ -466,7 +466,7 @@ desk_claim_add_evidence(int64_t *out, desk *d, int64_t claim_id, const char *sou
 {
 	static const char sql[] =
 	    "INSERT INTO evidence (research_id, source, quote, consulted, added_by, added_at) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5, " CLAIM_NOW ")";
+	    "VALUES (?1, ?2, ?3, ?4, ?5, " DESK_SQL_NOW ")";
 	sqlite3_stmt *st = NULL;
 	json_t *before = NULL;
 	const char *src = NULL, *q = NULL;
@@ -519,7 +519,7 @@ desk_claim_delete_evidence(desk *d, int64_t evidence_id)
 	    "e.research_id AND c.deleted_at IS NULL ORDER BY c.id LIMIT 1), 0) FROM evidence e "
 	    "WHERE e.id = ?1 AND e.deleted_at IS NULL";
 	static const char sql[] =
-	    "UPDATE evidence SET deleted_by = ?2, deleted_at = " CLAIM_NOW " WHERE id = ?1";
+	    "UPDATE evidence SET deleted_by = ?2, deleted_at = " DESK_SQL_NOW " WHERE id = ?1";
 	sqlite3_stmt *st = NULL;
 	json_t *before = NULL;
 	int64_t research_id, article_id;
@@ -568,8 +568,9 @@ research_review(desk *d, int64_t claim_id, const char *reason)
 	static const char sql[] =
 	    "UPDATE research SET status = CASE WHEN ?3 IS NULL THEN 'verified' ELSE 'disputed' "
 	    "END, "
-	    "reviewed_by = ?2, reviewed_at = " CLAIM_NOW ", review_reason = ?3, updated_by = ?2, "
-	    "updated_at = " CLAIM_NOW " WHERE id = ?1";
+	    "reviewed_by = ?2, reviewed_at = " DESK_SQL_NOW
+	    ", review_reason = ?3, updated_by = ?2, "
+	    "updated_at = " DESK_SQL_NOW " WHERE id = ?1";
 	sqlite3_stmt *st = NULL;
 	json_t *before = NULL;
 	int64_t research_id, article_id;

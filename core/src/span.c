@@ -223,8 +223,8 @@ desk_span_add(int64_t *out, desk *d, int64_t article_id, int64_t start, int64_t 
 {
 	static const char sql[] =
 	    "INSERT INTO span (article_id, start, \"end\", label, text, entity_id, author, "
-	    "created_at, updated_by, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-	    "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?7, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))";
+	    "created_at, updated_by, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, " DESK_SQL_NOW
+	    ", ?7, " DESK_SQL_NOW ")";
 	sqlite3_stmt *st = NULL;
 	char *text = NULL, *name = NULL;
 	int64_t id, entity = 0;
@@ -318,9 +318,8 @@ done:
 int
 desk_span_delete(desk *d, int64_t span_id)
 {
-	static const char sql[] =
-	    "UPDATE span SET deleted_by = ?2, deleted_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), "
-	    "updated_by = ?2, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1";
+	static const char sql[] = "UPDATE span SET deleted_by = ?2, deleted_at = " DESK_SQL_NOW ", "
+	                          "updated_by = ?2, updated_at = " DESK_SQL_NOW " WHERE id = ?1";
 	int64_t article_id, entity = 0;
 	char *label = NULL;
 	int rc;
@@ -344,9 +343,8 @@ done:
 int
 desk_span_relabel(desk *d, int64_t span_id, const char *label)
 {
-	static const char sql[] =
-	    "UPDATE span SET label = ?3, updated_by = ?2, "
-	    "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1";
+	static const char sql[] = "UPDATE span SET label = ?3, updated_by = ?2, "
+	                          "updated_at = " DESK_SQL_NOW " WHERE id = ?1";
 	sqlite3_stmt *st = NULL;
 	int64_t article_id;
 	char *before = NULL, *name = NULL;
@@ -384,9 +382,8 @@ done:
 int
 desk_span_link(desk *d, int64_t span_id, int64_t entity_id)
 {
-	static const char sql[] =
-	    "UPDATE span SET entity_id = ?3, updated_by = ?2, "
-	    "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1";
+	static const char sql[] = "UPDATE span SET entity_id = ?3, updated_by = ?2, "
+	                          "updated_at = " DESK_SQL_NOW " WHERE id = ?1";
 	int64_t article_id, before = 0, after = 0;
 	int rc;
 

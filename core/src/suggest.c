@@ -607,7 +607,7 @@ desk_suggestion_reject(desk *d, const desk_suggestion *s)
 	static const char insert_sql[] =
 	    "INSERT INTO suggestion_rejected (article_id, start, \"end\", label, editor, at) "
 	    "VALUES "
-	    "(?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))";
+	    "(?1, ?2, ?3, ?4, ?5, " DESK_SQL_NOW ")";
 	sqlite3_stmt *check = NULL;
 	int rc, row = 0;
 
