@@ -145,18 +145,6 @@ cmd_index_upgrade(desk *d, struct cli *c)
 	return rc;
 }
 
-/* The Unix user running copydesk, by its uid (never $USER or $LOGNAME), as desk_open names it. */
-static void
-cmd_login_name(char *buf, size_t size)
-{
-	struct passwd *pw = getpwuid(getuid());
-
-	if (pw != NULL && pw->pw_name != NULL && *pw->pw_name)
-		snprintf(buf, size, "%s", pw->pw_name);
-	else
-		snprintf(buf, size, "uid%lu", (unsigned long)getuid());
-}
-
 /* path + suffix, owned by the user and writable by no one else (missing passes unless must_exist).
  */
 static int
@@ -207,7 +195,7 @@ cmd_open_flags(desk **out, struct cli *c, unsigned flags)
 	int rc;
 
 	*out = NULL;
-	cmd_login_name(login, sizeof login);
+	desk_login(login, sizeof login);
 	if (c->editor && strcmp(c->editor, login) != 0 && !cmd_db_private(c->db_path)) {
 		cmd_printf(
 		    c->err,

@@ -210,17 +210,15 @@ desk_now(char out[DESK_NOW_SIZE])
 	         tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, ts.tv_nsec / 1000000);
 }
 
-/* The Unix user running copydesk (never $USER or $LOGNAME: anyone can set those). */
-static char *
-desk_login_name(void)
+void
+desk_login(char *buf, size_t size)
 {
 	struct passwd *pw = getpwuid(getuid());
-	char uid[32];
 
 	if (pw != NULL && pw->pw_name != NULL && pw->pw_name[0] != '\0')
-		return strdup(pw->pw_name);
-	snprintf(uid, sizeof uid, "uid%lu", (unsigned long)getuid());
-	return strdup(uid);
+		snprintf(buf, size, "%s", pw->pw_name);
+	else
+		snprintf(buf, size, "uid%lu", (unsigned long)getuid());
 }
 
 /* The directory holding path ("." for a bare name); caller frees. */
@@ -361,7 +359,7 @@ desk_open(desk **out, const char *path, const char *editor)
 int
 desk_open_ext(desk **out, const char *path, const char *editor, unsigned flags)
 {
-	char why[DESK_FIELD_WHY];
+	char why[DESK_FIELD_WHY], login[256];
 	const char *bad;
 	desk *d;
 	int rc;
@@ -372,7 +370,9 @@ desk_open_ext(desk **out, const char *path, const char *editor, unsigned flags)
 	if ((d = calloc(1, sizeof *d)) == NULL)
 		return DESK_NOMEM;
 	*out = d;
-	if ((d->editor = editor && *editor ? strdup(editor) : desk_login_name()) == NULL) {
+	if (editor == NULL || *editor == '\0')
+		desk_login(login, sizeof login);
+	if ((d->editor = strdup(editor && *editor ? editor : login)) == NULL) {
 		rc = desk_error(d, DESK_NOMEM, "out of memory");
 		goto done;
 	}

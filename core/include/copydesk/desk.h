@@ -93,6 +93,13 @@ const char *desk_rule_name(int rule);
 /* The name recorded with this handle's changes. */
 const char *desk_editor(const desk *d);
 
+/*
+ * The Unix user running copydesk, by its uid (getpwuid; "uidN" without an
+ * entry), never $USER or $LOGNAME, which anyone can set: the editor a handle
+ * opened without one records.
+ */
+void desk_login(char *buf, size_t size);
+
 /* The schema version of the open database (PRAGMA user_version). */
 int desk_schema_version(const desk *d);
 
