@@ -96,7 +96,7 @@ article_check_in(desk *d, const desk_article_in *a, size_t i, int64_t *chars)
 		                  a->body_len, DESK_BODY_MAX);
 	if (a->marks == NULL && a->nmarks > 0)
 		return desk_error(d, DESK_MISUSE, "article %zu: no marks", i + 1);
-	*chars = desk_utf8_count(a->body, a->body_len);
+	*chars = a->nmarks > 0 ? desk_utf8_count(a->body, a->body_len) : 0; /* for the marks */
 	for (size_t m = 0; m < a->nmarks; m++) {
 		const desk_mark *k = &a->marks[m];
 
@@ -279,11 +279,7 @@ done:
 		pthread_join(kt, NULL);
 	article_keys_free(job.k, n);
 	free(newid);
-	if (own != NULL) {
-		for (size_t i = 0; i < n; i++)
-			sentindex_keys_free(&own[i]);
-		free(own);
-	}
+	article_keys_free(own, n);
 	return rc;
 }
 
