@@ -84,15 +84,11 @@ cmd_verdict_import(struct cli *c, int argc, char **argv)
 		goto done;
 	rc = desk_verdicts_import(d, strcmp(path, "-") == 0 ? "<stdin>" : path, json, len);
 	if (rc == DESK_OK && (rc = desk_verdicts_get(&vs, d)) == DESK_OK) {
-		fprintf(c->err, "copydesk verdicts: loaded ");
-		cmd_write_text(c->err, path, strlen(path));
-		fprintf(c->err, ": %zu verdicts now\n", desk_verdicts_count(vs));
+		cmd_printf(c->err, "copydesk verdicts: loaded %s: %zu verdicts now\n", path,
+		           desk_verdicts_count(vs));
 	}
-	if (rc != DESK_OK) {
-		fprintf(c->err, "copydesk verdicts: ");
-		cmd_write_text(c->err, desk_errmsg(d), strlen(desk_errmsg(d)));
-		fputc('\n', c->err);
-	}
+	if (rc != DESK_OK)
+		cmd_printf(c->err, "copydesk verdicts: %s\n", desk_errmsg(d));
 	ret = cmd_exit_status(rc);
 done:
 	desk_verdicts_free(vs);
