@@ -53,6 +53,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "internal.h"
 
 /* A new article in progress: the first edit in it moves it, logged in the same step. */
@@ -115,17 +117,16 @@ history_commit(desk *d)
 	log_id = d->logged[0];
 	if (d->nlogged > 1) {
 		/* Several edits: one 'group' entry listing them is the undo step. */
-		size_t cap = d->nlogged * 21 + 16, n = 0;
+		json_t *edits = json_array(), *o = json_pack("{so}", "edits", edits);
 
-		if ((ids = malloc(cap)) == NULL) {
+		for (size_t i = 0; o != NULL && i < d->nlogged; i++)
+			json_array_append_new(edits, json_integer((json_int_t)d->logged[i]));
+		ids = o ? json_dumps(o, JSON_COMPACT) : NULL;
+		json_decref(o);
+		if (ids == NULL) {
 			rc = desk_error(d, DESK_NOMEM, "out of memory");
 			goto done;
 		}
-		n = (size_t)snprintf(ids, cap, "{\"edits\":[");
-		for (size_t i = 0; i < d->nlogged; i++)
-			n += (size_t)snprintf(ids + n, cap - n, "%s%lld", i ? "," : "",
-			                      (long long)d->logged[i]);
-		snprintf(ids + n, cap - n, "]}");
 		if ((rc = desk_prepare(d, &group, group_sql)) != DESK_OK)
 			goto done;
 		sqlite3_bind_int64(group, 1, d->logged[0]);
