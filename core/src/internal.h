@@ -137,7 +137,6 @@ int sentindex_keys_of(sentindex_keys *out, const char *body, size_t len);
 /* The same with the key buffers of sc, kept from one article to the next. */
 int sentindex_keys_with(sentindex_keys *out, claimkey_scratch *sc, const char *body, size_t len);
 void sentindex_keys_free(sentindex_keys *k);
-int sentindex_store(desk *d, sqlite3_stmt **ins, int64_t article_id, const sentindex_keys *k);
 /* Rows gathered over a batch of articles and stored in the index's order. */
 typedef struct sentindex_row {
 	int64_t hash, article_id, start, end;

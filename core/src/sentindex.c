@@ -120,27 +120,6 @@ done:
 	return rc;
 }
 
-int
-sentindex_store(desk *d, sqlite3_stmt **ins, int64_t article_id, const sentindex_keys *k)
-{
-	static const char sql[] = "INSERT OR IGNORE INTO sentence (hash, article_id, start, "
-	                          "\"end\") VALUES (?1, ?2, ?3, ?4)";
-	int rc;
-
-	if (*ins == NULL && (rc = desk_prepare(d, ins, sql)) != DESK_OK)
-		return rc;
-	for (size_t i = 0; i < k->n; i++) {
-		sqlite3_reset(*ins);
-		sqlite3_bind_int64(*ins, 1, k->v[i].hash);
-		sqlite3_bind_int64(*ins, 2, article_id);
-		sqlite3_bind_int64(*ins, 3, k->v[i].start);
-		sqlite3_bind_int64(*ins, 4, k->v[i].end);
-		if (sqlite3_step(*ins) != SQLITE_DONE)
-			return desk_sqlite_error(d, "index sentences");
-	}
-	return DESK_OK;
-}
-
 static int
 sentindex_row_cmp(const void *x, const void *y)
 {
@@ -316,6 +295,7 @@ sentindex_read(sentindex_todo *todo, size_t *n, int64_t *upto, desk *d, int64_t 
 	static const char sql[] =
 	    "SELECT id, body FROM article WHERE id BETWEEN ?1 AND ?2 ORDER BY id LIMIT ?3";
 	sqlite3_stmt *st = NULL;
+	claimkey_scratch sc = {0}; /* one set of key buffers for the step's articles */
 	int rc, r;
 
 	*n = 0;
@@ -329,8 +309,8 @@ sentindex_read(sentindex_todo *todo, size_t *n, int64_t *upto, desk *d, int64_t 
 		const char *body = (const char *)sqlite3_column_text(st, 1);
 
 		todo[*n].id = sqlite3_column_int64(st, 0);
-		if ((rc = sentindex_keys_of(&todo[*n].keys, body ? body : "",
-		                            (size_t)sqlite3_column_bytes(st, 1))) != DESK_OK) {
+		if ((rc = sentindex_keys_with(&todo[*n].keys, &sc, body ? body : "",
+		                              (size_t)sqlite3_column_bytes(st, 1))) != DESK_OK) {
 			rc = desk_error(d, rc, "sentences of article %lld: %s",
 			                (long long)todo[*n].id, desk_strerror(rc));
 			break;
@@ -343,6 +323,7 @@ sentindex_read(sentindex_todo *todo, size_t *n, int64_t *upto, desk *d, int64_t 
 	if (rc == DESK_OK && *n == max)
 		*upto = todo[*n - 1].id;
 	sqlite3_finalize(st);
+	claimkey_scratch_free(&sc);
 	return rc;
 }
 
@@ -352,6 +333,7 @@ sentindex_write(desk *d, const sentindex_todo *todo, size_t n, int64_t next, int
                 int64_t upto)
 {
 	sqlite3_stmt *ins = NULL, *st = NULL;
+	sentindex_rows rows = {0};
 	int64_t now_next, now_last;
 	int rc, have, v3 = 0;
 
@@ -362,7 +344,10 @@ sentindex_write(desk *d, const sentindex_todo *todo, size_t n, int64_t next, int
 	if (!have || now_next != next || now_last != last)
 		goto done; /* another editor's step stored these: nothing to do */
 	for (size_t i = 0; i < n && rc == DESK_OK; i++)
-		rc = sentindex_store(d, &ins, todo[i].id, &todo[i].keys);
+		if (sentindex_rows_add(&rows, todo[i].id, &todo[i].keys) != DESK_OK)
+			rc = desk_error(d, DESK_NOMEM, "out of memory");
+	if (rc == DESK_OK)
+		rc = sentindex_rows_store(d, &ins, &rows); /* as an import stores them */
 	/* Migration 3's rows of these articles go (a range of its primary key), the table last. */
 	if (rc == DESK_OK && (rc = sentindex_has_v3(d, &v3)) == DESK_OK && v3)
 		rc = sentindex_exec(d, "DELETE FROM sentence_v3 WHERE article_id BETWEEN ?1 AND ?2",
@@ -384,6 +369,7 @@ sentindex_write(desk *d, const sentindex_todo *todo, size_t n, int64_t next, int
 	}
 	rc = desk_commit(d);
 done:
+	sentindex_rows_free(&rows);
 	sqlite3_finalize(ins);
 	sqlite3_finalize(st);
 	desk_rollback(d); /* after an error, or when there was nothing to write */
