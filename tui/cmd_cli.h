@@ -71,5 +71,9 @@ int cmd_have_terminal(void);
 
 /* The database path: --db, $COPYDESK_DB, else $XDG_DATA_HOME/copydesk/copydesk.db. */
 char *cmd_default_db(void);
+/* $XDG_DATA_HOME/copydesk/NAME, else ~/.local/share/copydesk/NAME; caller frees. */
+char *cmd_data_path(const char *name);
+/* mkdir -p of the directories above path (0700); -1 with errno. */
+int cmd_mkdirs(char *path);
 
 #endif

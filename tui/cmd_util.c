@@ -76,7 +76,7 @@ cmd_parse_id(struct cli *c, const char *name, const char *s, int64_t *id)
 }
 
 /* mkdir -p of the directories above path. */
-static int
+int
 cmd_mkdirs(char *path)
 {
 	for (char *p = path + 1; *p; p++) {
@@ -93,26 +93,31 @@ cmd_mkdirs(char *path)
 }
 
 char *
-cmd_default_db(void)
+cmd_data_path(const char *name)
 {
-	const char *env = getenv("COPYDESK_DB"), *xdg = getenv("XDG_DATA_HOME");
-	const char *home = getenv("HOME"), *base, *sub;
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME"), *base, *sub;
 	char *path;
 	size_t len;
 
-	if (env && *env)
-		return strdup(env);
 	if (xdg && *xdg == '/') {
 		base = xdg;
-		sub = "/copydesk/copydesk.db";
+		sub = "/copydesk/";
 	} else {
 		base = home && *home ? home : ".";
-		sub = "/.local/share/copydesk/copydesk.db";
+		sub = "/.local/share/copydesk/";
 	}
-	len = strlen(base) + strlen(sub) + 1;
+	len = strlen(base) + strlen(sub) + strlen(name) + 1;
 	if ((path = malloc(len)) != NULL)
-		snprintf(path, len, "%s%s", base, sub);
+		snprintf(path, len, "%s%s%s", base, sub, name);
 	return path;
+}
+
+char *
+cmd_default_db(void)
+{
+	const char *env = getenv("COPYDESK_DB");
+
+	return env && *env ? strdup(env) : cmd_data_path("copydesk.db");
 }
 
 /* Articles an upgrade indexes in one short transaction. */

@@ -5,11 +5,10 @@
  * name or argument.  A prompt opened for one command (e's link) shows the
  * command as a fixed label: the line is its argument only.
  */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
+#include "cmd_cli.h"
 #include "keymap.h"
 #include "layout.h"
 #include "ui_cmds.h"
@@ -186,32 +185,16 @@ done:
 
 /* --- The histories and settings between runs ------------------------------ */
 
-/* $XDG_DATA_HOME/copydesk/NAME (~/.local/share/...); NULL if no memory. */
+/* The file NAME beside the default database, its directories made when make. */
 static char *
 ui_prompt_path(const char *name, int make)
 {
-	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-	char dir[4096], *path;
-	size_t len;
+	char *path = cmd_data_path(name);
 
-	if (xdg && *xdg == '/')
-		snprintf(dir, sizeof dir, "%s/copydesk", xdg);
-	else
-		snprintf(dir, sizeof dir, "%s/.local/share/copydesk", home && *home ? home : ".");
-	/* mkdir -p: each directory of the path that is not there yet. */
-	for (char *p = dir + 1; make && *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-			return NULL;
-		*p = '/';
-	}
-	if (make && mkdir(dir, 0700) != 0 && errno != EEXIST)
+	if (path != NULL && make && cmd_mkdirs(path) != 0) {
+		free(path);
 		return NULL;
-	len = strlen(dir) + strlen(name) + 2;
-	if ((path = malloc(len)) != NULL)
-		snprintf(path, len, "%s/%s", dir, name);
+	}
 	return path;
 }
 
