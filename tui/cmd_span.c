@@ -373,36 +373,55 @@ done:
 	return cmd_exit_status(rc);
 }
 
+/*
+ * The span sid of article id (both typed), with the database open: EXIT_OK_,
+ * or the exit status with what was wrong said under name.
+ */
+static int
+cmd_span_open(desk **d, desk_span **s, struct cli *c, const char *name, const char *art,
+              const char *span)
+{
+	int64_t id, sid;
+	int rc, ret;
+
+	*d = NULL;
+	*s = NULL;
+	if ((ret = cmd_parse_id(c, name, art, &id)) != 0)
+		return ret;
+	if (desk_parse_id(&sid, span) != DESK_OK)
+		return cmd_usage(c, name, "not a span id: %s", span);
+	if ((ret = cmd_open(d, c)) != EXIT_OK_)
+		return ret;
+	if ((rc = desk_span_get(s, *d, sid)) != DESK_OK)
+		cmd_printf(c->err, "copydesk %s: %s\n", name, desk_errmsg(*d));
+	else if ((*s)->article_id != id) {
+		cmd_printf(c->err,
+		           "copydesk %s: span %lld is in article %lld, not in article %lld\n", name,
+		           (long long)sid, (long long)(*s)->article_id, (long long)id);
+		rc = DESK_NOTFOUND;
+	}
+	if (rc == DESK_OK)
+		return EXIT_OK_;
+	desk_span_free(*s);
+	*s = NULL;
+	desk_close(*d);
+	*d = NULL;
+	return cmd_exit_status(rc);
+}
+
 int
 cmd_untag(struct cli *c, int argc, char **argv)
 {
 	desk_span *s = NULL;
 	desk *d = NULL;
-	int64_t id, sid;
 	int rc, ret;
 
 	if (argc != 3)
 		return cmd_usage(c, "untag", "needs an article id and a span id");
-	if ((ret = cmd_parse_id(c, "untag", argv[1], &id)) != 0)
+	if ((ret = cmd_span_open(&d, &s, c, "untag", argv[1], argv[2])) != EXIT_OK_)
 		return ret;
-	if (desk_parse_id(&sid, argv[2]) != DESK_OK)
-		return cmd_usage(c, "untag", "not a span id: %s", argv[2]);
-	if ((ret = cmd_open(&d, c)) != EXIT_OK_)
-		return ret;
-	if ((rc = desk_span_get(&s, d, sid)) != DESK_OK) {
+	if ((rc = desk_span_delete(d, s->id)) != DESK_OK)
 		cmd_printf(c->err, "copydesk untag: %s\n", desk_errmsg(d));
-		goto done;
-	}
-	if (s->article_id != id) {
-		cmd_printf(c->err,
-		           "copydesk untag: span %lld is in article %lld, not in article %lld\n",
-		           (long long)sid, (long long)s->article_id, (long long)id);
-		rc = DESK_NOTFOUND;
-		goto done;
-	}
-	if ((rc = desk_span_delete(d, sid)) != DESK_OK)
-		cmd_printf(c->err, "copydesk untag: %s\n", desk_errmsg(d));
-done:
 	desk_span_free(s);
 	desk_close(d);
 	return cmd_exit_status(rc);
@@ -415,7 +434,7 @@ cmd_span(struct cli *c, int argc, char **argv)
 	const char *label = NULL, *entity = NULL, *pos[2];
 	desk_span *s = NULL;
 	desk *d = NULL;
-	int64_t id, sid, ent = 0;
+	int64_t sid, ent = 0;
 	int npos = 0, unlink = 0, rc, ret;
 
 	for (int i = 1; i < argc; i++) {
@@ -436,27 +455,25 @@ cmd_span(struct cli *c, int argc, char **argv)
 		return cmd_usage(c, "span", "give one of --label, --entity and --unlink");
 	if (entity != NULL && *entity == '\0')
 		return cmd_usage(c, "span", "--entity is empty (--unlink takes the link away)");
-	if ((ret = cmd_parse_id(c, "span", pos[0], &id)) != 0)
+	if ((ret = cmd_span_open(&d, &s, c, "span", pos[0], pos[1])) != EXIT_OK_)
 		return ret;
-	if (desk_parse_id(&sid, pos[1]) != DESK_OK)
-		return cmd_usage(c, "span", "not a span id: %s", pos[1]);
-	if ((ret = cmd_open(&d, c)) != EXIT_OK_)
-		return ret;
-	if ((rc = desk_span_get(&s, d, sid)) != DESK_OK)
+	sid = s->id;
+	/*
+	 * As the interface's link: the entity of that canonical name, made if
+	 * there is none, in the same transaction and undo step as the link.
+	 */
+	if ((rc = desk_edit_begin(d)) != DESK_OK)
 		goto fail;
-	if (s->article_id != id) {
-		cmd_printf(c->err,
-		           "copydesk span: span %lld is in article %lld, not in article %lld\n",
-		           (long long)sid, (long long)s->article_id, (long long)id);
-		rc = DESK_NOTFOUND;
-		goto done;
+	if (entity != NULL && (rc = desk_entity_ensure(&ent, d, entity, NULL)) == DESK_OK)
+		rc = desk_span_link(d, sid, ent);
+	else if (entity == NULL)
+		rc = label != NULL ? desk_span_relabel(d, sid, label) : desk_span_link(d, sid, 0);
+	if (rc == DESK_OK)
+		rc = desk_edit_commit(d);
+	if (rc != DESK_OK) {
+		desk_edit_rollback(d);
+		goto fail;
 	}
-	/* As the interface's link: the entity of that canonical name, made if there is none. */
-	if (entity != NULL && (rc = desk_entity_ensure(&ent, d, entity, NULL)) != DESK_OK)
-		goto fail;
-	rc = label != NULL ? desk_span_relabel(d, sid, label) : desk_span_link(d, sid, ent);
-	if (rc != DESK_OK)
-		goto fail;
 	desk_span_free(s);
 	s = NULL;
 	if ((rc = desk_span_get(&s, d, sid)) != DESK_OK)

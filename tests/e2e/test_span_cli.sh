@@ -58,6 +58,11 @@ refused 64 'one of --label, --entity and --unlink' "$COPYDESK" span 1 "$s"
 refused 1 'span .* is in article 1, not in article 2' "$COPYDESK" span 2 "$s" --label LOC
 refused 1 'NOPE' "$COPYDESK" span 1 "$s" --label NOPE
 refused 1 'no span 999' "$COPYDESK" span 1 999 --label LOC
+# Linking to a new entity is one transaction: when the link fails, the entity made for it goes too.
+q "CREATE TRIGGER no_link BEFORE UPDATE OF entity_id ON span BEGIN SELECT RAISE(ABORT, 'link refused'); END"
+refused 70 'link refused' "$COPYDESK" span 1 "$s" --entity 'Tên Mới'
+[ -z "$(q "SELECT id FROM entity WHERE name = 'Tên Mới'")" ] || fail "a failed link left its entity"
+q "DROP TRIGGER no_link"
 
 # An entity mentioned is not deleted; once nothing mentions it, it is, and undo brings it back.
 refused 1 'mentioned 1 time' "$COPYDESK" entity delete "$e"
