@@ -172,6 +172,7 @@ done:
  */
 typedef struct history_action {
 	const char *name;
+	const char *words; /* in an editor's words: "cannot undo the tagging: ..." */
 	int flip;
 	const char *what; /* for "... no longer exists" */
 	const char *check;
@@ -216,6 +217,7 @@ typedef struct history_action {
 
 static const history_action history_actions[] = {
     {"span-add",
+     "the tagging",
      0,
      "span",
      /* ?7: the span stands now and goes; else it is deleted now and comes back. */
@@ -242,8 +244,9 @@ static const history_action history_actions[] = {
       NULL},
      NULL,
      0},
-    {"span-delete", 1, "span", NULL, {NULL, NULL}, "span-add", 0},
+    {"span-delete", "the untagging", 1, "span", NULL, {NULL, NULL}, "span-add", 0},
     {"span-relabel",
+     "the new label",
      0,
      "span",
      "SELECT CASE " HISTORY_SPAN_GONE
@@ -263,6 +266,7 @@ static const history_action history_actions[] = {
      NULL,
      0},
     {"span-link",
+     "the link to an entity",
      0,
      "span",
      "SELECT CASE " HISTORY_SPAN_GONE
@@ -276,6 +280,7 @@ static const history_action history_actions[] = {
      NULL,
      0},
     {"entity-rename",
+     "the renaming of an entity",
      0,
      "entity",
      "SELECT CASE WHEN name IS NOT json_extract(?2, '$.' || ?3 || '.name') OR external_id IS "
@@ -289,6 +294,7 @@ static const history_action history_actions[] = {
      NULL,
      0},
     {"entity-merge",
+     "the merging of entities",
      0,
      "entity",
      /* ?7: "from" is merged into "into" now and comes apart; else it merges again. */
@@ -309,6 +315,7 @@ static const history_action history_actions[] = {
      NULL,
      0},
     {"status",
+     "the change of status",
      0,
      "article",
      "SELECT CASE WHEN status IS NOT json_extract(?2, '$.' || ?3) THEN "
@@ -319,8 +326,9 @@ static const history_action history_actions[] = {
       NULL},
      NULL,
      0},
-    {"status-auto", 0, "article", NULL, {NULL, NULL}, "status", 1},
+    {"status-auto", "the change of status", 0, "article", NULL, {NULL, NULL}, "status", 1},
     {"suggestion-reject",
+     "the rejection of a suggestion",
      0,
      "suggestion",
      /* ?7: the rejection stands now and goes; else it comes back. */
@@ -341,6 +349,7 @@ static const history_action history_actions[] = {
      NULL,
      0},
     {"claim-add",
+     "the new claim",
      0,
      "claim",
      /* ?7: the claim stands now and goes; else it is deleted now and comes back. */
@@ -369,8 +378,9 @@ static const history_action history_actions[] = {
       NULL},
      NULL,
      0},
-    {"claim-delete", 1, "claim", NULL, {NULL, NULL}, "claim-add", 0},
+    {"claim-delete", "the deletion of a claim", 1, "claim", NULL, {NULL, NULL}, "claim-add", 0},
     {"research-verdict",
+     "the verdict",
      0,
      "research",
      "SELECT CASE WHEN " HISTORY_RESEARCH_CHANGED " THEN printf('the research of claim %d was "
@@ -379,10 +389,25 @@ static const history_action history_actions[] = {
      {HISTORY_RESEARCH_PUT, NULL},
      NULL,
      0},
-    {"research-note", 0, "research", NULL, {NULL, NULL}, "research-verdict", 0},
-    {"claim-approve", 0, "research", NULL, {NULL, NULL}, "research-verdict", 0},
-    {"claim-dispute", 0, "research", NULL, {NULL, NULL}, "research-verdict", 0},
+    {"research-note", "the note", 0, "research", NULL, {NULL, NULL}, "research-verdict", 0},
+    {"claim-approve",
+     "the approval of a verdict",
+     0,
+     "research",
+     NULL,
+     {NULL, NULL},
+     "research-verdict",
+     0},
+    {"claim-dispute",
+     "the dispute of a verdict",
+     0,
+     "research",
+     NULL,
+     {NULL, NULL},
+     "research-verdict",
+     0},
     {"evidence-add",
+     "the evidence added",
      0,
      "evidence",
      /* ?7: the evidence stands now and goes; else it is deleted now and comes back. */
@@ -397,8 +422,16 @@ static const history_action history_actions[] = {
       HISTORY_RESEARCH_PUT},
      NULL,
      0},
-    {"evidence-delete", 1, "evidence", NULL, {NULL, NULL}, "evidence-add", 0},
+    {"evidence-delete",
+     "the evidence deleted",
+     1,
+     "evidence",
+     NULL,
+     {NULL, NULL},
+     "evidence-add",
+     0},
     {"claim-apply",
+     "giving the research to the same claim elsewhere",
      0,
      "claim",
      /* ?7: the claims it made stand and go, the ones it relinked go back; else again. */
@@ -426,6 +459,7 @@ static const history_action history_actions[] = {
      NULL,
      0},
     {"candidate-dismiss",
+     "the dismissal of a candidate",
      0,
      "candidate",
      /* ?7: the dismissal stands now and goes; else it comes back. */
@@ -440,6 +474,7 @@ static const history_action history_actions[] = {
      NULL,
      0},
     {"entity-delete",
+     "the deletion of an entity",
      0,
      "entity",
      /* ?7: the entities are gone and come back; else they are there and go again. */
@@ -537,40 +572,14 @@ history_bind(sqlite3_stmt **st, desk *d, const char *sql, const history_edit *e,
 	return DESK_OK;
 }
 
-/* Each action in an editor's words, for messages: "cannot undo the tagging: ...". */
-static const struct {
-	const char *action, *words;
-} history_words[] = {
-    {"span-add", "the tagging"},
-    {"span-delete", "the untagging"},
-    {"span-relabel", "the new label"},
-    {"span-link", "the link to an entity"},
-    {"entity-rename", "the renaming of an entity"},
-    {"entity-merge", "the merging of entities"},
-    {"status", "the change of status"},
-    {"claim-add", "the new claim"},
-    {"claim-delete", "the deletion of a claim"},
-    {"claim-apply", "giving the research to the same claim elsewhere"},
-    {"claim-approve", "the approval of a verdict"},
-    {"claim-dispute", "the dispute of a verdict"},
-    {"evidence-add", "the evidence added"},
-    {"evidence-delete", "the evidence deleted"},
-    {"research-note", "the note"},
-    {"research-verdict", "the verdict"},
-    {"candidate-dismiss", "the dismissal of a candidate"},
-    {"suggestion-reject", "the rejection of a suggestion"},
-    {"entity-delete", "the deletion of an entity"},
-    {"status-auto", "the change of status"},
-    {"group", "the edits made together"},
-};
-
 static const char *
 history_say(const char *action)
 {
-	for (size_t i = 0; i < sizeof history_words / sizeof *history_words; i++)
-		if (strcmp(history_words[i].action, action) == 0)
-			return history_words[i].words;
-	return "the last edit";
+	const history_action *a = history_find(action);
+
+	if (strcmp(action, "group") == 0) /* no statements of its own: its edits have */
+		return "the edits made together";
+	return a ? a->words : "the last edit";
 }
 
 /* DESK_CONFLICT naming who changed the edit's target since, or DESK_OK. */
