@@ -119,8 +119,31 @@ desk_article_add(desk *d, const desk_article_in *in, size_t n, int64_t *ids, int
 	return article_add(d, in, NULL, n, ids, dup);
 }
 
+/*
+ * The batch's rows of the index with the new articles' ids for their places
+ * in the batch; a duplicate's rows go.  Ids grow with the place, so the
+ * rows stay in the index's order.
+ */
+static int
+article_rows(sentindex_rows *out, const sentindex_rows *rows, const int64_t *newid)
+{
+	memset(out, 0, sizeof *out);
+	out->sorted = 1;
+	if (rows->n == 0)
+		return DESK_OK;
+	if ((out->v = malloc(rows->n * sizeof *out->v)) == NULL)
+		return DESK_NOMEM;
+	out->cap = rows->n;
+	for (size_t i = 0; i < rows->n; i++)
+		if (newid[rows->v[i].article_id] != 0) {
+			out->v[out->n] = rows->v[i];
+			out->v[out->n++].article_id = newid[rows->v[i].article_id];
+		}
+	return DESK_OK;
+}
+
 int
-article_add(desk *d, const desk_article_in *in, const sentindex_keys *keys, size_t n, int64_t *ids,
+article_add(desk *d, const desk_article_in *in, const article_keys *keys, size_t n, int64_t *ids,
             int *dup)
 {
 	static const char ins_sql[] =
@@ -138,15 +161,15 @@ article_add(desk *d, const desk_article_in *in, const sentindex_keys *keys, size
 	static const char log_sql[] =
 	    "INSERT INTO edit_log (at, editor, action, article_id, data) SELECT ?1, ?2, 'import', "
 	    "CASE WHEN count(*) = 1 THEN min(id) END, json_object('articles', json_array(min(id), "
-	    "max(id)), 'count', count(*), 'sources', json_group_array(source)) FROM article WHERE "
-	    "id BETWEEN ?3 AND ?4";
+	    "max(id)), 'count', count(*), 'sources', json_group_array(DISTINCT source)) FROM "
+	    "article WHERE id BETWEEN ?3 AND ?4";
 	sqlite3_stmt *ins = NULL, *mark = NULL, *same = NULL, *log = NULL, *sent = NULL;
-	sentindex_keys *own = NULL;
+	article_keys own = {0};
 	sentindex_rows rows = {0};
-	article_keys_job job = {in, n, 0, NULL, DESK_OK};
-	int64_t *newid = NULL; /* with keys worked out meanwhile: each article's new id, or 0 */
+	article_keys_job job = {.in = in, .n = n, .rc = DESK_OK};
+	int64_t *newid = NULL; /* each article's new id, or 0 */
 	pthread_t kt;
-	int bg = 0;
+	int bg = 0, began = 0;
 	char hash[17], now[DESK_NOW_SIZE];
 	int64_t first = 0, last = 0;
 	int rc;
@@ -164,20 +187,21 @@ article_add(desk *d, const desk_article_in *in, const sentindex_keys *keys, size
 		if ((rc = article_check_in(d, &in[i], i, &chars)) != DESK_OK)
 			return rc;
 	}
+	if ((newid = calloc(n ? n : 1, sizeof *newid)) == NULL)
+		return desk_error(d, DESK_NOMEM, "out of memory");
 	if (keys == NULL && n >= ARTICLE_KEYS_OVERLAP) {
 		/* Its lock is long anyway: the keys are needed only for the rows at the end. */
-		if ((newid = calloc(n, sizeof *newid)) == NULL)
-			return desk_error(d, DESK_NOMEM, "out of memory");
 		bg = pthread_create(&kt, NULL, article_keys_job_main, &job) == 0;
 		if (!bg)
 			article_keys_job_main(&job);
 	} else if (keys == NULL) {
-		if ((rc = article_keys(d, &own, in, n)) != DESK_OK)
-			return rc;
-		keys = own;
+		if ((rc = article_keys_make(d, &own, in, n)) != DESK_OK)
+			goto done;
+		keys = &own;
 	}
 	if ((rc = desk_begin(d)) != DESK_OK)
 		goto done;
+	began = 1;
 	desk_now(now); /* one time for the batch: it is one transaction */
 	if ((rc = desk_prepare(d, &ins, ins_sql)) != DESK_OK ||
 	    (rc = desk_prepare(d, &mark, mark_sql)) != DESK_OK ||
@@ -186,11 +210,17 @@ article_add(desk *d, const desk_article_in *in, const sentindex_keys *keys, size
 		goto done;
 	for (size_t i = 0; i < n; i++) {
 		const desk_article_in *a = &in[i];
-		int64_t id, chars = 0;
+		const char *h = hash;
+		int64_t id, chars;
 
-		chars = desk_utf8_count(a->body, a->body_len); /* checked above */
-		desk_hash(hash, a->body, a->body_len);
-		if ((rc = article_find_same(d, same, hash, a->body, a->body_len, &id)) != DESK_OK)
+		if (keys != NULL) {
+			h = keys->hash[i];
+			chars = keys->chars[i];
+		} else { /* worked out meanwhile: the body's own are needed now */
+			desk_hash(hash, a->body, a->body_len);
+			chars = desk_utf8_count(a->body, a->body_len); /* checked above */
+		}
+		if ((rc = article_find_same(d, same, h, a->body, a->body_len, &id)) != DESK_OK)
 			goto done;
 		if (dup)
 			dup[i] = id != 0;
@@ -203,7 +233,7 @@ article_add(desk *d, const desk_article_in *in, const sentindex_keys *keys, size
 			sqlite3_bind_text64(ins, 5, a->body, a->body_len, SQLITE_STATIC,
 			                    SQLITE_UTF8);
 			sqlite3_bind_int64(ins, 6, chars);
-			sqlite3_bind_text(ins, 7, hash, -1, SQLITE_STATIC);
+			sqlite3_bind_text(ins, 7, h, -1, SQLITE_STATIC);
 			sqlite3_bind_text(ins, 8, d->editor, -1, SQLITE_STATIC);
 			sqlite3_bind_text(ins, 9, now, -1, SQLITE_STATIC);
 			if (sqlite3_step(ins) != SQLITE_DONE) {
@@ -223,12 +253,7 @@ article_add(desk *d, const desk_article_in *in, const sentindex_keys *keys, size
 					goto done;
 				}
 			}
-			if (newid != NULL)
-				newid[i] = id;
-			else if ((rc = sentindex_rows_add(&rows, id, &keys[i])) != DESK_OK) {
-				rc = desk_error(d, rc, "out of memory");
-				goto done;
-			}
+			newid[i] = id;
 			if (first == 0)
 				first = id;
 			last = id;
@@ -236,7 +261,7 @@ article_add(desk *d, const desk_article_in *in, const sentindex_keys *keys, size
 		if (ids)
 			ids[i] = id;
 	}
-	if (newid != NULL) {
+	if (keys == NULL) {
 		if (bg)
 			pthread_join(kt, NULL);
 		bg = 0;
@@ -245,13 +270,11 @@ article_add(desk *d, const desk_article_in *in, const sentindex_keys *keys, size
 			                desk_strerror(job.rc));
 			goto done;
 		}
-		for (size_t i = 0; i < n && rc == DESK_OK; i++)
-			if (newid[i] != 0)
-				rc = sentindex_rows_add(&rows, newid[i], &job.k[i]);
-		if (rc != DESK_OK) {
-			rc = desk_error(d, rc, "out of memory");
-			goto done;
-		}
+		keys = &job.k;
+	}
+	if ((rc = article_rows(&rows, &keys->rows, newid)) != DESK_OK) {
+		rc = desk_error(d, rc, "out of memory");
+		goto done;
 	}
 	if ((rc = sentindex_rows_store(d, &sent, &rows)) != DESK_OK)
 		goto done;
@@ -273,13 +296,13 @@ done:
 	sqlite3_finalize(log);
 	sqlite3_finalize(sent);
 	sentindex_rows_free(&rows);
-	if (rc != DESK_OK)
+	if (rc != DESK_OK && began)
 		desk_rollback(d);
 	if (bg)
 		pthread_join(kt, NULL);
-	article_keys_free(job.k, n);
+	article_keys_free(&job.k);
 	free(newid);
-	article_keys_free(own, n);
+	article_keys_free(&own);
 	return rc;
 }
 

@@ -382,12 +382,13 @@ import_normalize_field(char **out, size_t *outlen, const char *s, size_t len, in
 	return DESK_OK;
 }
 
-/* The format of a file by its name, or by its first character. */
-static desk_format
-import_guess_format(const char *name, const char *data, size_t len)
+desk_format
+import_format(desk_format fmt, const char *name, const char *data, size_t len)
 {
 	const char *dot = name ? strrchr(name, '.') : NULL;
 
+	if (fmt != DESK_FORMAT_AUTO)
+		return fmt;
 	if (dot && (strcmp(dot, ".jsonl") == 0 || strcmp(dot, ".ndjson") == 0))
 		return DESK_FORMAT_JSONL;
 	if (dot && strcmp(dot, ".txt") == 0)
@@ -403,6 +404,32 @@ import_guess_format(const char *name, const char *data, size_t len)
 	return len > 0 && *data == '{' ? DESK_FORMAT_JSONL : DESK_FORMAT_TEXT;
 }
 
+/* Each article's source: its own, or the file's. */
+static int
+import_sources(import_article *arts, size_t n, const char *source, import_error *err)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (arts[i].source == NULL && (arts[i].source = desk_strdup(source)) == NULL)
+			return import_fail(err, DESK_NOMEM, 0, 0, "out of memory");
+		arts[i].in.source = arts[i].source;
+	}
+	return DESK_OK;
+}
+
+int
+import_parse_jsonl(import_article **out, size_t *n, const char *source, const char *s, size_t len,
+                   int64_t ln0, import_error *err)
+{
+	int rc = fmt_jsonl_parse(out, n, s, len, ln0, err);
+
+	if (rc == DESK_OK && (rc = import_sources(*out, *n, source, err)) != DESK_OK) {
+		import_articles_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
 int
 import_parse(import_article **out, size_t *n, const char *name, const char *source,
              const char *data, size_t len, desk_format fmt, import_error *err)
@@ -415,15 +442,16 @@ import_parse(import_article **out, size_t *n, const char *name, const char *sour
 
 	*out = NULL;
 	*n = 0;
-	if (fmt == DESK_FORMAT_AUTO)
-		fmt = import_guess_format(name, data, len);
+	fmt = import_format(fmt, name, data, len);
 	/* JSONL strings are normalised one by one after decoding. */
 	if ((rc = import_normalize(&buf, &blen, data, len, fmt == DESK_FORMAT_TEXT, err)) !=
 	    DESK_OK)
 		goto done;
 	if (fmt == DESK_FORMAT_JSONL) {
-		rc = fmt_jsonl_parse(&arts, &narts, buf, blen, err);
+		rc = fmt_jsonl_parse(&arts, &narts, buf, blen, 0, err);
 		free(buf);
+		if (rc == DESK_OK && narts == 0)
+			rc = import_fail(err, DESK_INVALID, 1, 1, "no articles (only blank lines)");
 	} else {
 		if ((arts = calloc(1, sizeof *arts)) == NULL) {
 			free(buf);
@@ -434,15 +462,8 @@ import_parse(import_article **out, size_t *n, const char *name, const char *sour
 		rc = fmt_text_parse(arts, buf, blen, err);
 	}
 	buf = NULL;
-	if (rc != DESK_OK)
+	if (rc != DESK_OK || (rc = import_sources(arts, narts, source, err)) != DESK_OK)
 		goto done;
-	for (size_t i = 0; i < narts; i++) {
-		if (arts[i].source == NULL && (arts[i].source = desk_strdup(source)) == NULL) {
-			rc = import_fail(err, DESK_NOMEM, 0, 0, "out of memory");
-			goto done;
-		}
-		arts[i].in.source = arts[i].source;
-	}
 	*out = arts;
 	*n = narts;
 	arts = NULL;

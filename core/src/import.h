@@ -12,6 +12,8 @@
 /* Limits: one article's body, and one file read into memory. */
 #define IMPORT_MAX_BODY DESK_BODY_MAX
 #define IMPORT_MAX_FILE ((size_t)1 << 30)
+/* A JSON Lines file larger than this is parsed and stored a part of this size at a time. */
+#define IMPORT_PART_BYTES ((size_t)4 << 20)
 
 /* Why a buffer was refused: where (1-based line, code-point column) and what. */
 typedef struct import_error {
@@ -66,8 +68,24 @@ int import_is_nfc(const char *s, size_t len);
  */
 int fmt_text_parse(import_article *out, char *s, size_t len, import_error *err);
 
-/* JSON Lines: one article per non-blank line of normalised (not NFC) text. */
-int fmt_jsonl_parse(import_article **out, size_t *n, const char *s, size_t len, import_error *err);
+/*
+ * JSON Lines: one article per non-blank line of normalised (not NFC) text
+ * whose first line is line ln0 + 1 of its file.  Only blank lines give no
+ * articles (*n 0) and no error: the caller judges the whole file.
+ */
+int fmt_jsonl_parse(import_article **out, size_t *n, const char *s, size_t len, int64_t ln0,
+                    import_error *err);
+
+/* The format of a file: fmt, or for AUTO by name's extension or first character. */
+desk_format import_format(desk_format fmt, const char *name, const char *data, size_t len);
+
+/*
+ * The lines s[0..len) of a normalised JSON Lines file, whose first is line
+ * ln0 + 1, into articles (source for those that give none): a large file is
+ * parsed a part at a time, each stored while the next is parsed.
+ */
+int import_parse_jsonl(import_article **out, size_t *n, const char *source, const char *s,
+                       size_t len, int64_t ln0, import_error *err);
 
 /*
  * Normalise and parse a whole file's bytes in the given format (AUTO: by

@@ -25,6 +25,13 @@
 #define IMPORT_BATCH_ARTICLES 1000
 #define IMPORT_BATCH_BYTES    ((size_t)32 << 20)
 
+/* An article of a large file, stored in its still open transaction: reported at its commit. */
+typedef struct import_held {
+	int64_t line, id;
+	int dup;
+	char *title;
+} import_held;
+
 /* The parsed articles of one accepted file, waiting in the batch. */
 typedef struct import_file {
 	char *path;
@@ -39,7 +46,7 @@ typedef struct import_batch {
 	desk_article_in *in; /* while stored: the articles, their ids, duplicates */
 	int64_t *ids;
 	int *dup;
-	sentindex_keys *keys; /* the articles' sentence keys, worked out before the store */
+	article_keys keys; /* worked out before the store (keys.hash NULL: by article_add) */
 } import_batch;
 
 /*
@@ -62,6 +69,10 @@ typedef struct import_run {
 	int store_rc;  /* its result */
 	int rc;        /* DESK_OK, or the worst result so far */
 	int cache_was; /* the handle's cache_size before the import */
+	int hold;      /* a large file's parts: hold their events (import_run_jsonl) */
+	import_held *held;
+	size_t nheld, capheld;
+	char hold_msg[sizeof((desk *)0)->errmsg]; /* why a held part's store failed */
 } import_run;
 
 static void
@@ -133,11 +144,10 @@ import_error_run(import_run *r, int rc, const char *what)
 static void
 import_batch_unprepare(import_batch *b)
 {
-	article_keys_free(b->keys, b->narts);
+	article_keys_free(&b->keys);
 	free(b->in);
 	free(b->ids);
 	free(b->dup);
-	b->keys = NULL;
 	b->in = NULL;
 	b->ids = NULL;
 	b->dup = NULL;
@@ -166,9 +176,28 @@ import_store_main(void *arg)
 {
 	import_run *r = arg;
 
-	r->store_rc = article_add(r->d, r->store.in, r->store.keys, r->store.narts, r->store.ids,
-	                          r->store.dup);
+	r->store_rc = article_add(r->d, r->store.in, r->store.keys.hash ? &r->store.keys : NULL,
+	                          r->store.narts, r->store.ids, r->store.dup);
 	return NULL;
+}
+
+/* Keep what to report of an article stored in a large file's open transaction. */
+static int
+import_hold(import_run *r, const import_article *a, int64_t id, int dup)
+{
+	import_held *h;
+
+	if (desk_grow(&r->held, &r->capheld, r->nheld, sizeof *r->held) != DESK_OK)
+		return DESK_NOMEM;
+	h = &r->held[r->nheld];
+	h->line = a->line;
+	h->id = id;
+	h->dup = dup;
+	h->title = NULL;
+	if (a->in.title && (h->title = desk_strdup(a->in.title)) == NULL)
+		return DESK_NOMEM;
+	r->nheld++;
+	return DESK_OK;
 }
 
 /* Wait for the batch being stored, and report each of its articles. */
@@ -184,7 +213,13 @@ import_store_finish(import_run *r)
 	}
 	if (b->narts == 0)
 		return DESK_OK;
-	if ((rc = r->store_rc) != DESK_OK) {
+	if ((rc = r->store_rc) != DESK_OK && r->hold) {
+		/* A part of a large file: the file is refused once, as a whole. */
+		snprintf(r->hold_msg, sizeof r->hold_msg, "%s", desk_errmsg(r->d));
+		import_batch_clear(b);
+		return rc;
+	}
+	if (rc != DESK_OK) {
 		/* Nothing of the batch was stored: say so for each of its files. */
 		char msg[sizeof r->d->errmsg];
 		import_batch gone = *b;
@@ -201,6 +236,15 @@ import_store_finish(import_run *r)
 		for (size_t j = 0; j < b->files[i].n; j++, k++) {
 			desk_import_event ev = {0};
 
+			if (r->hold) {
+				if ((rc = import_hold(r, &b->files[i].arts[j], b->ids[k],
+				                      b->dup[k])) != DESK_OK) {
+					import_batch_clear(b);
+					snprintf(r->hold_msg, sizeof r->hold_msg, "out of memory");
+					return rc;
+				}
+				continue;
+			}
 			ev.what = b->dup[k] ? DESK_IMPORT_DUPLICATE : DESK_IMPORT_ADDED;
 			ev.path = b->files[i].path;
 			ev.line = b->files[i].arts[j].line;
@@ -275,25 +319,13 @@ import_flush(import_run *r)
 	return rc != DESK_OK ? rc : import_store_finish(r);
 }
 
-/* Parse one file's bytes; queue its articles, or refuse it. */
+/* Queue a parsed file's articles for the next batch (taking them, even on failure). */
 static int
-import_run_data(import_run *r, const char *path, const char *data, size_t len, desk_format fmt)
+import_queue(import_run *r, const char *path, import_article *arts, size_t n)
 {
-	import_error err = {0};
-	import_article *arts = NULL;
 	import_batch *b = &r->fill;
-	size_t n = 0, bytes = 0;
-	int rc;
+	size_t bytes = 0;
 
-	if (r->stats)
-		r->stats->files++;
-	if ((rc = import_parse(&arts, &n, path, path, data, len, fmt, &err)) != DESK_OK) {
-		/* Report in file order: what was parsed before this file goes first. */
-		if ((rc = import_flush(r)) != DESK_OK)
-			return rc;
-		import_refuse(r, path, err.rc, err.line, err.column, err.msg);
-		return err.rc == DESK_NOMEM ? DESK_NOMEM : DESK_OK;
-	}
 	if (b->nfiles == b->capfiles) {
 		size_t cap = b->capfiles ? 2 * b->capfiles : 64;
 		import_file *f = realloc(b->files, cap * sizeof *f);
@@ -316,7 +348,135 @@ import_run_data(import_run *r, const char *path, const char *data, size_t len, d
 	for (size_t i = 0; i < n; i++)
 		bytes += arts[i].in.body_len;
 	b->bytes += bytes;
-	if (b->narts >= IMPORT_BATCH_ARTICLES || b->bytes >= IMPORT_BATCH_BYTES)
+	return DESK_OK;
+}
+
+/* Report what a large file stored once it is committed, or forget it. */
+static void
+import_held_end(import_run *r, const char *path, int report)
+{
+	for (size_t i = 0; i < r->nheld; i++) {
+		import_held *h = &r->held[i];
+		desk_import_event ev = {0};
+
+		if (report) {
+			ev.what = h->dup ? DESK_IMPORT_DUPLICATE : DESK_IMPORT_ADDED;
+			ev.path = path;
+			ev.line = h->line;
+			ev.article_id = h->id;
+			ev.title = h->title ? h->title : "";
+			if (r->stats) {
+				if (h->dup)
+					r->stats->duplicates++;
+				else
+					r->stats->added++;
+			}
+			import_emit(r, &ev);
+		}
+		free(h->title);
+	}
+	r->nheld = 0;
+}
+
+/*
+ * A large JSON Lines file: all or nothing as any file, in one transaction,
+ * but parsed a part at a time, each part stored while the next is parsed,
+ * in memory that does not grow with the file.  What it stored is reported
+ * when the transaction commits.
+ */
+static int
+import_run_jsonl(import_run *r, const char *path, char *buf, size_t blen)
+{
+	import_error err = {0};
+	size_t at = 0, total = 0;
+	int64_t ln = 0;
+	int rc, parsed = DESK_OK, stored = DESK_OK;
+
+	if ((rc = import_flush(r)) != DESK_OK)
+		return rc;
+	if ((rc = desk_begin(r->d)) != DESK_OK) {
+		import_fail(&err, rc, 0, 0, "%s", desk_errmsg(r->d));
+		goto refuse;
+	}
+	r->hold = 1;
+	while (at < blen && parsed == DESK_OK) {
+		size_t to = blen - at > IMPORT_PART_BYTES ? at + IMPORT_PART_BYTES : blen, n = 0;
+		const char *nl = to < blen ? memchr(buf + to, '\n', blen - to) : NULL;
+		import_article *arts = NULL;
+
+		to = nl ? (size_t)(nl - buf) + 1 : blen;
+		if ((parsed = import_parse_jsonl(&arts, &n, path, buf + at, to - at, ln, &err)) !=
+		    DESK_OK)
+			break;
+		for (const char *q = buf + at;
+		     (q = memchr(q, '\n', (size_t)(buf + to - q))) != NULL; q++)
+			ln++;
+		at = to;
+		total += n;
+		if (n == 0)
+			continue;
+		if ((parsed = import_queue(r, path, arts, n)) != DESK_OK) {
+			import_fail(&err, parsed, 0, 0, "out of memory");
+			break;
+		}
+		if ((stored = import_store_start(r)) != DESK_OK)
+			break; /* the part before failed */
+	}
+	if (stored == DESK_OK)
+		stored = import_store_finish(r);
+	else
+		import_store_finish(r);
+	r->hold = 0;
+	if (parsed == DESK_OK && stored == DESK_OK && total == 0)
+		parsed = import_fail(&err, DESK_INVALID, 1, 1, "no articles (only blank lines)");
+	if (parsed == DESK_OK && stored == DESK_OK && (rc = desk_commit(r->d)) == DESK_OK) {
+		import_held_end(r, path, 1);
+		return DESK_OK;
+	}
+	if (parsed == DESK_OK) /* the store failed: its message */
+		import_fail(&err, stored != DESK_OK ? stored : rc, 0, 0, "%s",
+		            stored != DESK_OK ? r->hold_msg : desk_errmsg(r->d));
+	desk_rollback(r->d);
+	import_held_end(r, path, 0);
+refuse:
+	import_refuse(r, path, err.rc, err.line, err.column, err.msg);
+	return err.rc == DESK_NOMEM ? DESK_NOMEM : DESK_OK;
+}
+
+/* Parse one file's bytes; queue its articles, or refuse it. */
+static int
+import_run_data(import_run *r, const char *path, const char *data, size_t len, desk_format fmt)
+{
+	import_error err = {0};
+	import_article *arts = NULL;
+	size_t n = 0;
+	int rc;
+
+	if (r->stats)
+		r->stats->files++;
+	fmt = import_format(fmt, path, data, len);
+	if (fmt == DESK_FORMAT_JSONL && len > IMPORT_PART_BYTES) {
+		char *buf = NULL;
+		size_t blen = 0;
+
+		if ((rc = import_normalize(&buf, &blen, data, len, 0, &err)) == DESK_OK) {
+			rc = import_run_jsonl(r, path, buf, blen);
+			free(buf);
+			return rc;
+		}
+	} else {
+		rc = import_parse(&arts, &n, path, path, data, len, fmt, &err);
+	}
+	if (rc != DESK_OK) {
+		/* Report in file order: what was parsed before this file goes first. */
+		if ((rc = import_flush(r)) != DESK_OK)
+			return rc;
+		import_refuse(r, path, err.rc, err.line, err.column, err.msg);
+		return err.rc == DESK_NOMEM ? DESK_NOMEM : DESK_OK;
+	}
+	if ((rc = import_queue(r, path, arts, n)) != DESK_OK)
+		return rc;
+	if (r->fill.narts >= IMPORT_BATCH_ARTICLES || r->fill.bytes >= IMPORT_BATCH_BYTES)
 		return import_store_start(r);
 	return DESK_OK;
 }
@@ -542,6 +702,8 @@ import_finish(import_run *r, int rc)
 	import_store_finish(r); /* after an error, the thread may still run */
 	import_batch_free(&r->fill);
 	import_batch_free(&r->store);
+	import_held_end(r, NULL, 0);
+	free(r->held);
 	import_cache(r->d, r->cache_was);
 	if (rc != DESK_OK)
 		return rc;

@@ -144,39 +144,53 @@ typedef struct sentindex_row {
 typedef struct sentindex_rows {
 	sentindex_row *v;
 	size_t n, cap;
+	int sorted; /* already in the index's order (sentindex_rows_sort) */
 } sentindex_rows;
 int sentindex_rows_add(sentindex_rows *rows, int64_t article_id, const sentindex_keys *k);
+void sentindex_rows_sort(sentindex_rows *rows);
+/* Whether row a comes before row b in the index (hash, article, start). */
+int sentindex_row_before(const sentindex_row *a, const sentindex_row *b);
 int sentindex_rows_store(desk *d, sqlite3_stmt **ins, sentindex_rows *rows);
 void sentindex_rows_free(sentindex_rows *rows);
 /* copydesk_key_hash(KEY) on the handle's connection. */
 int sentindex_register(desk *d);
 
 /*
- * article.c: desk_article_add() with each article's sentence keys already
- * worked out (keys[i], or keys NULL: worked out here, before the transaction).
+ * article_keys.c: what a batch of articles needs before its transaction,
+ * worked out on every processor with no desk handle (the importer's, while
+ * its store thread uses the handle): each article's sentences as index rows
+ * (article_id: the article's place in the batch, the rows in the index's
+ * order), the hash (desk_hash) and the length in code points of its body.
+ * On failure *bad is the article that failed.
  */
-int article_add(desk *d, const desk_article_in *in, const sentindex_keys *keys, size_t n,
-                int64_t *ids, int *dup);
-/*
- * The keys of n articles on every processor, with no desk handle (the
- * importer's, while its store thread uses the handle); on failure *bad is
- * the article that failed.  article_keys_free() frees them.
- */
-int article_keys_of(sentindex_keys **out, size_t *bad, const desk_article_in *in, size_t n);
+typedef struct article_keys {
+	sentindex_rows rows;
+	char (*hash)[17];
+	int64_t *chars;
+	size_t n;
+} article_keys;
+int article_keys_of(article_keys *out, size_t *bad, const desk_article_in *in, size_t n);
+void article_keys_free(article_keys *k);
 /* From this many articles (a JSON Lines file) article_add() works keys out while it stores. */
 #define ARTICLE_KEYS_OVERLAP 5000
-void article_keys_free(sentindex_keys *k, size_t n);
 
 /* The keys of a batch too big for a short lock, worked out while its articles are stored. */
 typedef struct article_keys_job {
 	const desk_article_in *in;
 	size_t n, bad;
-	sentindex_keys *k;
+	article_keys k;
 	int rc;
 } article_keys_job;
 /* Run as a thread: j->k = the keys of j->in (article_keys_of). */
 void *article_keys_job_main(void *arg);
 /* The keys of n articles before the write lock; the failure in d's message. */
-int article_keys(desk *d, sentindex_keys **out, const desk_article_in *in, size_t n);
+int article_keys_make(desk *d, article_keys *out, const desk_article_in *in, size_t n);
+
+/*
+ * article.c: desk_article_add() with the batch's keys already worked out
+ * (keys NULL: worked out here, before the transaction).
+ */
+int article_add(desk *d, const desk_article_in *in, const article_keys *keys, size_t n,
+                int64_t *ids, int *dup);
 
 #endif

@@ -133,6 +133,20 @@ sentindex_row_cmp(const void *x, const void *y)
 }
 
 int
+sentindex_row_before(const sentindex_row *a, const sentindex_row *b)
+{
+	return sentindex_row_cmp(a, b) < 0;
+}
+
+void
+sentindex_rows_sort(sentindex_rows *rows)
+{
+	if (!rows->sorted && rows->n > 1)
+		qsort(rows->v, rows->n, sizeof *rows->v, sentindex_row_cmp);
+	rows->sorted = 1;
+}
+
+int
 sentindex_rows_add(sentindex_rows *rows, int64_t article_id, const sentindex_keys *k)
 {
 	if (rows->n + k->n > rows->cap) {
@@ -146,6 +160,7 @@ sentindex_rows_add(sentindex_rows *rows, int64_t article_id, const sentindex_key
 		rows->v = w;
 		rows->cap = cap;
 	}
+	rows->sorted = 0;
 	for (size_t i = 0; i < k->n; i++)
 		rows->v[rows->n++] =
 		    (sentindex_row){k->v[i].hash, article_id, k->v[i].start, k->v[i].end};
@@ -174,7 +189,7 @@ sentindex_rows_store(desk *d, sqlite3_stmt **ins, sentindex_rows *rows)
 		return DESK_OK;
 	if (*ins == NULL && (rc = desk_prepare(d, ins, sql)) != DESK_OK)
 		return rc;
-	qsort(rows->v, rows->n, sizeof *rows->v, sentindex_row_cmp);
+	sentindex_rows_sort(rows);
 	for (size_t i = 0; i < rows->n; i++) {
 		sqlite3_reset(*ins);
 		sqlite3_bind_int64(*ins, 1, rows->v[i].hash);

@@ -589,7 +589,7 @@ test_broken_json(void **state)
  * its place and its own date (a date once pointed into a moved array), and
  * a bad line in a later part is reported with its line in the whole file.
  */
-#define BIG_RECORDS 9000
+#define BIG_RECORDS 30000
 
 static char *
 big_jsonl(size_t *len, long bad_line)
@@ -632,7 +632,7 @@ test_jsonl_big(void **state)
 	int64_t id = 0;
 
 	(void)state;
-	assert_true(len > 2 * (1 << 20)); /* more than one part */
+	assert_true(len > 2 * IMPORT_PART_BYTES); /* more than two parts */
 	assert_int_equal(
 	    desk_import_buffer(d, "big.jsonl", s, len, DESK_FORMAT_AUTO, on_event, &e, NULL),
 	    DESK_OK);
@@ -650,6 +650,75 @@ test_jsonl_big(void **state)
 		desk_article_free(a);
 	}
 	free(s);
+	desk_close(d);
+}
+
+/* What a large file's events said, in order. */
+typedef struct part_events {
+	int64_t last_line, last_id, n, dup, dup_id, bad;
+} part_events;
+
+static void
+on_part_event(void *ctx, const desk_import_event *ev)
+{
+	part_events *p = ctx;
+	char title[32];
+
+	p->n++;
+	if (ev->what == DESK_IMPORT_DUPLICATE) {
+		p->dup++;
+		p->dup_id = ev->article_id;
+	} else if (ev->what == DESK_IMPORT_ADDED) {
+		/* In the file's order, each with its own line, id and title. */
+		snprintf(title, sizeof title, "Tin %lld", (long long)ev->line);
+		if (ev->line <= p->last_line || ev->article_id != p->last_id + 1 ||
+		    strcmp(ev->title, title) != 0)
+			p->bad++;
+		p->last_id = ev->article_id;
+	} else {
+		p->bad++;
+	}
+	p->last_line = ev->line;
+}
+
+/*
+ * A file of several parts (each stored while the next is parsed, in the
+ * file's one transaction): every article reported once, in order, after the
+ * commit; a repeat of an article of the first part, in the last, is a
+ * duplicate; the index of repeats holds the last part's sentences; the
+ * edit log names the file.
+ */
+static void
+test_jsonl_parts(void **state)
+{
+	desk *d = open_db();
+	part_events p = {0};
+	desk_import_stats st = {0};
+	size_t len;
+	char *s = big_jsonl(&len, 0), *t;
+	const char *first_end = strchr(s, '\n');
+
+	(void)state;
+	assert_true(len > 2 * IMPORT_PART_BYTES);
+	t = malloc(len + (size_t)(first_end - s) + 2);
+	assert_non_null(t);
+	memcpy(t, s, len);
+	memcpy(t + len, s, (size_t)(first_end - s) + 1); /* article 1 again, last */
+	len += (size_t)(first_end - s) + 1;
+	assert_int_equal(
+	    desk_import_buffer(d, "big.jsonl", t, len, DESK_FORMAT_JSONL, on_part_event, &p, &st),
+	    DESK_OK);
+	assert_int_equal(p.bad, 0);
+	assert_int_equal(p.dup, 1);
+	assert_int_equal(p.dup_id, 1);
+	assert_int_equal(p.last_line, BIG_RECORDS + 1);
+	assert_int_equal(p.n, BIG_RECORDS - BIG_RECORDS / 7 + 1);
+	assert_int_equal(st.added, BIG_RECORDS - BIG_RECORDS / 7);
+	assert_int_equal(st.duplicates, 1);
+	assert_int_equal(count_rows(d, "article"), BIG_RECORDS - BIG_RECORDS / 7);
+	assert_true(count_rows(d, "sentence") >= BIG_RECORDS - BIG_RECORDS / 7);
+	free(s);
+	free(t);
 	desk_close(d);
 }
 
@@ -970,6 +1039,8 @@ main(void)
 	    cmocka_unit_test(test_empty),
 	    cmocka_unit_test(test_broken_json),
 	    cmocka_unit_test(test_jsonl_big),
+	    cmocka_unit_test(test_jsonl_parts),
+	    cmocka_unit_test(test_jsonl_parts),
 	    cmocka_unit_test(test_jsonl_big_bad_late),
 	    cmocka_unit_test(test_missing_text),
 	    cmocka_unit_test(test_bad_latin1),

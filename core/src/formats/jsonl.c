@@ -192,11 +192,10 @@ jsonl_parse_part(void *arg)
 #define JSONL_MAXPARTS 8
 
 static size_t
-jsonl_cut(jsonl_part *parts, const char *s, size_t len)
+jsonl_cut(jsonl_part *parts, const char *s, size_t len, int64_t ln)
 {
 	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	size_t want = len / JSONL_PART_MIN, np = 0, at = 0;
-	int64_t ln = 0;
 
 	if (want > (size_t)(cpus > 1 ? cpus : 1))
 		want = (size_t)(cpus > 1 ? cpus : 1);
@@ -224,12 +223,13 @@ jsonl_cut(jsonl_part *parts, const char *s, size_t len)
 }
 
 int
-fmt_jsonl_parse(import_article **out, size_t *n, const char *s, size_t len, import_error *err)
+fmt_jsonl_parse(import_article **out, size_t *n, const char *s, size_t len, int64_t ln0,
+                import_error *err)
 {
 	jsonl_part parts[JSONL_MAXPARTS];
 	pthread_t threads[JSONL_MAXPARTS];
 	int started[JSONL_MAXPARTS] = {0};
-	size_t np = jsonl_cut(parts, s, len), narts = 0;
+	size_t np = jsonl_cut(parts, s, len, ln0), narts = 0;
 	import_article *arts = NULL;
 	int rc = DESK_OK;
 
@@ -252,9 +252,9 @@ fmt_jsonl_parse(import_article **out, size_t *n, const char *s, size_t len, impo
 		}
 		narts += parts[i].n;
 	}
-	if (rc == DESK_OK && narts == 0)
-		rc = import_fail(err, DESK_INVALID, 1, 1, "no articles (only blank lines)");
-	if (rc == DESK_OK && np == 1) {
+	if (rc == DESK_OK && narts == 0) {
+		/* only blank lines: no articles, which the caller judges */
+	} else if (rc == DESK_OK && np == 1) {
 		arts = parts[0].arts;
 		parts[0].arts = NULL;
 		parts[0].n = 0;
