@@ -116,35 +116,42 @@ article_check_in(desk *d, const desk_article_in *a, size_t i, int64_t *chars)
 int
 desk_article_add(desk *d, const desk_article_in *in, size_t n, int64_t *ids, int *dup)
 {
-	return article_add(d, in, NULL, n, ids, dup);
+	return article_add(d, in, NULL, n, ids, dup, NULL);
 }
 
 /*
  * The batch's rows of the index with the new articles' ids for their places
- * in the batch; a duplicate's rows go.  Ids grow with the place, so the
- * rows stay in the index's order.
+ * in the batch, added to out; a duplicate's rows go.  Ids grow with the
+ * place, so the rows stay in the index's order.
  */
 static int
 article_rows(sentindex_rows *out, const sentindex_rows *rows, const int64_t *newid)
 {
-	memset(out, 0, sizeof *out);
-	out->sorted = 1;
-	if (rows->n == 0)
-		return DESK_OK;
-	if ((out->v = malloc(rows->n * sizeof *out->v)) == NULL)
-		return DESK_NOMEM;
-	out->cap = rows->n;
+	int sorted = out->n == 0;
+
+	if (out->n + rows->n > out->cap) {
+		size_t cap = out->cap ? out->cap : 1024;
+		sentindex_row *v;
+
+		while (cap < out->n + rows->n)
+			cap *= 2;
+		if ((v = realloc(out->v, cap * sizeof *v)) == NULL)
+			return DESK_NOMEM;
+		out->v = v;
+		out->cap = cap;
+	}
 	for (size_t i = 0; i < rows->n; i++)
 		if (newid[rows->v[i].article_id] != 0) {
 			out->v[out->n] = rows->v[i];
 			out->v[out->n++].article_id = newid[rows->v[i].article_id];
 		}
+	out->sorted = sorted;
 	return DESK_OK;
 }
 
 int
 article_add(desk *d, const desk_article_in *in, const article_keys *keys, size_t n, int64_t *ids,
-            int *dup)
+            int *dup, sentindex_rows *defer)
 {
 	static const char ins_sql[] =
 	    "INSERT INTO article (title, date, lang, source, body, chars, hash, imported_by, "
@@ -272,11 +279,11 @@ article_add(desk *d, const desk_article_in *in, const article_keys *keys, size_t
 		}
 		keys = &job.k;
 	}
-	if ((rc = article_rows(&rows, &keys->rows, newid)) != DESK_OK) {
+	if ((rc = article_rows(defer ? defer : &rows, &keys->rows, newid)) != DESK_OK) {
 		rc = desk_error(d, rc, "out of memory");
 		goto done;
 	}
-	if ((rc = sentindex_rows_store(d, &sent, &rows)) != DESK_OK)
+	if (defer == NULL && (rc = sentindex_rows_store(d, &sent, &rows)) != DESK_OK)
 		goto done;
 	if (first != 0) {
 		sqlite3_bind_text(log, 1, now, -1, SQLITE_STATIC);

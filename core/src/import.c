@@ -356,6 +356,45 @@ done:
 }
 
 int
+import_check_part(char **copy, size_t *copylen, const char *s, size_t len, int64_t ln0, int head,
+                  import_error *err)
+{
+	const char *buf = s;
+	char *lf = NULL, why[128];
+	size_t blen = len, bad = 0;
+	int64_t line, col;
+	int simple;
+
+	*copy = NULL;
+	*copylen = 0;
+	if (memchr(s, '\r', len) != NULL) {
+		if ((lf = import_copy_lf(s, len, &blen)) == NULL)
+			return import_fail(err, DESK_NOMEM, 0, 0, "out of memory");
+		buf = lf;
+	}
+	if (import_utf8_scan(buf, blen, &simple) || desk_utf8_check(buf, blen, &bad) == DESK_OK) {
+		*copy = lf;
+		*copylen = blen;
+		return DESK_OK;
+	}
+	desk_utf8_line_col(buf, bad, &line, &col);
+	line += ln0;
+	if (buf[bad] == 0)
+		import_fail(err, DESK_INVALID, line, col,
+		            "NUL byte: this looks like a binary file, not text");
+	else if (head && bad < IMPORT_BINARY_PREFIX && import_has_controls(buf, blen))
+		import_fail(err, DESK_INVALID, line, col,
+		            "byte 0x%02X: this looks like a binary file, not text",
+		            (unsigned char)buf[bad]);
+	else {
+		import_utf8_why(why, sizeof why, (const unsigned char *)buf, blen, bad);
+		import_fail(err, DESK_INVALID, line, col, "invalid UTF-8 (%s)", why);
+	}
+	free(lf);
+	return err->rc;
+}
+
+int
 import_normalize_field(char **out, size_t *outlen, const char *s, size_t len, int trim)
 {
 	char *buf, *n = NULL;

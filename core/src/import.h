@@ -53,6 +53,16 @@ int import_normalize(char **out, size_t *outlen, const char *s, size_t len, int 
                      import_error *err);
 
 /*
+ * A part of a large JSON Lines file, whose first line is line ln0 + 1 (head:
+ * the file's start, its BOM already skipped), checked as import_normalize()
+ * checks a whole file: valid UTF-8 without NUL bytes.  Parsed in place when
+ * it has no CR (*copy NULL); else *copy (the caller's to free) holds it with
+ * LF line ends.
+ */
+int import_check_part(char **copy, size_t *copylen, const char *s, size_t len, int64_t ln0,
+                      int head, import_error *err);
+
+/*
  * Normalise one already valid string (a JSON field): CRLF and CR to LF, NFC,
  * and with trim set, drop trailing white space.  *out is owned by the caller.
  */

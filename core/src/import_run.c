@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -65,14 +66,16 @@ typedef struct import_run {
 	import_batch fill;  /* being parsed into */
 	import_batch store; /* being stored */
 	pthread_t thread;
-	int storing;   /* the store thread runs */
-	int store_rc;  /* its result */
-	int rc;        /* DESK_OK, or the worst result so far */
-	int cache_was; /* the handle's cache_size before the import */
-	int hold;      /* a large file's parts: hold their events (import_run_jsonl) */
+	int storing;        /* the store thread runs */
+	int store_rc;       /* its result */
+	int rc;             /* DESK_OK, or the worst result so far */
+	int cache_was;      /* the handle's cache_size before the import */
+	int checkpoint_was; /* and its wal_autocheckpoint */
+	int hold;           /* a large file's parts: hold their events (import_run_jsonl) */
 	import_held *held;
 	size_t nheld, capheld;
 	char hold_msg[sizeof((desk *)0)->errmsg]; /* why a held part's store failed */
+	sentindex_rows rows; /* the held parts' rows of the index, stored last in one pass */
 } import_run;
 
 static void
@@ -176,8 +179,9 @@ import_store_main(void *arg)
 {
 	import_run *r = arg;
 
-	r->store_rc = article_add(r->d, r->store.in, r->store.keys.hash ? &r->store.keys : NULL,
-	                          r->store.narts, r->store.ids, r->store.dup);
+	r->store_rc =
+	    article_add(r->d, r->store.in, r->store.keys.hash ? &r->store.keys : NULL,
+	                r->store.narts, r->store.ids, r->store.dup, r->hold ? &r->rows : NULL);
 	return NULL;
 }
 
@@ -379,16 +383,36 @@ import_held_end(import_run *r, const char *path, int report)
 }
 
 /*
+ * The index rows of a large file's parts, in one sorted pass at the end of
+ * its transaction: part by part, each part's rows would land all over the
+ * index's tree, and the tree's pages be written out, read back and written
+ * again.  Its failure is a failed store's.
+ */
+static int
+import_run_rows(import_run *r)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	sentindex_rows_sort(&r->rows);
+	if ((rc = sentindex_rows_store(r->d, &st, &r->rows)) != DESK_OK)
+		snprintf(r->hold_msg, sizeof r->hold_msg, "%s", desk_errmsg(r->d));
+	sqlite3_finalize(st);
+	sentindex_rows_free(&r->rows);
+	return rc;
+}
+
+/*
  * A large JSON Lines file: all or nothing as any file, in one transaction,
  * but parsed a part at a time, each part stored while the next is parsed,
  * in memory that does not grow with the file.  What it stored is reported
  * when the transaction commits.
  */
 static int
-import_run_jsonl(import_run *r, const char *path, char *buf, size_t blen)
+import_run_jsonl(import_run *r, const char *path, const char *buf, size_t blen)
 {
 	import_error err = {0};
-	size_t at = 0, total = 0;
+	size_t at = blen >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0, total = 0;
 	int64_t ln = 0;
 	int rc, parsed = DESK_OK, stored = DESK_OK;
 
@@ -400,17 +424,25 @@ import_run_jsonl(import_run *r, const char *path, char *buf, size_t blen)
 	}
 	r->hold = 1;
 	while (at < blen && parsed == DESK_OK) {
-		size_t to = blen - at > IMPORT_PART_BYTES ? at + IMPORT_PART_BYTES : blen, n = 0;
-		const char *nl = to < blen ? memchr(buf + to, '\n', blen - to) : NULL;
+		size_t to = blen - at > IMPORT_PART_BYTES ? at + IMPORT_PART_BYTES : blen, n = 0,
+		       plen;
+		const char *nl = to < blen ? memchr(buf + to, '\n', blen - to) : NULL, *part;
 		import_article *arts = NULL;
+		char *copy = NULL;
 
 		to = nl ? (size_t)(nl - buf) + 1 : blen;
-		if ((parsed = import_parse_jsonl(&arts, &n, path, buf + at, to - at, ln, &err)) !=
-		    DESK_OK)
+		if ((parsed = import_check_part(&copy, &plen, buf + at, to - at, ln, ln == 0,
+		                                &err)) != DESK_OK)
 			break;
-		for (const char *q = buf + at;
-		     (q = memchr(q, '\n', (size_t)(buf + to - q))) != NULL; q++)
+		part = copy ? copy : buf + at;
+		plen = copy ? plen : to - at;
+		parsed = import_parse_jsonl(&arts, &n, path, part, plen, ln, &err);
+		for (const char *q = part; (q = memchr(q, '\n', (size_t)(part + plen - q))) != NULL;
+		     q++)
 			ln++;
+		free(copy);
+		if (parsed != DESK_OK)
+			break;
 		at = to;
 		total += n;
 		if (n == 0)
@@ -429,6 +461,8 @@ import_run_jsonl(import_run *r, const char *path, char *buf, size_t blen)
 	r->hold = 0;
 	if (parsed == DESK_OK && stored == DESK_OK && total == 0)
 		parsed = import_fail(&err, DESK_INVALID, 1, 1, "no articles (only blank lines)");
+	if (parsed == DESK_OK && stored == DESK_OK)
+		stored = import_run_rows(r);
 	if (parsed == DESK_OK && stored == DESK_OK && (rc = desk_commit(r->d)) == DESK_OK) {
 		import_held_end(r, path, 1);
 		return DESK_OK;
@@ -437,6 +471,7 @@ import_run_jsonl(import_run *r, const char *path, char *buf, size_t blen)
 		import_fail(&err, stored != DESK_OK ? stored : rc, 0, 0, "%s",
 		            stored != DESK_OK ? r->hold_msg : desk_errmsg(r->d));
 	desk_rollback(r->d);
+	sentindex_rows_free(&r->rows);
 	import_held_end(r, path, 0);
 refuse:
 	import_refuse(r, path, err.rc, err.line, err.column, err.msg);
@@ -455,19 +490,9 @@ import_run_data(import_run *r, const char *path, const char *data, size_t len, d
 	if (r->stats)
 		r->stats->files++;
 	fmt = import_format(fmt, path, data, len);
-	if (fmt == DESK_FORMAT_JSONL && len > IMPORT_PART_BYTES) {
-		char *buf = NULL;
-		size_t blen = 0;
-
-		if ((rc = import_normalize(&buf, &blen, data, len, 0, &err)) == DESK_OK) {
-			rc = import_run_jsonl(r, path, buf, blen);
-			free(buf);
-			return rc;
-		}
-	} else {
-		rc = import_parse(&arts, &n, path, path, data, len, fmt, &err);
-	}
-	if (rc != DESK_OK) {
+	if (fmt == DESK_FORMAT_JSONL && len > IMPORT_PART_BYTES)
+		return import_run_jsonl(r, path, data, len);
+	if ((rc = import_parse(&arts, &n, path, path, data, len, fmt, &err)) != DESK_OK) {
 		/* Report in file order: what was parsed before this file goes first. */
 		if ((rc = import_flush(r)) != DESK_OK)
 			return rc;
@@ -529,15 +554,28 @@ import_read_fd(int fd, char **out, size_t *outlen)
 	return DESK_OK;
 }
 
-/* Import one file by path (or fd 0 when path is NULL, reported as name). */
+/*
+ * Import one file by path (or fd 0 when path is NULL, reported as name).  A
+ * large regular file is mapped rather than read: it is parsed where it lies,
+ * without a copy in memory (a small one is read: cheaper than a mapping).
+ */
 static int
 import_run_file(import_run *r, const char *path, const char *name, desk_format fmt)
 {
 	char *data = NULL;
+	void *map = MAP_FAILED;
 	size_t len = 0;
-	int fd = path ? open(path, O_RDONLY | O_CLOEXEC) : 0, rc;
+	struct stat st;
+	int fd = path ? open(path, O_RDONLY | O_CLOEXEC) : 0, rc = DESK_OK;
 
-	if (fd < 0 || (rc = import_read_fd(fd, &data, &len)) == DESK_IO) {
+	if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (uint64_t)st.st_size > IMPORT_PART_BYTES && (uint64_t)st.st_size <= IMPORT_MAX_FILE &&
+	    (map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0)) != MAP_FAILED) {
+		posix_madvise(map, (size_t)st.st_size, POSIX_MADV_SEQUENTIAL);
+		data = map;
+		len = (size_t)st.st_size;
+	}
+	if (fd < 0 || (map == MAP_FAILED && (rc = import_read_fd(fd, &data, &len)) == DESK_IO)) {
 		int e = errno;
 
 		if (r->stats)
@@ -554,7 +592,10 @@ import_run_file(import_run *r, const char *path, const char *name, desk_format f
 	if (rc != DESK_OK)
 		return import_error_run(r, rc, "out of memory");
 	rc = import_run_data(r, name, data ? data : "", len, fmt);
-	free(data);
+	if (map != MAP_FAILED)
+		munmap(map, len);
+	else
+		free(data);
 	return rc;
 }
 
@@ -673,24 +714,39 @@ done:
  * rows in the order of their hashes, all over its tree, and in SQLite's
  * default 2 MB each insert would read a page back from the file (an import
  * of 100,000 articles went 12 times as slow as one of 10,000).  Pages are
- * allocated as they are used; the handle gets its size back after.
+ * allocated as they are used.
+ *
+ * And the checkpoints: by default each batch's commit copies the log back
+ * into the database (the log is past 1,000 pages after any batch), syncs
+ * it, and the next batch dirties the same pages of the index again.  An
+ * import checkpoints once the log holds 64 MB instead.  The handle gets both
+ * back after.
  */
-#define IMPORT_CACHE_KB 131072
+#define IMPORT_CACHE_KB   131072
+#define IMPORT_CHECKPOINT 16384
 
 static int
-import_cache(desk *d, int size)
+import_pragma(desk *d, const char *name, int value)
 {
 	sqlite3_stmt *st = NULL;
 	char sql[64];
 	int was = 0;
 
-	if (sqlite3_prepare_v2(d->db, "PRAGMA cache_size", -1, &st, NULL) == SQLITE_OK &&
+	snprintf(sql, sizeof sql, "PRAGMA %s", name);
+	if (sqlite3_prepare_v2(d->db, sql, -1, &st, NULL) == SQLITE_OK &&
 	    sqlite3_step(st) == SQLITE_ROW)
 		was = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
-	snprintf(sql, sizeof sql, "PRAGMA cache_size = %d", size);
+	snprintf(sql, sizeof sql, "PRAGMA %s = %d", name, value);
 	sqlite3_exec(d->db, sql, NULL, NULL, NULL);
 	return was;
+}
+
+static void
+import_pragmas(import_run *r)
+{
+	r->cache_was = import_pragma(r->d, "cache_size", -IMPORT_CACHE_KB);
+	r->checkpoint_was = import_pragma(r->d, "wal_autocheckpoint", IMPORT_CHECKPOINT);
 }
 
 /* Store what is left, and turn the run into the function's result. */
@@ -704,7 +760,9 @@ import_finish(import_run *r, int rc)
 	import_batch_free(&r->store);
 	import_held_end(r, NULL, 0);
 	free(r->held);
-	import_cache(r->d, r->cache_was);
+	sentindex_rows_free(&r->rows);
+	import_pragma(r->d, "cache_size", r->cache_was);
+	import_pragma(r->d, "wal_autocheckpoint", r->checkpoint_was);
 	if (rc != DESK_OK)
 		return rc;
 	if (r->rc == DESK_OK)
@@ -722,7 +780,7 @@ desk_import_path(desk *d, const char *path, desk_format fmt, desk_import_cb cb, 
 
 	if (d == NULL || path == NULL || *path == '\0')
 		return desk_error(d, DESK_MISUSE, "no path to import");
-	r.cache_was = import_cache(d, -IMPORT_CACHE_KB);
+	import_pragmas(&r);
 	if (strcmp(path, "-") == 0) {
 		rc = import_run_file(&r, NULL, "<stdin>", fmt);
 	} else if (stat(path, &st) != 0) {
@@ -746,7 +804,7 @@ desk_import_buffer(desk *d, const char *name, const char *data, size_t len, desk
 
 	if (d == NULL || (data == NULL && len > 0))
 		return desk_error(d, DESK_MISUSE, "no data to import");
-	r.cache_was = import_cache(d, -IMPORT_CACHE_KB);
+	import_pragmas(&r);
 	rc = import_run_data(&r, name ? name : "<buffer>", data ? data : "", len, fmt);
 	return import_finish(&r, rc);
 }

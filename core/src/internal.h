@@ -188,9 +188,11 @@ int article_keys_make(desk *d, article_keys *out, const desk_article_in *in, siz
 
 /*
  * article.c: desk_article_add() with the batch's keys already worked out
- * (keys NULL: worked out here, before the transaction).
+ * (keys NULL: worked out here, before the transaction).  With defer, the
+ * batch's rows of the index are added to *defer for the caller to store in
+ * the same transaction (sentindex_rows_store), instead of stored here.
  */
 int article_add(desk *d, const desk_article_in *in, const article_keys *keys, size_t n,
-                int64_t *ids, int *dup);
+                int64_t *ids, int *dup, sentindex_rows *defer);
 
 #endif

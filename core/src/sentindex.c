@@ -9,6 +9,7 @@
  * short steps of their own (desk_claim_index), on upgrade.  Nothing here runs
  * when claims are read.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -138,11 +139,64 @@ sentindex_row_before(const sentindex_row *a, const sentindex_row *b)
 	return sentindex_row_cmp(a, b) < 0;
 }
 
+/*
+ * The rows in the index's order by merging the runs already in order: a
+ * batch's rows arrive as one sorted run per part of it (article_keys.c, a
+ * large file's parts), so a few passes sort millions of rows.  qsort() when
+ * the memory for a merge is not there.
+ */
 void
 sentindex_rows_sort(sentindex_rows *rows)
 {
-	if (!rows->sorted && rows->n > 1)
-		qsort(rows->v, rows->n, sizeof *rows->v, sentindex_row_cmp);
+	sentindex_row *a = rows->v, *b;
+	size_t n = rows->n, runs = 1;
+
+	if (rows->sorted || n < 2) {
+		rows->sorted = 1;
+		return;
+	}
+	for (size_t i = 1; i < n; i++)
+		runs += sentindex_row_cmp(&a[i], &a[i - 1]) < 0;
+	if (runs == 1) {
+		rows->sorted = 1;
+		return;
+	}
+	if (runs > n / 8 || (b = malloc(n * sizeof *b)) == NULL) {
+		qsort(a, n, sizeof *a, sentindex_row_cmp);
+		rows->sorted = 1;
+		return;
+	}
+	while (runs > 1) { /* one pass: merge each pair of neighbouring runs from a into b */
+		size_t at = 0, w = 0;
+
+		runs = 0;
+		while (at < n) {
+			size_t mid = at + 1, end;
+
+			while (mid < n && sentindex_row_cmp(&a[mid], &a[mid - 1]) >= 0)
+				mid++;
+			end = mid < n ? mid + 1 : n;
+			while (end < n && sentindex_row_cmp(&a[end], &a[end - 1]) >= 0)
+				end++;
+			for (size_t i = at, j = mid; i < mid || j < end;)
+				b[w++] =
+				    j >= end || (i < mid && sentindex_row_cmp(&a[j], &a[i]) >= 0)
+				        ? a[i++]
+				        : a[j++];
+			at = end;
+			runs++;
+		}
+		sentindex_row *t = a;
+		a = b;
+		b = t;
+	}
+	if (a != rows->v) { /* the sorted rows are in the scratch array: it becomes the rows' */
+		free(rows->v);
+		rows->v = a;
+		rows->cap = n;
+	} else {
+		free(b);
+	}
 	rows->sorted = 1;
 }
 
@@ -178,28 +232,55 @@ sentindex_rows_free(sentindex_rows *rows)
  * The rows in the order of the index: each insert lands next to the one
  * before, in pages already in the cache, instead of somewhere in the tree.
  */
+/* Rows per statement of a large store: one step stores them all. */
+#define SENTINDEX_ROWS_STEP 64
+
+/* Bind rows v[0..n) to st from its first parameter and run it. */
+static int
+sentindex_rows_step(desk *d, sqlite3_stmt *st, const sentindex_row *v, size_t n)
+{
+	sqlite3_reset(st);
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_bind_int64(st, (int)(4 * i + 1), v[i].hash);
+		sqlite3_bind_int64(st, (int)(4 * i + 2), v[i].article_id);
+		sqlite3_bind_int64(st, (int)(4 * i + 3), v[i].start);
+		sqlite3_bind_int64(st, (int)(4 * i + 4), v[i].end);
+	}
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return desk_sqlite_error(d, "index sentences");
+	return DESK_OK;
+}
+
 int
 sentindex_rows_store(desk *d, sqlite3_stmt **ins, sentindex_rows *rows)
 {
 	static const char sql[] = "INSERT OR IGNORE INTO sentence (hash, article_id, start, "
-	                          "\"end\") VALUES (?1, ?2, ?3, ?4)";
-	int rc;
+	                          "\"end\") VALUES (?, ?, ?, ?)";
+	sqlite3_stmt *many = NULL;
+	size_t i = 0;
+	int rc = DESK_OK;
 
 	if (rows->n == 0)
 		return DESK_OK;
 	if (*ins == NULL && (rc = desk_prepare(d, ins, sql)) != DESK_OK)
 		return rc;
 	sentindex_rows_sort(rows);
-	for (size_t i = 0; i < rows->n; i++) {
-		sqlite3_reset(*ins);
-		sqlite3_bind_int64(*ins, 1, rows->v[i].hash);
-		sqlite3_bind_int64(*ins, 2, rows->v[i].article_id);
-		sqlite3_bind_int64(*ins, 3, rows->v[i].start);
-		sqlite3_bind_int64(*ins, 4, rows->v[i].end);
-		if (sqlite3_step(*ins) != SQLITE_DONE)
-			return desk_sqlite_error(d, "index sentences");
+	if (rows->n >= SENTINDEX_ROWS_STEP) {
+		char big[sizeof sql + SENTINDEX_ROWS_STEP * sizeof ", (?, ?, ?, ?)"];
+		size_t k = (size_t)snprintf(big, sizeof big, "%s", sql);
+
+		for (size_t j = 1; j < SENTINDEX_ROWS_STEP; j++)
+			k += (size_t)snprintf(big + k, sizeof big - k, ", (?, ?, ?, ?)");
+		if ((rc = desk_prepare(d, &many, big)) != DESK_OK)
+			return rc;
+		for (; rc == DESK_OK && i + SENTINDEX_ROWS_STEP <= rows->n;
+		     i += SENTINDEX_ROWS_STEP)
+			rc = sentindex_rows_step(d, many, rows->v + i, SENTINDEX_ROWS_STEP);
+		sqlite3_finalize(many);
 	}
-	return DESK_OK;
+	for (; rc == DESK_OK && i < rows->n; i++)
+		rc = sentindex_rows_step(d, *ins, rows->v + i, 1);
+	return rc;
 }
 
 /* Run one statement (?1, ?2 bound to a and b when it has them) in the caller's transaction. */

@@ -366,6 +366,51 @@ check_graphemes(const char *s, size_t len)
 	desk_text_free(t);
 }
 
+/*
+ * sentindex_rows_sort() merges the sorted runs that a batch's parts give
+ * (and sorts rows in any order): the same order as sorting them whole, for
+ * one run, several runs, and rows in no order, with equal hashes.
+ */
+static void
+test_rows_sort(void **state)
+{
+	static const size_t nruns[] = {1, 2, 3, 7, 64, 0};
+	unsigned seed = 7;
+
+	(void)state;
+	for (size_t c = 0; c < sizeof nruns / sizeof *nruns; c++) {
+		sentindex_rows rows = {0};
+		size_t n = 5000;
+
+		rows.v = malloc(n * sizeof *rows.v);
+		assert_non_null(rows.v);
+		rows.cap = rows.n = n;
+		for (size_t i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			rows.v[i] = (sentindex_row){(int64_t)(seed >> 8) % 97 - 48,
+			                            (int64_t)(i % 13), (int64_t)(seed % 1000), 0};
+		}
+		/* nruns[c] runs: each share sorted on its own (0: left in no order). */
+		for (size_t r = 0; nruns[c] > 0 && r < nruns[c]; r++) /* insertion sort */
+			for (size_t i = n * r / nruns[c] + 1; i < n * (r + 1) / nruns[c]; i++)
+				for (size_t j = i; j > n * r / nruns[c] &&
+				                   sentindex_row_before(&rows.v[j], &rows.v[j - 1]);
+				     j--) {
+					sentindex_row t = rows.v[j];
+
+					rows.v[j] = rows.v[j - 1];
+					rows.v[j - 1] = t;
+				}
+		rows.sorted = 0;
+		sentindex_rows_sort(&rows);
+		assert_true(rows.sorted);
+		assert_int_equal(rows.n, n);
+		for (size_t i = 1; i < n; i++)
+			assert_false(sentindex_row_before(&rows.v[i], &rows.v[i - 1]));
+		sentindex_rows_free(&rows);
+	}
+}
+
 static void
 test_graphemes(void **state)
 {
@@ -412,7 +457,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_every_code_point), cmocka_unit_test(test_generated_strings),
 	    cmocka_unit_test(test_sentence_hashes),  cmocka_unit_test(test_batch_keys),
-	    cmocka_unit_test(test_graphemes),
+	    cmocka_unit_test(test_graphemes),        cmocka_unit_test(test_rows_sort),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

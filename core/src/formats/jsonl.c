@@ -152,11 +152,13 @@ jsonl_parse_part(void *arg)
 
 	while (at < p->to && rc == DESK_OK) {
 		const char *nl = memchr(s + at, '\n', p->to - at);
-		size_t end = nl ? (size_t)(nl - s) : p->to, blank = strspn(s + at, " \t");
+		size_t end = nl ? (size_t)(nl - s) : p->to, blank = 0;
 		json_error_t je;
 		json_t *o;
 
 		ln++;
+		while (at + blank < end && (s[at + blank] == ' ' || s[at + blank] == '\t'))
+			blank++; /* bounded: s may be a file's mapping, with no NUL after it */
 		if (at + blank >= end) { /* a blank line */
 			at = end + 1;
 			continue;
