@@ -722,6 +722,55 @@ test_jsonl_parts(void **state)
 	desk_close(d);
 }
 
+/*
+ * A large file's later parts are checked as a whole file is: bad UTF-8 in
+ * the last part refuses the file with its line (and nothing is stored), and
+ * CRLF line ends anywhere are read as LF.
+ */
+static void
+test_jsonl_parts_checked(void **state)
+{
+	desk *d = open_db();
+	events e = {0};
+	size_t len, n = 0;
+	char *s = big_jsonl(&len, 0), *crlf, *bad;
+	long line = 1;
+
+	(void)state;
+	/* Line BIG_RECORDS - 1 gets a stray continuation byte in its text. */
+	for (bad = s; line < BIG_RECORDS - 1; bad++)
+		line += *bad == '\n';
+	bad[11] = (char)0x80; /* the lead byte of "ả" in {"text": "Bản */
+	assert_int_equal(
+	    desk_import_buffer(d, "big.jsonl", s, len, DESK_FORMAT_JSONL, on_event, &e, NULL),
+	    DESK_INVALID);
+	assert_int_equal(e.refused, 1);
+	assert_int_equal(e.added, 0);
+	assert_int_equal(e.refusal.line, BIG_RECORDS - 1);
+	assert_int_equal(e.refusal.column, 12);
+	assert_non_null(strstr(e.message, "invalid UTF-8"));
+	assert_int_equal(count_rows(d, "article"), 0);
+	free(s);
+
+	s = big_jsonl(&len, 0);
+	crlf = malloc(2 * len);
+	assert_non_null(crlf);
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == '\n')
+			crlf[n++] = '\r';
+		crlf[n++] = s[i];
+	}
+	memset(&e, 0, sizeof e);
+	assert_int_equal(
+	    desk_import_buffer(d, "crlf.jsonl", crlf, n, DESK_FORMAT_JSONL, on_event, &e, NULL),
+	    DESK_OK);
+	assert_int_equal(e.added, BIG_RECORDS - BIG_RECORDS / 7);
+	assert_int_equal(e.last.line, BIG_RECORDS); /* lines counted as in the LF file */
+	free(crlf);
+	free(s);
+	desk_close(d);
+}
+
 static void
 test_jsonl_big_bad_late(void **state)
 {
@@ -1040,7 +1089,9 @@ main(void)
 	    cmocka_unit_test(test_broken_json),
 	    cmocka_unit_test(test_jsonl_big),
 	    cmocka_unit_test(test_jsonl_parts),
+	    cmocka_unit_test(test_jsonl_parts_checked),
 	    cmocka_unit_test(test_jsonl_parts),
+	    cmocka_unit_test(test_jsonl_parts_checked),
 	    cmocka_unit_test(test_jsonl_big_bad_late),
 	    cmocka_unit_test(test_missing_text),
 	    cmocka_unit_test(test_bad_latin1),
