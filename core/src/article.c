@@ -189,7 +189,7 @@ article_add(desk *d, const desk_article_in *in, const sentindex_keys *keys, size
 		int64_t id, chars = 0;
 
 		chars = desk_utf8_count(a->body, a->body_len); /* checked above */
-		desk_hash(hash, a->body, a->body_len);
+		hash_hex(hash, a->body, a->body_len);
 		if ((rc = article_find_same(d, same, hash, a->body, a->body_len, &id)) != DESK_OK)
 			goto done;
 		if (dup)

@@ -41,8 +41,6 @@
 
 /* verdict.c: load a verdict file (annotations/VERDICTS.md) in the caller's transaction. */
 int verdict_load(desk *d, const char *file, const char *json, size_t len);
-/* verdict.c: the default scale into an empty verdict table (schema.c). */
-int verdict_defaults(desk *d);
 
 /* claim.c: history_record() with data as compact JSON; takes the reference to data. */
 int claim_record(desk *d, const char *action, int64_t article_id, int64_t target_id, json_t *data);

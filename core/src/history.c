@@ -79,6 +79,8 @@ history_touch(desk *d, int64_t article_id)
 	return rc;
 }
 
+static int history_commit(desk *d);
+
 int
 history_record(desk *d, const char *action, int64_t article_id, int64_t target_id, const char *data)
 {
@@ -91,13 +93,15 @@ history_record(desk *d, const char *action, int64_t article_id, int64_t target_i
 	if (desk_grow(&d->logged, &d->caplogged, d->nlogged, sizeof *d->logged) != DESK_OK)
 		return desk_error(d, DESK_NOMEM, "out of memory");
 	d->logged[d->nlogged++] = sqlite3_last_insert_rowid(d->db);
+	d->on_commit = history_commit; /* the transaction's edits: one undo step */
 	/* The first edit of a new article puts it in progress, in the same step. */
 	if (article_id > 0 && strncmp(action, "status", 6) != 0)
 		return history_touch(d, article_id);
 	return DESK_OK;
 }
 
-int
+/* Make the edits the transaction logged one undo step, as it commits (desk_commit()). */
+static int
 history_commit(desk *d)
 {
 	static const char drop_sql[] =

@@ -3,8 +3,8 @@
  * (annotations/LABELS.md), all or nothing.
  *
  * A new database gets the default set, annotations/labels/news.json, which
- * is embedded at build time (label_defaults(), called by the migration that
- * makes the label table).  Label changes go to the edit log but are not
+ * is embedded at build time (label_defaults(), which open.c gives the migration
+ * that makes the label table).  Label changes go to the edit log but are not
  * undoable.
  */
 #include <stdio.h>
@@ -29,9 +29,6 @@ extern const struct embed_file labels_data[];
 
 static const char *const label_colors[] = {"black", "red",     "green", "yellow",
                                            "blue",  "magenta", "cyan",  "white"};
-
-/* Prototype for schema.c, which declares it too. */
-int label_defaults(desk *d);
 
 static void
 label_clear(desk_label *l)

@@ -64,7 +64,7 @@ repeat_find(desk_range **ranges, int64_t **articles, size_t *n, desk *d, int64_t
 	    (rc = desk_prepare(d, &st, sql)) != DESK_OK)
 		goto done;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, sentindex_hash(key, strlen(key)));
+	sqlite3_bind_int64(st, 2, hash_key(key, strlen(key)));
 	sqlite3_bind_int64(st, 3, article_id);
 	sqlite3_bind_int64(st, 4, research_id);
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {

@@ -4,8 +4,8 @@
  * and load a verdict file, checked first, all or nothing.
  *
  * A new database gets annotations/verdicts/default.json, embedded at build
- * time (verdict_defaults(), called by the migration that makes the verdict
- * table).
+ * time (verdict_defaults(), which open.c gives the migration that makes the
+ * verdict table).
  */
 #include <stdio.h>
 #include <stdlib.h>
