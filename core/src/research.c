@@ -382,19 +382,13 @@ static int
 research_check_date(desk *d, char out[11], const char *consulted)
 {
 	char today[11];
-	int ok = 1;
 
 	research_today(today);
 	if (consulted == NULL) {
 		memcpy(out, today, 11);
 		return DESK_OK;
 	}
-	if (strlen(consulted) != 10 || consulted[4] != '-' || consulted[7] != '-')
-		ok = 0;
-	for (int i = 0; ok && i < 10; i++)
-		if (i != 4 && i != 7 && (consulted[i] < '0' || consulted[i] > '9'))
-			ok = 0;
-	if (!ok)
+	if (!desk_date_form(consulted, strlen(consulted)))
 		return desk_error_field(d, DESK_INVALID, "consulted", DESK_RULE_DATE,
 		                        "consulted: \"%s\" is not a date as YYYY-MM-DD", consulted);
 	if (!desk_date_valid(consulted, 10))
