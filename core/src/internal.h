@@ -35,6 +35,13 @@ struct desk {
 /* The time now as SQL computes it, in desk_now()'s form (UTC, milliseconds). */
 #define DESK_SQL_NOW "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 
+/* A file embedded at build time (cmake/embed.cmake): arrays end with a NULL name. */
+struct embed_file {
+	const char *name;
+	const char *data;
+	size_t len;
+};
+
 /* Set the handle's message (printf-style) and return rc. */
 int desk_error(desk *d, int rc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 /* desk_error() that says which field of the input broke which rule (DESK_RULE_*). */

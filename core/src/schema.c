@@ -12,11 +12,6 @@
 
 #include "internal.h"
 
-struct embed_file {
-	const char *name;
-	const char *data;
-	size_t len;
-};
 extern const struct embed_file schema_sql[];
 
 static int
