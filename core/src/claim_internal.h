@@ -39,6 +39,11 @@
 	"'evidence', (SELECT json_group_array(id) FROM (SELECT id FROM evidence WHERE "            \
 	"research_id = " rid " AND deleted_at IS NULL ORDER BY id))"
 
+/*
+ * verdict.c: the verdict's name for what an editor typed (its name, label or
+ * key), freed by the caller; DESK_NOTFOUND saying so when there is none.
+ */
+int verdict_name(char **out, desk *d, const char *typed);
 /* verdict.c: load a verdict file (annotations/VERDICTS.md) in the caller's transaction. */
 int verdict_load(desk *d, const char *file, const char *json, size_t len);
 

@@ -244,30 +244,6 @@ claim_read_list_spans(const desk_spans **out, desk *d, desk_claims *l, int64_t a
 	return DESK_OK;
 }
 
-/* The filter's verdict as a name (a label or key also does), or DESK_NOTFOUND. */
-static int
-claim_read_filter_verdict(char **out, desk *d, const char *verdict)
-{
-	desk_verdicts *v = NULL;
-	const desk_verdict *x;
-	int rc;
-
-	*out = NULL;
-	if (verdict == NULL)
-		return DESK_OK;
-	if ((rc = desk_verdicts_get(&v, d)) != DESK_OK)
-		goto done;
-	if ((x = desk_verdicts_find(v, verdict)) == NULL) {
-		rc = desk_error(d, DESK_NOTFOUND, "no verdict \"%s\"", verdict);
-		goto done;
-	}
-	if ((*out = desk_strdup(x->name)) == NULL)
-		rc = desk_error(d, DESK_NOMEM, "out of memory");
-done:
-	desk_verdicts_free(v);
-	return rc;
-}
-
 static int
 claim_read_article_exists(desk *d, int64_t article_id)
 {
@@ -315,7 +291,7 @@ desk_claims_get(desk_claims **out, desk *d, const desk_claim_filter *f)
 		goto done;
 	}
 	if ((f->article_id != 0 && (rc = claim_read_article_exists(d, f->article_id)) != DESK_OK) ||
-	    (rc = claim_read_filter_verdict(&verdict, d, f->verdict)) != DESK_OK ||
+	    (f->verdict != NULL && (rc = verdict_name(&verdict, d, f->verdict)) != DESK_OK) ||
 	    (rc = desk_prepare(d, &st, sql)) != DESK_OK)
 		goto done;
 	sqlite3_bind_int64(st, 1, f->article_id);

@@ -108,28 +108,6 @@ done:
 	return rc;
 }
 
-/* The verdict's name for what the editor typed (name, label or key); DESK_NOTFOUND. */
-static int
-research_verdict_name(char **out, desk *d, const char *verdict)
-{
-	desk_verdicts *v = NULL;
-	const desk_verdict *x;
-	int rc;
-
-	*out = NULL;
-	if ((rc = desk_verdicts_get(&v, d)) != DESK_OK)
-		goto done;
-	if ((x = desk_verdicts_find(v, verdict)) == NULL) {
-		rc = desk_error(d, DESK_NOTFOUND, "no verdict \"%s\"", verdict);
-		goto done;
-	}
-	if ((*out = desk_strdup(x->name)) == NULL)
-		rc = desk_error(d, DESK_NOMEM, "out of memory");
-done:
-	desk_verdicts_free(v);
-	return rc;
-}
-
 /* Set one text column of the research (verdict or note); the same value is no edit. */
 static int
 research_set(desk *d, int64_t claim_id, const char *action, const char *column, const char *value)
@@ -173,7 +151,7 @@ desk_claim_set_verdict(desk *d, int64_t claim_id, const char *verdict)
 
 	if (d == NULL)
 		return DESK_MISUSE;
-	if (verdict && *verdict && (rc = research_verdict_name(&name, d, verdict)) != DESK_OK)
+	if (verdict && *verdict && (rc = verdict_name(&name, d, verdict)) != DESK_OK)
 		return rc;
 	rc = research_set(d, claim_id, "research-verdict", "verdict", name);
 	free(name);

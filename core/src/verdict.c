@@ -134,6 +134,27 @@ desk_verdicts_find(const desk_verdicts *v, const char *name)
 	return NULL;
 }
 
+int
+verdict_name(char **out, desk *d, const char *typed)
+{
+	desk_verdicts *v = NULL;
+	const desk_verdict *x;
+	int rc;
+
+	*out = NULL;
+	if ((rc = desk_verdicts_get(&v, d)) != DESK_OK)
+		goto done;
+	if ((x = desk_verdicts_find(v, typed)) == NULL) {
+		rc = desk_error(d, DESK_NOTFOUND, "no verdict \"%s\"", typed);
+		goto done;
+	}
+	if ((*out = desk_strdup(x->name)) == NULL)
+		rc = desk_error(d, DESK_NOMEM, "out of memory");
+done:
+	desk_verdicts_free(v);
+	return rc;
+}
+
 void
 desk_verdicts_free(desk_verdicts *v)
 {
