@@ -86,7 +86,7 @@ int desk_log(desk *d, const char *action, int64_t article_id, int64_t target_id,
 /*
  * history.c: log an edit the editor can undo (edit_log plus the editor's
  * history), in the edit's own transaction; data is the action's JSON as
- * listed at the top of history.c.  Drops what the editor could redo.
+ * listed at the top of history_actions.c.  Drops what the editor could redo.
  */
 int history_record(desk *d, const char *action, int64_t article_id, int64_t target_id,
                    const char *data);

@@ -23,14 +23,17 @@
 	"s.hash = copydesk_key_hash(" k ") UNION SELECT o.article_id FROM claim o WHERE "          \
 	"o.research_id = " r " AND o.deleted_at IS NULL)) - 1)"
 
-/* The state of the research row (table research, unaliased) as a JSON object (history.c). */
+/*
+ * The state of the research row (table research, unaliased) as a JSON object
+ * (history_actions.c).
+ */
 #define RESEARCH_STATE                                                                             \
 	"json_object('status', status, 'verdict', verdict, 'note', note, 'proposed_by', "          \
 	"proposed_by, 'proposed_at', proposed_at, 'reviewed_by', reviewed_by, 'reviewed_at', "     \
 	"reviewed_at, 'review_reason', review_reason)"
 
 /*
- * What a claim stands with, as JSON object members (history.c compares them
+ * What a claim stands with, as JSON object members (history_actions.c compares them
  * before it takes claims away): "state", the research row rid's, and
  * "evidence", the ids of its standing evidence.  rid is SQL.
  */

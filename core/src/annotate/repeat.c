@@ -258,7 +258,7 @@ repeat_apply_tx(desk *d, int64_t claim_id, int64_t research_id, const desk_range
 	return rc;
 }
 
-/* The history data of claim-apply (history.c), or NULL when out of memory. */
+/* The history data of claim-apply (history_actions.c), or NULL when out of memory. */
 static json_t *
 repeat_apply_data(int64_t claim_id, int64_t research_id, json_t *claims, json_t *relinked,
                   const char *snapshot)

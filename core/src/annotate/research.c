@@ -9,7 +9,7 @@
  * review drops the review from the row (the edit log keeps it).  Only
  * another editor than the proposer approves ('verified') or disputes it
  * with a reason ('disputed').  Every edit is one transaction whose history
- * data holds the research row before and after (history.c puts it back).
+ * data holds the research row before and after (history_undo.c puts it back).
  */
 #include <stdio.h>
 #include <stdlib.h>
