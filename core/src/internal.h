@@ -21,6 +21,12 @@ struct desk {
 	size_t mark[DESK_MAXDEPTH]; /* nlogged when each level began */
 	int64_t *logged;            /* the transaction's undoable edits, in order (history.c) */
 	size_t nlogged, caplogged;
+	/*
+	 * Run as the outermost level commits, in the transaction: history.c sets
+	 * it when it logs an edit, to make the logged edits one undo step.  The
+	 * store below the edit log knows it only by this pointer.
+	 */
+	int (*on_commit)(desk *d);
 	int lock_report;         /* COPYDESK_LOCK_REPORT: say the longest write lock at close */
 	struct timespec lock_t0; /* when the write transaction open now began */
 	double lock_max_ms;      /* the longest write transaction so far */
@@ -28,6 +34,13 @@ struct desk {
 
 /* The time now as SQL computes it, in desk_now()'s form (UTC, milliseconds). */
 #define DESK_SQL_NOW "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+
+/* A file embedded at build time (cmake/embed.cmake): arrays end with a NULL name. */
+struct embed_file {
+	const char *name;
+	const char *data;
+	size_t len;
+};
 
 /* Set the handle's message (printf-style) and return rc. */
 int desk_error(desk *d, int rc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -42,8 +55,8 @@ void desk_clear_error(desk *d);
  * Short write transactions: BEGIN IMMEDIATE ... COMMIT, or ROLLBACK.  They
  * nest: inside a transaction desk_begin() opens a savepoint, desk_commit()
  * releases it and desk_rollback() takes back only what was done since it
- * (as SQLite's SAVEPOINT).  The edits of the whole transaction become one
- * undo step when the outermost level commits (history_commit()).
+ * (as SQLite's SAVEPOINT).  When the outermost level commits, d->on_commit
+ * runs first (history_commit(): the transaction's edits become one undo step).
  */
 int desk_begin(desk *d);
 int desk_commit(desk *d);
@@ -73,15 +86,38 @@ int desk_log(desk *d, const char *action, int64_t article_id, int64_t target_id,
 /*
  * history.c: log an edit the editor can undo (edit_log plus the editor's
  * history), in the edit's own transaction; data is the action's JSON as
- * listed at the top of history.c.  Drops what the editor could redo.
+ * listed at the top of history_actions.c.  Drops what the editor could redo.
  */
 int history_record(desk *d, const char *action, int64_t article_id, int64_t target_id,
                    const char *data);
-/* Make the edits the transaction logged one undo step (desk_commit()). */
-int history_commit(desk *d);
 
-/* Run the ordered migrations (schema.c). */
-int schema_migrate(desk *d);
+/*
+ * desk_open_ext() up to the migrations: the handle (*out, freed by
+ * desk_close() even on failure), the file checked and opened, its pragmas
+ * set and copydesk_key_hash() registered; the database not yet migrated.
+ */
+int desk_connect(desk **out, const char *path, const char *editor, unsigned flags);
+
+/*
+ * schema.c: run the ordered migrations.  After the migration that brings the
+ * database to steps[i].version, steps[i].run fills what the new tables need
+ * (the default label set, ...) in the same transaction; steps ends with a
+ * zero version.  The modules above the store give them (open.c).
+ */
+typedef struct schema_step {
+	int version;
+	int (*run)(desk *d);
+} schema_step;
+int schema_migrate(desk *d, const schema_step *steps);
+/*
+ * The steps open.c gives the migrations: each fills its module's new table
+ * in the migration's transaction.  label.c and verdict.c load the default
+ * set into an empty table; sentindex.c drops migration 3's sentence table
+ * once migration 4 leaves it empty.
+ */
+int label_defaults(desk *d);
+int verdict_defaults(desk *d);
+int sentindex_migrated(desk *d);
 
 /* The longest article body, in bytes (importers and desk_article_add). */
 #define DESK_BODY_MAX ((size_t)64 << 20)
@@ -90,8 +126,15 @@ int schema_migrate(desk *d);
 #define DESK_NOW_SIZE 64
 void desk_now(char out[DESK_NOW_SIZE]);
 
-/* Hash for duplicate detection: FNV-1a 64 over 8-byte words, 16 hex digits + NUL. */
-void desk_hash(char out[17], const char *s, size_t len);
+/*
+ * hash.c: FNV-1a 64 over 8-byte words: as 16 hex digits + NUL (an article
+ * body's, for duplicate detection) and as a number (a claim key's, the
+ * sentence index's).  hash_register() makes copydesk_key_hash(KEY), hash_key()
+ * in SQL, on a connection; it gives SQLite's result code.
+ */
+void hash_hex(char out[17], const char *s, size_t len);
+int64_t hash_key(const char *key, size_t len);
+int hash_register(sqlite3 *db);
 
 /* strdup that tolerates NULL (gives "") and reports failure as NULL. */
 char *desk_strdup(const char *s);
@@ -107,7 +150,7 @@ int textfold_quick(char *out, size_t *outlen, const char *s, size_t len);
 void text_view(const desk_text *t, const uint32_t **cp, const uint8_t **flag);
 
 /*
- * claimkey.c: the hash (sentindex_hash) of valid UTF-8 text's claim key, and
+ * claimkey.c: the hash (hash_key) of valid UTF-8 text's claim key, and
  * whether the key is empty, with buffers kept in sc between calls (zeroed
  * first, claimkey_scratch_free() after).  claimkey_reference() is
  * desk_claim_key() without the table, for the tests that compare them.
@@ -132,7 +175,6 @@ typedef struct sentindex_keys {
 	sentindex_key *v;
 	size_t n;
 } sentindex_keys;
-int64_t sentindex_hash(const char *key, size_t len);
 int sentindex_keys_of(sentindex_keys *out, const char *body, size_t len);
 /* The same with the key buffers of sc, kept from one article to the next. */
 int sentindex_keys_with(sentindex_keys *out, claimkey_scratch *sc, const char *body, size_t len);
@@ -152,15 +194,13 @@ void sentindex_rows_sort(sentindex_rows *rows);
 int sentindex_row_before(const sentindex_row *a, const sentindex_row *b);
 int sentindex_rows_store(desk *d, sqlite3_stmt **ins, sentindex_rows *rows);
 void sentindex_rows_free(sentindex_rows *rows);
-/* copydesk_key_hash(KEY) on the handle's connection. */
-int sentindex_register(desk *d);
 
 /*
  * article_keys.c: what a batch of articles needs before its transaction,
  * worked out on every processor with no desk handle (the importer's, while
  * its store thread uses the handle): each article's sentences as index rows
  * (article_id: the article's place in the batch, the rows in the index's
- * order), the hash (desk_hash) and the length in code points of its body.
+ * order), the hash (hash_hex) and the length in code points of its body.
  * On failure *bad is the article that failed.
  */
 typedef struct article_keys {

@@ -25,7 +25,7 @@ fuzz_key(const char *s, size_t len)
 	if (strcmp(fast, slow) != 0)
 		abort();
 	if (claimkey_hash(&hash, &empty, &sc, s, len) != DESK_OK ||
-	    hash != sentindex_hash(slow, strlen(slow)) || empty != (slow[0] == '\0'))
+	    hash != hash_key(slow, strlen(slow)) || empty != (slow[0] == '\0'))
 		abort();
 	claimkey_scratch_free(&sc);
 	free(fast);
@@ -50,7 +50,7 @@ fuzz_sentences(const char *s, size_t len)
 		if (claimkey_reference(&slow, s + a, b - a) != DESK_OK)
 			abort();
 		if (slow[0] != '\0') {
-			if (used >= k.n || k.v[used].hash != sentindex_hash(slow, strlen(slow)) ||
+			if (used >= k.n || k.v[used].hash != hash_key(slow, strlen(slow)) ||
 			    k.v[used].start != r[i].start || k.v[used].end != r[i].end)
 				abort();
 			used++;

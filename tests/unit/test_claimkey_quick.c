@@ -36,7 +36,7 @@ check_key(const char *s, size_t len)
 	if (strcmp(fast, slow) != 0)
 		fail_msg("\"%.*s\": key \"%s\", by desk_fold \"%s\"", (int)len, s, fast, slow);
 	assert_int_equal(claimkey_hash(&hash, &empty, &sc, s, len), DESK_OK);
-	assert_true(hash == sentindex_hash(slow, strlen(slow)));
+	assert_true(hash == hash_key(slow, strlen(slow)));
 	assert_int_equal(empty, slow[0] == '\0');
 	claimkey_scratch_free(&sc);
 	free(fast);
@@ -256,7 +256,7 @@ test_sentence_hashes(void **state)
 		assert_int_equal(claimkey_reference(&slow, body + a, b - a), DESK_OK);
 		if (slow[0] != '\0') {
 			assert_true(used < k.n);
-			assert_true(k.v[used].hash == sentindex_hash(slow, strlen(slow)));
+			assert_true(k.v[used].hash == hash_key(slow, strlen(slow)));
 			assert_int_equal(k.v[used].start, r[i].start);
 			assert_int_equal(k.v[used].end, r[i].end);
 			used++;

@@ -16,7 +16,7 @@
 #include <sqlite3.h>
 #include <unistr.h>
 
-#include "import.h"
+#include "import/import.h"
 #include "internal.h"
 
 #define FX(name) FIXTURES "/" name

@@ -81,6 +81,37 @@ test_date(void **state)
 	assert_true(desk_date_valid("2025-01-01T08:00", 10)); /* the date part */
 }
 
+/* The form without the calendar: what tells "not a date" from "no such day". */
+static void
+test_date_form(void **state)
+{
+	(void)state;
+	assert_true(desk_date_form("2023-02-29", 10));
+	assert_true(desk_date_form("0000-99-99", 10));
+	assert_false(desk_date_form("2025-1-01", 9));
+	assert_false(desk_date_form("2025/01/01", 10));
+	assert_false(desk_date_form("2025-01-0x", 10));
+	assert_false(desk_date_form("2025-01-01T", 11));
+	assert_false(desk_date_form(NULL, 10));
+}
+
+/* The evidence's form and calendar messages both come from the one rule. */
+static void
+test_date_messages(void **state)
+{
+	desk *d = NULL;
+
+	(void)state;
+	assert_int_equal(desk_open(&d, ":memory:", "tester"), DESK_OK);
+	assert_int_equal(desk_evidence_check(d, "https://example.com/a", "a passage", "2023-2-28"),
+	                 DESK_INVALID);
+	assert_non_null(strstr(desk_errmsg(d), "is not a date as YYYY-MM-DD"));
+	assert_int_equal(desk_evidence_check(d, "https://example.com/a", "a passage", "2023-02-29"),
+	                 DESK_INVALID);
+	assert_non_null(strstr(desk_errmsg(d), "is not a date of the calendar"));
+	desk_close(d);
+}
+
 /* The evidence's date and the importer's follow the one rule. */
 static void
 test_date_everywhere(void **state)
@@ -105,10 +136,9 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_int),
-	    cmocka_unit_test(test_id),
-	    cmocka_unit_test(test_date),
-	    cmocka_unit_test(test_date_everywhere),
+	    cmocka_unit_test(test_int),           cmocka_unit_test(test_id),
+	    cmocka_unit_test(test_date),          cmocka_unit_test(test_date_form),
+	    cmocka_unit_test(test_date_messages), cmocka_unit_test(test_date_everywhere),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -24,8 +24,14 @@ int desk_parse_int(int64_t *out, const char *s);
 int desk_parse_id(int64_t *out, const char *s);
 
 /*
- * Whether s[0..len) is a date of the calendar written YYYY-MM-DD (len is
- * 10; a year from 1000 to 9999, leap years counted).
+ * Whether s[0..len) is written as a date, YYYY-MM-DD in digits (len is 10),
+ * whatever the calendar says: to tell "not a date" from "no such day".
+ */
+int desk_date_form(const char *s, size_t len);
+
+/*
+ * Whether s[0..len) is a date of the calendar written YYYY-MM-DD
+ * (desk_date_form; a year from 1000 to 9999, leap years counted).
  */
 int desk_date_valid(const char *s, size_t len);
 

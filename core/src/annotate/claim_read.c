@@ -1,12 +1,9 @@
 /*
- * claim.c - claims: ranges of an article to be checked, each with its
- * research (research.c), soft-deleted so that undo brings back the same id.
- *
- * A claim is read with its research (verdict, status, note, review), the
- * research's standing evidence, the standing spans inside it and the number
- * of other articles holding the same claim (by key, from the sentence table
- * that repeat.c fills).  Every edit is one transaction with its
- * history_record() (see history.c for the data of each action).
+ * claim_read.c - reading claims: one (desk_claim_get) or a filtered list
+ * (desk_claims_get, as JSON too), each with its research (verdict, status,
+ * note, review), the research's standing evidence, the standing spans inside
+ * it and the number of other articles holding the same claim (by key, from
+ * the sentence index, and by shared research).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -30,8 +27,6 @@ struct desk_claims {
 	size_t narticles;
 };
 
-static const char *const claim_status_names[] = {"check", "proposed", "verified", "disputed"};
-
 #define CLAIM_COLS                                                                                 \
 	"c.id, c.article_id, c.start, c.\"end\", c.text, c.research_id, r.status, "                \
 	"coalesce(r.verdict, ''), r.note, coalesce(r.proposed_by, ''), "                           \
@@ -41,290 +36,8 @@ static const char *const claim_status_names[] = {"check", "proposed", "verified"
 #define CLAIM_REPEATS       CLAIM_REPEATS_OF("c.key", "c.research_id")
 #define CLAIM_GROUP_REPEATS CLAIM_REPEATS_OF("k.key", "k.research_id")
 
-const char *
-desk_claim_status_name(desk_claim_status s)
-{
-	if (s < DESK_CLAIM_CHECK || s > DESK_CLAIM_DISPUTED)
-		return "any";
-	return claim_status_names[s];
-}
-
-int
-desk_claim_status_parse(desk_claim_status *out, const char *name)
-{
-	for (int i = 0; name && i < 4; i++)
-		if (strcmp(name, claim_status_names[i]) == 0) {
-			*out = (desk_claim_status)i;
-			return DESK_OK;
-		}
-	if (name && (strcmp(name, "any") == 0 || strcmp(name, "all") == 0)) {
-		*out = DESK_CLAIM_ANY;
-		return DESK_OK;
-	}
-	return DESK_INVALID;
-}
-
-int
-claim_record(desk *d, const char *action, int64_t article_id, int64_t target_id, json_t *data)
-{
-	char *s = data ? json_dumps(data, JSON_COMPACT) : NULL;
-	int rc;
-
-	if (s == NULL) {
-		rc = desk_error(d, DESK_NOMEM, "out of memory");
-		goto done;
-	}
-	rc = history_record(d, action, article_id, target_id, s);
-done:
-	free(s);
-	json_decref(data);
-	return rc;
-}
-
-int
-claim_standing(desk *d, int64_t claim_id, int64_t *research_id, int64_t *article_id)
-{
-	sqlite3_stmt *st = NULL;
-	int rc, r;
-
-	if ((rc = desk_prepare(d, &st,
-	                       "SELECT research_id, article_id FROM claim WHERE id = ?1 AND "
-	                       "deleted_at IS NULL")) != DESK_OK)
-		goto done;
-	sqlite3_bind_int64(st, 1, claim_id);
-	if ((r = sqlite3_step(st)) == SQLITE_DONE) {
-		rc = desk_error(d, DESK_NOTFOUND, "no claim %lld", (long long)claim_id);
-		goto done;
-	}
-	if (r != SQLITE_ROW) {
-		rc = desk_sqlite_error(d, "claim");
-		goto done;
-	}
-	if (research_id)
-		*research_id = sqlite3_column_int64(st, 0);
-	if (article_id)
-		*article_id = sqlite3_column_int64(st, 1);
-done:
-	sqlite3_finalize(st);
-	return rc;
-}
-
-int
-claim_body(desk_text **out, desk *d, int64_t article_id)
-{
-	sqlite3_stmt *st = NULL;
-	int rc, r;
-
-	*out = NULL;
-	if ((rc = desk_prepare(d, &st, "SELECT body FROM article WHERE id = ?1")) != DESK_OK)
-		goto done;
-	sqlite3_bind_int64(st, 1, article_id);
-	if ((r = sqlite3_step(st)) == SQLITE_DONE) {
-		rc = desk_error(d, DESK_NOTFOUND, "no article %lld", (long long)article_id);
-		goto done;
-	}
-	if (r != SQLITE_ROW) {
-		rc = desk_sqlite_error(d, "article");
-		goto done;
-	}
-	if ((rc = desk_text_new(out, (const char *)sqlite3_column_text(st, 0),
-	                        (size_t)sqlite3_column_bytes(st, 0))) != DESK_OK)
-		rc =
-		    desk_error(d, rc, "article %lld: %s", (long long)article_id, desk_strerror(rc));
-done:
-	sqlite3_finalize(st);
-	return rc;
-}
-
-/*
- * Check start/end against the article and widen them to grapheme
- * boundaries; *text gets body[start:end] (caller frees).
- */
-static int
-claim_snap(desk *d, int64_t article_id, int64_t *start, int64_t *end, char **text, size_t *len)
-{
-	desk_text *t = NULL;
-	size_t a, b;
-	int rc;
-
-	*text = NULL;
-	if ((rc = claim_body(&t, d, article_id)) != DESK_OK)
-		goto done;
-	if (*start < 0 || *start >= *end || *end > desk_text_len(t)) {
-		rc = desk_error(d, DESK_RANGE,
-		                "%lld-%lld is not a range of article %lld (%lld chars)",
-		                (long long)*start, (long long)*end, (long long)article_id,
-		                (long long)desk_text_len(t));
-		goto done;
-	}
-	*start = desk_text_grapheme_start(t, *start);
-	if (*end < desk_text_len(t) && !desk_text_is_grapheme(t, *end))
-		*end = desk_text_next_grapheme(t, *end);
-	a = desk_text_byte(t, *start);
-	b = desk_text_byte(t, *end);
-	if ((*text = malloc(b - a + 1)) == NULL) {
-		rc = desk_error(d, DESK_NOMEM, "out of memory");
-		goto done;
-	}
-	memcpy(*text, desk_text_utf8(t) + a, b - a);
-	(*text)[b - a] = '\0';
-	*len = b - a;
-done:
-	desk_text_free(t);
-	return rc;
-}
-
-/* DESK_DUPLICATE when a standing claim has this range already. */
-static int
-claim_check_unique(desk *d, int64_t article_id, int64_t start, int64_t end)
-{
-	static const char sql[] = "SELECT id FROM claim WHERE article_id = ?1 AND start = ?2 AND "
-	                          "\"end\" = ?3 AND deleted_at IS NULL";
-	sqlite3_stmt *st = NULL;
-	int rc, r;
-
-	if ((rc = desk_prepare(d, &st, sql)) != DESK_OK)
-		goto done;
-	sqlite3_bind_int64(st, 1, article_id);
-	sqlite3_bind_int64(st, 2, start);
-	sqlite3_bind_int64(st, 3, end);
-	if ((r = sqlite3_step(st)) == SQLITE_ROW)
-		rc = desk_error(d, DESK_DUPLICATE, "claim %lld already holds %lld-%lld",
-		                (long long)sqlite3_column_int64(st, 0), (long long)start,
-		                (long long)end);
-	else if (r != SQLITE_DONE)
-		rc = desk_sqlite_error(d, "claim");
-done:
-	sqlite3_finalize(st);
-	return rc;
-}
-
-/* Run one statement bound to (?1 editor, ?2..?n int64 values). */
-static int
-claim_exec(desk *d, const char *sql, const char *what, size_t n, const int64_t *v)
-{
-	sqlite3_stmt *st = NULL;
-	int rc;
-
-	if ((rc = desk_prepare(d, &st, sql)) != DESK_OK)
-		goto done;
-	sqlite3_bind_text(st, 1, d->editor, -1, SQLITE_STATIC);
-	for (size_t i = 0; i < n; i++)
-		sqlite3_bind_int64(st, (int)i + 2, v[i]);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		rc = desk_sqlite_error(d, what);
-done:
-	sqlite3_finalize(st);
-	return rc;
-}
-
-/*
- * Log a claim's add or delete with what the claim stands with (history.c
- * refuses to take it away when that changed): {"claim", "research", "state":
- * the research row, "evidence": [the research's standing evidence ids]}.
- */
-static int
-claim_record_state(desk *d, const char *action, int64_t article_id, int64_t claim_id)
-{
-	static const char sql[] =
-	    "SELECT json_object('claim', c.id, 'research', c.research_id, " CLAIM_RESEARCH_SNAPSHOT(
-	        "c.research_id") ") FROM claim c WHERE c.id = ?1";
-	char *data = NULL;
-	int rc;
-
-	if ((rc = desk_query_text(&data, d, sql, claim_id, "claim")) == DESK_OK)
-		rc = history_record(d, action, article_id, claim_id, data);
-	free(data);
-	return rc;
-}
-
-int
-desk_claim_add(int64_t *out, desk *d, int64_t article_id, int64_t start, int64_t end)
-{
-	static const char research_sql[] =
-	    "INSERT INTO research (status, created_by, created_at, updated_by, updated_at) "
-	    "VALUES ('check', ?1, " DESK_SQL_NOW ", ?1, " DESK_SQL_NOW ")";
-	static const char claim_sql[] =
-	    "INSERT INTO claim (article_id, start, \"end\", text, key, research_id, author, "
-	    "created_at, updated_by, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, " DESK_SQL_NOW
-	    ", ?7, " DESK_SQL_NOW ")";
-	sqlite3_stmt *st = NULL;
-	char *text = NULL, *key = NULL;
-	size_t len = 0;
-	int64_t id, research;
-	int rc;
-
-	if (out)
-		*out = 0;
-	if (d == NULL)
-		return DESK_MISUSE;
-	if ((rc = desk_begin(d)) != DESK_OK)
-		return rc;
-	if ((rc = claim_snap(d, article_id, &start, &end, &text, &len)) != DESK_OK ||
-	    (rc = claim_check_unique(d, article_id, start, end)) != DESK_OK)
-		goto done;
-	if ((rc = desk_claim_key(&key, text, len)) != DESK_OK) {
-		rc = desk_error(d, rc, "claim key: %s", desk_strerror(rc));
-		goto done;
-	}
-	if ((rc = claim_exec(d, research_sql, "add research", 0, NULL)) != DESK_OK)
-		goto done;
-	research = sqlite3_last_insert_rowid(d->db);
-	if ((rc = desk_prepare(d, &st, claim_sql)) != DESK_OK)
-		goto done;
-	sqlite3_bind_int64(st, 1, article_id);
-	sqlite3_bind_int64(st, 2, start);
-	sqlite3_bind_int64(st, 3, end);
-	sqlite3_bind_text(st, 4, text, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, key, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 6, research);
-	sqlite3_bind_text(st, 7, d->editor, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		rc = desk_sqlite_error(d, "add claim");
-		goto done;
-	}
-	id = sqlite3_last_insert_rowid(d->db);
-	if ((rc = claim_record_state(d, "claim-add", article_id, id)) != DESK_OK)
-		goto done;
-	if ((rc = desk_commit(d)) == DESK_OK && out)
-		*out = id;
-done:
-	sqlite3_finalize(st);
-	free(text);
-	free(key);
-	if (rc != DESK_OK)
-		desk_rollback(d);
-	return rc;
-}
-
-int
-desk_claim_delete(desk *d, int64_t claim_id)
-{
-	static const char sql[] =
-	    "UPDATE claim SET deleted_by = ?1, deleted_at = " DESK_SQL_NOW ", "
-	    "updated_by = ?1, updated_at = " DESK_SQL_NOW " WHERE id = ?2";
-	int64_t article_id;
-	int rc;
-
-	if (d == NULL)
-		return DESK_MISUSE;
-	if ((rc = desk_begin(d)) != DESK_OK)
-		return rc;
-	if ((rc = claim_standing(d, claim_id, NULL, &article_id)) != DESK_OK ||
-	    (rc = claim_exec(d, sql, "delete claim", 1, &claim_id)) != DESK_OK ||
-	    (rc = claim_record_state(d, "claim-delete", article_id, claim_id)) != DESK_OK)
-		goto done;
-	rc = desk_commit(d);
-done:
-	if (rc != DESK_OK)
-		desk_rollback(d);
-	return rc;
-}
-
-/* --- Reading claims ------------------------------------------------------- */
-
 static void
-claim_clear(claim_full *f)
+claim_read_clear(claim_full *f)
 {
 	desk_claim *c = &f->c;
 
@@ -352,14 +65,14 @@ claim_clear(claim_full *f)
 }
 
 static const char *
-claim_col(sqlite3_stmt *st, int i)
+claim_read_col(sqlite3_stmt *st, int i)
 {
 	return desk_strdup((const char *)sqlite3_column_text(st, i));
 }
 
 /* Fill f from a row of CLAIM_COLS; DESK_NOMEM leaves nothing to free. */
 static int
-claim_from_row(claim_full *f, sqlite3_stmt *st)
+claim_read_from_row(claim_full *f, sqlite3_stmt *st)
 {
 	desk_claim *c = &f->c;
 	desk_claim_status s = DESK_CLAIM_CHECK;
@@ -369,24 +82,24 @@ claim_from_row(claim_full *f, sqlite3_stmt *st)
 	c->article_id = sqlite3_column_int64(st, 1);
 	c->start = sqlite3_column_int64(st, 2);
 	c->end = sqlite3_column_int64(st, 3);
-	c->text = claim_col(st, 4);
+	c->text = claim_read_col(st, 4);
 	c->research_id = sqlite3_column_int64(st, 5);
 	desk_claim_status_parse(&s, (const char *)sqlite3_column_text(st, 6));
 	c->status = s;
-	c->verdict = claim_col(st, 7);
-	c->note = claim_col(st, 8);
-	c->proposed_by = claim_col(st, 9);
-	c->proposed_at = claim_col(st, 10);
-	c->reviewed_by = claim_col(st, 11);
-	c->reviewed_at = claim_col(st, 12);
-	c->review_reason = claim_col(st, 13);
-	c->author = claim_col(st, 14);
-	c->created_at = claim_col(st, 15);
+	c->verdict = claim_read_col(st, 7);
+	c->note = claim_read_col(st, 8);
+	c->proposed_by = claim_read_col(st, 9);
+	c->proposed_at = claim_read_col(st, 10);
+	c->reviewed_by = claim_read_col(st, 11);
+	c->reviewed_at = claim_read_col(st, 12);
+	c->review_reason = claim_read_col(st, 13);
+	c->author = claim_read_col(st, 14);
+	c->created_at = claim_read_col(st, 15);
 	c->repeats = sqlite3_column_int64(st, 16);
 	if (!c->text || !c->verdict || !c->note || !c->proposed_by || !c->proposed_at ||
 	    !c->reviewed_by || !c->reviewed_at || !c->review_reason || !c->author ||
 	    !c->created_at) {
-		claim_clear(f);
+		claim_read_clear(f);
 		return DESK_NOMEM;
 	}
 	return DESK_OK;
@@ -394,7 +107,7 @@ claim_from_row(claim_full *f, sqlite3_stmt *st)
 
 /* The research's standing evidence into f, oldest first. */
 static int
-claim_load_evidence(desk *d, claim_full *f)
+claim_read_load_evidence(desk *d, claim_full *f)
 {
 	static const char sql[] = "SELECT id, source, quote, consulted, added_by, added_at FROM "
 	                          "evidence WHERE research_id = ?1 AND deleted_at IS NULL "
@@ -415,12 +128,12 @@ claim_load_evidence(desk *d, claim_full *f)
 		}
 		e = &f->ev[f->c.nevidence];
 		e->id = sqlite3_column_int64(st, 0);
-		e->source = claim_col(st, 1);
-		e->quote = claim_col(st, 2);
-		e->consulted = claim_col(st, 3);
-		e->added_by = claim_col(st, 4);
-		e->added_at = claim_col(st, 5);
-		f->c.nevidence++; /* counted before the check: claim_clear() frees it */
+		e->source = claim_read_col(st, 1);
+		e->quote = claim_read_col(st, 2);
+		e->consulted = claim_read_col(st, 3);
+		e->added_by = claim_read_col(st, 4);
+		e->added_at = claim_read_col(st, 5);
+		f->c.nevidence++; /* counted before the check: claim_read_clear() frees it */
 		if (!e->source || !e->quote || !e->consulted || !e->added_by || !e->added_at) {
 			rc = desk_error(d, DESK_NOMEM, "out of memory");
 			goto done;
@@ -436,7 +149,7 @@ done:
 
 /* The spans of s inside f's range into f->ents (pointers into s). */
 static int
-claim_pick_entities(desk *d, claim_full *f, const desk_spans *s)
+claim_read_pick_entities(desk *d, claim_full *f, const desk_spans *s)
 {
 	size_t n = 0, count = desk_spans_count(s);
 
@@ -476,15 +189,15 @@ desk_claim_get(desk_claim **out, desk *d, int64_t claim_id)
 		rc = desk_sqlite_error(d, "claim");
 		goto done;
 	}
-	if ((f = malloc(sizeof *f)) == NULL || claim_from_row(f, st) != DESK_OK) {
+	if ((f = malloc(sizeof *f)) == NULL || claim_read_from_row(f, st) != DESK_OK) {
 		free(f);
 		f = NULL;
 		rc = desk_error(d, DESK_NOMEM, "out of memory");
 		goto done;
 	}
-	if ((rc = claim_load_evidence(d, f)) != DESK_OK ||
+	if ((rc = claim_read_load_evidence(d, f)) != DESK_OK ||
 	    (rc = desk_spans_get(&f->spans, d, f->c.article_id)) != DESK_OK ||
-	    (rc = claim_pick_entities(d, f, f->spans)) != DESK_OK)
+	    (rc = claim_read_pick_entities(d, f, f->spans)) != DESK_OK)
 		goto done;
 	*out = &f->c;
 	f = NULL;
@@ -501,13 +214,13 @@ desk_claim_free(desk_claim *c)
 
 	if (f == NULL)
 		return;
-	claim_clear(f);
+	claim_read_clear(f);
 	free(f);
 }
 
 /* The spans of article_id, from the list's cache or loaded into it. */
 static int
-claim_list_spans(const desk_spans **out, desk *d, desk_claims *l, int64_t article_id)
+claim_read_list_spans(const desk_spans **out, desk *d, desk_claims *l, int64_t article_id)
 {
 	int64_t *a;
 	desk_spans **s;
@@ -531,32 +244,8 @@ claim_list_spans(const desk_spans **out, desk *d, desk_claims *l, int64_t articl
 	return DESK_OK;
 }
 
-/* The filter's verdict as a name (a label or key also does), or DESK_NOTFOUND. */
 static int
-claim_filter_verdict(char **out, desk *d, const char *verdict)
-{
-	desk_verdicts *v = NULL;
-	const desk_verdict *x;
-	int rc;
-
-	*out = NULL;
-	if (verdict == NULL)
-		return DESK_OK;
-	if ((rc = desk_verdicts_get(&v, d)) != DESK_OK)
-		goto done;
-	if ((x = desk_verdicts_find(v, verdict)) == NULL) {
-		rc = desk_error(d, DESK_NOTFOUND, "no verdict \"%s\"", verdict);
-		goto done;
-	}
-	if ((*out = desk_strdup(x->name)) == NULL)
-		rc = desk_error(d, DESK_NOMEM, "out of memory");
-done:
-	desk_verdicts_free(v);
-	return rc;
-}
-
-static int
-claim_article_exists(desk *d, int64_t article_id)
+claim_read_article_exists(desk *d, int64_t article_id)
 {
 	sqlite3_stmt *st = NULL;
 	int rc, r;
@@ -601,8 +290,8 @@ desk_claims_get(desk_claims **out, desk *d, const desk_claim_filter *f)
 		rc = desk_error(d, DESK_NOMEM, "out of memory");
 		goto done;
 	}
-	if ((f->article_id != 0 && (rc = claim_article_exists(d, f->article_id)) != DESK_OK) ||
-	    (rc = claim_filter_verdict(&verdict, d, f->verdict)) != DESK_OK ||
+	if ((f->article_id != 0 && (rc = claim_read_article_exists(d, f->article_id)) != DESK_OK) ||
+	    (f->verdict != NULL && (rc = verdict_name(&verdict, d, f->verdict)) != DESK_OK) ||
 	    (rc = desk_prepare(d, &st, sql)) != DESK_OK)
 		goto done;
 	sqlite3_bind_int64(st, 1, f->article_id);
@@ -615,7 +304,7 @@ desk_claims_get(desk_claims **out, desk *d, const desk_claim_filter *f)
 			rc = desk_error(d, DESK_NOMEM, "out of memory");
 			goto done;
 		}
-		if (claim_from_row(&l->v[l->n], st) != DESK_OK) {
+		if (claim_read_from_row(&l->v[l->n], st) != DESK_OK) {
 			rc = desk_error(d, DESK_NOMEM, "out of memory");
 			goto done;
 		}
@@ -628,9 +317,9 @@ desk_claims_get(desk_claims **out, desk *d, const desk_claim_filter *f)
 	for (size_t i = 0; i < l->n; i++) {
 		const desk_spans *s = NULL;
 
-		if ((rc = claim_load_evidence(d, &l->v[i])) != DESK_OK ||
-		    (rc = claim_list_spans(&s, d, l, l->v[i].c.article_id)) != DESK_OK ||
-		    (rc = claim_pick_entities(d, &l->v[i], s)) != DESK_OK)
+		if ((rc = claim_read_load_evidence(d, &l->v[i])) != DESK_OK ||
+		    (rc = claim_read_list_spans(&s, d, l, l->v[i].c.article_id)) != DESK_OK ||
+		    (rc = claim_read_pick_entities(d, &l->v[i], s)) != DESK_OK)
 			goto done;
 	}
 	*out = l;
@@ -660,7 +349,7 @@ desk_claims_free(desk_claims *c)
 	if (c == NULL)
 		return;
 	for (size_t i = 0; i < c->n; i++)
-		claim_clear(&c->v[i]);
+		claim_read_clear(&c->v[i]);
 	for (size_t i = 0; i < c->narticles; i++)
 		desk_spans_free(c->spans[i]);
 	free(c->v);
@@ -671,7 +360,7 @@ desk_claims_free(desk_claims *c)
 
 /* One claim as a JSON object, or NULL when out of memory. */
 static json_t *
-claim_json(const desk_claim *c)
+claim_read_json(const desk_claim *c)
 {
 	json_t *o, *ev = json_array(), *ents = json_array();
 
@@ -725,7 +414,7 @@ desk_claims_json(char **out, desk *d, const desk_claim_filter *f)
 		goto done;
 	}
 	for (size_t i = 0; i < l->n; i++) {
-		json_t *o = claim_json(&l->v[i].c);
+		json_t *o = claim_read_json(&l->v[i].c);
 
 		if (o == NULL || json_array_append_new(arr, o) != 0) {
 			rc = desk_error(d, DESK_NOMEM, "out of memory");

@@ -347,7 +347,7 @@ claimkey_hash(int64_t *hash, int *empty, claimkey_scratch *sc, const char *text,
 	int rc = claimkey_of(&key, &n, sc, text, len);
 
 	if (rc == DESK_OK) {
-		*hash = sentindex_hash(key, n);
+		*hash = hash_key(key, n);
 		*empty = n == 0;
 	}
 	return rc;

@@ -15,52 +15,6 @@
 
 #include "internal.h"
 
-int64_t
-sentindex_hash(const char *key, size_t len)
-{
-	uint64_t h = 0xcbf29ce484222325ULL ^ len;
-	size_t i = 0;
-
-	/* desk_hash()'s FNV-1a, eight bytes at a time, the same on every machine. */
-	for (; i + 8 <= len; i += 8) {
-		uint64_t w;
-
-		memcpy(&w, key + i, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-		w = __builtin_bswap64(w);
-#endif
-		h = (h ^ w) * 0x100000001b3ULL;
-		h ^= h >> 32;
-	}
-	for (; i < len; i++)
-		h = (h ^ (unsigned char)key[i]) * 0x100000001b3ULL;
-	return (int64_t)h;
-}
-
-/* copydesk_key_hash(KEY): sentindex_hash() in SQL, for the claim lists' repeat counts. */
-static void
-sentindex_sql_hash(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	const char *s = (const char *)sqlite3_value_text(argv[0]);
-
-	(void)argc;
-	if (s == NULL) {
-		sqlite3_result_null(ctx);
-		return;
-	}
-	sqlite3_result_int64(ctx, sentindex_hash(s, (size_t)sqlite3_value_bytes(argv[0])));
-}
-
-int
-sentindex_register(desk *d)
-{
-	if (sqlite3_create_function(d->db, "copydesk_key_hash", 1,
-	                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
-	                            sentindex_sql_hash, NULL, NULL) != SQLITE_OK)
-		return desk_sqlite_error(d, "copydesk_key_hash");
-	return DESK_OK;
-}
-
 void
 sentindex_keys_free(sentindex_keys *k)
 {

@@ -367,8 +367,8 @@ done:
 	"e.merged_into = f.id) "
 
 /*
- * history.c's entity-delete data: the rows of the entity and those merged
- * into it, and the spans (all deleted: it has no mentions) that still name
+ * history_actions.c's entity-delete data: the rows of the entity and those
+ * merged into it, and the spans (all deleted: it has no mentions) that still name
  * one of them, so that undo puts them back.
  */
 static const char entity_delete_data_sql[] = ENTITY_FAMILY

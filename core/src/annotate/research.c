@@ -9,7 +9,7 @@
  * review drops the review from the row (the edit log keeps it).  Only
  * another editor than the proposer approves ('verified') or disputes it
  * with a reason ('disputed').  Every edit is one transaction whose history
- * data holds the research row before and after (history.c puts it back).
+ * data holds the research row before and after (history_undo.c puts it back).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -108,28 +108,6 @@ done:
 	return rc;
 }
 
-/* The verdict's name for what the editor typed (name, label or key); DESK_NOTFOUND. */
-static int
-research_verdict_name(char **out, desk *d, const char *verdict)
-{
-	desk_verdicts *v = NULL;
-	const desk_verdict *x;
-	int rc;
-
-	*out = NULL;
-	if ((rc = desk_verdicts_get(&v, d)) != DESK_OK)
-		goto done;
-	if ((x = desk_verdicts_find(v, verdict)) == NULL) {
-		rc = desk_error(d, DESK_NOTFOUND, "no verdict \"%s\"", verdict);
-		goto done;
-	}
-	if ((*out = desk_strdup(x->name)) == NULL)
-		rc = desk_error(d, DESK_NOMEM, "out of memory");
-done:
-	desk_verdicts_free(v);
-	return rc;
-}
-
 /* Set one text column of the research (verdict or note); the same value is no edit. */
 static int
 research_set(desk *d, int64_t claim_id, const char *action, const char *column, const char *value)
@@ -173,7 +151,7 @@ desk_claim_set_verdict(desk *d, int64_t claim_id, const char *verdict)
 
 	if (d == NULL)
 		return DESK_MISUSE;
-	if (verdict && *verdict && (rc = research_verdict_name(&name, d, verdict)) != DESK_OK)
+	if (verdict && *verdict && (rc = verdict_name(&name, d, verdict)) != DESK_OK)
 		return rc;
 	rc = research_set(d, claim_id, "research-verdict", "verdict", name);
 	free(name);
@@ -382,19 +360,13 @@ static int
 research_check_date(desk *d, char out[11], const char *consulted)
 {
 	char today[11];
-	int ok = 1;
 
 	research_today(today);
 	if (consulted == NULL) {
 		memcpy(out, today, 11);
 		return DESK_OK;
 	}
-	if (strlen(consulted) != 10 || consulted[4] != '-' || consulted[7] != '-')
-		ok = 0;
-	for (int i = 0; ok && i < 10; i++)
-		if (i != 4 && i != 7 && (consulted[i] < '0' || consulted[i] > '9'))
-			ok = 0;
-	if (!ok)
+	if (!desk_date_form(consulted, strlen(consulted)))
 		return desk_error_field(d, DESK_INVALID, "consulted", DESK_RULE_DATE,
 		                        "consulted: \"%s\" is not a date as YYYY-MM-DD", consulted);
 	if (!desk_date_valid(consulted, 10))

@@ -23,14 +23,17 @@
 	"s.hash = copydesk_key_hash(" k ") UNION SELECT o.article_id FROM claim o WHERE "          \
 	"o.research_id = " r " AND o.deleted_at IS NULL)) - 1)"
 
-/* The state of the research row (table research, unaliased) as a JSON object (history.c). */
+/*
+ * The state of the research row (table research, unaliased) as a JSON object
+ * (history_actions.c).
+ */
 #define RESEARCH_STATE                                                                             \
 	"json_object('status', status, 'verdict', verdict, 'note', note, 'proposed_by', "          \
 	"proposed_by, 'proposed_at', proposed_at, 'reviewed_by', reviewed_by, 'reviewed_at', "     \
 	"reviewed_at, 'review_reason', review_reason)"
 
 /*
- * What a claim stands with, as JSON object members (history.c compares them
+ * What a claim stands with, as JSON object members (history_actions.c compares them
  * before it takes claims away): "state", the research row rid's, and
  * "evidence", the ids of its standing evidence.  rid is SQL.
  */
@@ -39,10 +42,13 @@
 	"'evidence', (SELECT json_group_array(id) FROM (SELECT id FROM evidence WHERE "            \
 	"research_id = " rid " AND deleted_at IS NULL ORDER BY id))"
 
+/*
+ * verdict.c: the verdict's name for what an editor typed (its name, label or
+ * key), freed by the caller; DESK_NOTFOUND saying so when there is none.
+ */
+int verdict_name(char **out, desk *d, const char *typed);
 /* verdict.c: load a verdict file (annotations/VERDICTS.md) in the caller's transaction. */
 int verdict_load(desk *d, const char *file, const char *json, size_t len);
-/* verdict.c: the default scale into an empty verdict table (schema.c). */
-int verdict_defaults(desk *d);
 
 /* claim.c: history_record() with data as compact JSON; takes the reference to data. */
 int claim_record(desk *d, const char *action, int64_t article_id, int64_t target_id, json_t *data);

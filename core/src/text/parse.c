@@ -33,16 +33,24 @@ desk_parse_id(int64_t *out, const char *s)
 }
 
 int
-desk_date_valid(const char *s, size_t len)
+desk_date_form(const char *s, size_t len)
 {
-	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	int y, m, d;
-
 	if (s == NULL || len != 10)
 		return 0;
 	for (int i = 0; i < 10; i++)
 		if (i == 4 || i == 7 ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
 			return 0;
+	return 1;
+}
+
+int
+desk_date_valid(const char *s, size_t len)
+{
+	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int y, m, d;
+
+	if (!desk_date_form(s, len))
+		return 0;
 	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
 	m = (s[5] - '0') * 10 + (s[6] - '0');
 	d = (s[8] - '0') * 10 + (s[9] - '0');

@@ -39,7 +39,7 @@ article_keys_main(void *arg)
 
 		if (a->body == NULL)
 			continue;
-		desk_hash(p->k->hash[i], a->body, a->body_len);
+		hash_hex(p->k->hash[i], a->body, a->body_len);
 		p->k->chars[i] = desk_utf8_count(a->body, a->body_len);
 		if ((p->rc = sentindex_keys_with(&keys, &sc, a->body, a->body_len)) != DESK_OK ||
 		    (p->rc = sentindex_rows_add(&p->rows, (int64_t)i, &keys)) != DESK_OK)

@@ -371,9 +371,8 @@ text_date_prefix(import_article *a, const char *s, size_t len, size_t *after, im
 		i++;
 	if (len - i < 10 || (len - i > 10 && !text_is_space(s[i + 10]) && s[i + 10] != '\n'))
 		return DESK_OK;
-	for (int k = 0; k < 10; k++)
-		if (k == 4 || k == 7 ? s[i + k] != '-' : (s[i + k] < '0' || s[i + k] > '9'))
-			return DESK_OK; /* not a date prefix: the text just starts "date" */
+	if (!desk_date_form(s + i, 10))
+		return DESK_OK; /* not a date prefix: the text just starts "date" */
 	if (!desk_date_valid(s + i, 10))
 		return import_fail(err, DESK_INVALID, 1, (int64_t)i + 1,
 		                   "no such date %.10s in the date prefix", s + i);

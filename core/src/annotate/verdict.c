@@ -4,8 +4,8 @@
  * and load a verdict file, checked first, all or nothing.
  *
  * A new database gets annotations/verdicts/default.json, embedded at build
- * time (verdict_defaults(), called by the migration that makes the verdict
- * table).
+ * time (verdict_defaults(), which open.c gives the migration that makes the
+ * verdict table).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,21 +14,15 @@
 #include <jansson.h>
 
 #include "claim_internal.h"
+#include "keyset.h"
 
 struct desk_verdicts {
 	desk_verdict *v;
 	size_t n;
 };
 
-struct embed_file {
-	const char *name;
-	const char *data;
-	size_t len;
-};
 extern const struct embed_file verdicts_data[];
 
-static const char *const verdict_colors[] = {"black", "red",     "green", "yellow",
-                                             "blue",  "magenta", "cyan",  "white"};
 static const char *const verdict_fevers[] = {"SUPPORTS", "REFUTES", "NOT ENOUGH INFO"};
 
 static void
@@ -40,15 +34,6 @@ verdict_clear(desk_verdict *v)
 	free((char *)v->rating_name);
 	free((char *)v->fever);
 	free((char *)v->description);
-}
-
-static int
-verdict_color_parse(const char *s)
-{
-	for (int i = 0; i < 8; i++)
-		if (s && strcmp(s, verdict_colors[i]) == 0)
-			return i;
-	return -1;
 }
 
 int
@@ -80,8 +65,7 @@ desk_verdicts_get(desk_verdicts **out, desk *d)
 		x->name = desk_strdup((const char *)sqlite3_column_text(st, 0));
 		x->label = desk_strdup((const char *)sqlite3_column_text(st, 1));
 		x->key = desk_strdup((const char *)sqlite3_column_text(st, 2));
-		x->color =
-		    (desk_color)verdict_color_parse((const char *)sqlite3_column_text(st, 3));
+		x->color = (desk_color)keyset_color_parse((const char *)sqlite3_column_text(st, 3));
 		x->color256 = sqlite3_column_int(st, 4);
 		x->rating = sqlite3_column_int(st, 5);
 		x->rating_name = desk_strdup((const char *)sqlite3_column_text(st, 6));
@@ -150,6 +134,27 @@ desk_verdicts_find(const desk_verdicts *v, const char *name)
 	return NULL;
 }
 
+int
+verdict_name(char **out, desk *d, const char *typed)
+{
+	desk_verdicts *v = NULL;
+	const desk_verdict *x;
+	int rc;
+
+	*out = NULL;
+	if ((rc = desk_verdicts_get(&v, d)) != DESK_OK)
+		goto done;
+	if ((x = desk_verdicts_find(v, typed)) == NULL) {
+		rc = desk_error(d, DESK_NOTFOUND, "no verdict \"%s\"", typed);
+		goto done;
+	}
+	if ((*out = desk_strdup(x->name)) == NULL)
+		rc = desk_error(d, DESK_NOMEM, "out of memory");
+done:
+	desk_verdicts_free(v);
+	return rc;
+}
+
 void
 desk_verdicts_free(desk_verdicts *v)
 {
@@ -178,8 +183,8 @@ desk_verdicts_json(char **out, desk *d)
 
 /* A verdict as read from a file; strings borrowed from the JSON. */
 typedef struct verdict_in {
-	const char *name, *label, *key, *color, *rating_name, *fever, *description;
-	int color256; /* -1: none */
+	keyset_entry e; /* first: name, key, colour and description, as a label's */
+	const char *label, *rating_name, *fever;
 	int rating;
 } verdict_in;
 
@@ -216,7 +221,7 @@ verdict_parse_one(desk *d, const char *file, size_t i, json_t *o, verdict_in *v)
 	       *c256 = json_object_get(o, "color256"), *rating = json_object_get(o, "rating"),
 	       *desc = json_object_get(o, "description");
 	const char *n, *fever;
-	int ok = 0;
+	int ok = 0, rc;
 
 	if (!json_is_object(o))
 		return desk_error(d, DESK_INVALID, "%s: verdict %zu: not an object", file, i + 1);
@@ -229,23 +234,10 @@ verdict_parse_one(desk *d, const char *file, size_t i, json_t *o, verdict_in *v)
 	if ((v->label = verdict_string(o, "label")) == NULL)
 		return desk_error(d, DESK_INVALID, "%s: verdict %zu (%s): \"label\" must be text",
 		                  file, i + 1, n);
-	if (!json_is_string(key) ||
-	    !desk_key_valid(json_string_value(key), json_string_length(key)))
-		return desk_error(d, DESK_INVALID,
-		                  "%s: verdict %zu (%s): \"key\" must be one character, not a "
-		                  "space or control",
-		                  file, i + 1, n);
-	if ((v->color = verdict_string(o, "color")) == NULL || verdict_color_parse(v->color) < 0)
-		return desk_error(d, DESK_INVALID,
-		                  "%s: verdict %zu (%s): \"color\" must be black, red, green, "
-		                  "yellow, blue, magenta, cyan or white",
-		                  file, i + 1, n);
-	if (c256 != NULL && !json_is_null(c256) &&
-	    (!json_is_integer(c256) || json_integer_value(c256) < 0 ||
-	     json_integer_value(c256) > 255))
-		return desk_error(d, DESK_INVALID,
-		                  "%s: verdict %zu (%s): \"color256\" must be a number 0 to 255",
-		                  file, i + 1, n);
+	if ((rc = keyset_parse_key(d, file, "verdict", i, n, key, &v->e)) != DESK_OK ||
+	    (rc = keyset_parse_color(d, file, "verdict", i, n, verdict_string(o, "color"), c256,
+	                             &v->e)) != DESK_OK)
+		return rc;
 	if (!json_is_integer(rating) || json_integer_value(rating) < 1 ||
 	    json_integer_value(rating) > 5)
 		return desk_error(
@@ -267,16 +259,11 @@ verdict_parse_one(desk *d, const char *file, size_t i, json_t *o, verdict_in *v)
 		    "%s: verdict %zu (%s): \"fever\" must be SUPPORTS, REFUTES or NOT "
 		    "ENOUGH INFO",
 		    file, i + 1, n);
-	if (desc != NULL && !json_is_null(desc) && !json_is_string(desc))
-		return desk_error(d, DESK_INVALID,
-		                  "%s: verdict %zu (%s): \"description\" is not a string", file,
-		                  i + 1, n);
-	v->name = n;
-	v->key = json_string_value(key);
-	v->color256 = json_is_integer(c256) ? (int)json_integer_value(c256) : -1;
+	if ((rc = keyset_parse_description(d, file, "verdict", i, n, desc, &v->e)) != DESK_OK)
+		return rc;
+	v->e.name = n;
 	v->rating = (int)json_integer_value(rating);
 	v->fever = fever;
-	v->description = json_is_string(desc) ? json_string_value(desc) : "";
 	return DESK_OK;
 }
 
@@ -304,20 +291,16 @@ verdict_parse(desk *d, const char *file, json_t *root, verdict_in **out, size_t 
 		if ((rc = verdict_parse_one(d, file, i, json_array_get(arr, i), &v[i])) != DESK_OK)
 			goto done;
 		for (size_t j = 0; j < i; j++) {
-			if (strcmp(v[j].name, v[i].name) == 0) {
+			if (strcmp(v[j].e.name, v[i].e.name) == 0) {
 				rc =
 				    desk_error(d, DESK_INVALID,
 				               "%s: verdict %zu (%s): \"name\" repeats verdict %zu",
-				               file, i + 1, v[i].name, j + 1);
+				               file, i + 1, v[i].e.name, j + 1);
 				goto done;
 			}
-			if (strcmp(v[j].key, v[i].key) == 0) {
-				rc = desk_error(d, DESK_INVALID,
-				                "%s: verdict %zu (%s): \"key\" \"%s\" is already "
-				                "verdict %zu's (%s)",
-				                file, i + 1, v[i].name, v[i].key, j + 1, v[j].name);
+			if ((rc = keyset_key_repeats(d, file, "verdict", i, &v[i].e, j, &v[j].e)) !=
+			    DESK_OK)
 				goto done;
-			}
 		}
 	}
 	*out = v;
@@ -332,7 +315,7 @@ static const verdict_in *
 verdict_in_find(const verdict_in *v, size_t n, const char *name)
 {
 	for (size_t i = 0; i < n; i++)
-		if (strcmp(v[i].name, name) == 0)
+		if (strcmp(v[i].e.name, name) == 0)
 			return &v[i];
 	return NULL;
 }
@@ -349,10 +332,10 @@ verdict_old_find(const desk_verdicts *old, const char *name)
 static int
 verdict_in_same(const verdict_in *a, const desk_verdict *b)
 {
-	return strcmp(a->label, b->label) == 0 && strcmp(a->key, b->key) == 0 &&
-	       verdict_color_parse(a->color) == (int)b->color && a->color256 == b->color256 &&
+	return strcmp(a->label, b->label) == 0 && strcmp(a->e.key, b->key) == 0 &&
+	       keyset_color_parse(a->e.color) == (int)b->color && a->e.color256 == b->color256 &&
 	       a->rating == b->rating && strcmp(a->rating_name, b->rating_name) == 0 &&
-	       strcmp(a->fever, b->fever) == 0 && strcmp(a->description, b->description) == 0;
+	       strcmp(a->fever, b->fever) == 0 && strcmp(a->e.description, b->description) == 0;
 }
 
 /*
@@ -379,32 +362,21 @@ verdict_merge(desk *d, const char *file, const desk_verdicts *old, const verdict
 			v[len++] = *x;
 			continue;
 		}
-		v[len].name = o->name;
+		v[len].e.name = o->name;
+		v[len].e.key = o->key;
+		v[len].e.color = keyset_color_name(o->color);
+		v[len].e.color256 = o->color256;
+		v[len].e.description = o->description;
 		v[len].label = o->label;
-		v[len].key = o->key;
-		v[len].color = verdict_colors[o->color >= 0 && o->color < 8 ? o->color : 0];
-		v[len].color256 = o->color256;
 		v[len].rating = o->rating;
 		v[len].rating_name = o->rating_name;
-		v[len].fever = o->fever;
-		v[len++].description = o->description;
+		v[len++].fever = o->fever;
 	}
 	for (size_t i = 0; i < nf; i++)
-		if (verdict_old_find(old, f[i].name) == NULL)
+		if (verdict_old_find(old, f[i].e.name) == NULL)
 			v[len++] = f[i];
-	for (size_t i = 0; i < len; i++)
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(v[i].key, v[j].key) == 0) {
-				const verdict_in *a =
-				    verdict_in_find(f, nf, v[i].name) ? &v[i] : &v[j];
-				const verdict_in *b = a == &v[i] ? &v[j] : &v[i];
-
-				rc =
-				    desk_error(d, DESK_INVALID,
-				               "%s: verdict %s: key \"%s\" is already verdict %s's",
-				               file, a->name, a->key, b->name);
-				goto done;
-			}
+	if ((rc = keyset_merge_clash(d, file, "verdict", v, len, f, nf, sizeof *v)) != DESK_OK)
+		goto done;
 	*out = v;
 	*n = len;
 	v = NULL;
@@ -431,38 +403,34 @@ verdict_store(desk *d, const char *file, const desk_verdicts *old, const verdict
 		goto done;
 	}
 	/* Keys may move between verdicts: rewrite the table, checking research at COMMIT. */
-	if (sqlite3_exec(d->db, "PRAGMA defer_foreign_keys = ON; DELETE FROM verdict", NULL, NULL,
-	                 NULL) != SQLITE_OK) {
-		rc = desk_sqlite_error(d, "verdicts");
-		goto done;
-	}
-	if ((rc = desk_prepare(d, &st, sql)) != DESK_OK)
+	if ((rc = keyset_rewrite(d, "verdict")) != DESK_OK ||
+	    (rc = desk_prepare(d, &st, sql)) != DESK_OK)
 		goto done;
 	for (size_t i = 0; i < n; i++) {
-		const desk_verdict *was = verdict_old_find(old, v[i].name);
+		const desk_verdict *was = verdict_old_find(old, v[i].e.name);
 
 		sqlite3_reset(st);
-		sqlite3_bind_text(st, 1, v[i].name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 1, v[i].e.name, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, v[i].label, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, v[i].key, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 4, v[i].color, -1, SQLITE_STATIC);
-		if (v[i].color256 >= 0)
-			sqlite3_bind_int(st, 5, v[i].color256);
+		sqlite3_bind_text(st, 3, v[i].e.key, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, v[i].e.color, -1, SQLITE_STATIC);
+		if (v[i].e.color256 >= 0)
+			sqlite3_bind_int(st, 5, v[i].e.color256);
 		else
 			sqlite3_bind_null(st, 5);
 		sqlite3_bind_int(st, 6, v[i].rating);
 		sqlite3_bind_text(st, 7, v[i].rating_name, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 8, v[i].fever, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 9, v[i].description, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 9, v[i].e.description, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 10, (int64_t)i);
 		if (sqlite3_step(st) != SQLITE_DONE) {
 			rc = desk_sqlite_error(d, "store verdict");
 			goto done;
 		}
 		if (was == NULL)
-			json_array_append_new(added, json_string(v[i].name));
+			json_array_append_new(added, json_string(v[i].e.name));
 		else if (!verdict_in_same(&v[i], was))
-			json_array_append_new(updated, json_string(v[i].name));
+			json_array_append_new(updated, json_string(v[i].e.name));
 	}
 	if (!log || json_array_size(added) + json_array_size(updated) == 0)
 		goto done;
@@ -488,16 +456,11 @@ verdict_import_tx(desk *d, const char *file, const char *json, size_t len, int l
 	desk_verdicts *old = NULL;
 	verdict_in *f = NULL, *v = NULL;
 	size_t nf = 0, n = 0;
-	json_error_t err;
 	json_t *root = NULL;
 	int rc;
 
-	if ((root = json_loadb(json ? json : "", len, JSON_REJECT_DUPLICATES, &err)) == NULL) {
-		rc = desk_error(d, DESK_INVALID, "%s:%d:%d: %s", file, err.line, err.column,
-		                err.text);
-		goto done;
-	}
-	if ((rc = verdict_parse(d, file, root, &f, &nf)) != DESK_OK ||
+	if ((rc = keyset_json(&root, d, file, json, len)) != DESK_OK ||
+	    (rc = verdict_parse(d, file, root, &f, &nf)) != DESK_OK ||
 	    (rc = desk_verdicts_get(&old, d)) != DESK_OK ||
 	    (rc = verdict_merge(d, file, old, f, nf, &v, &n)) != DESK_OK ||
 	    (rc = verdict_store(d, file, old, v, n, log)) != DESK_OK)
@@ -541,24 +504,6 @@ done:
 int
 verdict_defaults(desk *d)
 {
-	sqlite3_stmt *st = NULL;
-	int rc;
-
-	if ((rc = desk_prepare(d, &st, "SELECT count(*) FROM verdict")) != DESK_OK)
-		goto done;
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		rc = desk_sqlite_error(d, "verdicts");
-		goto done;
-	}
-	if (sqlite3_column_int64(st, 0) > 0)
-		goto done;
-	for (const struct embed_file *f = verdicts_data; f->name; f++)
-		if (strcmp(f->name, "default.json") == 0) {
-			rc = verdict_load(d, f->name, f->data, f->len);
-			goto done;
-		}
-	rc = desk_error(d, DESK_ERROR, "no default verdict scale built in");
-done:
-	sqlite3_finalize(st);
-	return rc;
+	return keyset_defaults(d, "verdict", verdicts_data, "default.json", "verdict scale",
+	                       verdict_load);
 }

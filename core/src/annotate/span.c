@@ -4,7 +4,7 @@
  *
  * Offsets are code points of the stored NFC body, end exclusive, widened to
  * grapheme boundaries when a span is added.  Every edit is one transaction
- * with its history_record() (see history.c for the data of each action).
+ * with its history_record() (see history_actions.c for the data of each action).
  */
 #include <stdlib.h>
 #include <string.h>

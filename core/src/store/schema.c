@@ -12,26 +12,7 @@
 
 #include "internal.h"
 
-struct embed_file {
-	const char *name;
-	const char *data;
-	size_t len;
-};
 extern const struct embed_file schema_sql[];
-
-/* label.c: load the default label set into an empty label table. */
-int label_defaults(desk *d);
-
-/* verdict.c: load the default verdict scale into an empty verdict table. */
-int verdict_defaults(desk *d);
-
-/* sentindex.c: after migration 4, drop migration 3's sentence table if it is empty. */
-int sentindex_migrated(desk *d);
-
-/* The migrations that make the label and verdict tables; the defaults go in with them. */
-#define SCHEMA_LABELS_VERSION   2
-#define SCHEMA_VERDICTS_VERSION 3
-#define SCHEMA_SENTENCE_VERSION 4
 
 static int
 schema_file_version(const char *name)
@@ -51,7 +32,7 @@ schema_latest(void)
 }
 
 int
-schema_migrate(desk *d)
+schema_migrate(desk *d, const schema_step *steps)
 {
 	int rc = DESK_OK, cur, latest = schema_latest();
 	char bump[64];
@@ -82,12 +63,9 @@ schema_migrate(desk *d)
 			rc = desk_sqlite_error(d, f->name);
 			goto done;
 		}
-		if (v == SCHEMA_LABELS_VERSION && (rc = label_defaults(d)) != DESK_OK)
-			goto done;
-		if (v == SCHEMA_VERDICTS_VERSION && (rc = verdict_defaults(d)) != DESK_OK)
-			goto done;
-		if (v == SCHEMA_SENTENCE_VERSION && (rc = sentindex_migrated(d)) != DESK_OK)
-			goto done;
+		for (const schema_step *step = steps; step && step->version; step++)
+			if (step->version == v && (rc = step->run(d)) != DESK_OK)
+				goto done;
 		cur = v;
 	}
 	rc = desk_commit(d);

@@ -64,7 +64,7 @@ repeat_find(desk_range **ranges, int64_t **articles, size_t *n, desk *d, int64_t
 	    (rc = desk_prepare(d, &st, sql)) != DESK_OK)
 		goto done;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, sentindex_hash(key, strlen(key)));
+	sqlite3_bind_int64(st, 2, hash_key(key, strlen(key)));
 	sqlite3_bind_int64(st, 3, article_id);
 	sqlite3_bind_int64(st, 4, research_id);
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
@@ -258,7 +258,7 @@ repeat_apply_tx(desk *d, int64_t claim_id, int64_t research_id, const desk_range
 	return rc;
 }
 
-/* The history data of claim-apply (history.c), or NULL when out of memory. */
+/* The history data of claim-apply (history_actions.c), or NULL when out of memory. */
 static json_t *
 repeat_apply_data(int64_t claim_id, int64_t research_id, json_t *claims, json_t *relinked,
                   const char *snapshot)

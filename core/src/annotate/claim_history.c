@@ -5,7 +5,7 @@
  * undid or redid any of these, in the order they happened.
  *
  * The research is shared by the claims it was applied to, so its edits are
- * found by their "research" (history.c lists the data of each action) among
+ * found by their "research" (history_actions.c lists the data of each action) among
  * the edits of the articles that have a claim of that research: the log's
  * article index, never a scan of the whole log.
  */

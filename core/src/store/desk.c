@@ -177,28 +177,6 @@ desk_strdup(const char *s)
 }
 
 void
-desk_hash(char out[17], const char *s, size_t len)
-{
-	uint64_t h = 0xcbf29ce484222325ULL ^ len;
-	size_t i = 0;
-
-	/* FNV-1a a word at a time (a byte at a time was a tenth of an import). */
-	for (; i + 8 <= len; i += 8) {
-		uint64_t w;
-
-		memcpy(&w, s + i, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-		w = __builtin_bswap64(w); /* the same hash on every machine */
-#endif
-		h = (h ^ w) * 0x100000001b3ULL;
-		h ^= h >> 32;
-	}
-	for (; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
-	snprintf(out, 17, "%016llx", (unsigned long long)h);
-}
-
-void
 desk_now(char out[DESK_NOW_SIZE])
 {
 	struct timespec ts;
@@ -351,13 +329,7 @@ desk_exec(desk *d, const char *sql)
 }
 
 int
-desk_open(desk **out, const char *path, const char *editor)
-{
-	return desk_open_ext(out, path, editor, 0);
-}
-
-int
-desk_open_ext(desk **out, const char *path, const char *editor, unsigned flags)
+desk_connect(desk **out, const char *path, const char *editor, unsigned flags)
 {
 	char why[DESK_FIELD_WHY], login[256];
 	const char *bad;
@@ -408,14 +380,9 @@ desk_open_ext(desk **out, const char *path, const char *editor, unsigned flags)
 		goto done;
 	if ((rc = desk_exec(d, "PRAGMA synchronous = FULL")) != DESK_OK)
 		goto done;
-	if ((rc = sentindex_register(d)) != DESK_OK || (rc = schema_migrate(d)) != DESK_OK)
-		goto done;
-	desk_changed(d);
-	desk_clear_error(d);
+	if (hash_register(d->db) != SQLITE_OK)
+		rc = desk_sqlite_error(d, "copydesk_key_hash");
 done:
-	if (rc == DESK_SCHEMA)
-		rc = desk_error(d, rc, "%s: made by a newer copydesk (%s): upgrade copydesk", path,
-		                d->errmsg);
 	return rc;
 }
 
@@ -511,7 +478,8 @@ desk_commit(desk *d)
 			d->depth--;
 		return rc; /* on failure the caller's desk_rollback() ends the level */
 	}
-	if ((rc = history_commit(d)) != DESK_OK || (rc = desk_exec(d, "COMMIT")) != DESK_OK) {
+	if ((d->on_commit != NULL && (rc = d->on_commit(d)) != DESK_OK) ||
+	    (rc = desk_exec(d, "COMMIT")) != DESK_OK) {
 		desk_rollback(d);
 		return rc;
 	}

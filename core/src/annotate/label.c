@@ -3,8 +3,8 @@
  * (annotations/LABELS.md), all or nothing.
  *
  * A new database gets the default set, annotations/labels/news.json, which
- * is embedded at build time (label_defaults(), called by the migration that
- * makes the label table).  Label changes go to the edit log but are not
+ * is embedded at build time (label_defaults(), which open.c gives the migration
+ * that makes the label table).  Label changes go to the edit log but are not
  * undoable.
  */
 #include <stdio.h>
@@ -13,25 +13,14 @@
 
 #include <jansson.h>
 
-#include "internal.h"
+#include "keyset.h"
 
 struct desk_labels {
 	desk_label *v;
 	size_t n;
 };
 
-struct embed_file {
-	const char *name;
-	const char *data;
-	size_t len;
-};
 extern const struct embed_file labels_data[];
-
-static const char *const label_colors[] = {"black", "red",     "green", "yellow",
-                                           "blue",  "magenta", "cyan",  "white"};
-
-/* Prototype for schema.c, which declares it too. */
-int label_defaults(desk *d);
 
 static void
 label_clear(desk_label *l)
@@ -39,15 +28,6 @@ label_clear(desk_label *l)
 	free((char *)l->name);
 	free((char *)l->key);
 	free((char *)l->description);
-}
-
-static int
-label_color_parse(const char *s)
-{
-	for (int i = 0; i < 8; i++)
-		if (s && strcmp(s, label_colors[i]) == 0)
-			return i;
-	return -1;
 }
 
 int
@@ -77,7 +57,7 @@ desk_labels_get(desk_labels **out, desk *d)
 		x = &l->v[l->n];
 		x->name = desk_strdup((const char *)sqlite3_column_text(st, 0));
 		x->key = desk_strdup((const char *)sqlite3_column_text(st, 1));
-		x->color = (desk_color)label_color_parse((const char *)sqlite3_column_text(st, 2));
+		x->color = (desk_color)keyset_color_parse((const char *)sqlite3_column_text(st, 2));
 		x->color256 = sqlite3_column_int(st, 3);
 		x->description = desk_strdup((const char *)sqlite3_column_text(st, 4));
 		if (!x->name || !x->key || !x->description) {
@@ -173,11 +153,8 @@ label_name_valid(const char *s)
 	return 1;
 }
 
-/* A label as read from a file or the database; strings borrowed. */
-typedef struct label_in {
-	const char *name, *key, *color, *description;
-	int color256; /* -1: none */
-} label_in;
+/* A label as read from a file or the database: just what every keyset entry has. */
+typedef keyset_entry label_in;
 
 /* One label object of a file into *l; the error names file, index and field. */
 static int
@@ -187,6 +164,7 @@ label_parse_one(desk *d, const char *file, size_t i, json_t *o, label_in *l)
 	       *color = json_object_get(o, "color"), *c256 = json_object_get(o, "color256"),
 	       *desc = json_object_get(o, "description");
 	const char *n;
+	int rc;
 
 	if (!json_is_object(o))
 		return desk_error(d, DESK_INVALID, "%s: label %zu: not an object", file, i + 1);
@@ -195,35 +173,13 @@ label_parse_one(desk *d, const char *file, size_t i, json_t *o, label_in *l)
 		return desk_error(d, DESK_INVALID,
 		                  "%s: label %zu: \"name\" must be letters, digits, _ or -", file,
 		                  i + 1);
-	if (!json_is_string(key) ||
-	    !desk_key_valid(json_string_value(key), json_string_length(key)))
-		return desk_error(
-		    d, DESK_INVALID,
-		    "%s: label %zu (%s): \"key\" must be one character, not a space or "
-		    "control",
-		    file, i + 1, n);
-	if (!json_is_string(color) || label_color_parse(json_string_value(color)) < 0)
-		return desk_error(
-		    d, DESK_INVALID,
-		    "%s: label %zu (%s): \"color\" must be black, red, green, yellow, "
-		    "blue, magenta, cyan or white",
-		    file, i + 1, n);
-	if (c256 != NULL && !json_is_null(c256) &&
-	    (!json_is_integer(c256) || json_integer_value(c256) < 0 ||
-	     json_integer_value(c256) > 255))
-		return desk_error(d, DESK_INVALID,
-		                  "%s: label %zu (%s): \"color256\" must be a number 0 to 255",
-		                  file, i + 1, n);
-	if (desc != NULL && !json_is_null(desc) && !json_is_string(desc))
-		return desk_error(d, DESK_INVALID,
-		                  "%s: label %zu (%s): \"description\" is not a string", file,
-		                  i + 1, n);
 	l->name = n;
-	l->key = json_string_value(key);
-	l->color = json_string_value(color);
-	l->color256 = json_is_integer(c256) ? (int)json_integer_value(c256) : -1;
-	l->description = json_is_string(desc) ? json_string_value(desc) : "";
-	return DESK_OK;
+	if ((rc = keyset_parse_key(d, file, "label", i, n, key, l)) != DESK_OK ||
+	    (rc = keyset_parse_color(d, file, "label", i, n,
+	                             json_is_string(color) ? json_string_value(color) : NULL, c256,
+	                             l)) != DESK_OK)
+		return rc;
+	return keyset_parse_description(d, file, "label", i, n, desc, l);
 }
 
 /* The labels of a parsed file (an object with "labels", or a bare array). */
@@ -258,14 +214,9 @@ label_parse(desk *d, const char *file, json_t *root, label_in **out, size_t *n)
 				    i + 1, v[i].name, j + 1, v[j].name);
 				goto done;
 			}
-			if (strcmp(v[j].key, v[i].key) == 0) {
-				rc = desk_error(
-				    d, DESK_INVALID,
-				    "%s: label %zu (%s): \"key\" \"%s\" is already label "
-				    "%zu's (%s)",
-				    file, i + 1, v[i].name, v[i].key, j + 1, v[j].name);
+			if ((rc = keyset_key_repeats(d, file, "label", i, &v[i], j, &v[j])) !=
+			    DESK_OK)
 				goto done;
-			}
 		}
 	}
 	*out = v;
@@ -288,7 +239,7 @@ label_in_find(const label_in *v, size_t n, const char *name)
 static int
 label_in_same(const label_in *a, const desk_label *b)
 {
-	return strcmp(a->key, b->key) == 0 && label_color_parse(a->color) == (int)b->color &&
+	return strcmp(a->key, b->key) == 0 && keyset_color_parse(a->color) == (int)b->color &&
 	       a->color256 == b->color256 && strcmp(a->description, b->description) == 0;
 }
 
@@ -314,24 +265,15 @@ label_merge(desk *d, const char *file, const desk_labels *old, const label_in *f
 		}
 		v[len].name = old->v[i].name;
 		v[len].key = old->v[i].key;
-		v[len].color = label_colors[old->v[i].color];
+		v[len].color = keyset_color_name(old->v[i].color);
 		v[len].color256 = old->v[i].color256;
 		v[len++].description = old->v[i].description;
 	}
 	for (size_t i = 0; i < nf; i++)
 		if (replace || desk_labels_find(old, f[i].name) == NULL)
 			v[len++] = f[i];
-	for (size_t i = 0; i < len; i++)
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(v[i].key, v[j].key) == 0) {
-				const label_in *a = label_in_find(f, nf, v[i].name) ? &v[i] : &v[j];
-				const label_in *b = a == &v[i] ? &v[j] : &v[i];
-
-				rc = desk_error(d, DESK_INVALID,
-				                "%s: label %s: key \"%s\" is already label %s's",
-				                file, a->name, a->key, b->name);
-				goto done;
-			}
+	if ((rc = keyset_merge_clash(d, file, "label", v, len, f, nf, sizeof *v)) != DESK_OK)
+		goto done;
 	*out = v;
 	*n = len;
 	v = NULL;
@@ -405,12 +347,8 @@ label_store(desk *d, const char *file, const desk_labels *old, const label_in *v
 		goto done;
 	}
 	/* Keys may move between labels: rewrite the table, checking spans at COMMIT. */
-	if (sqlite3_exec(d->db, "PRAGMA defer_foreign_keys = ON; DELETE FROM label", NULL, NULL,
-	                 NULL) != SQLITE_OK) {
-		rc = desk_sqlite_error(d, "labels");
-		goto done;
-	}
-	if ((rc = desk_prepare(d, &st, ins_sql)) != DESK_OK)
+	if ((rc = keyset_rewrite(d, "label")) != DESK_OK ||
+	    (rc = desk_prepare(d, &st, ins_sql)) != DESK_OK)
 		goto done;
 	for (size_t i = 0; i < n; i++) {
 		const desk_label *was = desk_labels_find(old, v[i].name);
@@ -463,16 +401,11 @@ label_import_tx(desk *d, const char *file, const char *json, size_t len, int rep
 	desk_labels *old = NULL;
 	label_in *f = NULL, *v = NULL;
 	size_t nf = 0, n = 0;
-	json_error_t err;
 	json_t *root = NULL;
 	int rc;
 
-	if ((root = json_loadb(json ? json : "", len, JSON_REJECT_DUPLICATES, &err)) == NULL) {
-		rc = desk_error(d, DESK_INVALID, "%s:%d:%d: %s", file, err.line, err.column,
-		                err.text);
-		goto done;
-	}
-	if ((rc = label_parse(d, file, root, &f, &nf)) != DESK_OK ||
+	if ((rc = keyset_json(&root, d, file, json, len)) != DESK_OK ||
+	    (rc = label_parse(d, file, root, &f, &nf)) != DESK_OK ||
 	    (rc = desk_labels_get(&old, d)) != DESK_OK)
 		goto done;
 	/* A label the set has under another case keeps the set's spelling (its spans use it). */
@@ -513,27 +446,16 @@ done:
 	return rc;
 }
 
+/* The built-in set, loaded as a file that replaces the (empty) set. */
+static int
+label_load_default(desk *d, const char *file, const char *json, size_t len)
+{
+	return label_import_tx(d, file, json, len, 1);
+}
+
 int
 label_defaults(desk *d)
 {
-	sqlite3_stmt *st = NULL;
-	int rc;
-
-	if ((rc = desk_prepare(d, &st, "SELECT count(*) FROM label")) != DESK_OK)
-		goto done;
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		rc = desk_sqlite_error(d, "labels");
-		goto done;
-	}
-	if (sqlite3_column_int64(st, 0) > 0)
-		goto done;
-	for (const struct embed_file *f = labels_data; f->name; f++)
-		if (strcmp(f->name, "news.json") == 0) {
-			rc = label_import_tx(d, f->name, f->data, f->len, 1);
-			goto done;
-		}
-	rc = desk_error(d, DESK_ERROR, "no default label set built in");
-done:
-	sqlite3_finalize(st);
-	return rc;
+	return keyset_defaults(d, "label", labels_data, "news.json", "label set",
+	                       label_load_default);
 }

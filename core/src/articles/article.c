@@ -224,7 +224,7 @@ article_add(desk *d, const desk_article_in *in, const article_keys *keys, size_t
 			h = keys->hash[i];
 			chars = keys->chars[i];
 		} else { /* worked out meanwhile: the body's own are needed now */
-			desk_hash(hash, a->body, a->body_len);
+			hash_hex(hash, a->body, a->body_len);
 			chars = desk_utf8_count(a->body, a->body_len); /* checked above */
 		}
 		if ((rc = article_find_same(d, same, h, a->body, a->body_len, &id)) != DESK_OK)
