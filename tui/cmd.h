@@ -32,6 +32,8 @@ struct cli {
 	const char *editor;  /* $COPYDESK_EDITOR or NULL for the login name */
 	FILE *out, *err;
 	const char *argv0;
+	/* The interface on an open database, for demo: main() gives ui_main (cli/ calls no ui/). */
+	int (*interface)(desk *d);
 };
 
 struct ui; /* the interface's state (ui.h) */

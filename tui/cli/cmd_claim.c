@@ -249,10 +249,10 @@ cmd_claim(struct cli *c, int argc, char **argv)
 	if ((rc = cmd_claim_range(&r, c, &a, t)) != DESK_OK)
 		goto done;
 	if (a.verdict != NULL &&
-	    (rc = cmd_verdict_check(&verdict, c, "claim", d, a.verdict)) != DESK_OK)
+	    (rc = cmd_check_verdict(&verdict, c, "claim", d, a.verdict)) != DESK_OK)
 		goto done;
-	if (a.source != NULL && (rc = cmd_verdict_check_evidence(c, "claim", d, a.source, a.quote,
-	                                                         a.consulted)) != DESK_OK)
+	if (a.source != NULL &&
+	    (rc = cmd_check_evidence(c, "claim", d, a.source, a.quote, a.consulted)) != DESK_OK)
 		goto done;
 	/* The claim and its research: one transaction, one undo step, whole or nothing. */
 	if ((rc = desk_edit_begin(d)) != DESK_OK) {
@@ -488,7 +488,7 @@ cmd_claims(struct cli *c, int argc, char **argv)
 	if ((ret = cmd_open(&d, c)) != EXIT_OK_)
 		return ret;
 	if (verdict != NULL &&
-	    (rc = cmd_verdict_check(&vname, c, "claims", d, verdict)) != DESK_OK) {
+	    (rc = cmd_check_verdict(&vname, c, "claims", d, verdict)) != DESK_OK) {
 		said = 1;
 		goto done;
 	}

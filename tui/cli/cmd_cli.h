@@ -56,24 +56,21 @@ void cmd_write_json(FILE *f, const char *json);
 /* The whole of path ("-": standard input) into *out; EXIT_NOINPUT with the reason. */
 int cmd_read_file(char **out, size_t *len, struct cli *c, const char *name, const char *path);
 
-/* Claims (cmd_claim.c, cmd_verdict.c): what their commands share. */
+/* Claims (cmd_claim.c): what the other claims' commands use. */
 int cmd_claim_parse_id(struct cli *c, const char *name, const char *s, int64_t *id);
 /* id, article, start, end, status, verdict (- if none), text; tab-separated. */
 void cmd_claim_print(FILE *f, const desk_claim *cl);
-/* The verdict's name (by name, label or key) into *out, else the scale in a message. */
-int cmd_verdict_check(char **out, struct cli *c, const char *name, desk *d, const char *v);
+/* cmd_check.c: the verdict's name (by name, label or key) into *out, else the scale in a message.
+ */
+int cmd_check_verdict(char **out, struct cli *c, const char *name, desk *d, const char *v);
 /* Evidence research.c would refuse: DESK_INVALID with the reason; nothing written. */
-int cmd_verdict_check_evidence(struct cli *c, const char *name, desk *d, const char *source,
-                               const char *quote, const char *consulted);
+int cmd_check_evidence(struct cli *c, const char *name, desk *d, const char *source,
+                       const char *quote, const char *consulted);
 
 /* Nonzero when both standard input and output are terminals. */
 int cmd_have_terminal(void);
 
-/* The database path: --db, $COPYDESK_DB, else $XDG_DATA_HOME/copydesk/copydesk.db. */
+/* The database path: $COPYDESK_DB, else copydesk.db in the data directory (datadir.h). */
 char *cmd_default_db(void);
-/* $XDG_DATA_HOME/copydesk/NAME, else ~/.local/share/copydesk/NAME; caller frees. */
-char *cmd_data_path(const char *name);
-/* mkdir -p of the directories above path (0700); -1 with errno. */
-int cmd_mkdirs(char *path);
 
 #endif

@@ -9,7 +9,6 @@
 #include <unistd.h>
 
 #include "cmd_cli.h"
-#include "ui.h"
 
 struct embed_file {
 	const char *name;
@@ -70,7 +69,7 @@ cmd_demo(struct cli *c, int argc, char **argv)
 		ret = cmd_exit_status(rc);
 		goto done;
 	}
-	ret = ui_main(d);
+	ret = c->interface(d);
 done:
 	desk_close(d);
 	for (size_t i = 0; i < sizeof cmd_demo_files / sizeof *cmd_demo_files; i++) {

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cmd_cli.h"
+#include "datadir.h"
 
 int
 cmd_exit_status(int rc)
@@ -75,49 +76,12 @@ cmd_parse_id(struct cli *c, const char *name, const char *s, int64_t *id)
 	return 0;
 }
 
-/* mkdir -p of the directories above path. */
-int
-cmd_mkdirs(char *path)
-{
-	for (char *p = path + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(path, 0700) != 0 && errno != EEXIST) {
-			*p = '/';
-			return -1;
-		}
-		*p = '/';
-	}
-	return 0;
-}
-
-char *
-cmd_data_path(const char *name)
-{
-	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME"), *base, *sub;
-	char *path;
-	size_t len;
-
-	if (xdg && *xdg == '/') {
-		base = xdg;
-		sub = "/copydesk/";
-	} else {
-		base = home && *home ? home : ".";
-		sub = "/.local/share/copydesk/";
-	}
-	len = strlen(base) + strlen(sub) + strlen(name) + 1;
-	if ((path = malloc(len)) != NULL)
-		snprintf(path, len, "%s%s%s", base, sub, name);
-	return path;
-}
-
 char *
 cmd_default_db(void)
 {
 	const char *env = getenv("COPYDESK_DB");
 
-	return env && *env ? strdup(env) : cmd_data_path("copydesk.db");
+	return env && *env ? strdup(env) : datadir_path("copydesk.db");
 }
 
 /* Articles an upgrade indexes in one short transaction. */
@@ -243,7 +207,7 @@ cmd_open_create(desk **out, struct cli *c)
 	char *dir = strdup(c->db_path);
 
 	*out = NULL;
-	if (dir == NULL || cmd_mkdirs(dir) != 0) {
+	if (dir == NULL || datadir_mkdirs(dir) != 0) {
 		cmd_printf(c->err, "copydesk: %s: cannot create its directory: %s\n", c->db_path,
 		           strerror(errno));
 		free(dir);

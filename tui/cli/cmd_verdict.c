@@ -2,61 +2,12 @@
  * cmd_verdict.c - `copydesk verdicts`, `verdict`, `evidence`, `note`,
  * `approve` and `dispute`: a claim's research from the shell.
  *
- * The checks of verdicts and evidence here let `copydesk claim` refuse
- * before it writes anything (it makes a claim only when its verdict and
- * evidence will be taken); research.c does the checking.
+ * The checks of a verdict's name and of evidence are in cmd_check.c.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd_cli.h"
-
-int
-cmd_verdict_check(char **out, struct cli *c, const char *name, desk *d, const char *v)
-{
-	desk_verdicts *vs = NULL;
-	const desk_verdict *found;
-	int rc;
-
-	*out = NULL;
-	if ((rc = desk_verdicts_get(&vs, d)) != DESK_OK) {
-		cmd_printf(c->err, "copydesk %s: %s\n", name, desk_errmsg(d));
-		goto done;
-	}
-	if ((found = desk_verdicts_find(vs, v)) != NULL) {
-		if ((*out = strdup(found->name)) == NULL)
-			rc = DESK_NOMEM;
-		goto done;
-	}
-	rc = DESK_NOTFOUND;
-	cmd_printf(c->err, "copydesk %s: unknown verdict %s (the verdicts are", name, v);
-	for (size_t i = 0; i < desk_verdicts_count(vs); i++)
-		cmd_printf(c->err, "%s %s", i ? "," : "", desk_verdicts_at(vs, i)->name);
-	cmd_printf(c->err, "; see copydesk verdicts)\n");
-done:
-	desk_verdicts_free(vs);
-	return rc;
-}
-
-/*
- * Evidence checked before anything is written (desk_evidence_check), the
- * reason on stderr with the option to correct (the field the core names).
- */
-int
-cmd_verdict_check_evidence(struct cli *c, const char *name, desk *d, const char *source,
-                           const char *quote, const char *consulted)
-{
-	int rc = desk_evidence_check(d, source, quote, consulted);
-
-	if (rc == DESK_OK)
-		return rc;
-	if (*desk_errfield(d))
-		cmd_printf(c->err, "copydesk %s: %s (correct --%s)\n", name, desk_errmsg(d),
-		           desk_errfield(d));
-	else
-		cmd_printf(c->err, "copydesk %s: %s\n", name, desk_errmsg(d));
-	return rc;
-}
 
 /* verdicts [--json] */
 /* verdicts import FILE */
@@ -183,7 +134,7 @@ cmd_verdict(struct cli *c, int argc, char **argv)
 		return ret;
 	if ((ret = cmd_verdict_open(&d, c, "verdict", id)) != EXIT_OK_)
 		return ret;
-	if ((rc = cmd_verdict_check(&name, c, "verdict", d, argv[2])) != DESK_OK)
+	if ((rc = cmd_check_verdict(&name, c, "verdict", d, argv[2])) != DESK_OK)
 		goto done;
 	if ((rc = desk_claim_set_verdict(d, id, name)) != DESK_OK) {
 		cmd_printf(c->err, "copydesk verdict: %s\n", desk_errmsg(d));
@@ -270,8 +221,7 @@ cmd_evidence(struct cli *c, int argc, char **argv)
 		rc = cmd_evidence_delete(c, d, id, del);
 		goto done;
 	}
-	if ((rc = cmd_verdict_check_evidence(c, "evidence", d, source, quote, consulted)) !=
-	    DESK_OK)
+	if ((rc = cmd_check_evidence(c, "evidence", d, source, quote, consulted)) != DESK_OK)
 		goto done;
 	if ((rc = desk_claim_add_evidence(&eid, d, id, source, quote, consulted)) != DESK_OK) {
 		cmd_printf(c->err, "copydesk evidence: %s\n", desk_errmsg(d));

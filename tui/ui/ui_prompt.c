@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmd_cli.h"
+#include "datadir.h"
 #include "keymap.h"
 #include "layout.h"
 #include "ui_cmds.h"
@@ -189,9 +189,9 @@ done:
 static char *
 ui_prompt_path(const char *name, int make)
 {
-	char *path = cmd_data_path(name);
+	char *path = datadir_path(name);
 
-	if (path != NULL && make && cmd_mkdirs(path) != 0) {
+	if (path != NULL && make && datadir_mkdirs(path) != 0) {
 		free(path);
 		return NULL;
 	}
