@@ -3,11 +3,11 @@
  * read a key, dispatch it through the keymap to a command, and draw what the
  * command marked dirty with one doupdate().  Nothing clears the screen per
  * key; only dirty lines are drawn again and curses sends the difference.
+ * The views come through their table (views.c): the loop names none of them.
  */
 #include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -15,7 +15,6 @@
 #include "keymap.h"
 #include "ui_cmds.h"
 #include "view.h"
-#include "view_claim.h"
 
 /* How long a key is waited for before the loop looks at signals and the database. */
 #define UI_TICK_MS 250
@@ -54,84 +53,6 @@ ui_signals_restore(void)
 {
 	for (size_t i = 0; i < sizeof ui_signals / sizeof *ui_signals; i++)
 		sigaction(ui_signals[i], &ui_old_actions[i], NULL);
-}
-
-void
-ui_dirty_line(struct ui *ui, int row)
-{
-	if (row >= 0 && row < ui->rows)
-		ui->dirty[row] = 1;
-}
-
-void
-ui_dirty_body(struct ui *ui)
-{
-	if (ui->dirty)
-		memset(ui->dirty, 1, (size_t)ui->rows);
-}
-
-void
-ui_dirty_bar(struct ui *ui)
-{
-	ui->dirty_bar = 1;
-}
-
-void
-ui_dirty_all(struct ui *ui)
-{
-	ui_dirty_body(ui);
-	ui->dirty_bar = ui->dirty_msg = 1;
-}
-
-static void
-ui_vmessage(struct ui *ui, int error, const char *fmt, va_list ap)
-{
-	vsnprintf(ui->message, sizeof ui->message, fmt, ap);
-	ui->message_error = error;
-	ui->dirty_msg = 1;
-}
-
-void
-ui_message(struct ui *ui, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	ui_vmessage(ui, 0, fmt, ap);
-	va_end(ap);
-}
-
-int
-ui_error(struct ui *ui, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	ui_vmessage(ui, 1, fmt, ap);
-	va_end(ap);
-	return DESK_ERROR;
-}
-
-int
-ui_switch(struct ui *ui, const struct view_ops *view)
-{
-	const struct view_ops *old = ui->view;
-	int rc;
-
-	if (old == view)
-		return 0;
-	if (old && old->close)
-		old->close(ui);
-	ui->view = view;
-	if (view->open && (rc = view->open(ui)) != DESK_OK) {
-		ui->view = old && old != view ? old : &view_list_ops;
-		if (ui->view->open)
-			ui->view->open(ui);
-		ui_dirty_all(ui);
-		return rc;
-	}
-	ui_dirty_all(ui);
-	return 0;
 }
 
 /* (Re)make the windows for the terminal's size: the body, the status line, the messages. */
@@ -177,8 +98,8 @@ ui_resize(struct ui *ui)
 	if ((rc = ui_windows(ui)) != DESK_OK)
 		return rc;
 	if (!ui->small) {
-		view_list_ops.resize(ui);
-		if (ui->view != &view_list_ops && ui->view->resize)
+		views[VIEW_HOME]->resize(ui);
+		if (ui->view != views[VIEW_HOME] && ui->view->resize)
 			ui->view->resize(ui);
 	}
 	if (ui->small || was_small)
@@ -258,7 +179,7 @@ ui_render(struct ui *ui)
 	}
 	if (memchr(ui->dirty, 1, (size_t)ui->rows)) {
 		ui->view->draw(ui);
-		view_evidence_draw_reason(ui);
+		ui_prompt_draw_over(ui);
 		memset(ui->dirty, 0, (size_t)ui->rows);
 		wnoutrefresh(ui->body);
 		any = 1;
@@ -374,17 +295,9 @@ ui_idle(struct ui *ui)
 {
 	if (!desk_changed(ui->d))
 		return;
-	if (view_tag_load(ui, 0) != DESK_OK)
-		ui_error(ui, "%s", desk_errmsg(ui->d));
-	if (ui->view == &view_entities_ops)
-		view_entities_reload(ui);
-	if (view_claims_reload(ui) != DESK_OK)
-		ui_error(ui, "claims: %s", desk_errmsg(ui->d));
-	if (view_list_refresh(ui) == DESK_OK) {
-		if (ui->view == &view_list_ops)
-			ui_dirty_body(ui);
-		ui_dirty_bar(ui);
-	}
+	for (int i = 0; i < VIEW_NVIEWS; i++)
+		if (views[i]->changed)
+			views[i]->changed(ui);
 }
 
 /* Curses needs a UTF-8 locale to read and draw Vietnamese; take C.UTF-8 if the user's is not. */
@@ -432,21 +345,42 @@ ui_start(void)
 	return s;
 }
 
+/* Each view's state, in the table's order; a DESK_* code. */
+static int
+ui_views_new(struct ui *ui)
+{
+	int rc;
+
+	for (int i = 0; i < VIEW_NVIEWS; i++)
+		if (views[i]->new && (rc = views[i]->new (ui)) != DESK_OK)
+			return rc;
+	return DESK_OK;
+}
+
+/* What each view shows, read for the first time. */
+static int
+ui_views_start(struct ui *ui)
+{
+	int rc;
+
+	for (int i = 0; i < VIEW_NVIEWS; i++)
+		if (views[i]->start && (rc = views[i]->start(ui)) != DESK_OK)
+			return rc;
+	return DESK_OK;
+}
+
 static void
 ui_free(struct ui *ui)
 {
 	if (ui->view && ui->view->close)
 		ui->view->close(ui);
-	view_help_free(ui);
-	view_spans_free(ui);
-	view_entities_free(ui);
-	view_evidence_cancel(ui);
-	view_claims_free(ui);
+	ui_prompt_end(ui);
+	for (int i = VIEW_NVIEWS - 1; i >= 0; i--)
+		if (views[i]->free)
+			views[i]->free(ui);
 	desk_labels_free(ui->labels);
 	free(ui->label_attr);
 	free(ui->label_pair);
-	view_reader_free(ui);
-	view_list_free(ui);
 	if (ui->body)
 		delwin(ui->body);
 	if (ui->bar)
@@ -488,16 +422,13 @@ ui_main(desk *d)
 	ui_signo = 0;
 	ui_signals_catch();
 	ui_draw_init(&ui);
-	if (ui_windows(&ui) != DESK_OK || view_list_new(&ui) != DESK_OK ||
-	    view_reader_new(&ui) != DESK_OK || view_help_new(&ui) != DESK_OK ||
-	    view_spans_new(&ui) != DESK_OK || view_entities_new(&ui) != DESK_OK ||
-	    view_claims_new(&ui) != DESK_OK) {
+	if (ui_windows(&ui) != DESK_OK || ui_views_new(&ui) != DESK_OK) {
 		ui.exit_status = EXIT_SOFTWARE;
 		goto done;
 	}
-	if (view_list_reload(&ui) != DESK_OK || ui_draw_labels(&ui) != DESK_OK)
+	if (ui_views_start(&ui) != DESK_OK || ui_draw_labels(&ui) != DESK_OK)
 		ui_error(&ui, "%s", desk_errmsg(d));
-	ui_switch(&ui, &view_list_ops);
+	ui_switch(&ui, views[VIEW_HOME]);
 	desk_changed(d);
 	while (!ui.quit && !ui_signo) {
 		int key;

@@ -131,29 +131,29 @@ int
 ui_cmds_close(struct ui *ui, const char *arg)
 {
 	(void)arg;
-	if (ui->view == &view_list_ops) {
+	if (ui->view == views[VIEW_LIST]) {
 		ui_message(ui, "q quits");
 		return 0;
 	}
-	if (ui->view == &view_help_ops && ui->back)
+	if (ui->view == views[VIEW_HELP] && ui->back)
 		return ui_switch(ui, ui->back);
-	if (ui->view == &view_spans_ops)
-		return ui_switch(ui, &view_reader_ops);
-	if (ui->view == &view_entities_ops)
+	if (ui->view == views[VIEW_SPANS])
+		return ui_switch(ui, views[VIEW_READER]);
+	if (ui->view == views[VIEW_ENTITIES])
 		return ui_switch(ui, view_entities_back(ui));
-	if (ui->view == &view_claims_ops || ui->view == &view_claim_ops)
+	if (ui->view == views[VIEW_CLAIMS] || ui->view == views[VIEW_CLAIM])
 		return ui_switch(ui, view_claims_back(ui));
-	return ui_switch(ui, &view_list_ops);
+	return ui_switch(ui, views[VIEW_LIST]);
 }
 
 int
 ui_cmds_help(struct ui *ui, const char *arg)
 {
 	(void)arg;
-	if (ui->view == &view_help_ops)
+	if (ui->view == views[VIEW_HELP])
 		return 0;
 	ui->back = ui->view;
-	return ui_switch(ui, &view_help_ops);
+	return ui_switch(ui, views[VIEW_HELP]);
 }
 
 int
@@ -262,7 +262,7 @@ ui_cmds_open(struct ui *ui, const char *arg)
 	int64_t id = view_list_selected(ui);
 
 	(void)arg;
-	if (ui->view != &view_list_ops)
+	if (ui->view != views[VIEW_LIST])
 		return ui_error(ui, "open: in the list only");
 	if (id == 0)
 		return ui_error(ui, "No articles. Import some with: copydesk import PATH");
@@ -277,7 +277,7 @@ ui_cmds_neighbour(struct ui *ui, int delta)
 {
 	int64_t id;
 
-	if (ui->view != &view_reader_ops)
+	if (ui->view != views[VIEW_READER])
 		return ui_error(ui, "in the reader only");
 	if ((id = view_list_neighbour(ui, delta)) == 0) {
 		ui_message(ui,
@@ -345,7 +345,7 @@ int
 ui_cmds_boilerplate(struct ui *ui, const char *arg)
 {
 	(void)arg;
-	if (ui->view != &view_reader_ops)
+	if (ui->view != views[VIEW_READER])
 		return ui_error(ui, "boilerplate: in the reader only");
 	return view_reader_toggle_hide(ui);
 }
@@ -370,6 +370,24 @@ ui_cmds_status(struct ui *ui, const char *arg)
 }
 
 int
+ui_cmds_status_next(struct ui *ui, const char *arg)
+{
+	static const char *const next[] = {"progress", "done", "new"};
+	int64_t id = ui->view->article ? ui->view->article(ui) : 0;
+	desk_article *a = NULL;
+	desk_status s;
+
+	(void)arg;
+	if (id == 0)
+		return ui_error(ui, "status: no article here");
+	if (desk_article_get(&a, ui->d, id) != DESK_OK)
+		return ui_error(ui, "status: %s", desk_errmsg(ui->d));
+	s = desk_article_status(a);
+	desk_article_free(a);
+	return ui_cmds_status(ui, next[s >= 0 && s <= 2 ? s : 0]);
+}
+
+int
 ui_cmds_reload(struct ui *ui, const char *arg)
 {
 	int rc;
@@ -387,7 +405,7 @@ int
 ui_cmds_nohlsearch(struct ui *ui, const char *arg)
 {
 	(void)arg;
-	if (ui->view == &view_reader_ops)
+	if (ui->view == views[VIEW_READER])
 		view_reader_nohl(ui);
 	return 0;
 }
@@ -435,4 +453,18 @@ ui_cmds_set(struct ui *ui, const char *arg)
 		ui_message(ui, "Reading lines as wide as the window (width=0 align=%s)",
 		           ui->centre ? "centre" : "left");
 	return 0;
+}
+
+/* Enter in the span, entity or claim list: to what is under the cursor, in the reader. */
+int
+ui_cmds_jump(struct ui *ui, const char *arg)
+{
+	(void)arg;
+	if (ui->view == views[VIEW_SPANS])
+		return view_spans_jump(ui);
+	if (ui->view == views[VIEW_CLAIMS])
+		return view_claims_jump(ui); /* (a hook for view_claims.c) */
+	if (ui->view != views[VIEW_ENTITIES])
+		return ui_error(ui, "jump: in the span and entity lists");
+	return view_entities_jump(ui);
 }

@@ -117,6 +117,8 @@ int ui_cmds_status(struct ui *ui, const char *arg);
 int ui_cmds_reload(struct ui *ui, const char *arg);
 int ui_cmds_nohlsearch(struct ui *ui, const char *arg);
 int ui_cmds_set(struct ui *ui, const char *arg);
+int ui_cmds_status_next(struct ui *ui, const char *arg);
+int ui_cmds_jump(struct ui *ui, const char *arg);
 /* ui_cmds_tag.c */
 int ui_cmds_tag(struct ui *ui, const char *arg);
 int ui_cmds_select(struct ui *ui, const char *arg);
@@ -135,11 +137,9 @@ int ui_cmds_accept_all(struct ui *ui, const char *arg);
 int ui_cmds_reject(struct ui *ui, const char *arg);
 int ui_cmds_undo(struct ui *ui, const char *arg);
 int ui_cmds_redo(struct ui *ui, const char *arg);
-int ui_cmds_status_next(struct ui *ui, const char *arg);
 int ui_cmds_spans(struct ui *ui, const char *arg);
 int ui_cmds_entities(struct ui *ui, const char *arg);
-/* view_spans.c, view_entities.c */
-int ui_cmds_jump(struct ui *ui, const char *arg);
+/* view_entities.c */
 int ui_cmds_rename(struct ui *ui, const char *arg);
 int ui_cmds_mark(struct ui *ui, const char *arg);
 int ui_cmds_merge(struct ui *ui, const char *arg);
@@ -168,11 +168,8 @@ int ui_cmds_candidates(struct ui *ui, const char *arg);
 /* The key after "verdict" without a name (ui->pending "verdict"). */
 void ui_cmds_verdict_key(struct ui *ui, int key);
 
-/* Report label keys the reader's keys take (once). */
+/* Report label keys the reader's keys take (once; ui_cmds_tag.c). */
 void ui_cmds_label_warn(struct ui *ui);
-/* The key after a command that waits for a label key (ui->pending) or a y (ui->confirm). */
-void ui_cmds_pending_key(struct ui *ui, int key);
-void ui_cmds_confirm_key(struct ui *ui, int key);
 
 /*
  * The row of the command table with a ui function named name, or whose name
@@ -193,6 +190,9 @@ int ui_cmds_run_line(struct ui *ui, const char *line);
  * tags in the reader.
  */
 void ui_cmds_key(struct ui *ui, int key);
+/* The key after a command that waits for a label key (ui->pending) or a y (ui->confirm). */
+void ui_cmds_pending_key(struct ui *ui, int key);
+void ui_cmds_confirm_key(struct ui *ui, int key);
 
 /*
  * Tab at the : prompt: complete the word at the end of line (a command's

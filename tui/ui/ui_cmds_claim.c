@@ -22,7 +22,7 @@ ui_cmds_claim_id(struct ui *ui, const char *what)
 	const desk_claim *c;
 	int64_t id;
 
-	if (ui->view == &view_reader_ops) {
+	if (ui->view == views[VIEW_READER]) {
 		if ((c = view_claim_at_cursor(ui)) == NULL) {
 			ui_error(ui, "%s: no claim under the cursor (c makes the sentence one)",
 			         what);
@@ -67,7 +67,7 @@ ui_cmds_claim(struct ui *ui, const char *arg)
 	int rc;
 
 	(void)arg;
-	if (ui->view != &view_reader_ops || !v->loaded)
+	if (ui->view != views[VIEW_READER] || !v->loaded)
 		return ui_error(ui, "claim: in the reader only");
 	if (v->anchor >= 0) {
 		tagging_selection(&r.start, &r.end, v->r.text, v->anchor, v->r.cur);
@@ -105,7 +105,7 @@ ui_cmds_dismiss(struct ui *ui, const char *arg)
 	const desk_candidate *k;
 
 	(void)arg;
-	if (ui->view != &view_reader_ops || !ui->reader->loaded)
+	if (ui->view != views[VIEW_READER] || !ui->reader->loaded)
 		return ui_error(ui, "candidate-dismiss: in the reader only");
 	if ((k = view_claim_candidate(ui)) == NULL)
 		return ui_error(
@@ -114,32 +114,47 @@ ui_cmds_dismiss(struct ui *ui, const char *arg)
 	                           "dismiss", 0, "Dismissed: it will not be suggested again");
 }
 
+/* To the next (delta 1) or previous (-1) candidate or claim, saying what it is. */
+static int
+ui_cmds_claim_jump(struct ui *ui, int candidates, int delta)
+{
+	int64_t start;
+	long i;
+	int rc = view_claim_next(&i, &start, ui, candidates, delta);
+
+	if (rc != DESK_OK || i < 0)
+		return rc;
+	view_tag_goto(ui, start);
+	view_claim_tell(ui, candidates, i);
+	return DESK_OK;
+}
+
 int
 ui_cmds_candidate_next(struct ui *ui, const char *arg)
 {
 	(void)arg;
-	return view_claim_jump(ui, 1, 1);
+	return ui_cmds_claim_jump(ui, 1, 1);
 }
 
 int
 ui_cmds_candidate_prev(struct ui *ui, const char *arg)
 {
 	(void)arg;
-	return view_claim_jump(ui, 1, -1);
+	return ui_cmds_claim_jump(ui, 1, -1);
 }
 
 int
 ui_cmds_claim_next(struct ui *ui, const char *arg)
 {
 	(void)arg;
-	return view_claim_jump(ui, 0, 1);
+	return ui_cmds_claim_jump(ui, 0, 1);
 }
 
 int
 ui_cmds_claim_prev(struct ui *ui, const char *arg)
 {
 	(void)arg;
-	return view_claim_jump(ui, 0, -1);
+	return ui_cmds_claim_jump(ui, 0, -1);
 }
 
 int
@@ -331,7 +346,7 @@ ui_cmds_claim_info(struct ui *ui, const char *arg)
 int
 ui_cmds_claims(struct ui *ui, const char *arg)
 {
-	int64_t article = ui->view == &view_reader_ops ? view_reader_ops.article(ui) : 0;
+	int64_t article = ui->view == views[VIEW_READER] ? views[VIEW_READER]->article(ui) : 0;
 
 	if (arg && strcmp(arg, "all") == 0)
 		article = 0;
@@ -342,7 +357,7 @@ int
 ui_cmds_claims_status(struct ui *ui, const char *arg)
 {
 	(void)arg;
-	if (ui->view != &view_claims_ops)
+	if (ui->view != views[VIEW_CLAIMS])
 		return ui_error(ui, "claims-status: in the claims screen (C)");
 	return view_claims_cycle_status(ui) == DESK_OK
 	           ? DESK_OK
@@ -353,7 +368,7 @@ int
 ui_cmds_claims_verdict(struct ui *ui, const char *arg)
 {
 	(void)arg;
-	if (ui->view != &view_claims_ops)
+	if (ui->view != views[VIEW_CLAIMS])
 		return ui_error(ui, "claims-verdict: in the claims screen (C)");
 	return view_claims_cycle_verdict(ui) == DESK_OK
 	           ? DESK_OK
@@ -364,7 +379,7 @@ int
 ui_cmds_claims_scope(struct ui *ui, const char *arg)
 {
 	(void)arg;
-	if (ui->view != &view_claims_ops)
+	if (ui->view != views[VIEW_CLAIMS])
 		return ui_error(ui, "claims-scope: in the claims screen (C)");
 	return view_claims_toggle_scope(ui);
 }

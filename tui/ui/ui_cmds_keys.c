@@ -1,7 +1,8 @@
 /*
  * ui_cmds_keys.c - how keys reach the commands outside the prompt (a count
- * typed before a key, then the keymap or a label's key) and Tab at the `:`
- * prompt (a command's name or argument completed).
+ * typed before a key, then the keymap or a label's key; the key a command
+ * waits for: a label's, or y to confirm) and Tab at the `:` prompt (a
+ * command's name or argument completed).
  */
 #include <string.h>
 #include <strings.h>
@@ -166,7 +167,7 @@ ui_cmds_key(struct ui *ui, int key)
 	int label = -1;
 
 	cmd = keymap_lookup(ui->view->name, key);
-	if (cmd == NULL && ui->view == &view_reader_ops)
+	if (cmd == NULL && ui->view == views[VIEW_READER])
 		label = ui_label_by_key(ui, key);
 	/* A count: digits before a key (0 alone is a key of its own). */
 	if (key >= '0' && key <= '9' && (key != '0' || count > 0) && label < 0) {
@@ -190,4 +191,34 @@ ui_cmds_key(struct ui *ui, int key)
 		ui_cmds_with_count(ui, cmd, count);
 	else
 		ui_cmds_run(ui, cmd, NULL);
+}
+
+/* --- The key a command waits for ------------------------------------------ */
+
+void
+ui_cmds_pending_key(struct ui *ui, int key)
+{
+	const char *cmd = ui->pending;
+	int i = ui_label_by_key(ui, key);
+
+	ui->pending = NULL;
+	if (i < 0) {
+		ui_message(ui, "Cancelled");
+		return;
+	}
+	ui_cmds_run(ui, cmd, desk_labels_at(ui->labels, (size_t)i)->name);
+}
+
+void
+ui_cmds_confirm_key(struct ui *ui, int key)
+{
+	char line[sizeof ui->confirm];
+
+	snprintf(line, sizeof line, "%s", ui->confirm);
+	ui->confirm[0] = '\0';
+	if (key != 'y' && key != 'Y') {
+		ui_message(ui, "Cancelled");
+		return;
+	}
+	ui_cmds_run_line(ui, line);
 }

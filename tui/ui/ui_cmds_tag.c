@@ -1,7 +1,7 @@
 /*
  * ui_cmds_tag.c - the tagging commands (rows of ui_cmds.h): tag, untag,
  * relabel, link, the selection, span motions, suggestions, undo and redo,
- * the status cycle, and the span and entity screens.  Each edit is one core
+ * and the span and entity screens.  Each edit is one core
  * call, committed when the key is pressed; the views show it afterwards.
  */
 #include <stdlib.h>
@@ -55,7 +55,7 @@ ui_cmds_relabel(struct ui *ui, const char *arg)
 	if (arg)
 		return (label = ui_cmds_label(ui, "relabel", arg)) ? view_tag_relabel(ui, label)
 		                                                   : DESK_ERROR;
-	if (ui->view != &view_reader_ops)
+	if (ui->view != views[VIEW_READER])
 		return ui_error(ui, "relabel: in the reader only");
 	if ((s = view_tag_span(ui)) == NULL)
 		return ui_error(ui, "relabel: no span under the cursor");
@@ -73,7 +73,7 @@ ui_cmds_link(struct ui *ui, const char *arg)
 
 	if (arg)
 		return view_tag_link(ui, strcmp(arg, "-") == 0 ? NULL : arg);
-	if (ui->view != &view_reader_ops)
+	if (ui->view != views[VIEW_READER])
 		return ui_error(ui, "link: in the reader only");
 	if ((s = view_tag_span(ui)) == NULL)
 		return ui_error(ui, "link: no span under the cursor");
@@ -97,7 +97,7 @@ int
 ui_cmds_cancel(struct ui *ui, const char *arg)
 {
 	(void)arg;
-	if (ui->view == &view_reader_ops) {
+	if (ui->view == views[VIEW_READER]) {
 		view_tag_cancel(ui);
 		view_reader_nohl(ui); /* Esc also takes the search highlight away */
 	}
@@ -191,7 +191,7 @@ ui_cmds_accept_all(struct ui *ui, const char *arg)
 
 	if (arg && strcmp(arg, "yes") == 0)
 		return view_tag_accept(ui, 1);
-	if (ui->view != &view_reader_ops)
+	if (ui->view != views[VIEW_READER])
 		return ui_error(ui, "accept-all: in the reader only");
 	if ((n = view_tag_suggestions(ui)) == 0) {
 		ui_message(ui, "No suggestions in this article");
@@ -233,12 +233,12 @@ ui_cmds_history(struct ui *ui, int redo)
 	if (rc != DESK_OK)
 		return ui_error(ui, "%s", desk_errmsg(ui->d));
 	view_list_refresh(ui); /* a status may have changed: only those are read */
-	if (ui->view == &view_entities_ops)
+	if (ui->view == views[VIEW_ENTITIES])
 		view_entities_reload(ui);
 	ui->message[0] = '\0';
-	if (id != 0 && ui->view == &view_reader_ops && ui->view->article(ui) == id) {
+	if (id != 0 && ui->view == views[VIEW_READER] && ui->view->article(ui) == id) {
 		view_tag_load(ui, 1); /* says what came back or went, and goes there */
-	} else if (id != 0 && (ui->view == &view_reader_ops || ui->view == &view_list_ops)) {
+	} else if (id != 0 && (ui->view == views[VIEW_READER] || ui->view == views[VIEW_LIST])) {
 		if (view_reader_show(ui, id) != DESK_OK)
 			return DESK_ERROR;
 	}
@@ -267,40 +267,22 @@ ui_cmds_redo(struct ui *ui, const char *arg)
 }
 
 int
-ui_cmds_status_next(struct ui *ui, const char *arg)
-{
-	static const char *const next[] = {"progress", "done", "new"};
-	int64_t id = ui->view->article ? ui->view->article(ui) : 0;
-	desk_article *a = NULL;
-	desk_status s;
-
-	(void)arg;
-	if (id == 0)
-		return ui_error(ui, "status: no article here");
-	if (desk_article_get(&a, ui->d, id) != DESK_OK)
-		return ui_error(ui, "status: %s", desk_errmsg(ui->d));
-	s = desk_article_status(a);
-	desk_article_free(a);
-	return ui_cmds_status(ui, next[s >= 0 && s <= 2 ? s : 0]);
-}
-
-int
 ui_cmds_spans(struct ui *ui, const char *arg)
 {
 	(void)arg;
-	if (ui->view != &view_reader_ops)
+	if (ui->view != views[VIEW_READER])
 		return ui_error(ui, "spans: in the reader (open an article first)");
-	return ui_switch(ui, &view_spans_ops);
+	return ui_switch(ui, views[VIEW_SPANS]);
 }
 
 int
 ui_cmds_entities(struct ui *ui, const char *arg)
 {
 	(void)arg;
-	if (ui->view == &view_entities_ops)
+	if (ui->view == views[VIEW_ENTITIES])
 		return DESK_OK;
-	view_entities_from(ui, ui->view == &view_help_ops ? ui->back : ui->view);
-	return ui_switch(ui, &view_entities_ops);
+	view_entities_from(ui, ui->view == views[VIEW_HELP] ? ui->back : ui->view);
+	return ui_switch(ui, views[VIEW_ENTITIES]);
 }
 
 void
@@ -324,32 +306,4 @@ ui_cmds_label_warn(struct ui *ui)
 	if (len)
 		ui_message(ui, "Label keys taken by the reader: %s; :tag LABEL tags with them",
 		           msg);
-}
-
-void
-ui_cmds_pending_key(struct ui *ui, int key)
-{
-	const char *cmd = ui->pending;
-	int i = ui_label_by_key(ui, key);
-
-	ui->pending = NULL;
-	if (i < 0) {
-		ui_message(ui, "Cancelled");
-		return;
-	}
-	ui_cmds_run(ui, cmd, desk_labels_at(ui->labels, (size_t)i)->name);
-}
-
-void
-ui_cmds_confirm_key(struct ui *ui, int key)
-{
-	char line[sizeof ui->confirm];
-
-	snprintf(line, sizeof line, "%s", ui->confirm);
-	ui->confirm[0] = '\0';
-	if (key != 'y' && key != 'Y') {
-		ui_message(ui, "Cancelled");
-		return;
-	}
-	ui_cmds_run_line(ui, line);
 }

@@ -26,25 +26,6 @@ ui_prompt_hist(struct ui *ui, int kind)
 	return NULL;
 }
 
-void
-ui_prompt_open(struct ui *ui, int kind)
-{
-	lineedit_clear(&ui->edit);
-	ui->prompt = kind;
-	ui->prompt_cmd = NULL;
-	ui->matches[0] = '\0';
-	ui->dirty_msg = 1;
-}
-
-void
-ui_prompt_command(struct ui *ui, const char *name, const char *offer)
-{
-	ui_prompt_open(ui, ':');
-	ui->prompt_cmd = name;
-	if (offer && lineedit_offer(&ui->edit, offer) != DESK_OK)
-		lineedit_clear(&ui->edit);
-}
-
 /* Run the accepted line: a command, or a search (an empty one repeats the last). */
 static void
 ui_prompt_run(struct ui *ui, int kind, const char *cmd)
@@ -244,4 +225,16 @@ ui_prompt_save(struct ui *ui)
 done:
 	free(path);
 	free(tmp);
+}
+
+void
+ui_prompt_draw_over(struct ui *ui)
+{
+	view_evidence_draw_reason(ui);
+}
+
+void
+ui_prompt_end(struct ui *ui)
+{
+	view_evidence_cancel(ui);
 }

@@ -1,6 +1,8 @@
 /*
  * ui_state.h - the interface's state, shared by ui*.c, the views and the
- * commands (ui_cmds.c).  Not for main.c: it brings in curses.
+ * commands (ui_cmds*.c), and what changes it from below them (ui_state.c),
+ * drawing (ui_draw.c) and probing the terminal (ui_probe.c).  Not for
+ * main.c: it brings in curses.
  */
 #ifndef COPYDESK_UI_STATE_H
 #define COPYDESK_UI_STATE_H
@@ -111,6 +113,8 @@ struct ui {
 	short pair[UI_NATTRS];
 };
 
+/* --- ui_state.c: what views and commands change, below them both ------- */
+
 /* Mark for drawing: one line of the body, all of it, the status line, everything. */
 void ui_dirty_line(struct ui *ui, int row);
 void ui_dirty_body(struct ui *ui);
@@ -121,8 +125,13 @@ void ui_dirty_all(struct ui *ui);
 void ui_message(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int ui_error(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Put view on screen, closing the one there. */
+/* Put view (a row of views[], view.h) on screen, closing the one there. */
 int ui_switch(struct ui *ui, const struct view_ops *view);
+
+/* Open the prompt of kind (':', '/', or a form's); its line starts empty. */
+void ui_prompt_open(struct ui *ui, int kind);
+/* A : prompt for command name's argument: the name a fixed label, offer the line offered. */
+void ui_prompt_command(struct ui *ui, const char *name, const char *offer);
 
 /* The commands (ui_cmds.c, ui_cmds.h) run by name: ui_cmds_run(), ui_cmds_run_line(). */
 
@@ -159,13 +168,14 @@ int ui_text_width(const char *s);
 /* ui_probe.c: whether the terminal draws a skin tone apart from its emoji (1) or joined (0). */
 int ui_probe_tones(void);
 
-/* --- ui_prompt.c: the `:` and `/` prompts ------------------------------ */
+/* --- ui_prompt.c: the `:` and `/` prompts' keys, above the commands ------ */
 
-void ui_prompt_open(struct ui *ui, int kind);
-/* A : prompt for command name's argument: the name a fixed label, offer the line offered. */
-void ui_prompt_command(struct ui *ui, const char *name, const char *offer);
 void ui_prompt_key(struct ui *ui, int key);
 void ui_prompt_draw(struct ui *ui);
+/* After the body is drawn: what an open form shows over it (the evidence's refusal). */
+void ui_prompt_draw_over(struct ui *ui);
+/* The interface ends: a form still open is dropped. */
+void ui_prompt_end(struct ui *ui);
 /* The prompts' histories and the settings, from and to $XDG_DATA_HOME/copydesk/interface. */
 void ui_prompt_load(struct ui *ui);
 void ui_prompt_save(struct ui *ui);

@@ -1,7 +1,10 @@
 /*
  * view.h - the views, as tig's view_ops: one file each (view_list.c,
- * view_reader.c, view_help.c).  ui.c runs the current view's hooks; the
- * commands (ui_cmds.c) call them or the views' own functions below.
+ * view_reader.c, view_help.c, ...).  Each registers its view_ops in the
+ * views' table (views.c), the one place that names them all: the event loop
+ * (ui.c) runs the table's hooks without knowing any view, and a view or a
+ * command names another view by its id (views[VIEW_READER]).  The commands
+ * (ui_cmds*.c) also call the views' own functions below.
  */
 #ifndef COPYDESK_VIEW_H
 #define COPYDESK_VIEW_H
@@ -28,6 +31,13 @@ enum view_move {
 
 struct view_ops {
 	const char *name; /* the keymap's name for the view: "list", "reader", "help" */
+	/* The view's state is made at start, and freed at the end (in ui, the struct). */
+	int (*new)(struct ui *ui);
+	void (*free)(struct ui *ui);
+	/* At start, after every view is made: the first read of what it shows. */
+	int (*start)(struct ui *ui);
+	/* Another editor changed the database: read what the view shows again. */
+	void (*changed)(struct ui *ui);
 	/* The view comes on screen / leaves it (the state stays, in struct ui). */
 	int (*open)(struct ui *ui);
 	void (*close)(struct ui *ui);
@@ -46,11 +56,19 @@ struct view_ops {
 	int64_t (*article)(struct ui *ui);
 };
 
-extern const struct view_ops view_list_ops;
-extern const struct view_ops view_reader_ops;
-extern const struct view_ops view_help_ops;
-extern const struct view_ops view_spans_ops;
-extern const struct view_ops view_entities_ops;
+/* The views, by id: their rows of views[] (views.c). */
+enum view_id {
+	VIEW_LIST,
+	VIEW_READER,
+	VIEW_HELP,
+	VIEW_SPANS,
+	VIEW_ENTITIES,
+	VIEW_CLAIMS, /* the claims of the article or of the corpus */
+	VIEW_CLAIM,  /* one claim's detail */
+	VIEW_NVIEWS,
+	VIEW_HOME = VIEW_LIST /* where the interface starts, and a failed switch falls back */
+};
+extern const struct view_ops *const views[VIEW_NVIEWS];
 
 /* --- view_list.c: its state lives from ui start to end ------------------ */
 int view_list_new(struct ui *ui);
@@ -125,8 +143,12 @@ int view_tag_same(struct ui *ui, int article_only, int dry, size_t *count);
 /* --- view_spans.c, view_entities.c -------------------------------------- */
 int view_spans_new(struct ui *ui);
 void view_spans_free(struct ui *ui);
+/* Enter in the span list: to the span in the reader. */
+int view_spans_jump(struct ui *ui);
 int view_entities_new(struct ui *ui);
 void view_entities_free(struct ui *ui);
+/* Enter in the entity list: to the entity's next mention, across the corpus. */
+int view_entities_jump(struct ui *ui);
 /* Read the entities again (another editor's changes). */
 int view_entities_reload(struct ui *ui);
 /* The view the entities return to, and setting it. */

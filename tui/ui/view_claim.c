@@ -313,7 +313,7 @@ view_claim_find(struct ui *ui, int64_t id)
 }
 
 int
-view_claim_jump(struct ui *ui, int candidates, int delta)
+view_claim_next(long *out, int64_t *start, struct ui *ui, int candidates, int delta)
 {
 	struct view_reader *v = ui->reader;
 	struct view_claim *c = v->claim;
@@ -323,7 +323,8 @@ view_claim_jump(struct ui *ui, int candidates, int delta)
 	const char *what = candidates ? "candidate" : "claim";
 	long i;
 
-	if (ui->view != &view_reader_ops || !v->loaded)
+	*out = -1;
+	if (ui->view != views[VIEW_READER] || !v->loaded)
 		return ui_error(ui, "%s-%s: in the reader only", what, delta > 0 ? "next" : "prev");
 	i = delta > 0 ? tagging_next(s, n, v->r.cur) : tagging_prev(s, n, v->r.cur);
 	if (i < 0) {
@@ -331,9 +332,18 @@ view_claim_jump(struct ui *ui, int candidates, int delta)
 		           n == 0 ? " (none in this article)" : "");
 		return DESK_OK;
 	}
-	view_tag_goto(ui, s[i].start);
+	*out = i;
+	*start = s[i].start;
+	return DESK_OK;
+}
+
+void
+view_claim_tell(struct ui *ui, int candidates, long i)
+{
+	struct view_claim *c = ui->reader->claim;
+
 	if (candidates) {
-		const desk_candidate *k = &c->cands[s[i].label];
+		const desk_candidate *k = &c->cands[c->tcands[i].label];
 		char why[128] = "";
 		size_t len = 0;
 
@@ -343,9 +353,9 @@ view_claim_jump(struct ui *ui, int candidates, int delta)
 				                        len ? ", " : "", desk_why_name(f));
 		ui_message(ui, "Candidate (%s): c makes it a claim, d dismisses it", why);
 	} else {
-		view_claim_describe(ui, "Claim", desk_claims_at(c->claims, (size_t)s[i].label));
+		view_claim_describe(ui, "Claim",
+		                    desk_claims_at(c->claims, (size_t)c->tclaims[i].label));
 	}
-	return DESK_OK;
 }
 
 void

@@ -9,9 +9,6 @@
 
 #include "view.h"
 
-extern const struct view_ops view_claims_ops; /* the claims of the article or of the corpus */
-extern const struct view_ops view_claim_ops;  /* one claim's detail */
-
 /* --- view_claim.c: in the reader ------------------------------------------ */
 /* Read the verdict scale and give each verdict its look. */
 int view_claim_verdicts(struct ui *ui);
@@ -24,8 +21,13 @@ const desk_claim *view_claim_at_cursor(struct ui *ui);
 const desk_candidate *view_claim_candidate(struct ui *ui);
 /* The reader's claim with this id, or NULL. */
 const desk_claim *view_claim_find(struct ui *ui, int64_t id);
-/* To the next (delta 1) or previous (-1) candidate or claim. */
-int view_claim_jump(struct ui *ui, int candidates, int delta);
+/*
+ * The next (delta 1) or previous (-1) candidate or claim from the cursor:
+ * its index into *out and its start, else -1 with a message saying so.
+ */
+int view_claim_next(long *out, int64_t *start, struct ui *ui, int candidates, int delta);
+/* What candidate or claim i (of view_claim_next) is, on the message line. */
+void view_claim_tell(struct ui *ui, int candidates, long i);
 /* "what: status, verdict, N evidence, also in N articles: “text”" on the message line. */
 void view_claim_describe(struct ui *ui, const char *what, const desk_claim *c);
 

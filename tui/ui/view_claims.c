@@ -246,8 +246,19 @@ view_claims_article(struct ui *ui)
 	return c ? c->article_id : ui->claims->article;
 }
 
+/* Another editor's edits: the list and the detail again. */
+static void
+view_claims_changed(struct ui *ui)
+{
+	if (view_claims_reload(ui) != DESK_OK)
+		ui_error(ui, "claims: %s", desk_errmsg(ui->d));
+}
+
 const struct view_ops view_claims_ops = {
     .name = "claims",
+    .new = view_claims_new,
+    .free = view_claims_free,
+    .changed = view_claims_changed,
     .open = view_claims_list_open,
     .draw = view_claims_draw,
     .draw_bar = view_claims_draw_bar,
@@ -261,17 +272,17 @@ int
 view_claims_open_list(struct ui *ui, int64_t article)
 {
 	struct view_claims *v = ui->claims;
-	const desk_claim *here = ui->view == &view_reader_ops ? view_claim_at_cursor(ui) : NULL;
+	const desk_claim *here = ui->view == views[VIEW_READER] ? view_claim_at_cursor(ui) : NULL;
 
-	if (ui->view != &view_claims_ops && ui->view != &view_claim_ops)
-		v->back = ui->view == &view_help_ops ? ui->back : ui->view;
+	if (ui->view != views[VIEW_CLAIMS] && ui->view != views[VIEW_CLAIM])
+		v->back = ui->view == views[VIEW_HELP] ? ui->back : ui->view;
 	if (v->article != article) {
 		v->m.sel = v->m.top = 0;
 		v->article = article;
 	}
-	if (ui->view == &view_claims_ops)
+	if (ui->view == views[VIEW_CLAIMS])
 		return view_claims_reload_list(ui);
-	if (ui_switch(ui, &view_claims_ops) != DESK_OK)
+	if (ui_switch(ui, views[VIEW_CLAIMS]) != DESK_OK)
 		return DESK_ERROR;
 	/* On the claim under the reader's cursor. */
 	for (size_t i = 0; here && i < v->m.n; i++)
@@ -306,7 +317,7 @@ int
 view_claims_toggle_scope(struct ui *ui)
 {
 	struct view_claims *v = ui->claims;
-	int64_t id = v->back == &view_reader_ops ? view_reader_ops.article(ui) : 0;
+	int64_t id = v->back == views[VIEW_READER] ? views[VIEW_READER]->article(ui) : 0;
 
 	if (v->article == 0 && id == 0)
 		return ui_error(ui, "claims: open an article to see its claims only");
@@ -326,8 +337,8 @@ view_claims_jump(struct ui *ui)
 	article = c->article_id;
 	start = c->start;
 	id = c->id;
-	if (view_reader_ops.article(ui) == article) {
-		if (ui_switch(ui, &view_reader_ops) != DESK_OK)
+	if (views[VIEW_READER]->article(ui) == article) {
+		if (ui_switch(ui, views[VIEW_READER]) != DESK_OK)
 			return DESK_ERROR;
 	} else if (view_reader_show(ui, article) != DESK_OK) {
 		return DESK_ERROR;
@@ -602,12 +613,12 @@ view_claims_open_detail(struct ui *ui, int64_t claim_id)
 {
 	struct view_claims *v = ui->claims;
 
-	if (ui->view != &view_claim_ops)
-		v->detail_back = ui->view == &view_help_ops ? ui->back : ui->view;
+	if (ui->view != views[VIEW_CLAIM])
+		v->detail_back = ui->view == views[VIEW_HELP] ? ui->back : ui->view;
 	v->claim_id = claim_id;
-	if (ui->view == &view_claim_ops)
+	if (ui->view == views[VIEW_CLAIM])
 		return view_claims_reload_detail(ui);
-	return ui_switch(ui, &view_claim_ops);
+	return ui_switch(ui, views[VIEW_CLAIM]);
 }
 
 int
@@ -615,9 +626,9 @@ view_claims_reload(struct ui *ui)
 {
 	int rc = DESK_OK;
 
-	if (ui->view == &view_claims_ops)
+	if (ui->view == views[VIEW_CLAIMS])
 		rc = view_claims_reload_list(ui);
-	else if (ui->view == &view_claim_ops)
+	else if (ui->view == views[VIEW_CLAIM])
 		rc = view_claims_reload_detail(ui);
 	return rc;
 }
@@ -626,9 +637,9 @@ const struct view_ops *
 view_claims_back(struct ui *ui)
 {
 	const struct view_ops *b =
-	    ui->view == &view_claim_ops ? ui->claims->detail_back : ui->claims->back;
+	    ui->view == views[VIEW_CLAIM] ? ui->claims->detail_back : ui->claims->back;
 
-	return b ? b : &view_list_ops;
+	return b ? b : views[VIEW_LIST];
 }
 
 int64_t
@@ -636,9 +647,9 @@ view_claims_current(struct ui *ui)
 {
 	const desk_claim *c;
 
-	if (ui->view == &view_claim_ops)
+	if (ui->view == views[VIEW_CLAIM])
 		return ui->claims->claim_id;
-	if (ui->view == &view_claims_ops)
+	if (ui->view == views[VIEW_CLAIMS])
 		return (c = view_claims_selected(ui)) ? c->id : 0;
 	return 0;
 }

@@ -45,7 +45,7 @@ view_entities_free(struct ui *ui)
 const struct view_ops *
 view_entities_back(struct ui *ui)
 {
-	return ui->entities->back ? ui->entities->back : &view_list_ops;
+	return ui->entities->back ? ui->entities->back : views[VIEW_LIST];
 }
 
 void
@@ -197,8 +197,19 @@ view_entities_move(struct ui *ui, enum view_move mv, int64_t n)
 	return menu_move(ui, &ui->entities->m, mv, n);
 }
 
+/* Another editor's edits: the entities again, if on screen. */
+static void
+view_entities_changed(struct ui *ui)
+{
+	if (ui->view == views[VIEW_ENTITIES])
+		view_entities_reload(ui);
+}
+
 const struct view_ops view_entities_ops = {
     .name = "entities",
+    .new = view_entities_new,
+    .free = view_entities_free,
+    .changed = view_entities_changed,
     .open = view_entities_open,
     .draw = view_entities_draw,
     .draw_bar = view_entities_draw_bar,
@@ -207,20 +218,18 @@ const struct view_ops view_entities_ops = {
     .cursor = view_entities_cursor,
 };
 
-int view_spans_jump(struct ui *ui);
-
 /*
  * Enter on an entity: to its next mention across the corpus, after the
  * reader's article and cursor (by article, then place), opening the article
  * it is in; after the last, the first again.  Each Enter from the list goes
  * one further, so the mentions are gone through in turn.
  */
-static int
+int
 view_entities_jump(struct ui *ui)
 {
 	const desk_entity *e = view_entities_selected(ui);
 	desk_mention *v = NULL;
-	int64_t here = view_reader_ops.article(ui), cur = here ? ui->reader->r.cur : -1;
+	int64_t here = views[VIEW_READER]->article(ui), cur = here ? ui->reader->r.cur : -1;
 	size_t n = 0, k = 0;
 	char *name;
 	int rc;
@@ -241,9 +250,9 @@ view_entities_jump(struct ui *ui)
 		free(v);
 		return ui_error(ui, "out of memory");
 	}
-	rc = v[k].article_id == here ? ui_switch(ui, &view_reader_ops)
+	rc = v[k].article_id == here ? ui_switch(ui, views[VIEW_READER])
 	                             : view_reader_show(ui, v[k].article_id);
-	if (rc == DESK_OK && ui->view == &view_reader_ops) {
+	if (rc == DESK_OK && ui->view == views[VIEW_READER]) {
 		view_tag_goto(ui, v[k].start);
 		view_tag_choose(ui, v[k].span_id);
 		ui_message(ui, "%s: mention %zu of %zu, in article %lld (@ then Enter: the next)",
@@ -255,26 +264,13 @@ view_entities_jump(struct ui *ui)
 }
 
 int
-ui_cmds_jump(struct ui *ui, const char *arg)
-{
-	(void)arg;
-	if (ui->view == &view_spans_ops)
-		return view_spans_jump(ui);
-	if (ui->view == &view_claims_ops)
-		return view_claims_jump(ui); /* (a hook for view_claims.c) */
-	if (ui->view != &view_entities_ops)
-		return ui_error(ui, "jump: in the span and entity lists");
-	return view_entities_jump(ui);
-}
-
-int
 ui_cmds_rename(struct ui *ui, const char *arg)
 {
 	const desk_entity *e;
 	char *old;
 	int rc;
 
-	if (ui->view != &view_entities_ops)
+	if (ui->view != views[VIEW_ENTITIES])
 		return ui_error(ui, "rename: in the entity list");
 	if ((e = view_entities_selected(ui)) == NULL)
 		return ui_error(ui, "No entity here");
@@ -302,7 +298,7 @@ ui_cmds_mark(struct ui *ui, const char *arg)
 	int64_t *m;
 
 	(void)arg;
-	if (ui->view != &view_entities_ops)
+	if (ui->view != views[VIEW_ENTITIES])
 		return ui_error(ui, "mark: in the entity list");
 	if ((e = view_entities_selected(ui)) == NULL)
 		return ui_error(ui, "No entity here");
@@ -335,7 +331,7 @@ ui_cmds_merge(struct ui *ui, const char *arg)
 	char name[256];
 
 	(void)arg;
-	if (ui->view != &view_entities_ops)
+	if (ui->view != views[VIEW_ENTITIES])
 		return ui_error(ui, "merge: in the entity list");
 	if ((e = view_entities_selected(ui)) == NULL)
 		return ui_error(ui, "No entity here");
@@ -379,7 +375,7 @@ ui_cmds_entity_delete(struct ui *ui, const char *arg)
 	int rc;
 
 	(void)arg;
-	if (ui->view != &view_entities_ops)
+	if (ui->view != views[VIEW_ENTITIES])
 		return ui_error(ui, "entity-delete: in the entity list");
 	if ((e = view_entities_selected(ui)) == NULL)
 		return ui_error(ui, "No entity here");

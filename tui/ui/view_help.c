@@ -351,6 +351,8 @@ view_help_search(struct ui *ui, const char *pattern, int backward)
 
 const struct view_ops view_help_ops = {
     .name = "help",
+    .new = view_help_new,
+    .free = view_help_free,
     .open = view_help_open,
     .close = NULL,
     .draw = view_help_draw,

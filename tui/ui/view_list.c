@@ -520,8 +520,23 @@ view_list_search(struct ui *ui, const char *pattern, int backward)
 	return ui_error(ui, "Not found in the titles: %s", pattern);
 }
 
+/* Another editor's edits: the statuses they changed. */
+static void
+view_list_changed(struct ui *ui)
+{
+	if (view_list_refresh(ui) == DESK_OK) {
+		if (ui->view == views[VIEW_LIST])
+			ui_dirty_body(ui);
+		ui_dirty_bar(ui);
+	}
+}
+
 const struct view_ops view_list_ops = {
     .name = "list",
+    .new = view_list_new,
+    .free = view_list_free,
+    .start = view_list_reload,
+    .changed = view_list_changed,
     .open = view_list_open,
     .close = NULL,
     .draw = view_list_draw,

@@ -133,10 +133,10 @@ view_reader_show(struct ui *ui, int64_t id)
 	view_list_select(ui, id);
 	if (view_tag_load(ui, 0) != DESK_OK)
 		ui_error(ui, "spans of article %lld: %s", (long long)id, desk_errmsg(ui->d));
-	if (ui->view == &view_reader_ops)
+	if (ui->view == views[VIEW_READER])
 		ui_dirty_all(ui);
 	else
-		rc = ui_switch(ui, &view_reader_ops);
+		rc = ui_switch(ui, views[VIEW_READER]);
 done:
 	desk_article_free(a);
 	return rc;
@@ -275,7 +275,7 @@ view_reader_resize(struct ui *ui)
 void
 view_reader_reflow(struct ui *ui)
 {
-	if (ui->view == &view_reader_ops && !ui->small)
+	if (ui->view == views[VIEW_READER] && !ui->small)
 		view_reader_resize(ui);
 }
 
@@ -389,8 +389,19 @@ view_reader_search(struct ui *ui, const char *pattern, int backward)
 	return DESK_OK;
 }
 
+/* Another editor's edits: the article's spans and claims again. */
+static void
+view_reader_changed(struct ui *ui)
+{
+	if (view_tag_load(ui, 0) != DESK_OK)
+		ui_error(ui, "%s", desk_errmsg(ui->d));
+}
+
 const struct view_ops view_reader_ops = {
     .name = "reader",
+    .new = view_reader_new,
+    .free = view_reader_free,
+    .changed = view_reader_changed,
     .open = view_reader_open,
     .close = view_reader_close,
     .draw = view_reader_draw,

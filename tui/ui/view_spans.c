@@ -226,11 +226,13 @@ view_spans_move(struct ui *ui, enum view_move mv, int64_t n)
 static int64_t
 view_spans_article(struct ui *ui)
 {
-	return view_reader_ops.article(ui);
+	return views[VIEW_READER]->article(ui);
 }
 
 const struct view_ops view_spans_ops = {
     .name = "spans",
+    .new = view_spans_new,
+    .free = view_spans_free,
     .open = view_spans_open,
     .draw = view_spans_draw,
     .draw_bar = view_spans_draw_bar,
@@ -252,7 +254,7 @@ view_spans_jump(struct ui *ui)
 		return ui_error(ui, "No span here");
 	start = desk_spans_at(ss, m->sel)->start;
 	id = desk_spans_at(ss, m->sel)->id;
-	if (ui_switch(ui, &view_reader_ops) != DESK_OK)
+	if (ui_switch(ui, views[VIEW_READER]) != DESK_OK)
 		return DESK_ERROR;
 	view_tag_goto(ui, start);
 	view_tag_choose(ui, id); /* x, r and e act on it, also when nested */

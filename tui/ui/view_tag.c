@@ -258,7 +258,7 @@ view_tag_goto(struct ui *ui, int64_t cp)
 static int
 view_tag_reader(struct ui *ui, const char *what)
 {
-	if (ui->view != &view_reader_ops || !ui->reader->loaded)
+	if (ui->view != views[VIEW_READER] || !ui->reader->loaded)
 		return ui_error(ui, "%s: in the reader only", what);
 	return DESK_OK;
 }
