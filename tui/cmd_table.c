@@ -1,6 +1,8 @@
-/* cmd.c - the one table of commands, for the shell and the `:` prompt. */
-#include <string.h>
-
+/*
+ * cmd_table.c - the one table of commands (model/cmd.h), for the shell and
+ * the `:` prompt: the rows of cli/ and of ui/ put together here, on top
+ * beside main(), so that neither layer names the other's functions.
+ */
 #include "cmd.h"
 #include "cmd_cli.h"
 #include "ui_cmds.h"
@@ -71,12 +73,3 @@ const struct cmd cmd_table[] = {
     /* Interface commands (ui_cmds.c); keymap.c binds keys to these names. */
     UI_COMMANDS{NULL, NULL, NULL, NULL, NULL},
 };
-
-const struct cmd *
-cmd_find(const char *name)
-{
-	for (const struct cmd *c = cmd_table; c->name; c++)
-		if (strcmp(c->name, name) == 0)
-			return c;
-	return NULL;
-}

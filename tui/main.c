@@ -1,7 +1,7 @@
 /*
  * main.c - copydesk [--db FILE] [COMMAND [ARGS]]
  *
- * Global options, then the command's row of the command table (cmd.c).  With
+ * Global options, then the command's row of the command table (cmd_table.c).  With
  * no command, on a terminal, the interface opens.
  */
 #include <locale.h>

@@ -2,7 +2,32 @@
 #ifndef COPYDESK_CMD_CLI_H
 #define COPYDESK_CMD_CLI_H
 
+#include <stdio.h>
+
 #include "cmd.h"
+
+/* What a subcommand gets from main(). */
+struct cli {
+	const char *db_path; /* resolved: --db, $COPYDESK_DB or the XDG default */
+	const char *editor;  /* $COPYDESK_EDITOR or NULL for the login name */
+	FILE *out, *err;
+	const char *argv0;
+	/* The interface on an open database, for demo: main() gives ui_main (cli/ calls no ui/). */
+	int (*interface)(desk *d);
+};
+
+/* Map a libcopydesk result code to an exit status. */
+int cmd_exit_status(int rc);
+
+/*
+ * Open the database for a subcommand, printing the reason on failure.
+ * cmd_open opens only an existing database (a mistyped --db creates
+ * nothing); cmd_open_create makes it and its directories (import, the
+ * interface).  Both refuse $COPYDESK_EDITOR naming someone else on a
+ * database others may write.
+ */
+int cmd_open(desk **out, struct cli *c);
+int cmd_open_create(desk **out, struct cli *c);
 
 int cmd_import(struct cli *c, int argc, char **argv);
 int cmd_list(struct cli *c, int argc, char **argv);

@@ -1,5 +1,6 @@
 /*
- * cmd.h - the one table of commands.
+ * cmd.h - what a command is, the one table of them, and the program's exit
+ * statuses; cmd.c finds a command by name, cmd_table.c (on top) holds the rows.
  *
  * A command is run from the shell (`copydesk NAME ARGS`), from the
  * interface's `:` prompt (`:NAME ARGS`), or by a key bound to its name in
@@ -9,8 +10,6 @@
  */
 #ifndef COPYDESK_CMD_H
 #define COPYDESK_CMD_H
-
-#include <stdio.h>
 
 #include "copydesk/copydesk.h"
 
@@ -26,17 +25,8 @@ enum {
 	EXIT_TEMPFAIL = 75 /* the database stayed busy */
 };
 
-/* What a subcommand gets from main(). */
-struct cli {
-	const char *db_path; /* resolved: --db, $COPYDESK_DB or the XDG default */
-	const char *editor;  /* $COPYDESK_EDITOR or NULL for the login name */
-	FILE *out, *err;
-	const char *argv0;
-	/* The interface on an open database, for demo: main() gives ui_main (cli/ calls no ui/). */
-	int (*interface)(desk *d);
-};
-
-struct ui; /* the interface's state (ui.h) */
+struct cli; /* what a subcommand gets from main() (cli/cmd_cli.h) */
+struct ui;  /* the interface's state (ui/ui_state.h) */
 
 typedef int (*cmd_cli_fn)(struct cli *c, int argc, char **argv);
 typedef int (*cmd_ui_fn)(struct ui *ui, const char *arg);
@@ -49,21 +39,9 @@ struct cmd {
 	const char *help;
 };
 
-extern const struct cmd cmd_table[]; /* ends with a row whose name is NULL */
+/* The rows (cmd_table.c, on top: they name cli/ and ui/ functions); a NULL name ends them. */
+extern const struct cmd cmd_table[];
 
 const struct cmd *cmd_find(const char *name);
-
-/* Map a libcopydesk result code to an exit status. */
-int cmd_exit_status(int rc);
-
-/*
- * Open the database for a subcommand, printing the reason on failure.
- * cmd_open opens only an existing database (a mistyped --db creates
- * nothing); cmd_open_create makes it and its directories (import, the
- * interface).  Both refuse $COPYDESK_EDITOR naming someone else on a
- * database others may write.
- */
-int cmd_open(desk **out, struct cli *c);
-int cmd_open_create(desk **out, struct cli *c);
 
 #endif

@@ -1,5 +1,5 @@
 /*
- * ui_cmds.c - the interface's commands (rows of cmd.c's table, listed in
+ * ui_cmds.c - the interface's commands (rows of cmd_table.c, listed in
  * ui_cmds.h), and running them by name for keys and the `:` prompt.
  */
 #include <ctype.h>

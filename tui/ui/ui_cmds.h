@@ -1,5 +1,5 @@
 /*
- * ui_cmds.h - the interface's commands, as rows of the command table (cmd.c).
+ * ui_cmds.h - the interface's commands, as rows of the command table (cmd_table.c).
  * Each is {name, NULL, fn, args, help}; keymap.c binds keys to the names and
  * the `:` prompt runs them by name.  Motions act on the view on screen.
  */
