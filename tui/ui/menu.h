@@ -2,7 +2,7 @@
 #ifndef COPYDESK_MENU_H
 #define COPYDESK_MENU_H
 
-#include "view.h"
+#include "ui_state.h"
 
 struct menu {
 	size_t n, sel, top;

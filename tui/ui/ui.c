@@ -13,6 +13,7 @@
 #include <wchar.h>
 
 #include "keymap.h"
+#include "ui.h"
 #include "ui_cmds.h"
 #include "view.h"
 

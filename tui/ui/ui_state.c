@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "view.h"
+#include "ui_state.h"
 
 void
 ui_dirty_line(struct ui *ui, int row)

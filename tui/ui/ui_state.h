@@ -12,7 +12,6 @@
 #include "copydesk/copydesk.h"
 #include "lineedit.h"
 #include "prompthist.h"
-#include "ui.h"
 
 /* The smallest terminal the views are drawn in; below it a message says so. */
 #define UI_MIN_COLS 40
@@ -112,6 +111,73 @@ struct ui {
 	attr_t attr[UI_NATTRS];
 	short pair[UI_NATTRS];
 };
+
+/*
+ * --- The views, as tig's view_ops --------------------------------------------
+ * Each view registers its view_ops in the views' table (views.c), the one
+ * place that names them all: the event loop (ui.c) runs the table's hooks
+ * without knowing any view, and a view or a command names another view by
+ * its id (views[VIEW_READER]).
+ */
+
+/* The motions a view may support; the commands of the same names ask for them. */
+enum view_move {
+	VIEW_DOWN,
+	VIEW_UP,
+	VIEW_PAGE_DOWN,
+	VIEW_PAGE_UP,
+	VIEW_TOP,
+	VIEW_BOTTOM,
+	VIEW_GOTO, /* n: a 1-based line */
+	VIEW_LEFT,
+	VIEW_RIGHT,
+	VIEW_WORD_NEXT,
+	VIEW_WORD_PREV,
+	VIEW_LINE_START,
+	VIEW_LINE_END,
+	VIEW_NMOVES
+};
+
+struct view_ops {
+	const char *name; /* the keymap's name for the view: "list", "reader", "help" */
+	/* The view's state is made at start, and freed at the end (in ui, the struct). */
+	int (*new)(struct ui *ui);
+	void (*free)(struct ui *ui);
+	/* At start, after every view is made: the first read of what it shows. */
+	int (*start)(struct ui *ui);
+	/* Another editor changed the database: read what the view shows again. */
+	void (*changed)(struct ui *ui);
+	/* The view comes on screen / leaves it (the state stays, in struct ui). */
+	int (*open)(struct ui *ui);
+	void (*close)(struct ui *ui);
+	/* Draw the body's dirty lines, and the status line. */
+	void (*draw)(struct ui *ui);
+	void (*draw_bar)(struct ui *ui);
+	/* The body changed size (ui->rows, ui->cols). */
+	void (*resize)(struct ui *ui);
+	/* A motion, n times; DESK_MISUSE when the view has no such motion. */
+	int (*motion)(struct ui *ui, enum view_move m, int64_t n);
+	/* Search for pattern from the cursor, forward or backward, wrapping around. */
+	int (*search)(struct ui *ui, const char *pattern, int backward);
+	/* Place the terminal's cursor in ui->body, or hide it. */
+	void (*cursor)(struct ui *ui);
+	/* The article the view is on (to set its status), or 0. */
+	int64_t (*article)(struct ui *ui);
+};
+
+/* The views, by id: their rows of views[] (views.c). */
+enum view_id {
+	VIEW_LIST,
+	VIEW_READER,
+	VIEW_HELP,
+	VIEW_SPANS,
+	VIEW_ENTITIES,
+	VIEW_CLAIMS, /* the claims of the article or of the corpus */
+	VIEW_CLAIM,  /* one claim's detail */
+	VIEW_NVIEWS,
+	VIEW_HOME = VIEW_LIST /* where the interface starts, and a failed switch falls back */
+};
+extern const struct view_ops *const views[VIEW_NVIEWS];
 
 /* --- ui_state.c: what views and commands change, below them both ------- */
 

@@ -11,7 +11,6 @@
 
 #include "menu.h"
 #include "ui_cmds.h"
-#include "view_claim.h"
 #include "view_reader.h"
 
 struct view_entities {
