@@ -13,7 +13,7 @@
 #include "keymap.h"
 #include "ui_cmds.h"
 #include "view_claim.h"
-#include "view_reader.h"
+#include "view_reader_state.h"
 
 /* The claim the command acts on: under the reader's cursor, or the list's or detail's; 0: none. */
 static int64_t

@@ -11,7 +11,7 @@
 #include <wchar.h>
 
 #include "claimview.h"
-#include "view_reader.h"
+#include "view_reader_state.h"
 #include "view_claim.h"
 
 struct view_claim {

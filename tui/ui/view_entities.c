@@ -11,7 +11,7 @@
 
 #include "menu.h"
 #include "ui_cmds.h"
-#include "view_reader.h"
+#include "view_reader_state.h"
 
 struct view_entities {
 	struct menu m;

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "view_reader.h"
+#include "view_reader_state.h"
 
 int
 view_reader_new(struct ui *ui)

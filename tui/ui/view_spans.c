@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "menu.h"
-#include "view_reader.h"
+#include "view_reader_state.h"
 
 struct view_spans {
 	struct menu m;

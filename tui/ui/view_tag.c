@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "view_reader.h"
+#include "view_reader_state.h"
 
 /* Spans at one place that o picks among, at most. */
 #define VIEW_TAG_DEPTH 64

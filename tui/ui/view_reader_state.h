@@ -1,9 +1,12 @@
 /*
- * view_reader.h - the reader's state, shared by view_reader.c (moving and
- * drawing) and view_tag.c (tagging in it).  Private to those two.
+ * view_reader_state.h - the reader's state, shared by view_reader.c (moving
+ * and drawing), view_tag.c (tagging in it) and view_claim.c (its claims and
+ * candidates), and the calls between them: view_reader.c calls the other
+ * two, view_tag.c calls view_claim.c, never the other way.  The commands
+ * and the lists that jump into the reader read it too.
  */
-#ifndef COPYDESK_VIEW_READER_H
-#define COPYDESK_VIEW_READER_H
+#ifndef COPYDESK_VIEW_READER_STATE_H
+#define COPYDESK_VIEW_READER_STATE_H
 
 #include "reader.h"
 #include "tagging.h"
