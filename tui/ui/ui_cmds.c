@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "keymap.h"
 #include "ui_cmds.h"
 #include "view.h"
 #include "view_claim.h"
@@ -254,6 +255,30 @@ ui_cmds_line_end(struct ui *ui, const char *arg)
 {
 	(void)arg;
 	return ui_cmds_move(ui, VIEW_LINE_END, NULL);
+}
+
+/* Report label keys the reader's keys take (once). */
+static void
+ui_cmds_label_warn(struct ui *ui)
+{
+	char msg[256] = "";
+	size_t n = ui->labels ? desk_labels_count(ui->labels) : 0, len = 0;
+
+	if (ui->label_warned)
+		return;
+	ui->label_warned = 1;
+	for (size_t i = 0; i < n; i++) {
+		const desk_label *l = desk_labels_at(ui->labels, i);
+		int key = keymap_key_parse(l->key);
+		const char *cmd = key >= 0 ? keymap_lookup("reader", key) : NULL;
+
+		if (cmd && len < sizeof msg)
+			len += (size_t)snprintf(msg + len, sizeof msg - len, "%s%s (%s is %s)",
+			                        len ? ", " : "", l->name, l->key, cmd);
+	}
+	if (len)
+		ui_message(ui, "Label keys taken by the reader: %s; :tag LABEL tags with them",
+		           msg);
 }
 
 int

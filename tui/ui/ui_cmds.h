@@ -139,7 +139,7 @@ int ui_cmds_undo(struct ui *ui, const char *arg);
 int ui_cmds_redo(struct ui *ui, const char *arg);
 int ui_cmds_spans(struct ui *ui, const char *arg);
 int ui_cmds_entities(struct ui *ui, const char *arg);
-/* view_entities.c */
+/* ui_cmds_entity.c */
 int ui_cmds_rename(struct ui *ui, const char *arg);
 int ui_cmds_mark(struct ui *ui, const char *arg);
 int ui_cmds_merge(struct ui *ui, const char *arg);
@@ -167,9 +167,6 @@ int ui_cmds_claims_scope(struct ui *ui, const char *arg);
 int ui_cmds_candidates(struct ui *ui, const char *arg);
 /* The key after "verdict" without a name (ui->pending "verdict"). */
 void ui_cmds_verdict_key(struct ui *ui, int key);
-
-/* Report label keys the reader's keys take (once; ui_cmds_tag.c). */
-void ui_cmds_label_warn(struct ui *ui);
 
 /*
  * The row of the command table with a ui function named name, or whose name

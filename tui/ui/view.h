@@ -88,6 +88,13 @@ int view_entities_new(struct ui *ui);
 void view_entities_free(struct ui *ui);
 /* Enter in the entity list: to the entity's next mention, across the corpus. */
 int view_entities_jump(struct ui *ui);
+/* The entity under the cursor, or NULL. */
+const desk_entity *view_entities_selected(struct ui *ui);
+/* Mark e for a merge, or unmark it if marked: 1 marked, 0 unmarked, -1 out of memory. */
+int view_entities_mark(struct ui *ui, const desk_entity *e);
+/* The marked entities' ids; forgetting them. */
+const int64_t *view_entities_marked(struct ui *ui, size_t *n);
+void view_entities_unmark(struct ui *ui);
 /* Read the entities again (another editor's changes). */
 int view_entities_reload(struct ui *ui);
 /* The view the entities return to, and setting it. */

@@ -1,16 +1,15 @@
 /*
  * view_entities.c - the corpus's entities with their mention counts and
- * names: r renames, m marks, M merges the marked ones into the one under
- * the cursor, d deletes one no span mentions, Enter goes to its next
- * mention across the corpus (opening the article it is in).  Read again
- * after every edit and when another editor changed the database.
+ * names, and the marks for a merge; Enter goes to the next mention across
+ * the corpus (opening the article it is in).  Read again after every edit
+ * and when another editor changed the database.  The commands that edit
+ * them (r renames, m marks, M merges, d deletes) are in ui_cmds_entity.c.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "menu.h"
-#include "ui_cmds.h"
 #include "view_reader_state.h"
 
 struct view_entities {
@@ -53,7 +52,7 @@ view_entities_from(struct ui *ui, const struct view_ops *back)
 	ui->entities->back = back;
 }
 
-static const desk_entity *
+const desk_entity *
 view_entities_selected(struct ui *ui)
 {
 	struct view_entities *v = ui->entities;
@@ -263,131 +262,37 @@ view_entities_jump(struct ui *ui)
 }
 
 int
-ui_cmds_rename(struct ui *ui, const char *arg)
-{
-	const desk_entity *e;
-	char *old;
-	int rc;
-
-	if (ui->view != views[VIEW_ENTITIES])
-		return ui_error(ui, "rename: in the entity list");
-	if ((e = view_entities_selected(ui)) == NULL)
-		return ui_error(ui, "No entity here");
-	if (arg == NULL) {
-		ui_prompt_command(ui, "rename", e->name);
-		return DESK_OK;
-	}
-	if ((old = strdup(e->name)) == NULL)
-		return ui_error(ui, "out of memory");
-	rc = desk_entity_rename(ui->d, e->id, arg, e->external_id);
-	if (rc == DESK_OK && (rc = view_entities_reload(ui)) == DESK_OK)
-		ui_message(ui, "Renamed %s to %s (u undoes)", old, arg);
-	free(old);
-	if (rc != DESK_OK)
-		return ui_error(ui, "rename: %s", desk_errmsg(ui->d));
-	view_tag_load(ui, 0); /* the reader's spans show the new name */
-	return DESK_OK;
-}
-
-int
-ui_cmds_mark(struct ui *ui, const char *arg)
+view_entities_mark(struct ui *ui, const desk_entity *e)
 {
 	struct view_entities *v = ui->entities;
-	const desk_entity *e;
 	int64_t *m;
 
-	(void)arg;
-	if (ui->view != views[VIEW_ENTITIES])
-		return ui_error(ui, "mark: in the entity list");
-	if ((e = view_entities_selected(ui)) == NULL)
-		return ui_error(ui, "No entity here");
 	for (size_t i = 0; i < v->nmarked; i++) {
 		if (v->marked[i] == e->id) {
 			v->marked[i] = v->marked[--v->nmarked];
 			ui_dirty_line(ui, menu_row(&v->m, v->m.sel));
 			ui_dirty_bar(ui);
-			return DESK_OK;
+			return 0;
 		}
 	}
 	if ((m = realloc(v->marked, (v->nmarked + 1) * sizeof *m)) == NULL)
-		return ui_error(ui, "out of memory");
+		return -1;
 	v->marked = m;
 	v->marked[v->nmarked++] = e->id;
-	ui_message(ui, "Marked %s; M merges the marked into the entity under the cursor", e->name);
 	ui_dirty_line(ui, menu_row(&v->m, v->m.sel));
 	ui_dirty_bar(ui);
-	return DESK_OK;
+	return 1;
 }
 
-int
-ui_cmds_merge(struct ui *ui, const char *arg)
+const int64_t *
+view_entities_marked(struct ui *ui, size_t *n)
 {
-	struct view_entities *v = ui->entities;
-	const desk_entity *e;
-	int64_t into;
-	size_t done = 0;
-	int rc = DESK_OK;
-	char name[256];
-
-	(void)arg;
-	if (ui->view != views[VIEW_ENTITIES])
-		return ui_error(ui, "merge: in the entity list");
-	if ((e = view_entities_selected(ui)) == NULL)
-		return ui_error(ui, "No entity here");
-	into = e->id;
-	snprintf(name, sizeof name, "%s", e->name); /* the list is read again below */
-	/* The merges of the marked entities: one edit, one undo step. */
-	if ((rc = desk_edit_begin(ui->d)) == DESK_OK) {
-		for (size_t i = 0; i < v->nmarked && rc == DESK_OK; i++)
-			if (v->marked[i] != into &&
-			    (rc = desk_entity_merge(ui->d, into, v->marked[i])) == DESK_OK)
-				done++;
-		if (rc == DESK_OK)
-			rc = desk_edit_commit(ui->d);
-		if (rc != DESK_OK) {
-			desk_edit_rollback(ui->d);
-			done = 0;
-		}
-	}
-	if (rc != DESK_OK)
-		ui_error(ui, "merge: %s", desk_errmsg(ui->d));
-	else if (done == 0)
-		return ui_error(ui, "merge: mark (m) the entities to merge into this one first");
-	v->nmarked = 0;
-	if (view_entities_reload(ui) != DESK_OK)
-		return ui_error(ui, "entities: %s", desk_errmsg(ui->d));
-	view_tag_load(ui, 0);
-	if (rc == DESK_OK)
-		ui_message(ui,
-		           "Merged %zu other entit%s into \u201c%s\u201d: the mentions now name it "
-		           "(u undoes)",
-		           done, done == 1 ? "y" : "ies", name);
-	return rc == DESK_OK ? DESK_OK : DESK_ERROR;
+	*n = ui->entities->nmarked;
+	return ui->entities->marked;
 }
 
-int
-ui_cmds_entity_delete(struct ui *ui, const char *arg)
+void
+view_entities_unmark(struct ui *ui)
 {
-	const desk_entity *e;
-	char *name;
-	int64_t id;
-	int rc;
-
-	(void)arg;
-	if (ui->view != views[VIEW_ENTITIES])
-		return ui_error(ui, "entity-delete: in the entity list");
-	if ((e = view_entities_selected(ui)) == NULL)
-		return ui_error(ui, "No entity here");
-	if ((name = strdup(e->name)) == NULL)
-		return ui_error(ui, "out of memory");
-	id = e->id;
-	rc = desk_entity_delete(ui->d, id);
-	if (rc == DESK_OK && (rc = view_entities_reload(ui)) == DESK_OK)
-		ui_message(ui, "Deleted entity %lld, %s (u brings it back)", (long long)id, name);
-	else if (desk_errrule(ui->d) == DESK_RULE_IN_USE)
-		ui_error(ui, "%s: %s", name, desk_errmsg(ui->d));
-	else
-		ui_error(ui, "entity-delete: %s", desk_errmsg(ui->d));
-	free(name);
-	return rc;
+	ui->entities->nmarked = 0;
 }
