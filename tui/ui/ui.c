@@ -346,28 +346,23 @@ ui_start(void)
 	return s;
 }
 
-/* Each view's state, in the table's order; a DESK_* code. */
+/*
+ * Each view's hook new (start 0: its state made) or start (1: what it shows
+ * read the first time), in the table's order, up to the first failure; a
+ * DESK_* code.
+ */
 static int
-ui_views_new(struct ui *ui)
+ui_views(struct ui *ui, int start)
 {
-	int rc;
+	int rc = DESK_OK;
 
-	for (int i = 0; i < VIEW_NVIEWS; i++)
-		if (views[i]->new && (rc = views[i]->new (ui)) != DESK_OK)
-			return rc;
-	return DESK_OK;
-}
+	for (int i = 0; i < VIEW_NVIEWS && rc == DESK_OK; i++) {
+		int (*hook)(struct ui *) = start ? views[i]->start : views[i]->new;
 
-/* What each view shows, read for the first time. */
-static int
-ui_views_start(struct ui *ui)
-{
-	int rc;
-
-	for (int i = 0; i < VIEW_NVIEWS; i++)
-		if (views[i]->start && (rc = views[i]->start(ui)) != DESK_OK)
-			return rc;
-	return DESK_OK;
+		if (hook)
+			rc = hook(ui);
+	}
+	return rc;
 }
 
 static void
@@ -423,11 +418,11 @@ ui_main(desk *d)
 	ui_signo = 0;
 	ui_signals_catch();
 	ui_draw_init(&ui);
-	if (ui_windows(&ui) != DESK_OK || ui_views_new(&ui) != DESK_OK) {
+	if (ui_windows(&ui) != DESK_OK || ui_views(&ui, 0) != DESK_OK) {
 		ui.exit_status = EXIT_SOFTWARE;
 		goto done;
 	}
-	if (ui_views_start(&ui) != DESK_OK || ui_draw_labels(&ui) != DESK_OK)
+	if (ui_views(&ui, 1) != DESK_OK || ui_draw_labels(&ui) != DESK_OK)
 		ui_error(&ui, "%s", desk_errmsg(d));
 	ui_switch(&ui, views[VIEW_HOME]);
 	desk_changed(d);
