@@ -191,7 +191,7 @@ void ui_dirty_all(struct ui *ui);
 void ui_message(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int ui_error(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Put view (a row of views[], view.h) on screen, closing the one there. */
+/* Put view (a row of views[]) on screen, closing the one there. */
 int ui_switch(struct ui *ui, const struct view_ops *view);
 
 /* Open the prompt of kind (':', '/', or a form's); its line starts empty. */
