@@ -1,7 +1,7 @@
 /*
  * main.c - copydesk [--db FILE] [COMMAND [ARGS]]
  *
- * Global options, then the command's row of the command table (cmd.c).  With
+ * Global options, then the command's row of the command table (cmd_table.c).  With
  * no command, on a terminal, the interface opens.
  */
 #include <locale.h>
@@ -52,7 +52,7 @@ main_interface(struct cli *c)
 int
 main(int argc, char **argv)
 {
-	struct cli c = {.out = stdout, .err = stderr, .argv0 = argv[0]};
+	struct cli c = {.out = stdout, .err = stderr, .argv0 = argv[0], .interface = ui_main};
 	const struct cmd *cmd;
 	char *db = NULL;
 	const char *editor = getenv("COPYDESK_EDITOR");

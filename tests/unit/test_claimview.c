@@ -1,5 +1,5 @@
-/* test_claimview.c - tui/claimview.c: claim and candidate markers as the reader draws them, at 80
- * and 20 columns, with and without colour, and the evidence form's fields. */
+/* test_claimview.c - tui/model/claimview.c: claim and candidate markers as the reader draws them,
+ * at 80 and 20 columns, with and without colour, and the evidence form's fields. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,5 +1,5 @@
 /*
- * test_draw.c - what ui_draw.c puts in curses' cells (tui/ui_draw.c), read
+ * test_draw.c - what ui_draw.c puts in curses' cells (tui/ui/ui_draw.c), read
  * back from a window on a terminal that goes to /dev/null: every grapheme
  * whole, an emoji's skin tone and a ZWJ sequence's parts in the emoji's cell,
  * a flag's two halves each in a cell of its own.

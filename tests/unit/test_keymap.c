@@ -1,6 +1,6 @@
 /*
- * test_keymap.c - keys to commands (tui/keymap.c), key names, the `:` prompt's
- * parsing (tui/ui_cmds.c, run on a stand-in view that records what it was
+ * test_keymap.c - keys to commands (tui/model/keymap.c), key names, the `:` prompt's
+ * parsing (tui/ui/ui_cmds.c, run on a stand-in view that records what it was
  * asked), and that the help and the table agree.
  */
 #include <setjmp.h>

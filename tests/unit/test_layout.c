@@ -1,4 +1,7 @@
-/* test_layout.c - wrapping, escapes and cursor mapping of tui/layout.c, compared as strings. */
+/*
+ * test_layout.c - wrapping, escapes and cursor mapping of tui/model/layout.c,
+ * compared as strings.
+ */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,4 +1,4 @@
-/* test_lineedit.c - the `:` and `/` prompts' line editor (tui/lineedit.c), key by key. */
+/* test_lineedit.c - the `:` and `/` prompts' line editor (tui/model/lineedit.c), key by key. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,4 +1,4 @@
-/* test_prompthist.c - the prompts' history (tui/prompthist.c): Up, Down, the file. */
+/* test_prompthist.c - the prompts' history (tui/model/prompthist.c): Up, Down, the file. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,5 +1,5 @@
 /*
- * test_reader.c - the reader's cursor, scrolling and search (tui/reader.c) on
+ * test_reader.c - the reader's cursor, scrolling and search (tui/model/reader.c) on
  * real text, at real window sizes: positions compared as code points, with
  * the text from the cursor on to say where that is.
  */

@@ -1,5 +1,5 @@
-/* test_tagging.c - tui/tagging.c: words, selections, spans under the cursor, and how spans are
- * drawn. */
+/* test_tagging.c - tui/model/tagging.c: words, selections, spans under the cursor, and how spans
+ * are drawn. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,0 +1,75 @@
+/*
+ * cmd_table.c - the one table of commands (model/cmd.h), for the shell and
+ * the `:` prompt: the rows of cli/ and of ui/ put together here, on top
+ * beside main(), so that neither layer names the other's functions.
+ */
+#include "cmd.h"
+#include "cmd_cli.h"
+#include "ui_cmds.h"
+
+const struct cmd cmd_table[] = {
+    /* Subcommands (cmd_*.c). */
+    {"import", cmd_import, NULL, "[--format text|jsonl] PATH...",
+     "import article files, directories (their *.txt and *.jsonl) or - for standard input"},
+    {"list", cmd_list, NULL, "[--status new|progress|done] [--json]",
+     "list the articles: id, status, date, language, title"},
+    {"show", cmd_show, NULL, "ID [--json]", "print an article; --json gives its stored fields"},
+    {"status", cmd_status, NULL, "ID new|progress|done", "set an article's review status"},
+    {"labels", cmd_labels, NULL, "[--json] | import [--replace] FILE",
+     "list the label set (name, key, colour, description), or load a label file into it"},
+    {"tag", cmd_tag, NULL,
+     "ID START END LABEL [--entity NAME] | ID --text TEXT LABEL [--all] [--fold] [--entity NAME]",
+     "tag code points START to END (end exclusive) of an article, or the first (--all: every) "
+     "whole-word occurrence of TEXT; prints the span"},
+    {"untag", cmd_untag, NULL, "ID SPAN_ID", "remove a span from an article"},
+    {"span", cmd_span, NULL, "ID SPAN_ID --label LABEL | --entity NAME | --unlink",
+     "relabel a span, link it to an entity (made if there is none by that name) or unlink it; "
+     "prints the span"},
+    {"spans", cmd_spans, NULL, "ID [--json]",
+     "list an article's spans: id, start, end, label, text, entity, author"},
+    {"entities", cmd_entities, NULL, "[--json]",
+     "list the entities: id, name, external id, mentions, aliases"},
+    {"entity", cmd_entity, NULL, "rename ID NAME [--external QID] | merge INTO FROM | delete ID",
+     "rename an entity (and set its external id), merge one into another, or delete one no span "
+     "mentions"},
+    {"undo", cmd_undo, NULL, "", "undo your last edit (a span, an entity, a status)"},
+    {"redo", cmd_redo, NULL, "", "redo the edit you last undid"},
+    {"claim", cmd_claim, NULL,
+     "ID START END | ID --sentence CP | ID --text TEXT, [--verdict V] [--source URL --quote TEXT "
+     "[--consulted YYYY-MM-DD]] [--note TEXT]",
+     "make a claim to check of code points START to END, of the sentence holding code point CP, "
+     "or of the first whole-word occurrence of TEXT, with what is given of its research; prints "
+     "id, article, start, end, status, verdict, text"},
+    {"claims", cmd_claims, NULL,
+     "[ID] [--status check|proposed|verified|disputed] [--verdict V] [--json] | --id CLAIM_ID",
+     "list the claims (of an article): id, article, status, verdict, repeats elsewhere, text"},
+    {"claim-show", cmd_claim_show, NULL, "CLAIM_ID [--json]",
+     "print a claim with its evidence, note, review, entities and repeats"},
+    {"evidence", cmd_evidence, NULL,
+     "CLAIM_ID --source URL|CITATION --quote TEXT [--consulted YYYY-MM-DD] | --delete EVIDENCE_ID",
+     "add a piece of evidence to a claim's research (consulted today if not given), or delete one"},
+    {"verdict", cmd_verdict, NULL, "CLAIM_ID VERDICT",
+     "set a claim's verdict, by name, label or key (see verdicts)"},
+    {"note", cmd_note, NULL, "CLAIM_ID TEXT", "set a claim's research note ('' clears it)"},
+    {"approve", cmd_approve, NULL, "CLAIM_ID",
+     "approve a proposed verdict (not your own): the claim is verified"},
+    {"dispute", cmd_dispute, NULL, "CLAIM_ID --reason TEXT",
+     "dispute a proposed verdict (not your own), saying why"},
+    {"candidates", cmd_candidates, NULL, "ID [--json]",
+     "list an article's check-worthy statements not yet claimed: start, end, score, reasons, "
+     "text"},
+    {"dismiss", cmd_dismiss, NULL, "ID START END",
+     "dismiss a candidate so that it is not listed again"},
+    {"repeats", cmd_repeats, NULL, "CLAIM_ID",
+     "list the same claim in other articles: article, start, end, text"},
+    {"apply", cmd_apply, NULL, "CLAIM_ID",
+     "claim the repeats of a claim with the same research; lists the claims sharing it"},
+    {"verdicts", cmd_verdicts, NULL, "[--json] | import FILE",
+     "list the verdict scale (name, key, label, ClaimReview rating and name, FEVER label), or "
+     "add and update verdicts from a file"},
+    {"demo", cmd_demo, NULL, "", "open the interface on a fresh copy of the sample corpus"},
+    {"help", cmd_help, NULL, "[COMMAND | --keys | --keys=man | --commands]",
+     "list the commands, describe one, or list the interface's keys"},
+    /* Interface commands (ui_cmds.c); keymap.c binds keys to these names. */
+    UI_COMMANDS{NULL, NULL, NULL, NULL, NULL},
+};

@@ -1,0 +1,655 @@
+/*
+ * view_claims.c - the claims screen (of the article read, or of the corpus)
+ * and one claim's detail.  The list shows, under column headers, status,
+ * verdict, repeats (how many other articles hold the same claim), the
+ * article (of the corpus) and text, most repeated first (desk_claims_get's
+ * order); f cycles the status shown, v the verdict, a switches between the
+ * article and the corpus, Enter opens the claim's article at the claim.  The
+ * detail shows the verdict, status, note, the entities tagged inside, where
+ * else the claim is, the evidence, and the claim's history from the edit log
+ * in the order it happened (who marked, proposed, disputed with what reason,
+ * approved), wrapped at the window's width.  Both are read again after every
+ * edit and when another editor changed the database.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "claimview.h"
+#include "layout.h"
+#include "menu.h"
+#include "view_claim.h"
+
+struct view_claims {
+	/* The list. */
+	struct menu m;
+	desk_claims *list;
+	int64_t article;          /* 0: the corpus */
+	desk_claim_status status; /* DESK_CLAIM_ANY: all */
+	int verdict;              /* an index in ui->verdicts, or -1: all */
+	const struct view_ops *back;
+	/* The detail. */
+	desk_claim *claim;
+	int64_t claim_id;
+	char *buf;
+	size_t len, cap;
+	desk_text *text;
+	struct layout *lay;
+	size_t top;
+	struct layout_cell *cells;
+	const struct view_ops *detail_back;
+};
+
+int
+view_claims_new(struct ui *ui)
+{
+	if ((ui->claims = calloc(1, sizeof *ui->claims)) == NULL)
+		return DESK_NOMEM;
+	ui->claims->m.head = 1;
+	ui->claims->status = DESK_CLAIM_ANY;
+	ui->claims->verdict = -1;
+	return DESK_OK;
+}
+
+static void
+view_claims_unload_detail(struct view_claims *v)
+{
+	desk_claim_free(v->claim);
+	layout_free(v->lay);
+	desk_text_free(v->text);
+	v->claim = NULL;
+	v->lay = NULL;
+	v->text = NULL;
+}
+
+void
+view_claims_free(struct ui *ui)
+{
+	if (ui->claims == NULL)
+		return;
+	desk_claims_free(ui->claims->list);
+	view_claims_unload_detail(ui->claims);
+	free(ui->claims->buf);
+	free(ui->claims->cells);
+	free(ui->claims);
+	ui->claims = NULL;
+	desk_verdicts_free(ui->verdicts);
+	ui->verdicts = NULL;
+}
+
+/* --- The list ---------------------------------------------------------- */
+
+static const desk_claim *
+view_claims_selected(struct ui *ui)
+{
+	struct view_claims *v = ui->claims;
+
+	return v->list && v->m.sel < v->m.n ? desk_claims_at(v->list, v->m.sel) : NULL;
+}
+
+static int
+view_claims_reload_list(struct ui *ui)
+{
+	struct view_claims *v = ui->claims;
+	const desk_claim *cur = view_claims_selected(ui);
+	int64_t id = cur ? cur->id : 0;
+	desk_claim_filter f = {v->article, v->status, NULL};
+	desk_claims *c = NULL;
+	int rc;
+
+	if (ui->verdicts == NULL && (rc = view_claim_verdicts(ui)) != DESK_OK)
+		return rc;
+	if (v->verdict >= 0 && (size_t)v->verdict < desk_verdicts_count(ui->verdicts))
+		f.verdict = desk_verdicts_at(ui->verdicts, (size_t)v->verdict)->name;
+	if ((rc = desk_claims_get(&c, ui->d, &f)) != DESK_OK)
+		return rc;
+	desk_claims_free(v->list);
+	v->list = c;
+	v->m.n = desk_claims_count(c);
+	for (size_t i = 0; i < v->m.n; i++)
+		if (desk_claims_at(c, i)->id == id)
+			v->m.sel = i;
+	menu_scroll(ui, &v->m);
+	ui_dirty_body(ui);
+	ui_dirty_bar(ui);
+	return DESK_OK;
+}
+
+/*
+ * The column headers: the number column is the claim's repeats, how many
+ * other articles hold the same claim (R gives them this research).
+ */
+static void
+view_claims_draw_header(struct ui *ui)
+{
+	char h[160];
+
+	snprintf(h, sizeof h, " %-9s %-13s %s %s%s", "Status", "Verdict", "Repeats",
+	         ui->claims->article == 0 ? "Article " : "", "Claim (Repeats: in other articles)");
+	menu_header(ui, h);
+}
+
+static void
+view_claims_draw_row(struct ui *ui, int row)
+{
+	struct view_claims *v = ui->claims;
+	size_t i = menu_item(&v->m, row);
+	const desk_claim *c;
+	char num[32];
+	int sel, x = 1, vi;
+	attr_t a;
+	short p;
+
+	if (row < v->m.head) {
+		view_claims_draw_header(ui);
+		return;
+	}
+	wmove(ui->body, row, 0);
+	wclrtoeol(ui->body);
+	if (v->m.n == 0 && row == v->m.head)
+		ui_draw_text(ui, ui->body, row, 1,
+		             "No claims here: in the reader, c makes the sentence under the cursor "
+		             "a claim (f and v change the filters)",
+		             ui->cols - 1, UI_NORMAL);
+	if (i >= v->m.n)
+		return;
+	c = desk_claims_at(v->list, i);
+	sel = i == v->m.sel;
+	vi = view_claim_verdict_index(ui, c->verdict);
+	menu_cell(ui, row, x, desk_claim_status_name(c->status), 9, sel ? UI_SELECT : UI_HEADING);
+	x += 10;
+	menu_cell(ui, row, x, vi >= 0 ? desk_verdicts_at(ui->verdicts, (size_t)vi)->label : "-", 13,
+	          sel ? UI_SELECT : UI_NORMAL);
+	if (!sel && vi >= 0) {
+		view_claim_status_look(ui, c, &a, &p);
+		mvwchgat(ui->body, row, x,
+		         ui_text_width(desk_verdicts_at(ui->verdicts, (size_t)vi)->label), a, p,
+		         NULL);
+	}
+	x += 14;
+	snprintf(num, sizeof num, "%7lld", (long long)c->repeats);
+	menu_cell(ui, row, x, num, 7, sel ? UI_SELECT : UI_DIM);
+	x += 8;
+	if (v->article == 0) {
+		snprintf(num, sizeof num, "%7lld", (long long)c->article_id);
+		menu_cell(ui, row, x, num, 7, sel ? UI_SELECT : UI_DIM);
+		x += 8;
+	}
+	menu_cell(ui, row, x, c->text, ui->cols - x - 1, sel ? UI_SELECT : UI_NORMAL);
+	if (sel) {
+		ui_draw_look(ui, UI_SELECT, &a, &p);
+		mvwchgat(ui->body, row, 0, -1, a, p, NULL);
+	}
+}
+
+static void
+view_claims_draw(struct ui *ui)
+{
+	for (int r = 0; r < ui->rows; r++)
+		if (ui->dirty[r])
+			view_claims_draw_row(ui, r);
+}
+
+static void
+view_claims_draw_bar(struct ui *ui)
+{
+	struct view_claims *v = ui->claims;
+	char s[256], scope[32];
+
+	if (v->article)
+		snprintf(scope, sizeof scope, "article %lld", (long long)v->article);
+	else
+		snprintf(scope, sizeof scope, "all articles");
+	snprintf(s, sizeof s,
+	         " Claims %zu/%zu  %s  status: %s  verdict: %s  (f v a: filters, Enter: to it)",
+	         v->m.n ? v->m.sel + 1 : 0, v->m.n, scope,
+	         v->status == DESK_CLAIM_ANY ? "any" : desk_claim_status_name(v->status),
+	         v->verdict >= 0 ? desk_verdicts_at(ui->verdicts, (size_t)v->verdict)->name
+	                         : "any");
+	ui_draw_text(ui, ui->bar, 0, 0, s, ui->cols, UI_BAR);
+}
+
+static void
+view_claims_resize(struct ui *ui)
+{
+	menu_resize(ui, &ui->claims->m);
+}
+
+static int
+view_claims_list_open(struct ui *ui)
+{
+	int rc;
+
+	if ((rc = view_claims_reload_list(ui)) != DESK_OK)
+		ui_error(ui, "claims: %s", desk_errmsg(ui->d));
+	return rc;
+}
+
+static void
+view_claims_cursor(struct ui *ui)
+{
+	menu_cursor(ui, &ui->claims->m);
+}
+
+static int
+view_claims_move(struct ui *ui, enum view_move mv, int64_t n)
+{
+	return menu_move(ui, &ui->claims->m, mv, n);
+}
+
+static int64_t
+view_claims_article(struct ui *ui)
+{
+	const desk_claim *c = view_claims_selected(ui);
+
+	return c ? c->article_id : ui->claims->article;
+}
+
+/* Another editor's edits: the list and the detail again. */
+static void
+view_claims_changed(struct ui *ui)
+{
+	if (view_claims_reload(ui) != DESK_OK)
+		ui_error(ui, "claims: %s", desk_errmsg(ui->d));
+}
+
+const struct view_ops view_claims_ops = {
+    .name = "claims",
+    .new = view_claims_new,
+    .free = view_claims_free,
+    .changed = view_claims_changed,
+    .open = view_claims_list_open,
+    .draw = view_claims_draw,
+    .draw_bar = view_claims_draw_bar,
+    .resize = view_claims_resize,
+    .motion = view_claims_move,
+    .cursor = view_claims_cursor,
+    .article = view_claims_article,
+};
+
+int
+view_claims_open_list(struct ui *ui, int64_t article)
+{
+	struct view_claims *v = ui->claims;
+	const desk_claim *here = ui->view == views[VIEW_READER] ? view_claim_at_cursor(ui) : NULL;
+
+	if (ui->view != views[VIEW_CLAIMS] && ui->view != views[VIEW_CLAIM])
+		v->back = ui->view == views[VIEW_HELP] ? ui->back : ui->view;
+	if (v->article != article) {
+		v->m.sel = v->m.top = 0;
+		v->article = article;
+	}
+	if (ui->view == views[VIEW_CLAIMS])
+		return view_claims_reload_list(ui);
+	if (ui_switch(ui, views[VIEW_CLAIMS]) != DESK_OK)
+		return DESK_ERROR;
+	/* On the claim under the reader's cursor. */
+	for (size_t i = 0; here && i < v->m.n; i++)
+		if (desk_claims_at(v->list, i)->id == here->id)
+			v->m.sel = i;
+	menu_scroll(ui, &v->m);
+	return DESK_OK;
+}
+
+int
+view_claims_cycle_status(struct ui *ui)
+{
+	struct view_claims *v = ui->claims;
+
+	v->status = v->status == DESK_CLAIM_DISPUTED ? DESK_CLAIM_ANY : v->status + 1;
+	v->m.sel = v->m.top = 0;
+	return view_claims_reload_list(ui);
+}
+
+int
+view_claims_cycle_verdict(struct ui *ui)
+{
+	struct view_claims *v = ui->claims;
+	size_t n = ui->verdicts ? desk_verdicts_count(ui->verdicts) : 0;
+
+	v->verdict = (size_t)(v->verdict + 1) >= n ? -1 : v->verdict + 1;
+	v->m.sel = v->m.top = 0;
+	return view_claims_reload_list(ui);
+}
+
+int
+view_claims_toggle_scope(struct ui *ui)
+{
+	struct view_claims *v = ui->claims;
+	int64_t id = v->back == views[VIEW_READER] ? views[VIEW_READER]->article(ui) : 0;
+
+	if (v->article == 0 && id == 0)
+		return ui_error(ui, "claims: open an article to see its claims only");
+	v->article = v->article ? 0 : id;
+	v->m.sel = v->m.top = 0;
+	return view_claims_reload_list(ui);
+}
+
+int
+view_claims_jump(struct ui *ui)
+{
+	const desk_claim *c = view_claims_selected(ui);
+	int64_t article, start, id;
+
+	if (c == NULL)
+		return ui_error(ui, "No claim here");
+	article = c->article_id;
+	start = c->start;
+	id = c->id;
+	if (views[VIEW_READER]->article(ui) == article) {
+		if (ui_switch(ui, views[VIEW_READER]) != DESK_OK)
+			return DESK_ERROR;
+	} else if (view_reader_show(ui, article) != DESK_OK) {
+		return DESK_ERROR;
+	}
+	view_tag_goto(ui, start);
+	if ((c = view_claim_find(ui, id)) != NULL)
+		view_claim_describe(ui, "Claim", c);
+	return DESK_OK;
+}
+
+/* --- The detail ---------------------------------------------------------- */
+
+static void view_claims_put(struct view_claims *v, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+view_claims_put(struct view_claims *v, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	if (v->len + (size_t)n + 2 > v->cap) {
+		size_t cap = (v->len + (size_t)n + 2) * 2;
+		char *b = realloc(v->buf, cap);
+
+		if (b == NULL)
+			return;
+		v->buf = b;
+		v->cap = cap;
+	}
+	va_start(ap, fmt);
+	vsnprintf(v->buf + v->len, v->cap - v->len, fmt, ap);
+	va_end(ap);
+	v->len += (size_t)n;
+	v->buf[v->len++] = '\n';
+	v->buf[v->len] = '\0';
+}
+
+/*
+ * The claim's history, oldest first (desk_claim_history): who marked it,
+ * proposed, disputed with what reason, approved, when; a reason stays after
+ * the verdict changed.
+ */
+static void
+view_claims_history(struct ui *ui)
+{
+	struct view_claims *v = ui->claims;
+	desk_claim_event *ev = NULL;
+	const char *prev = "";
+	size_t n = 0;
+	char what[1024], when[20];
+
+	if (desk_claim_history(&ev, &n, ui->d, v->claim->id) != DESK_OK) {
+		view_claims_put(v, "History:  %s", desk_errmsg(ui->d));
+		return;
+	}
+	view_claims_put(v, "%s", "");
+	view_claims_put(v, "History (UTC):");
+	for (size_t i = 0; i < n; i++) {
+		int vi = view_claim_verdict_index(ui, ev[i].verdict);
+
+		claimview_event(what, sizeof what, &ev[i], v->claim->id,
+		                vi >= 0 ? desk_verdicts_at(ui->verdicts, (size_t)vi)->label : NULL,
+		                prev);
+		claimview_event_time(when, ev[i].at);
+		view_claims_put(v, "%s  %s %s", when, ev[i].editor, what);
+		if (*ev[i].status)
+			prev = ev[i].status;
+	}
+	desk_claim_history_free(ev, n);
+}
+
+/* The detail's text, one item a line, from the claim read. */
+static void
+view_claims_text(struct ui *ui)
+{
+	struct view_claims *v = ui->claims;
+	const desk_claim *c = v->claim;
+	int vi = view_claim_verdict_index(ui, c->verdict);
+
+	v->len = 0;
+	view_claims_put(v, "Claim %lld in article %lld: \u201c%s\u201d", (long long)c->id,
+	                (long long)c->article_id, c->text);
+	view_claims_put(v, "%s", "");
+	view_claims_put(v, "Status:   %s", desk_claim_status_name(c->status));
+	if (vi >= 0)
+		view_claims_put(v, "Verdict:  %s (%s)",
+		                desk_verdicts_at(ui->verdicts, (size_t)vi)->label,
+		                desk_verdicts_at(ui->verdicts, (size_t)vi)->description);
+	else
+		view_claims_put(v, "Verdict:  none yet (V then a verdict's key)");
+	view_claims_put(v, "Note:     %s", *c->note ? c->note : "-");
+	if (c->repeats)
+		view_claims_put(v, "Also in %lld other article%s (R gives them this research)",
+		                (long long)c->repeats, c->repeats == 1 ? "" : "s");
+	else
+		view_claims_put(v, "Also in:  no other article");
+	for (size_t i = 0; i < c->nentities; i++) {
+		const desk_span *s = c->entities[i];
+
+		view_claims_put(v, "%s %s \u201c%s\u201d%s%s",
+		                i ? "         " : "Entities:", s->label, s->text,
+		                *s->entity ? " \u2192 " : "", s->entity);
+	}
+	view_claims_put(v, "%s", "");
+	view_claims_put(v, "Evidence: %zu (+ adds one)", c->nevidence);
+	for (size_t i = 0; i < c->nevidence; i++) {
+		const desk_evidence *e = &c->evidence[i];
+
+		view_claims_put(v, "%zu. %s (consulted %s, added by %s)", i + 1, e->source,
+		                e->consulted, e->added_by);
+		view_claims_put(v, "   \u201c%s\u201d", e->quote);
+	}
+	view_claims_history(ui);
+}
+
+static int
+view_claims_layout(struct ui *ui)
+{
+	struct view_claims *v = ui->claims;
+	int rc;
+
+	layout_free(v->lay);
+	desk_text_free(v->text);
+	v->lay = NULL;
+	v->text = NULL;
+	if ((rc = desk_text_new(&v->text, v->buf ? v->buf : "", v->len)) != DESK_OK)
+		return rc;
+	return layout_new(&v->lay, v->text, ui->cols > 1 ? ui->cols - 1 : 1, NULL, 0, LAYOUT_WORDS);
+}
+
+static int
+view_claims_reload_detail(struct ui *ui)
+{
+	struct view_claims *v = ui->claims;
+	desk_claim *c = NULL;
+	int rc;
+
+	if (ui->verdicts == NULL && (rc = view_claim_verdicts(ui)) != DESK_OK)
+		return rc;
+	if ((rc = desk_claim_get(&c, ui->d, v->claim_id)) != DESK_OK)
+		return rc;
+	desk_claim_free(v->claim);
+	v->claim = c;
+	view_claims_text(ui);
+	if ((rc = view_claims_layout(ui)) != DESK_OK)
+		return rc;
+	ui_dirty_all(ui);
+	return DESK_OK;
+}
+
+static void
+view_claims_detail_draw(struct ui *ui)
+{
+	struct view_claims *v = ui->claims;
+	size_t n;
+
+	if (v->cells == NULL && (v->cells = malloc(1024 * sizeof *v->cells)) == NULL)
+		return;
+	for (int r = 0; r < ui->rows; r++) {
+		size_t line = v->top + (size_t)r;
+
+		if (!ui->dirty[r])
+			continue;
+		wmove(ui->body, r, 0);
+		wclrtoeol(ui->body);
+		if (v->lay == NULL || line >= v->lay->nlines)
+			continue;
+		n = layout_cells(v->lay, line, v->cells, 1024);
+		for (size_t i = 0; i < n; i++)
+			ui_draw_cell(ui, ui->body, r, v->cells[i].col, &v->cells[i],
+			             line == 0 ? UI_TITLE : UI_NORMAL);
+	}
+}
+
+static void
+view_claims_detail_draw_bar(struct ui *ui)
+{
+	char s[160];
+
+	snprintf(
+	    s, sizeof s,
+	    " Claim %lld  (V verdict, + evidence, m note, = approve, ! dispute, R repeats, q back)",
+	    (long long)ui->claims->claim_id);
+	ui_draw_text(ui, ui->bar, 0, 0, s, ui->cols, UI_BAR);
+}
+
+static void
+view_claims_detail_resize(struct ui *ui)
+{
+	if (view_claims_layout(ui) != DESK_OK)
+		ui_error(ui, "out of memory");
+	ui_dirty_all(ui);
+}
+
+static int
+view_claims_detail_open(struct ui *ui)
+{
+	int rc;
+
+	ui->claims->top = 0;
+	if ((rc = view_claims_reload_detail(ui)) != DESK_OK)
+		ui_error(ui, "claim %lld: %s", (long long)ui->claims->claim_id, desk_errmsg(ui->d));
+	return rc;
+}
+
+static void
+view_claims_detail_cursor(struct ui *ui)
+{
+	curs_set(0);
+	wmove(ui->body, 0, 0);
+}
+
+static int
+view_claims_detail_move(struct ui *ui, enum view_move mv, int64_t n)
+{
+	struct view_claims *v = ui->claims;
+	size_t lines = v->lay ? v->lay->nlines : 0, rows = (size_t)ui->rows, top = v->top;
+	size_t max = lines > rows ? lines - rows : 0;
+
+	switch (mv) {
+	case VIEW_DOWN:
+		top += (size_t)n;
+		break;
+	case VIEW_UP:
+		top = (size_t)n > top ? 0 : top - (size_t)n;
+		break;
+	case VIEW_PAGE_DOWN:
+		top += (size_t)n * rows;
+		break;
+	case VIEW_PAGE_UP:
+		top = (size_t)n * rows > top ? 0 : top - (size_t)n * rows;
+		break;
+	case VIEW_TOP:
+		top = 0;
+		break;
+	case VIEW_BOTTOM:
+		top = max;
+		break;
+	default:
+		return DESK_MISUSE;
+	}
+	v->top = top > max ? max : top;
+	ui_dirty_body(ui);
+	return DESK_OK;
+}
+
+static int64_t
+view_claims_detail_article(struct ui *ui)
+{
+	return ui->claims->claim ? ui->claims->claim->article_id : 0;
+}
+
+const struct view_ops view_claim_ops = {
+    .name = "claim",
+    .open = view_claims_detail_open,
+    .draw = view_claims_detail_draw,
+    .draw_bar = view_claims_detail_draw_bar,
+    .resize = view_claims_detail_resize,
+    .motion = view_claims_detail_move,
+    .cursor = view_claims_detail_cursor,
+    .article = view_claims_detail_article,
+};
+
+int
+view_claims_open_detail(struct ui *ui, int64_t claim_id)
+{
+	struct view_claims *v = ui->claims;
+
+	if (ui->view != views[VIEW_CLAIM])
+		v->detail_back = ui->view == views[VIEW_HELP] ? ui->back : ui->view;
+	v->claim_id = claim_id;
+	if (ui->view == views[VIEW_CLAIM])
+		return view_claims_reload_detail(ui);
+	return ui_switch(ui, views[VIEW_CLAIM]);
+}
+
+int
+view_claims_reload(struct ui *ui)
+{
+	int rc = DESK_OK;
+
+	if (ui->view == views[VIEW_CLAIMS])
+		rc = view_claims_reload_list(ui);
+	else if (ui->view == views[VIEW_CLAIM])
+		rc = view_claims_reload_detail(ui);
+	return rc;
+}
+
+const struct view_ops *
+view_claims_back(struct ui *ui)
+{
+	const struct view_ops *b =
+	    ui->view == views[VIEW_CLAIM] ? ui->claims->detail_back : ui->claims->back;
+
+	return b ? b : views[VIEW_LIST];
+}
+
+int64_t
+view_claims_current(struct ui *ui)
+{
+	const desk_claim *c;
+
+	if (ui->view == views[VIEW_CLAIM])
+		return ui->claims->claim_id;
+	if (ui->view == views[VIEW_CLAIMS])
+		return (c = view_claims_selected(ui)) ? c->id : 0;
+	return 0;
+}
