@@ -253,8 +253,8 @@ test_marks(void **state)
 static void
 test_no_byline_without_title(void **state)
 {
-	import_error err = {0};
-	import_article *arts = NULL;
+	format_error err = {0};
+	format_article *arts = NULL;
 	size_t n = 0;
 	const char *s = "Ngày 5/2, hội nghị tổng kết ngành được tổ chức tại Huế với sự tham "
 	                "dự của nhiều đại biểu đến từ các tỉnh miền Trung và Tây Nguyên.\n"
@@ -267,7 +267,7 @@ test_no_byline_without_title(void **state)
 	assert_int_equal(n, 1);
 	assert_null(arts[0].in.title);
 	assert_int_equal(arts[0].in.nmarks, 0);
-	import_articles_free(arts, n);
+	format_articles_free(arts, n);
 }
 
 static void
@@ -295,8 +295,8 @@ test_crlf_and_cr(void **state)
 	desk *d = open_db();
 	desk_article *lf = import_one(d, FX("vi_title_byline_boilerplate.txt"));
 	desk_article *crlf = NULL;
-	import_error err = {0};
-	import_article *arts = NULL;
+	format_error err = {0};
+	format_article *arts = NULL;
 	size_t n = 0, nlf, ncr;
 	const desk_mark *mlf, *mcr;
 	FILE *f = fopen(FX("crlf.txt"), "rb");
@@ -321,7 +321,7 @@ test_crlf_and_cr(void **state)
 		assert_int_equal(arts[0].in.marks[i].end, mlf[i].end);
 		assert_int_equal(arts[0].in.marks[i].kind, mlf[i].kind);
 	}
-	import_articles_free(arts, n);
+	format_articles_free(arts, n);
 	/* Through the store: a duplicate of the LF article. */
 	assert_int_equal(desk_import_path(d, FX("crlf.txt"), DESK_FORMAT_AUTO, on_event, &e, NULL),
 	                 DESK_OK);
@@ -477,8 +477,8 @@ test_jsonl_fields(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
-		import_error err = {0};
-		import_article *arts = NULL;
+		format_error err = {0};
+		format_article *arts = NULL;
 		size_t n = 0;
 
 		assert_int_equal(import_parse(&arts, &n, "f.jsonl", "f.jsonl", bad[i].json,
@@ -824,7 +824,7 @@ test_bad_date_prefix(void **state)
 	desk_close(d);
 }
 
-/* A 5 MB article on one line imports whole (the limit is IMPORT_MAX_BODY). */
+/* A 5 MB article on one line imports whole (the limit is FORMAT_MAX_BODY). */
 static void
 test_huge_line(void **state)
 {
@@ -1029,7 +1029,7 @@ test_format_choice(void **state)
 	desk_close(d);
 }
 
-/* import_is_nfc's fast path must only accept what NFC leaves alone. */
+/* format_is_nfc's fast path must only accept what NFC leaves alone. */
 static void
 test_nfc_fast_path(void **state)
 {
@@ -1044,7 +1044,7 @@ test_nfc_fast_path(void **state)
 			int k = u8_uctomb(u, c, 6);
 
 			assert_true(k > 0);
-			assert_true(import_is_nfc((const char *)u, (size_t)k));
+			assert_true(format_is_nfc((const char *)u, (size_t)k));
 			for (size_t b = 0; b < sizeof bases / sizeof *bases; b++) {
 				char s[16], *n = NULL;
 				size_t bl = strlen(bases[b]), nl = 0;
@@ -1057,11 +1057,11 @@ test_nfc_fast_path(void **state)
 				free(n);
 			}
 		}
-	assert_false(import_is_nfc("e\xcc\x81", 3));    /* e + combining acute */
-	assert_false(import_is_nfc("\xe2\x84\xa6", 3)); /* OHM SIGN */
-	assert_false(import_is_nfc("\xe2\x80\x80", 3)); /* EN QUAD, which NFC changes */
-	assert_false(import_is_nfc("\xcc\x80", 2));     /* U+0300 */
-	assert_false(import_is_nfc("\xe1\xbc\x80", 3)); /* U+1F00, Greek */
+	assert_false(format_is_nfc("e\xcc\x81", 3));    /* e + combining acute */
+	assert_false(format_is_nfc("\xe2\x84\xa6", 3)); /* OHM SIGN */
+	assert_false(format_is_nfc("\xe2\x80\x80", 3)); /* EN QUAD, which NFC changes */
+	assert_false(format_is_nfc("\xcc\x80", 2));     /* U+0300 */
+	assert_false(format_is_nfc("\xe1\xbc\x80", 3)); /* U+1F00, Greek */
 }
 
 int

@@ -1,7 +1,8 @@
 /*
- * import.c - one file's bytes into articles: checking and normalising the
- * bytes (UTF-8, NUL, binary, NFC, line ends, BOM) and handing them to the
- * format's parser (formats/).  Nothing here touches the store; import_run.c
+ * import.c - one file's bytes into articles by its format: the table of the
+ * formats the importer reads (a name, file name endings, a parser in
+ * formats/), the format of a file, and the file normalised (formats/format.c)
+ * and handed to its parser.  Nothing here touches the store; import_run.c
  * walks the paths and stores what this returns.
  */
 #include <stdarg.h>
@@ -16,409 +17,48 @@
 #include "internal.h"
 
 /*
- * A bad byte this close to the start, with control characters near it, means
- * "binary" (PNG, gzip, ...) rather than text in a wrong encoding.
+ * The formats the importer reads, one entry each: the name --format takes,
+ * the endings of the file names it is known by, whether the whole file is
+ * composed to NFC before it is parsed (JSON Lines: each field after it is
+ * decoded), and its parser (formats/, one file each).
  */
-#define IMPORT_BINARY_PREFIX 8
-#define IMPORT_BINARY_SNIFF  64
+static const struct import_format {
+	desk_format id;
+	const char *name, *alias;
+	const char *ext[3];
+	int nfc;
+	format_read_fn *read;
+} import_formats[] = {
+    {DESK_FORMAT_TEXT, "text", "txt", {".txt", NULL}, 1, fmt_text_read},
+    {DESK_FORMAT_JSONL, "jsonl", NULL, {".jsonl", ".ndjson", NULL}, 0, fmt_jsonl_read},
+};
+#define IMPORT_NFORMATS (sizeof import_formats / sizeof *import_formats)
+
+static const struct import_format *
+import_format_entry(desk_format id)
+{
+	for (size_t i = 0; i < IMPORT_NFORMATS; i++)
+		if (import_formats[i].id == id)
+			return &import_formats[i];
+	return &import_formats[0];
+}
 
 int
 desk_format_parse(desk_format *out, const char *name)
 {
 	if (name == NULL)
 		return DESK_MISUSE;
-	if (strcmp(name, "auto") == 0)
+	if (strcmp(name, "auto") == 0) {
 		*out = DESK_FORMAT_AUTO;
-	else if (strcmp(name, "text") == 0 || strcmp(name, "txt") == 0)
-		*out = DESK_FORMAT_TEXT;
-	else if (strcmp(name, "jsonl") == 0)
-		*out = DESK_FORMAT_JSONL;
-	else
-		return DESK_MISUSE;
-	return DESK_OK;
-}
-
-int
-import_fail(import_error *err, int rc, int64_t line, int64_t column, const char *fmt, ...)
-{
-	va_list ap;
-
-	err->rc = rc;
-	err->line = line;
-	err->column = column;
-	va_start(ap, fmt);
-	vsnprintf(err->msg, sizeof err->msg, fmt, ap);
-	va_end(ap);
-	return rc;
-}
-
-void
-import_article_clear(import_article *a)
-{
-	free(a->mem);
-	free(a->title);
-	free(a->source);
-	free(a->marks);
-	memset(a, 0, sizeof *a);
-}
-
-void
-import_articles_free(import_article *a, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		import_article_clear(&a[i]);
-	free(a);
-}
-
-int
-import_article_mark(import_article *a, desk_mark_kind kind, int64_t start, int64_t end)
-{
-	if (start >= end)
-		return DESK_OK;
-	if (a->nmarks == a->capmarks) {
-		size_t cap = a->capmarks ? 2 * a->capmarks : 8;
-		desk_mark *m = realloc(a->marks, cap * sizeof *m);
-
-		if (m == NULL)
-			return DESK_NOMEM;
-		a->marks = m;
-		a->capmarks = cap;
-	}
-	a->marks[a->nmarks].start = start;
-	a->marks[a->nmarks].end = end;
-	a->marks[a->nmarks].kind = kind;
-	a->nmarks++;
-	return DESK_OK;
-}
-
-/*
- * Characters whose every occurrence is already NFC and cannot compose with
- * what precedes them: all below U+0300, Vietnamese precomposed letters
- * (U+1E00..U+1EFF), general punctuation but for U+2000 and U+2001 (dashes,
- * quotes, ellipsis: U+2002..U+207F) and currency signs (U+20A0..U+20BF).
- * Text of these alone needs no normalisation; anything else goes through
- * desk_nfc().  s must be valid UTF-8: this looks at the bytes only, since it
- * runs over every byte of every file.  test_import checks the ranges
- * against desk_nfc().
- */
-/* Whether the 8 bytes at p are all ASCII, NUL bytes included. */
-static int
-import_ascii8(const uint8_t *p)
-{
-	uint64_t v;
-
-	memcpy(&v, p, sizeof v);
-	return (v & 0x8080808080808080ULL) == 0;
-}
-
-/* Whether the 8 bytes at p are all ASCII and none of them is NUL. */
-static int
-import_text8(const uint8_t *p)
-{
-	uint64_t v;
-
-	memcpy(&v, p, sizeof v);
-	return ((v | ((v - 0x0101010101010101ULL) & ~v)) & 0x8080808080808080ULL) == 0;
-}
-
-/* Whether the 3-byte sequence at p is one of the NFC ranges above. */
-static int
-import_nfc3(const uint8_t *p)
-{
-	return (p[0] == 0xE1 && p[1] >= 0xB8 && p[1] <= 0xBB) || /* U+1E00..U+1EFF */
-	       (p[0] == 0xE2 &&
-	        ((p[1] == 0x80 && p[2] >= 0x82) || p[1] == 0x81 ||
-	         (p[1] == 0x82 && p[2] >= 0xA0))); /* U+2002..U+207F, U+20A0..U+20BF */
-}
-
-int
-import_is_nfc(const char *s, size_t len)
-{
-	const uint8_t *p = (const uint8_t *)s, *end = p + len;
-
-	while (p < end) {
-		if (end - p >= 8 && import_ascii8(p))
-			p += 8;
-		else if (*p < 0x80)
-			p++;
-		else if (*p < 0xCC) /* U+0080..U+02FF */
-			p += 2;
-		else if (end - p >= 3 && import_nfc3(p))
-			p += 3;
-		else
-			return 0;
-	}
-	return 1;
-}
-
-/* Whether p[0..n) are continuation bytes. */
-static int
-import_cont(const uint8_t *p, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if ((p[i] & 0xC0) != 0x80)
-			return 0;
-	return 1;
-}
-
-/*
- * One pass over s: 1 when it is valid UTF-8 without NUL bytes, with *nfc
- * set to import_is_nfc(s, len); 0 (and *nfc 0) when it is not, and
- * desk_utf8_check() then says where.  The same rules as u8_check(): no overlong forms, no
- * surrogates, nothing above U+10FFFF.
- */
-static int
-import_utf8_scan(const char *s, size_t len, int *nfc)
-{
-	const uint8_t *p = (const uint8_t *)s, *end = p + len;
-	int simple = 1;
-
-	*nfc = 0;
-	while (p < end) {
-		size_t left = (size_t)(end - p);
-		uint8_t c = *p;
-
-		if (left >= 8 && import_text8(p)) {
-			p += 8;
-		} else if (c < 0x80) {
-			if (c == 0)
-				return 0;
-			p++;
-		} else if (c < 0xC2) {
-			return 0;
-		} else if (c < 0xE0) {
-			if (left < 2 || !import_cont(p + 1, 1))
-				return 0;
-			simple &= c < 0xCC;
-			p += 2;
-		} else if (c < 0xF0) {
-			if (left < 3 || !import_cont(p + 1, 2) || (c == 0xE0 && p[1] < 0xA0) ||
-			    (c == 0xED && p[1] >= 0xA0))
-				return 0;
-			simple &= import_nfc3(p);
-			p += 3;
-		} else if (c < 0xF5) {
-			if (left < 4 || !import_cont(p + 1, 3) || (c == 0xF0 && p[1] < 0x90) ||
-			    (c == 0xF4 && p[1] >= 0x90))
-				return 0;
-			simple = 0;
-			p += 4;
-		} else {
-			return 0;
-		}
-	}
-	*nfc = simple;
-	return 1;
-}
-
-/* Copy s to a new buffer, CRLF and lone CR turned into LF. */
-static char *
-import_copy_lf(const char *s, size_t len, size_t *outlen)
-{
-	char *buf = malloc(len + 1), *w = buf;
-	const char *p = s, *end = s + len, *cr;
-
-	if (buf == NULL)
-		return NULL;
-	while ((cr = memchr(p, '\r', (size_t)(end - p))) != NULL) {
-		memcpy(w, p, (size_t)(cr - p));
-		w += cr - p;
-		*w++ = '\n';
-		p = cr + 1;
-		if (p < end && *p == '\n')
-			p++;
-	}
-	memcpy(w, p, (size_t)(end - p));
-	w += end - p;
-	*w = '\0';
-	*outlen = (size_t)(w - buf);
-	return buf;
-}
-
-static int
-import_is_blank(const char *s, size_t len)
-{
-	const uint8_t *p = (const uint8_t *)s, *end = p + len;
-
-	while (p < end) {
-		ucs4_t c;
-		int k = u8_mbtoucr(&c, p, (size_t)(end - p));
-
-		if (k <= 0)
-			return 0;
-		if (!uc_is_property_white_space(c) && c != 0x200B && c != 0xFEFF)
-			return 0;
-		p += k;
-	}
-	return 1;
-}
-
-/* Control characters other than TAB, LF, FF and ESC near the start. */
-static int
-import_has_controls(const char *s, size_t len)
-{
-	for (size_t i = 0; i < len && i < IMPORT_BINARY_SNIFF; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != 0x1B) || c == 0x7F)
-			return 1;
-	}
-	return 0;
-}
-
-/* Why the bytes at s[bad] are not UTF-8, in words. */
-static void
-import_utf8_why(char *buf, size_t size, const unsigned char *s, size_t len, size_t bad)
-{
-	unsigned char b = s[bad];
-	size_t need = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : 1, i;
-
-	if (b >= 0x80 && b <= 0xBF) {
-		snprintf(buf, size, "byte 0x%02X is a continuation byte without a lead byte", b);
-		return;
-	}
-	if (b == 0xC0 || b == 0xC1 || b >= 0xF5) {
-		snprintf(buf, size, "byte 0x%02X never occurs in UTF-8", b);
-		return;
-	}
-	for (i = 1; i <= need && bad + i < len && (s[bad + i] & 0xC0) == 0x80; i++)
-		;
-	if (i <= need && need == 1)
-		snprintf(buf, size, "byte 0x%02X is not followed by a continuation byte", b);
-	else if (i <= need)
-		snprintf(buf, size, "byte 0x%02X is not followed by %zu continuation bytes", b,
-		         need);
-	else
-		snprintf(buf, size,
-		         "byte 0x%02X starts an overlong, surrogate or too large sequence", b);
-}
-
-int
-import_normalize(char **out, size_t *outlen, const char *s, size_t len, int nfc, import_error *err)
-{
-	char *buf = NULL, *n = NULL;
-	size_t blen = 0, bad = 0, nlen = 0;
-	int64_t line, col;
-	int rc = DESK_OK, simple = 0;
-
-	*out = NULL;
-	*outlen = 0;
-	if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
-		s += 3;
-		len -= 3;
-	}
-	if (len > IMPORT_MAX_FILE) {
-		rc = import_fail(err, DESK_INVALID, 0, 0, "file too large (%zu bytes; at most %zu)",
-		                 len, IMPORT_MAX_FILE);
-		goto done;
-	}
-	if ((buf = import_copy_lf(s, len, &blen)) == NULL) {
-		rc = import_fail(err, DESK_NOMEM, 0, 0, "out of memory");
-		goto done;
-	}
-	/* The one-pass scan first; desk_utf8_check() finds what is wrong. */
-	if (!import_utf8_scan(buf, blen, &simple) && desk_utf8_check(buf, blen, &bad) != DESK_OK) {
-		unsigned char b = (unsigned char)buf[bad];
-		char why[128];
-
-		desk_utf8_line_col(buf, bad, &line, &col);
-		if (b == 0)
-			rc = import_fail(err, DESK_INVALID, line, col,
-			                 "NUL byte: this looks like a binary file, not text");
-		else if (bad < IMPORT_BINARY_PREFIX && import_has_controls(buf, blen))
-			rc = import_fail(err, DESK_INVALID, line, col,
-			                 "byte 0x%02X: this looks like a binary file, not text", b);
-		else {
-			import_utf8_why(why, sizeof why, (const unsigned char *)buf, blen, bad);
-			rc = import_fail(err, DESK_INVALID, line, col, "invalid UTF-8 (%s)", why);
-		}
-		goto done;
-	}
-	if (import_is_blank(buf, blen)) {
-		rc = import_fail(err, DESK_INVALID, 1, 1, "empty file");
-		goto done;
-	}
-	if (nfc && !simple && !import_is_nfc(buf, blen)) {
-		if (desk_nfc(&n, &nlen, buf, blen) != DESK_OK) {
-			rc = import_fail(err, DESK_NOMEM, 0, 0, "out of memory");
-			goto done;
-		}
-		free(buf);
-		buf = n;
-		blen = nlen;
-	}
-	*out = buf;
-	*outlen = blen;
-	buf = NULL;
-done:
-	free(buf);
-	return rc;
-}
-
-int
-import_check_part(char **copy, size_t *copylen, const char *s, size_t len, int64_t ln0, int head,
-                  import_error *err)
-{
-	const char *buf = s;
-	char *lf = NULL, why[128];
-	size_t blen = len, bad = 0;
-	int64_t line, col;
-	int simple;
-
-	*copy = NULL;
-	*copylen = 0;
-	if (memchr(s, '\r', len) != NULL) {
-		if ((lf = import_copy_lf(s, len, &blen)) == NULL)
-			return import_fail(err, DESK_NOMEM, 0, 0, "out of memory");
-		buf = lf;
-	}
-	if (import_utf8_scan(buf, blen, &simple) || desk_utf8_check(buf, blen, &bad) == DESK_OK) {
-		*copy = lf;
-		*copylen = blen;
 		return DESK_OK;
 	}
-	desk_utf8_line_col(buf, bad, &line, &col);
-	line += ln0;
-	if (buf[bad] == 0)
-		import_fail(err, DESK_INVALID, line, col,
-		            "NUL byte: this looks like a binary file, not text");
-	else if (head && bad < IMPORT_BINARY_PREFIX && import_has_controls(buf, blen))
-		import_fail(err, DESK_INVALID, line, col,
-		            "byte 0x%02X: this looks like a binary file, not text",
-		            (unsigned char)buf[bad]);
-	else {
-		import_utf8_why(why, sizeof why, (const unsigned char *)buf, blen, bad);
-		import_fail(err, DESK_INVALID, line, col, "invalid UTF-8 (%s)", why);
-	}
-	free(lf);
-	return err->rc;
-}
-
-int
-import_normalize_field(char **out, size_t *outlen, const char *s, size_t len, int trim)
-{
-	char *buf, *n = NULL;
-	size_t blen, nlen;
-
-	*out = NULL;
-	if ((buf = import_copy_lf(s, len, &blen)) == NULL)
-		return DESK_NOMEM;
-	if (!import_is_nfc(buf, blen)) {
-		if (desk_nfc(&n, &nlen, buf, blen) != DESK_OK) {
-			free(buf);
-			return DESK_NOMEM;
+	for (size_t i = 0; i < IMPORT_NFORMATS; i++)
+		if (strcmp(name, import_formats[i].name) == 0 ||
+		    (import_formats[i].alias && strcmp(name, import_formats[i].alias) == 0)) {
+			*out = import_formats[i].id;
+			return DESK_OK;
 		}
-		free(buf);
-		buf = n;
-		blen = nlen;
-	}
-	while (trim && blen > 0 && strchr(" \t\n\v\f", buf[blen - 1]) != NULL)
-		blen--;
-	buf[blen] = '\0';
-	*out = buf;
-	if (outlen)
-		*outlen = blen;
-	return DESK_OK;
+	return DESK_MISUSE;
 }
 
 desk_format
@@ -428,10 +68,10 @@ import_format(desk_format fmt, const char *name, const char *data, size_t len)
 
 	if (fmt != DESK_FORMAT_AUTO)
 		return fmt;
-	if (dot && (strcmp(dot, ".jsonl") == 0 || strcmp(dot, ".ndjson") == 0))
-		return DESK_FORMAT_JSONL;
-	if (dot && strcmp(dot, ".txt") == 0)
-		return DESK_FORMAT_TEXT;
+	for (size_t i = 0; dot != NULL && i < IMPORT_NFORMATS; i++)
+		for (const char *const *e = import_formats[i].ext; *e != NULL; e++)
+			if (strcmp(dot, *e) == 0)
+				return import_formats[i].id;
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
 		data += 3;
 		len -= 3;
@@ -445,24 +85,24 @@ import_format(desk_format fmt, const char *name, const char *data, size_t len)
 
 /* Each article's source: its own, or the file's. */
 static int
-import_sources(import_article *arts, size_t n, const char *source, import_error *err)
+import_sources(format_article *arts, size_t n, const char *source, format_error *err)
 {
 	for (size_t i = 0; i < n; i++) {
 		if (arts[i].source == NULL && (arts[i].source = desk_strdup(source)) == NULL)
-			return import_fail(err, DESK_NOMEM, 0, 0, "out of memory");
+			return format_fail(err, DESK_NOMEM, 0, 0, "out of memory");
 		arts[i].in.source = arts[i].source;
 	}
 	return DESK_OK;
 }
 
 int
-import_parse_jsonl(import_article **out, size_t *n, const char *source, const char *s, size_t len,
-                   int64_t ln0, import_error *err)
+import_parse_jsonl(format_article **out, size_t *n, const char *source, const char *s, size_t len,
+                   int64_t ln0, format_error *err)
 {
 	int rc = fmt_jsonl_parse(out, n, s, len, ln0, err);
 
 	if (rc == DESK_OK && (rc = import_sources(*out, *n, source, err)) != DESK_OK) {
-		import_articles_free(*out, *n);
+		format_articles_free(*out, *n);
 		*out = NULL;
 		*n = 0;
 	}
@@ -470,10 +110,11 @@ import_parse_jsonl(import_article **out, size_t *n, const char *source, const ch
 }
 
 int
-import_parse(import_article **out, size_t *n, const char *name, const char *source,
-             const char *data, size_t len, desk_format fmt, import_error *err)
+import_parse(format_article **out, size_t *n, const char *name, const char *source,
+             const char *data, size_t len, desk_format fmt, format_error *err)
 {
-	import_article *arts = NULL;
+	const struct import_format *f;
+	format_article *arts = NULL;
 	size_t narts = 0;
 	char *buf = NULL;
 	size_t blen;
@@ -481,26 +122,10 @@ import_parse(import_article **out, size_t *n, const char *name, const char *sour
 
 	*out = NULL;
 	*n = 0;
-	fmt = import_format(fmt, name, data, len);
-	/* JSONL strings are normalised one by one after decoding. */
-	if ((rc = import_normalize(&buf, &blen, data, len, fmt == DESK_FORMAT_TEXT, err)) !=
-	    DESK_OK)
+	f = import_format_entry(import_format(fmt, name, data, len));
+	if ((rc = format_normalize(&buf, &blen, data, len, f->nfc, err)) != DESK_OK)
 		goto done;
-	if (fmt == DESK_FORMAT_JSONL) {
-		rc = fmt_jsonl_parse(&arts, &narts, buf, blen, 0, err);
-		free(buf);
-		if (rc == DESK_OK && narts == 0)
-			rc = import_fail(err, DESK_INVALID, 1, 1, "no articles (only blank lines)");
-	} else {
-		if ((arts = calloc(1, sizeof *arts)) == NULL) {
-			free(buf);
-			rc = import_fail(err, DESK_NOMEM, 0, 0, "out of memory");
-			goto done;
-		}
-		narts = 1;
-		rc = fmt_text_parse(arts, buf, blen, err);
-	}
-	buf = NULL;
+	rc = f->read(&arts, &narts, buf, blen, err);
 	if (rc != DESK_OK || (rc = import_sources(arts, narts, source, err)) != DESK_OK)
 		goto done;
 	*out = arts;
@@ -508,6 +133,6 @@ import_parse(import_article **out, size_t *n, const char *name, const char *sour
 	arts = NULL;
 	narts = 0;
 done:
-	import_articles_free(arts, narts);
+	format_articles_free(arts, narts);
 	return rc;
 }

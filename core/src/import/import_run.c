@@ -19,388 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "import.h"
-#include "internal.h"
-
-/* A batch is stored when it holds this many articles or body bytes. */
-#define IMPORT_BATCH_ARTICLES 1000
-#define IMPORT_BATCH_BYTES    ((size_t)32 << 20)
-
-/* An article of a large file, stored in its still open transaction: reported at its commit. */
-typedef struct import_held {
-	int64_t line, id;
-	int dup;
-	char *title;
-} import_held;
-
-/* The parsed articles of one accepted file, waiting in the batch. */
-typedef struct import_file {
-	char *path;
-	import_article *arts;
-	size_t n;
-} import_file;
-
-/* Accepted files whose articles are stored together, in one transaction. */
-typedef struct import_batch {
-	import_file *files;
-	size_t nfiles, capfiles, narts, bytes;
-	desk_article_in *in; /* while stored: the articles, their ids, duplicates */
-	int64_t *ids;
-	int *dup;
-	article_keys keys; /* worked out before the store (keys.hash NULL: by article_add) */
-} import_batch;
-
-/*
- * Parsing and storing overlap: while the store thread stores one batch in
- * the database, this thread reads and parses the files of the next.  Only
- * one thread at a time uses the desk handle: the store thread between
- * import_store_start() and import_store_finish(), this one otherwise, so
- * everything here that may touch r->d (errors, events) finishes the store
- * first.  Events still come in file order.
- */
-typedef struct import_run {
-	desk *d;
-	desk_import_cb cb;
-	void *ctx;
-	desk_import_stats *stats;
-	import_batch fill;  /* being parsed into */
-	import_batch store; /* being stored */
-	pthread_t thread;
-	int storing;        /* the store thread runs */
-	int store_rc;       /* its result */
-	int rc;             /* DESK_OK, or the worst result so far */
-	int cache_was;      /* the handle's cache_size before the import */
-	int checkpoint_was; /* and its wal_autocheckpoint */
-	int hold;           /* a large file's parts: hold their events (import_run_jsonl) */
-	import_held *held;
-	size_t nheld, capheld;
-	char hold_msg[sizeof((desk *)0)->errmsg]; /* why a held part's store failed */
-	sentindex_rows rows; /* the held parts' rows of the index, stored last in one pass */
-} import_run;
-
-static void
-import_emit(import_run *r, const desk_import_event *ev)
-{
-	if (r->cb)
-		r->cb(r->ctx, ev);
-}
-
-/* Worse results win: a failing database over unreadable files over bad data. */
-static int
-import_rank(int rc)
-{
-	switch (rc) {
-	case DESK_OK:
-		return 0;
-	case DESK_INVALID:
-		return 1;
-	case DESK_NOTFOUND:
-		return 2;
-	case DESK_IO:
-		return 3;
-	default:
-		return 4;
-	}
-}
-
-static void
-import_note(import_run *r, int rc)
-{
-	if (import_rank(rc) > import_rank(r->rc))
-		r->rc = rc;
-}
-
-static int import_store_finish(import_run *r);
-
-static void
-import_refuse(import_run *r, const char *path, int rc, int64_t line, int64_t col, const char *msg)
-{
-	desk_import_event ev = {0};
-
-	import_store_finish(r); /* its events go first, and it must let go of r->d */
-	ev.what = DESK_IMPORT_REFUSED;
-	ev.path = path;
-	ev.line = line;
-	ev.column = col;
-	ev.message = msg;
-	ev.rc = rc;
-	if (line > 0)
-		desk_error(r->d, rc, "%s:%lld:%lld: %s", path, (long long)line, (long long)col,
-		           msg);
-	else
-		desk_error(r->d, rc, "%s: %s", path, msg);
-	if (r->stats)
-		r->stats->refused++;
-	import_note(r, rc);
-	import_emit(r, &ev);
-}
-
-/* An error of this thread's (the store thread must let go of r->d first). */
-static int
-import_error_run(import_run *r, int rc, const char *what)
-{
-	import_store_finish(r);
-	return desk_error(r->d, rc, "%s", what);
-}
-
-/* Drop what import_store_start() made for the batch, keeping its files. */
-static void
-import_batch_unprepare(import_batch *b)
-{
-	article_keys_free(&b->keys);
-	free(b->in);
-	free(b->ids);
-	free(b->dup);
-	b->in = NULL;
-	b->ids = NULL;
-	b->dup = NULL;
-}
-
-static void
-import_batch_clear(import_batch *b)
-{
-	for (size_t i = 0; i < b->nfiles; i++) {
-		free(b->files[i].path);
-		import_articles_free(b->files[i].arts, b->files[i].n);
-	}
-	import_batch_unprepare(b);
-	b->nfiles = b->narts = b->bytes = 0;
-}
-
-static void
-import_batch_free(import_batch *b)
-{
-	import_batch_clear(b);
-	free(b->files);
-}
-
-static void *
-import_store_main(void *arg)
-{
-	import_run *r = arg;
-
-	r->store_rc =
-	    article_add(r->d, r->store.in, r->store.keys.hash ? &r->store.keys : NULL,
-	                r->store.narts, r->store.ids, r->store.dup, r->hold ? &r->rows : NULL);
-	return NULL;
-}
-
-/* Keep what to report of an article stored in a large file's open transaction. */
-static int
-import_hold(import_run *r, const import_article *a, int64_t id, int dup)
-{
-	import_held *h;
-
-	if (desk_grow(&r->held, &r->capheld, r->nheld, sizeof *r->held) != DESK_OK)
-		return DESK_NOMEM;
-	h = &r->held[r->nheld];
-	h->line = a->line;
-	h->id = id;
-	h->dup = dup;
-	h->title = NULL;
-	if (a->in.title && (h->title = desk_strdup(a->in.title)) == NULL)
-		return DESK_NOMEM;
-	r->nheld++;
-	return DESK_OK;
-}
-
-/* Wait for the batch being stored, and report each of its articles. */
-static int
-import_store_finish(import_run *r)
-{
-	import_batch *b = &r->store;
-	int rc;
-
-	if (r->storing) {
-		pthread_join(r->thread, NULL);
-		r->storing = 0;
-	}
-	if (b->narts == 0)
-		return DESK_OK;
-	if ((rc = r->store_rc) != DESK_OK && r->hold) {
-		/* A part of a large file: the file is refused once, as a whole. */
-		snprintf(r->hold_msg, sizeof r->hold_msg, "%s", desk_errmsg(r->d));
-		import_batch_clear(b);
-		return rc;
-	}
-	if (rc != DESK_OK) {
-		/* Nothing of the batch was stored: say so for each of its files. */
-		char msg[sizeof r->d->errmsg];
-		import_batch gone = *b;
-
-		snprintf(msg, sizeof msg, "%s", desk_errmsg(r->d));
-		memset(b, 0, sizeof *b); /* import_refuse() finishes the store again */
-		for (size_t i = 0; i < gone.nfiles; i++)
-			import_refuse(r, gone.files[i].path, rc, 0, 0, msg);
-		import_note(r, rc);
-		import_batch_free(&gone);
-		return rc;
-	}
-	for (size_t i = 0, k = 0; i < b->nfiles; i++)
-		for (size_t j = 0; j < b->files[i].n; j++, k++) {
-			desk_import_event ev = {0};
-
-			if (r->hold) {
-				if ((rc = import_hold(r, &b->files[i].arts[j], b->ids[k],
-				                      b->dup[k])) != DESK_OK) {
-					import_batch_clear(b);
-					snprintf(r->hold_msg, sizeof r->hold_msg, "out of memory");
-					return rc;
-				}
-				continue;
-			}
-			ev.what = b->dup[k] ? DESK_IMPORT_DUPLICATE : DESK_IMPORT_ADDED;
-			ev.path = b->files[i].path;
-			ev.line = b->files[i].arts[j].line;
-			ev.article_id = b->ids[k];
-			ev.title = b->in[k].title ? b->in[k].title : "";
-			if (r->stats) {
-				if (b->dup[k])
-					r->stats->duplicates++;
-				else
-					r->stats->added++;
-			}
-			import_emit(r, &ev);
-		}
-	import_batch_clear(b);
-	return DESK_OK;
-}
-
-/*
- * Hand the batch parsed so far to the store thread (after the one before).
- * Its sentence keys are worked out first, on every processor, while the
- * store thread still stores the batch before (and waits for the disk).
- */
-static int
-import_store_start(import_run *r)
-{
-	import_batch t, *b = &r->store, *f = &r->fill;
-	size_t bad = 0;
-	int rc, krc = DESK_OK;
-
-	if (f->narts > 0) { /* keys of a batch of ARTICLE_KEYS_OVERLAP: article_add()'s */
-		f->in = malloc(f->narts * sizeof *f->in);
-		f->ids = malloc(f->narts * sizeof *f->ids);
-		f->dup = malloc(f->narts * sizeof *f->dup);
-		if (f->in == NULL || f->ids == NULL || f->dup == NULL)
-			krc = DESK_NOMEM;
-		else {
-			for (size_t i = 0, k = 0; i < f->nfiles; i++)
-				for (size_t j = 0; j < f->files[i].n; j++)
-					f->in[k++] = f->files[i].arts[j].in;
-			if (f->narts < ARTICLE_KEYS_OVERLAP)
-				krc = article_keys_of(&f->keys, &bad, f->in, f->narts);
-		}
-	}
-	if ((rc = import_store_finish(r)) != DESK_OK || f->narts == 0) {
-		import_batch_unprepare(f);
-		return rc;
-	}
-	t = *b; /* empty: swap, so both keep their arrays */
-	*b = *f;
-	*f = t;
-	if (krc != DESK_OK) { /* refused as a failed store would be */
-		if (b->in == NULL || b->ids == NULL || b->dup == NULL)
-			r->store_rc = desk_error(r->d, krc, "out of memory");
-		else
-			r->store_rc = desk_error(r->d, krc, "article %zu: sentences: %s", bad,
-			                         desk_strerror(krc));
-		return import_store_finish(r);
-	}
-	if (pthread_create(&r->thread, NULL, import_store_main, r) == 0)
-		r->storing = 1;
-	else
-		import_store_main(r); /* no thread: store it here */
-	return DESK_OK;
-}
-
-/* Store everything parsed so far, and report it. */
-static int
-import_flush(import_run *r)
-{
-	int rc = import_store_start(r);
-
-	return rc != DESK_OK ? rc : import_store_finish(r);
-}
-
-/* Queue a parsed file's articles for the next batch (taking them, even on failure). */
-static int
-import_queue(import_run *r, const char *path, import_article *arts, size_t n)
-{
-	import_batch *b = &r->fill;
-	size_t bytes = 0;
-
-	if (b->nfiles == b->capfiles) {
-		size_t cap = b->capfiles ? 2 * b->capfiles : 64;
-		import_file *f = realloc(b->files, cap * sizeof *f);
-
-		if (f == NULL) {
-			import_articles_free(arts, n);
-			return import_error_run(r, DESK_NOMEM, "out of memory");
-		}
-		b->files = f;
-		b->capfiles = cap;
-	}
-	if ((b->files[b->nfiles].path = desk_strdup(path)) == NULL) {
-		import_articles_free(arts, n);
-		return import_error_run(r, DESK_NOMEM, "out of memory");
-	}
-	b->files[b->nfiles].arts = arts;
-	b->files[b->nfiles].n = n;
-	b->nfiles++;
-	b->narts += n;
-	for (size_t i = 0; i < n; i++)
-		bytes += arts[i].in.body_len;
-	b->bytes += bytes;
-	return DESK_OK;
-}
-
-/* Report what a large file stored once it is committed, or forget it. */
-static void
-import_held_end(import_run *r, const char *path, int report)
-{
-	for (size_t i = 0; i < r->nheld; i++) {
-		import_held *h = &r->held[i];
-		desk_import_event ev = {0};
-
-		if (report) {
-			ev.what = h->dup ? DESK_IMPORT_DUPLICATE : DESK_IMPORT_ADDED;
-			ev.path = path;
-			ev.line = h->line;
-			ev.article_id = h->id;
-			ev.title = h->title ? h->title : "";
-			if (r->stats) {
-				if (h->dup)
-					r->stats->duplicates++;
-				else
-					r->stats->added++;
-			}
-			import_emit(r, &ev);
-		}
-		free(h->title);
-	}
-	r->nheld = 0;
-}
-
-/*
- * The index rows of a large file's parts, in one sorted pass at the end of
- * its transaction: part by part, each part's rows would land all over the
- * index's tree, and the tree's pages be written out, read back and written
- * again.  Its failure is a failed store's.
- */
-static int
-import_run_rows(import_run *r)
-{
-	sqlite3_stmt *st = NULL;
-	int rc;
-
-	sentindex_rows_sort(&r->rows);
-	if ((rc = sentindex_rows_store(r->d, &st, &r->rows)) != DESK_OK)
-		snprintf(r->hold_msg, sizeof r->hold_msg, "%s", desk_errmsg(r->d));
-	sqlite3_finalize(st);
-	sentindex_rows_free(&r->rows);
-	return rc;
-}
+#include "import_batch.h"
 
 /*
  * A large JSON Lines file: all or nothing as any file, in one transaction,
@@ -411,15 +30,15 @@ import_run_rows(import_run *r)
 static int
 import_run_jsonl(import_run *r, const char *path, const char *buf, size_t blen)
 {
-	import_error err = {0};
+	format_error err = {0};
 	size_t at = blen >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0, total = 0;
 	int64_t ln = 0;
 	int rc, parsed = DESK_OK, stored = DESK_OK;
 
-	if ((rc = import_flush(r)) != DESK_OK)
+	if ((rc = import_batch_flush(r)) != DESK_OK)
 		return rc;
 	if ((rc = desk_begin(r->d)) != DESK_OK) {
-		import_fail(&err, rc, 0, 0, "%s", desk_errmsg(r->d));
+		format_fail(&err, rc, 0, 0, "%s", desk_errmsg(r->d));
 		goto refuse;
 	}
 	r->hold = 1;
@@ -427,11 +46,11 @@ import_run_jsonl(import_run *r, const char *path, const char *buf, size_t blen)
 		size_t to = blen - at > IMPORT_PART_BYTES ? at + IMPORT_PART_BYTES : blen, n = 0,
 		       plen;
 		const char *nl = to < blen ? memchr(buf + to, '\n', blen - to) : NULL, *part;
-		import_article *arts = NULL;
+		format_article *arts = NULL;
 		char *copy = NULL;
 
 		to = nl ? (size_t)(nl - buf) + 1 : blen;
-		if ((parsed = import_check_part(&copy, &plen, buf + at, to - at, ln, ln == 0,
+		if ((parsed = format_check_part(&copy, &plen, buf + at, to - at, ln, ln == 0,
 		                                &err)) != DESK_OK)
 			break;
 		part = copy ? copy : buf + at;
@@ -447,34 +66,34 @@ import_run_jsonl(import_run *r, const char *path, const char *buf, size_t blen)
 		total += n;
 		if (n == 0)
 			continue;
-		if ((parsed = import_queue(r, path, arts, n)) != DESK_OK) {
-			import_fail(&err, parsed, 0, 0, "out of memory");
+		if ((parsed = import_batch_queue(r, path, arts, n)) != DESK_OK) {
+			format_fail(&err, parsed, 0, 0, "out of memory");
 			break;
 		}
-		if ((stored = import_store_start(r)) != DESK_OK)
+		if ((stored = import_batch_start(r)) != DESK_OK)
 			break; /* the part before failed */
 	}
 	if (stored == DESK_OK)
-		stored = import_store_finish(r);
+		stored = import_batch_finish(r);
 	else
-		import_store_finish(r);
+		import_batch_finish(r);
 	r->hold = 0;
 	if (parsed == DESK_OK && stored == DESK_OK && total == 0)
-		parsed = import_fail(&err, DESK_INVALID, 1, 1, "no articles (only blank lines)");
+		parsed = format_fail(&err, DESK_INVALID, 1, 1, "no articles (only blank lines)");
 	if (parsed == DESK_OK && stored == DESK_OK)
-		stored = import_run_rows(r);
+		stored = import_batch_rows(r);
 	if (parsed == DESK_OK && stored == DESK_OK && (rc = desk_commit(r->d)) == DESK_OK) {
-		import_held_end(r, path, 1);
+		import_batch_held_end(r, path, 1);
 		return DESK_OK;
 	}
 	if (parsed == DESK_OK) /* the store failed: its message */
-		import_fail(&err, stored != DESK_OK ? stored : rc, 0, 0, "%s",
+		format_fail(&err, stored != DESK_OK ? stored : rc, 0, 0, "%s",
 		            stored != DESK_OK ? r->hold_msg : desk_errmsg(r->d));
 	desk_rollback(r->d);
 	sentindex_rows_free(&r->rows);
-	import_held_end(r, path, 0);
+	import_batch_held_end(r, path, 0);
 refuse:
-	import_refuse(r, path, err.rc, err.line, err.column, err.msg);
+	import_batch_refuse(r, path, err.rc, err.line, err.column, err.msg);
 	return err.rc == DESK_NOMEM ? DESK_NOMEM : DESK_OK;
 }
 
@@ -482,8 +101,8 @@ refuse:
 static int
 import_run_data(import_run *r, const char *path, const char *data, size_t len, desk_format fmt)
 {
-	import_error err = {0};
-	import_article *arts = NULL;
+	format_error err = {0};
+	format_article *arts = NULL;
 	size_t n = 0;
 	int rc;
 
@@ -494,16 +113,12 @@ import_run_data(import_run *r, const char *path, const char *data, size_t len, d
 		return import_run_jsonl(r, path, data, len);
 	if ((rc = import_parse(&arts, &n, path, path, data, len, fmt, &err)) != DESK_OK) {
 		/* Report in file order: what was parsed before this file goes first. */
-		if ((rc = import_flush(r)) != DESK_OK)
+		if ((rc = import_batch_flush(r)) != DESK_OK)
 			return rc;
-		import_refuse(r, path, err.rc, err.line, err.column, err.msg);
+		import_batch_refuse(r, path, err.rc, err.line, err.column, err.msg);
 		return err.rc == DESK_NOMEM ? DESK_NOMEM : DESK_OK;
 	}
-	if ((rc = import_queue(r, path, arts, n)) != DESK_OK)
-		return rc;
-	if (r->fill.narts >= IMPORT_BATCH_ARTICLES || r->fill.bytes >= IMPORT_BATCH_BYTES)
-		return import_store_start(r);
-	return DESK_OK;
+	return import_batch_add(r, path, arts, n);
 }
 
 /* Read all of fd into a new buffer. */
@@ -516,7 +131,7 @@ import_read_fd(int fd, char **out, size_t *outlen)
 
 	/* A regular file is read in one go: the size plus one to see the end. */
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
-	    (uint64_t)st.st_size <= IMPORT_MAX_FILE)
+	    (uint64_t)st.st_size <= FORMAT_MAX_FILE)
 		cap = (size_t)st.st_size + 1;
 	if ((buf = malloc(cap ? cap : 65536)) == NULL)
 		return DESK_NOMEM;
@@ -528,7 +143,7 @@ import_read_fd(int fd, char **out, size_t *outlen)
 			char *b;
 
 			cap *= 2;
-			if (cap > IMPORT_MAX_FILE + 4096) {
+			if (cap > FORMAT_MAX_FILE + 4096) {
 				free(buf);
 				errno = EFBIG;
 				return DESK_IO;
@@ -569,7 +184,7 @@ import_run_file(import_run *r, const char *path, const char *name, desk_format f
 	int fd = path ? open(path, O_RDONLY | O_CLOEXEC) : 0, rc = DESK_OK;
 
 	if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-	    (uint64_t)st.st_size > IMPORT_PART_BYTES && (uint64_t)st.st_size <= IMPORT_MAX_FILE &&
+	    (uint64_t)st.st_size > IMPORT_PART_BYTES && (uint64_t)st.st_size <= FORMAT_MAX_FILE &&
 	    (map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0)) != MAP_FAILED) {
 		posix_madvise(map, (size_t)st.st_size, POSIX_MADV_SEQUENTIAL);
 		data = map;
@@ -583,14 +198,14 @@ import_run_file(import_run *r, const char *path, const char *name, desk_format f
 		if (fd > 0)
 			close(fd);
 		rc = e == ENOENT ? DESK_NOTFOUND : DESK_IO;
-		import_flush(r);
-		import_refuse(r, name, rc, 0, 0, strerror(e));
+		import_batch_flush(r);
+		import_batch_refuse(r, name, rc, 0, 0, strerror(e));
 		return DESK_OK;
 	}
 	if (fd > 0)
 		close(fd);
 	if (rc != DESK_OK)
-		return import_error_run(r, rc, "out of memory");
+		return import_batch_error(r, rc, "out of memory");
 	rc = import_run_data(r, name, data ? data : "", len, fmt);
 	if (map != MAP_FAILED)
 		munmap(map, len);
@@ -661,7 +276,8 @@ import_list_dir(import_run *r, const char *dir, import_entries *out)
 	if (dp == NULL) {
 		int err = errno;
 
-		import_refuse(r, dir, err == ENOENT ? DESK_NOTFOUND : DESK_IO, 0, 0, strerror(err));
+		import_batch_refuse(r, dir, err == ENOENT ? DESK_NOTFOUND : DESK_IO, 0, 0,
+		                    strerror(err));
 		return DESK_OK;
 	}
 	while (rc == DESK_OK && (e = readdir(dp)) != NULL) {
@@ -705,7 +321,7 @@ done:
 		free(ents.v[i].path);
 	free(ents.v);
 	if (rc == DESK_NOMEM)
-		import_error_run(r, rc, "out of memory");
+		import_batch_error(r, rc, "out of memory");
 	return rc;
 }
 
@@ -754,11 +370,11 @@ static int
 import_finish(import_run *r, int rc)
 {
 	if (rc == DESK_OK)
-		rc = import_flush(r);
-	import_store_finish(r); /* after an error, the thread may still run */
+		rc = import_batch_flush(r);
+	import_batch_finish(r); /* after an error, the thread may still run */
 	import_batch_free(&r->fill);
 	import_batch_free(&r->store);
-	import_held_end(r, NULL, 0);
+	import_batch_held_end(r, NULL, 0);
 	free(r->held);
 	sentindex_rows_free(&r->rows);
 	import_pragma(r->d, "cache_size", r->cache_was);
@@ -784,8 +400,9 @@ desk_import_path(desk *d, const char *path, desk_format fmt, desk_import_cb cb, 
 	if (strcmp(path, "-") == 0) {
 		rc = import_run_file(&r, NULL, "<stdin>", fmt);
 	} else if (stat(path, &st) != 0) {
-		import_refuse(&r, path, errno == ENOENT ? DESK_NOTFOUND : DESK_IO, 0, 0,
-		              errno == ENOENT ? "no such file or directory" : strerror(errno));
+		import_batch_refuse(&r, path, errno == ENOENT ? DESK_NOTFOUND : DESK_IO, 0, 0,
+		                    errno == ENOENT ? "no such file or directory"
+		                                    : strerror(errno));
 		rc = DESK_OK;
 	} else if (S_ISDIR(st.st_mode)) {
 		rc = import_run_dir(&r, path, fmt);

@@ -17,7 +17,7 @@
 
 #include <jansson.h>
 
-#include "../import.h"
+#include "format.h"
 
 /* The code-point column of "key" in the raw line, to point at a bad field. */
 static int64_t
@@ -35,7 +35,7 @@ jsonl_key_column(const char *line, size_t len, const char *key)
 /* A field that must be a string when present; NULL when absent or null. */
 static int
 jsonl_string(const char **out, size_t *len, json_t *o, const char *key, const char *line,
-             size_t linelen, int64_t ln, import_error *err)
+             size_t linelen, int64_t ln, format_error *err)
 {
 	json_t *v = json_object_get(o, key);
 
@@ -44,7 +44,7 @@ jsonl_string(const char **out, size_t *len, json_t *o, const char *key, const ch
 	if (v == NULL || json_is_null(v))
 		return DESK_OK;
 	if (!json_is_string(v))
-		return import_fail(err, DESK_INVALID, ln, jsonl_key_column(line, linelen, key),
+		return format_fail(err, DESK_INVALID, ln, jsonl_key_column(line, linelen, key),
 		                   "\"%s\" is not a string", key);
 	*out = json_string_value(v);
 	*len = json_string_length(v);
@@ -53,8 +53,8 @@ jsonl_string(const char **out, size_t *len, json_t *o, const char *key, const ch
 
 /* The fields of one record into a. */
 static int
-jsonl_record(import_article *a, json_t *o, const char *line, size_t linelen, int64_t ln,
-             import_error *err)
+jsonl_record(format_article *a, json_t *o, const char *line, size_t linelen, int64_t ln,
+             format_error *err)
 {
 	const char *text, *title, *date, *url, *lang;
 	size_t tlen, ilen, dlen, ulen, llen, blen;
@@ -68,24 +68,24 @@ jsonl_record(import_article *a, json_t *o, const char *line, size_t linelen, int
 	    (rc = jsonl_string(&lang, &llen, o, "lang", line, linelen, ln, err)) != DESK_OK)
 		return rc;
 	if (text == NULL)
-		return import_fail(err, DESK_INVALID, ln, 1, "no \"text\" field");
-	if (import_normalize_field(&a->mem, &blen, text, tlen, 1) != DESK_OK)
-		return import_fail(err, DESK_NOMEM, 0, 0, "out of memory");
+		return format_fail(err, DESK_INVALID, ln, 1, "no \"text\" field");
+	if (format_normalize_field(&a->mem, &blen, text, tlen, 1) != DESK_OK)
+		return format_fail(err, DESK_NOMEM, 0, 0, "out of memory");
 	if (blen == strspn(a->mem, " \t\n\v\f"))
-		return import_fail(err, DESK_INVALID, ln, jsonl_key_column(line, linelen, "text"),
+		return format_fail(err, DESK_INVALID, ln, jsonl_key_column(line, linelen, "text"),
 		                   "empty \"text\"");
-	if (blen > IMPORT_MAX_BODY)
-		return import_fail(err, DESK_INVALID, ln, jsonl_key_column(line, linelen, "text"),
+	if (blen > FORMAT_MAX_BODY)
+		return format_fail(err, DESK_INVALID, ln, jsonl_key_column(line, linelen, "text"),
 		                   "article too long (%zu bytes; at most %zu)", blen,
-		                   IMPORT_MAX_BODY);
+		                   FORMAT_MAX_BODY);
 	if (title != NULL) {
-		if (import_normalize_field(&a->title, NULL, title, ilen, 1) != DESK_OK)
-			return import_fail(err, DESK_NOMEM, 0, 0, "out of memory");
+		if (format_normalize_field(&a->title, NULL, title, ilen, 1) != DESK_OK)
+			return format_fail(err, DESK_NOMEM, 0, 0, "out of memory");
 		for (char *p = a->title; *p; p++)
 			if (*p == '\n' || *p == '\t')
 				*p = ' ';
 		if (desk_utf8_count(a->title, strlen(a->title)) > DESK_TITLE_MAX)
-			return import_fail(
+			return format_fail(
 			    err, DESK_INVALID, ln, jsonl_key_column(line, linelen, "title"),
 			    "\"title\" too long (more than %d characters)", DESK_TITLE_MAX);
 	}
@@ -93,14 +93,14 @@ jsonl_record(import_article *a, json_t *o, const char *line, size_t linelen, int
 	if (date != NULL && dlen > 0) {
 		if (dlen < 10 || !desk_date_valid(date, 10) ||
 		    (dlen > 10 && date[10] != 'T' && date[10] != ' '))
-			return import_fail(err, DESK_INVALID, ln,
+			return format_fail(err, DESK_INVALID, ln,
 			                   jsonl_key_column(line, linelen, "date"),
 			                   "\"date\" must be YYYY-MM-DD, not \"%.40s\"", date);
 		memcpy(a->date, date, 10);
 		a->date[10] = '\0';
 	}
 	if (url != NULL && ulen > 0 && (a->source = strdup(url)) == NULL)
-		return import_fail(err, DESK_NOMEM, 0, 0, "out of memory");
+		return format_fail(err, DESK_NOMEM, 0, 0, "out of memory");
 	a->in.lang = NULL;
 	if (lang != NULL && llen >= 2 && (llen == 2 || lang[2] == '-' || lang[2] == '_')) {
 		if ((lang[0] | 0x20) == 'v' && (lang[1] | 0x20) == 'i')
@@ -118,10 +118,10 @@ jsonl_record(import_article *a, json_t *o, const char *line, size_t linelen, int
 }
 
 static int
-jsonl_grow(import_article **arts, size_t *cap)
+jsonl_grow(format_article **arts, size_t *cap)
 {
 	size_t c = *cap ? 2 * *cap : 16;
-	import_article *a = realloc(*arts, c * sizeof *a);
+	format_article *a = realloc(*arts, c * sizeof *a);
 
 	if (a == NULL)
 		return DESK_NOMEM;
@@ -135,10 +135,10 @@ typedef struct jsonl_part {
 	const char *s;
 	size_t from, to;
 	int64_t ln0;
-	import_article *arts;
+	format_article *arts;
 	size_t n;
 	int rc;
-	import_error err;
+	format_error err;
 } jsonl_part;
 
 static void *
@@ -165,15 +165,15 @@ jsonl_parse_part(void *arg)
 		}
 		o = json_loadb(s + at, end - at, JSON_REJECT_DUPLICATES, &je);
 		if (o == NULL) {
-			rc = import_fail(&p->err, DESK_INVALID, ln, je.column > 0 ? je.column : 1,
+			rc = format_fail(&p->err, DESK_INVALID, ln, je.column > 0 ? je.column : 1,
 			                 "broken JSON: %s", je.text);
 			break;
 		}
 		if (!json_is_object(o)) {
-			rc = import_fail(&p->err, DESK_INVALID, ln, (int64_t)blank + 1,
+			rc = format_fail(&p->err, DESK_INVALID, ln, (int64_t)blank + 1,
 			                 "not a JSON object (one article per line)");
 		} else if (p->n == cap && jsonl_grow(&p->arts, &cap) != DESK_OK) {
-			rc = import_fail(&p->err, DESK_NOMEM, 0, 0, "out of memory");
+			rc = format_fail(&p->err, DESK_NOMEM, 0, 0, "out of memory");
 		} else {
 			memset(&p->arts[p->n], 0, sizeof *p->arts);
 			p->n++;
@@ -225,14 +225,14 @@ jsonl_cut(jsonl_part *parts, const char *s, size_t len, int64_t ln)
 }
 
 int
-fmt_jsonl_parse(import_article **out, size_t *n, const char *s, size_t len, int64_t ln0,
-                import_error *err)
+fmt_jsonl_parse(format_article **out, size_t *n, const char *s, size_t len, int64_t ln0,
+                format_error *err)
 {
 	jsonl_part parts[JSONL_MAXPARTS];
 	pthread_t threads[JSONL_MAXPARTS];
 	int started[JSONL_MAXPARTS] = {0};
 	size_t np = jsonl_cut(parts, s, len, ln0), narts = 0;
-	import_article *arts = NULL;
+	format_article *arts = NULL;
 	int rc = DESK_OK;
 
 	*out = NULL;
@@ -261,7 +261,7 @@ fmt_jsonl_parse(import_article **out, size_t *n, const char *s, size_t len, int6
 		parts[0].arts = NULL;
 		parts[0].n = 0;
 	} else if (rc == DESK_OK && (arts = malloc(narts * sizeof *arts)) == NULL) {
-		rc = import_fail(err, DESK_NOMEM, 0, 0, "out of memory");
+		rc = format_fail(err, DESK_NOMEM, 0, 0, "out of memory");
 	} else if (rc == DESK_OK) {
 		narts = 0;
 		for (size_t i = 0; i < np; i++) {
@@ -273,7 +273,7 @@ fmt_jsonl_parse(import_article **out, size_t *n, const char *s, size_t len, int6
 		}
 	}
 	for (size_t i = 0; i < np; i++)
-		import_articles_free(parts[i].arts, parts[i].n);
+		format_articles_free(parts[i].arts, parts[i].n);
 	if (rc != DESK_OK)
 		return rc;
 	/* in.date points into the record itself, so only once the array has
@@ -284,4 +284,15 @@ fmt_jsonl_parse(import_article **out, size_t *n, const char *s, size_t len, int6
 	*out = arts;
 	*n = narts;
 	return DESK_OK;
+}
+
+int
+fmt_jsonl_read(format_article **out, size_t *n, char *s, size_t len, format_error *err)
+{
+	int rc = fmt_jsonl_parse(out, n, s, len, 0, err);
+
+	free(s);
+	if (rc == DESK_OK && *n == 0)
+		rc = format_fail(err, DESK_INVALID, 1, 1, "no articles (only blank lines)");
+	return rc;
 }

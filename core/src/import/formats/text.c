@@ -18,7 +18,7 @@
 #include <unictype.h>
 #include <unistr.h>
 
-#include "../import.h"
+#include "format.h"
 
 /* A title is a short line: at most this many code points and words. */
 #define TEXT_TITLE_CHARS 150
@@ -289,7 +289,7 @@ text_seen_check(text_seen *t, const char *s, const text_line *l)
  * line, except the related-links tail, which is one mark to the end.
  */
 static int
-text_mark(import_article *a, const char *s, size_t len, size_t at, const char *title, size_t tlen)
+text_mark(format_article *a, const char *s, size_t len, size_t at, const char *title, size_t tlen)
 {
 	text_seen seen = {0};
 	text_line prev = {0}, l;
@@ -316,7 +316,7 @@ text_mark(import_article *a, const char *s, size_t len, size_t at, const char *t
 		if (l.b == l.e)
 			continue;
 		if (text_is_tail(s, &l)) {
-			rc = import_article_mark(a, DESK_MARK_BOILERPLATE, l.cb,
+			rc = format_article_mark(a, DESK_MARK_BOILERPLATE, l.cb,
 			                         desk_utf8_count(s, len));
 			goto done;
 		}
@@ -333,7 +333,7 @@ text_mark(import_article *a, const char *s, size_t len, size_t at, const char *t
 			    memcmp(s + prev.b, s + l.b, l.e - l.b) == 0 &&
 			    text_is_headline(s, &l)) {
 				if (!prev_marked &&
-				    (rc = import_article_mark(a, DESK_MARK_BOILERPLATE, prev.cb,
+				    (rc = format_article_mark(a, DESK_MARK_BOILERPLATE, prev.cb,
 				                              prev.ce)) != DESK_OK)
 					goto done;
 				teaser = 2;
@@ -342,7 +342,7 @@ text_mark(import_article *a, const char *s, size_t len, size_t at, const char *t
 			marked = 1;
 		}
 		if (marked &&
-		    (rc = import_article_mark(a, DESK_MARK_BOILERPLATE, l.cb, l.ce)) != DESK_OK)
+		    (rc = format_article_mark(a, DESK_MARK_BOILERPLATE, l.cb, l.ce)) != DESK_OK)
 			goto done;
 		teaser = teaser > 0 ? teaser - 1 : 0;
 		prev = l;
@@ -357,7 +357,7 @@ done:
 
 /* " date YYYY-MM-DD " at the start: the date, and where the body goes on. */
 static int
-text_date_prefix(import_article *a, const char *s, size_t len, size_t *after, import_error *err)
+text_date_prefix(format_article *a, const char *s, size_t len, size_t *after, format_error *err)
 {
 	size_t i = 0;
 
@@ -374,7 +374,7 @@ text_date_prefix(import_article *a, const char *s, size_t len, size_t *after, im
 	if (!desk_date_form(s + i, 10))
 		return DESK_OK; /* not a date prefix: the text just starts "date" */
 	if (!desk_date_valid(s + i, 10))
-		return import_fail(err, DESK_INVALID, 1, (int64_t)i + 1,
+		return format_fail(err, DESK_INVALID, 1, (int64_t)i + 1,
 		                   "no such date %.10s in the date prefix", s + i);
 	memcpy(a->date, s + i, 10);
 	a->date[10] = '\0';
@@ -386,7 +386,7 @@ text_date_prefix(import_article *a, const char *s, size_t len, size_t *after, im
 }
 
 int
-fmt_text_parse(import_article *a, char *s, size_t len, import_error *err)
+fmt_text_parse(format_article *a, char *s, size_t len, format_error *err)
 {
 	size_t at, body, end;
 	text_line first, next, by;
@@ -403,7 +403,7 @@ fmt_text_parse(import_article *a, char *s, size_t len, import_error *err)
 	while (end > at && (text_is_space(s[end - 1]) || s[end - 1] == '\n'))
 		end--;
 	if (at == end) {
-		rc = import_fail(err, DESK_INVALID, 1, 1, "no article text after the date prefix");
+		rc = format_fail(err, DESK_INVALID, 1, 1, "no article text after the date prefix");
 		goto done;
 	}
 	body = at;
@@ -414,7 +414,7 @@ fmt_text_parse(import_article *a, char *s, size_t len, import_error *err)
 		if (next.b == next.e || text_is_byline(s, &next) ||
 		    next.e - next.b > first.e - first.b || !text_is_headline(s, &next)) {
 			if ((a->title = malloc(first.e - first.b + 1)) == NULL) {
-				rc = import_fail(err, DESK_NOMEM, 0, 0, "out of memory");
+				rc = format_fail(err, DESK_NOMEM, 0, 0, "out of memory");
 				goto done;
 			}
 			memcpy(a->title, s + first.b, first.e - first.b);
@@ -424,17 +424,17 @@ fmt_text_parse(import_article *a, char *s, size_t len, import_error *err)
 				;
 		}
 	}
-	if (end - body > IMPORT_MAX_BODY) {
-		rc = import_fail(err, DESK_INVALID, 1, 1,
+	if (end - body > FORMAT_MAX_BODY) {
+		rc = format_fail(err, DESK_INVALID, 1, 1,
 		                 "article too long (%zu bytes; at most %zu)", end - body,
-		                 IMPORT_MAX_BODY);
+		                 FORMAT_MAX_BODY);
 		goto done;
 	}
 	s[end] = '\0';
 	/* A byline: a name alone on the line after the title, with more after it. */
 	by = text_line_at(s + body, end - body, 0, 0);
 	if (a->title && by.next < end - body && text_is_byline(s + body, &by)) {
-		if ((rc = import_article_mark(a, DESK_MARK_BYLINE, by.cb, by.ce)) != DESK_OK)
+		if ((rc = format_article_mark(a, DESK_MARK_BYLINE, by.cb, by.ce)) != DESK_OK)
 			goto nomem;
 	} else {
 		by.next = 0;
@@ -451,9 +451,28 @@ fmt_text_parse(import_article *a, char *s, size_t len, import_error *err)
 	a->in.nmarks = a->nmarks;
 	goto done;
 nomem:
-	rc = import_fail(err, DESK_NOMEM, 0, 0, "out of memory");
+	rc = format_fail(err, DESK_NOMEM, 0, 0, "out of memory");
 done:
 	if (rc != DESK_OK)
-		import_article_clear(a);
+		format_article_clear(a);
 	return rc;
+}
+
+int
+fmt_text_read(format_article **out, size_t *n, char *s, size_t len, format_error *err)
+{
+	int rc;
+
+	*n = 0;
+	if ((*out = calloc(1, sizeof **out)) == NULL) {
+		free(s);
+		return format_fail(err, DESK_NOMEM, 0, 0, "out of memory");
+	}
+	if ((rc = fmt_text_parse(*out, s, len, err)) != DESK_OK) {
+		format_articles_free(*out, 1);
+		*out = NULL;
+		return rc;
+	}
+	*n = 1;
+	return DESK_OK;
 }

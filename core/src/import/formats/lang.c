@@ -10,7 +10,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "import.h"
+#include "format.h"
 
 /* Enough text to decide; the rest of a long article changes nothing. */
 #define LANG_SAMPLE 65536
