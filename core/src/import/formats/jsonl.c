@@ -190,8 +190,8 @@ jsonl_quick_open(jsonl_quick *q)
 	if (sqlite3_open_v2(":memory:", &q->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
 	                    NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(q->db, fields, -1, &q->fields, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(q->db, "SELECT key, type, atom FROM json_each(?1)", -1, &q->keys,
-	                       NULL) != SQLITE_OK) {
+	    sqlite3_prepare_v2(q->db, "SELECT key, type, atom, fullkey FROM json_each(?1)", -1,
+	                       &q->keys, NULL) != SQLITE_OK) {
 		sqlite3_finalize(q->fields);
 		sqlite3_close(q->db);
 		memset(q, 0, sizeof *q); /* jansson decodes every record */
@@ -227,8 +227,11 @@ jsonl_quick_keys(jsonl_quick *q, const char *line, size_t len, int escaped)
 		int64_t h;
 
 		if (key == NULL || type == NULL || n == JSONL_QUICK_KEYS ||
-		    strchr(key, '\\') != NULL || strcmp(type, "object") == 0 ||
-		    strcmp(type, "array") == 0 || strcmp(type, "real") == 0 ||
+		    /* a key with an escape: SQLite finds it only as written, jansson decoded */
+		    sqlite3_column_text(q->keys, 3) == NULL ||
+		    strchr((const char *)sqlite3_column_text(q->keys, 3), '\\') != NULL ||
+		    strcmp(type, "object") == 0 || strcmp(type, "array") == 0 ||
+		    strcmp(type, "real") == 0 ||
 		    (strcmp(type, "integer") == 0 &&
 		     sqlite3_column_type(q->keys, 2) != SQLITE_INTEGER) || /* too big for jansson */
 		    (escaped && desk_utf8_check(key, klen, NULL) != DESK_OK) ||
