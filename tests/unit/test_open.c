@@ -75,6 +75,49 @@ test_not_a_database(void **state)
 	expect_open(t->db, DESK_OPEN_EXISTING, DESK_IO, "not a copydesk database");
 }
 
+/* The page size of the database at path, read with SQLite itself. */
+static int
+page_size(const char *path)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+	int n = 0;
+
+	assert_int_equal(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA page_size", -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return n;
+}
+
+/*
+ * A new database has 16 KB pages (articles of a few KB fit a page); one whose
+ * file SQLite already made with another page size keeps it.
+ */
+static void
+test_page_size(void **state)
+{
+	struct dir *t = *state;
+	char old[160];
+	sqlite3 *db = NULL;
+	desk *d = NULL;
+
+	assert_int_equal(desk_open(&d, t->db, "t"), DESK_OK);
+	desk_close(d);
+	assert_int_equal(page_size(t->db), 16384);
+	snprintf(old, sizeof old, "%s/old.db", t->path);
+	assert_int_equal(sqlite3_open(old, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL),
+	                 SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(page_size(old), 4096);
+	assert_int_equal(desk_open(&d, old, "t"), DESK_OK);
+	desk_close(d);
+	assert_int_equal(page_size(old), 4096);
+}
+
 static void
 test_missing_creates_nothing(void **state)
 {
@@ -178,6 +221,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(test_not_a_database, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_missing_creates_nothing, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_page_size, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_empty_file, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_other_sqlite, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_newer, setup, teardown),

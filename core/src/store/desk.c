@@ -336,6 +336,8 @@ desk_exec(desk *d, const char *sql)
  * it.  Nothing here reads those counts.  Too late when the program started
  * SQLite itself: harmless.
  */
+#define DESK_PAGE_SIZE "16384"
+
 static void
 desk_sqlite_setup(void)
 {
@@ -387,6 +389,14 @@ desk_connect(desk **out, const char *path, const char *editor, unsigned flags)
 	/* WAL lets editors read while another writes; NORMAL sync is durable in WAL
 	 * against application crashes, and FULL guards against power loss too. */
 	if ((rc = desk_exec(d, "PRAGMA foreign_keys = ON")) != DESK_OK)
+		goto done;
+	/*
+	 * A new database gets 16 KB pages (an existing one keeps its own): an
+	 * article of a few KB then lies in one page with others instead of
+	 * filling most of a 4 KB page or running over into more, so the store is
+	 * a tenth smaller and an import writes (twice, in WAL) a tenth less.
+	 */
+	if ((rc = desk_exec(d, "PRAGMA page_size = " DESK_PAGE_SIZE)) != DESK_OK)
 		goto done;
 	if (strcmp(path, ":memory:") != 0 &&
 	    sqlite3_exec(d->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK) {
