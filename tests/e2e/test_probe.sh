@@ -23,11 +23,12 @@ echo "EXIT=\$?" >"$tmp/exit"
 EOF
 asks() { grep -q "$(printf '\033')\[6n" "$1"; }
 
-# 1. The first start asks, and the keys typed before it are given back: j j
-# moves to the third article.
+# 1. The first start asks, and the keys typed before it are given back:
+# Down (sent as ESC [ B before curses turns the keypad on) and j move to the
+# third article.
 rm -f "$tmp/exit"
 start "sh $tmp/run.sh $tmp/log1 1"
-keys j j
+keys Down j
 wait_for "Articles 3/7"
 keys q
 wait_file "$tmp/exit"

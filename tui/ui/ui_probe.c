@@ -186,6 +186,15 @@ ui_probe_give_back(void)
 				s[len] = '\0';
 				if ((code = key_defined(s)) > 0)
 					break;
+				/*
+				 * Typed before curses turned the keypad on, an arrow, Home or End
+				 * came as ESC [ A; the terminal's description has ESC O A.
+				 */
+				if (len == 3 && s[1] == '[' && strchr("ABCDHF", s[2]) != NULL) {
+					s[1] = 'O';
+					if ((code = key_defined(s)) > 0)
+						break;
+				}
 			}
 		}
 		if (code > 0) {
