@@ -145,6 +145,7 @@ main(int argc, char **argv)
 	}
 	if (tty)
 		tcsetattr(STDIN_FILENO, TCSANOW, &old);
+	close(fd); /* the command's terminal hangs up, if it is still there */
 	waitpid(pid, &status, 0);
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
 }
