@@ -181,7 +181,9 @@ ui_probe_give_back(void)
 		if (ui_probe.ahead[i] == 0x1b) {
 			char s[UI_PROBE_AHEAD + 1];
 
-			for (len = ui_probe.nahead - i; len > 1; len--) {
+			/* Up to a NUL (C-Space): key_defined() reads no further. */
+			for (len = strnlen(ui_probe.ahead + i, ui_probe.nahead - i); len > 1;
+			     len--) {
 				memcpy(s, ui_probe.ahead + i, len);
 				s[len] = '\0';
 				if ((code = key_defined(s)) > 0)
