@@ -230,7 +230,7 @@ static int
 ui_getkey(void)
 {
 	wint_t wc;
-	int r = wget_wch(stdscr, &wc);
+	int r = ui_probe_getkey(&wc);
 
 	if (r == ERR)
 		return KEYMAP_NONE;
@@ -411,6 +411,7 @@ ui_main(desk *d)
 		free(e);
 		return 1;
 	}
+	ui_probe_give_back();
 	/* The prompts' history and settings once the screen is ours (nothing to free before). */
 	prompthist_init(&ui.hist[0]);
 	prompthist_init(&ui.hist[1]);

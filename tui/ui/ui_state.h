@@ -231,8 +231,15 @@ int ui_draw_text(const struct ui *ui, WINDOW *w, int y, int x, const char *s, in
 /* The display width of s as ui_draw_text() would draw it whole. */
 int ui_text_width(const char *s);
 
-/* ui_probe.c: whether the terminal draws a skin tone apart from its emoji (1) or joined (0). */
+/*
+ * ui_probe.c: whether the terminal draws a skin tone apart from its emoji (1)
+ * or joined (0), before curses starts: remembered, else asked.
+ */
 int ui_probe_tones(void);
+/* Once curses has started: the keys typed while the terminal was asked, back to curses. */
+void ui_probe_give_back(void);
+/* wget_wch(stdscr) without the terminal's answer when it came late. */
+int ui_probe_getkey(wint_t *wc);
 
 /* --- ui_prompt.c: the `:` and `/` prompts' keys, above the commands ------ */
 
