@@ -32,27 +32,41 @@ layout_is_tone(uint32_t c)
 }
 
 /*
- * A grapheme of more code points than a cell holds, as the escape that
- * stands for it: "<1F468 200D 1F469 +4>" (ASCII, a byte a column).
+ * The escape of a grapheme of n code points from g showing the first k:
+ * "<1F468 200D 1F469 +4>", or "<+6>" with none shown.
  */
-static int
-layout_long_escape(const desk_text *t, int64_t g, int64_t end, char *esc)
+static size_t
+layout_escape_of(const desk_text *t, int64_t g, int64_t k, int64_t n, char *esc)
 {
 	size_t len = 1;
 
 	esc[0] = '<';
-	for (int64_t i = g; i < end; i++) {
-		if (len > 12) { /* " +99999>" and the NUL still fit */
-			long long more = end - i < 99999 ? end - i : 99999;
-
-			len += (size_t)snprintf(esc + len, LAYOUT_ESCMAX - len, " +%lld", more);
-			break;
-		}
-		len += (size_t)snprintf(esc + len, LAYOUT_ESCMAX - len, "%s%04X", i > g ? " " : "",
-		                        (unsigned)desk_text_char(t, i));
-	}
+	for (int64_t i = 0; i < k; i++)
+		len += (size_t)snprintf(esc + len, LAYOUT_ESCMAX - len, "%s%04X", i > 0 ? " " : "",
+		                        (unsigned)desk_text_char(t, g + i));
+	if (k < n)
+		len += (size_t)snprintf(esc + len, LAYOUT_ESCMAX - len, "%s+%lld", k > 0 ? " " : "",
+		                        (long long)(n - k < 99999 ? n - k : 99999));
 	esc[len++] = '>';
 	esc[len] = '\0';
+	return len;
+}
+
+/*
+ * A grapheme of more code points than a cell holds, as the escape that
+ * stands for it (ASCII, a byte a column): its first three code points at
+ * most, fewer when the line is narrower than that (a cluster of six
+ * trailing Hangul jamo drew 19 columns on a prompt of 14), and at least
+ * "<+6>".
+ */
+static int
+layout_long_escape(const desk_text *t, int64_t g, int64_t end, char *esc, int width)
+{
+	int64_t n = end - g, k = n < 3 ? n : 3;
+	size_t len;
+
+	while ((len = layout_escape_of(t, g, k, n, esc)) > (size_t)width && k > 0)
+		k--;
 	return (int)len;
 }
 
@@ -176,7 +190,7 @@ layout_measure(const struct layout *l, int64_t g, int col, struct layout_cell *c
 	} else if (c->end - g > LAYOUT_MAXCPS) {
 		/* More than a cell holds: all of it as an escape, not a part. */
 		c->kind = LAYOUT_ESCAPE;
-		c->width = layout_long_escape(t, g, c->end, c->esc);
+		c->width = layout_long_escape(t, g, c->end, c->esc, l->width);
 		return;
 	} else {
 		c->width = desk_text_grapheme_width(t, g);
