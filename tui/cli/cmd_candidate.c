@@ -83,7 +83,7 @@ cmd_candidates(struct cli *c, int argc, char **argv)
 	}
 	if (arg == NULL)
 		return cmd_usage(c, "candidates", "which article?");
-	if ((ret = cmd_parse_id(c, "candidates", arg, &id)) != 0)
+	if ((ret = cmd_parse_id(c, "candidates", "an article", arg, &id)) != 0)
 		return ret;
 	if ((ret = cmd_open(&d, c)) != EXIT_OK_)
 		return ret;
@@ -135,7 +135,7 @@ cmd_dismiss(struct cli *c, int argc, char **argv)
 
 	if (argc != 4)
 		return cmd_usage(c, "dismiss", "needs an article id, a start and an end");
-	if ((ret = cmd_parse_id(c, "dismiss", argv[1], &id)) != 0)
+	if ((ret = cmd_parse_id(c, "dismiss", "an article", argv[1], &id)) != 0)
 		return ret;
 	if (desk_parse_int(&start, argv[2]) != DESK_OK)
 		return cmd_usage(c, "dismiss", "not an offset: %s", argv[2]);
@@ -175,7 +175,7 @@ cmd_candidate_claim(desk_claim **cl, desk **d, struct cli *c, const char *name, 
 	*d = NULL;
 	if (argc != 2)
 		return cmd_usage(c, name, "needs a claim id");
-	if ((ret = cmd_claim_parse_id(c, name, argv[1], &id)) != 0)
+	if ((ret = cmd_parse_id(c, name, "a claim", argv[1], &id)) != 0)
 		return ret;
 	if ((ret = cmd_open(d, c)) != EXIT_OK_)
 		return ret;

@@ -24,14 +24,6 @@ struct cmd_claim_args {
 	const char *text, *verdict, *source, *quote, *consulted, *note;
 };
 
-int
-cmd_claim_parse_id(struct cli *c, const char *name, const char *s, int64_t *id)
-{
-	if (desk_parse_id(id, s) != DESK_OK)
-		return cmd_usage(c, name, "not a claim id: %s", s);
-	return 0;
-}
-
 /* s[0:len) on one line: line breaks and tabs as spaces. */
 static void
 cmd_claim_write_line(FILE *f, const char *s, size_t len)
@@ -112,7 +104,7 @@ cmd_claim_parse(struct cli *c, struct cmd_claim_args *a, int argc, char **argv)
 	}
 	if (npos == 0)
 		return cmd_usage(c, "claim", "which article?");
-	if (cmd_parse_id(c, "claim", pos[0], &a->id) != 0)
+	if (cmd_parse_id(c, "claim", "an article", pos[0], &a->id) != 0)
 		return EXIT_USAGE;
 	if ((npos == 3) + (sentence != NULL) + (a->text != NULL) != 1 || npos == 2)
 		return cmd_usage(c, "claim",
@@ -411,7 +403,7 @@ cmd_claim_show_run(struct cli *c, const char *arg, int json_out)
 	int64_t id = 0;
 	int rc, ret;
 
-	if ((ret = cmd_claim_parse_id(c, "claim-show", arg, &id)) != 0)
+	if ((ret = cmd_parse_id(c, "claim-show", "a claim", arg, &id)) != 0)
 		return ret;
 	if ((ret = cmd_open(&d, c)) != EXIT_OK_)
 		return ret;
@@ -480,7 +472,7 @@ cmd_claims(struct cli *c, int argc, char **argv)
 			return cmd_usage(c, "claims", "--id goes alone (with --json)");
 		return cmd_claim_show_run(c, one, json_out);
 	}
-	if (arg != NULL && cmd_parse_id(c, "claims", arg, &f.article_id) != 0)
+	if (arg != NULL && cmd_parse_id(c, "claims", "an article", arg, &f.article_id) != 0)
 		return EXIT_USAGE;
 	if (status != NULL && desk_claim_status_parse(&f.status, status) != DESK_OK)
 		return cmd_usage(c, "claims",

@@ -62,8 +62,11 @@ int cmd_help(struct cli *c, int argc, char **argv);
 int cmd_usage(struct cli *c, const char *name, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-/* Parse an article id; prints the error and returns nonzero when bad. */
-int cmd_parse_id(struct cli *c, const char *name, const char *s, int64_t *id);
+/*
+ * Parse the id of what ("an article", "a claim", "an entity") for command
+ * name (desk_parse_id); prints the error and returns nonzero when bad.
+ */
+int cmd_parse_id(struct cli *c, const char *name, const char *what, const char *s, int64_t *id);
 
 /*
  * The one way the subcommands write: text with every character that must
@@ -82,7 +85,6 @@ void cmd_write_json(FILE *f, const char *json);
 int cmd_read_file(char **out, size_t *len, struct cli *c, const char *name, const char *path);
 
 /* Claims (cmd_claim.c): what the other claims' commands use. */
-int cmd_claim_parse_id(struct cli *c, const char *name, const char *s, int64_t *id);
 /* id, article, start, end, status, verdict (- if none), text; tab-separated. */
 void cmd_claim_print(FILE *f, const desk_claim *cl);
 /* cmd_check.c: the verdict's name (by name, label or key) into *out, else the scale in a message.

@@ -4,14 +4,6 @@
 
 #include "cmd_cli.h"
 
-static int
-cmd_entity_parse_id(struct cli *c, const char *s, int64_t *id)
-{
-	if (desk_parse_id(id, s) != DESK_OK)
-		return cmd_usage(c, "entity", "not an entity id: %s", s);
-	return 0;
-}
-
 /* id, name, external id, mentions, aliases ("; " between them); tab-separated. */
 static void
 cmd_entity_print(FILE *f, const desk_entity *e)
@@ -85,7 +77,7 @@ cmd_entity_rename(struct cli *c, int argc, char **argv)
 		return cmd_usage(c, "entity", "rename needs an entity id and a name");
 	if (*pos[1] == '\0')
 		return cmd_usage(c, "entity", "the name is empty");
-	if ((ret = cmd_entity_parse_id(c, pos[0], &id)) != 0)
+	if ((ret = cmd_parse_id(c, "entity", "an entity", pos[0], &id)) != 0)
 		return ret;
 	if ((ret = cmd_open(&d, c)) != EXIT_OK_)
 		return ret;
@@ -105,8 +97,8 @@ cmd_entity_merge(struct cli *c, int argc, char **argv)
 
 	if (argc != 4)
 		return cmd_usage(c, "entity", "merge needs two entity ids: INTO FROM");
-	if ((ret = cmd_entity_parse_id(c, argv[2], &into)) != 0 ||
-	    (ret = cmd_entity_parse_id(c, argv[3], &from)) != 0)
+	if ((ret = cmd_parse_id(c, "entity", "an entity", argv[2], &into)) != 0 ||
+	    (ret = cmd_parse_id(c, "entity", "an entity", argv[3], &from)) != 0)
 		return ret;
 	if (into == from)
 		return cmd_usage(c, "entity", "cannot merge entity %lld into itself",
@@ -129,7 +121,7 @@ cmd_entity_delete(struct cli *c, int argc, char **argv)
 
 	if (argc != 3)
 		return cmd_usage(c, "entity", "delete needs one entity id");
-	if ((ret = cmd_entity_parse_id(c, argv[2], &id)) != 0)
+	if ((ret = cmd_parse_id(c, "entity", "an entity", argv[2], &id)) != 0)
 		return ret;
 	if ((ret = cmd_open(&d, c)) != EXIT_OK_)
 		return ret;

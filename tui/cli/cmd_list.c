@@ -91,7 +91,7 @@ cmd_show(struct cli *c, int argc, char **argv)
 		return ret;
 	if (arg == NULL)
 		return cmd_usage(c, "show", "which article?");
-	if ((ret = cmd_parse_id(c, "show", arg, &id)) != 0)
+	if ((ret = cmd_parse_id(c, "show", "an article", arg, &id)) != 0)
 		return ret;
 	if ((ret = cmd_open(&d, c)) != EXIT_OK_)
 		return ret;
@@ -135,7 +135,7 @@ cmd_status(struct cli *c, int argc, char **argv)
 
 	if (argc != 3)
 		return cmd_usage(c, "status", "needs an article id and a status");
-	if ((ret = cmd_parse_id(c, "status", argv[1], &id)) != 0)
+	if ((ret = cmd_parse_id(c, "status", "an article", argv[1], &id)) != 0)
 		return ret;
 	if (desk_status_parse(&s, argv[2]) != DESK_OK || s == DESK_STATUS_ANY)
 		return cmd_usage(c, "status", "unknown status %s (new, progress or done)", argv[2]);

@@ -62,7 +62,7 @@ cmd_span_parse(struct cli *c, struct cmd_span_args *a, int argc, char **argv)
 	}
 	if (npos == 0)
 		return cmd_usage(c, "tag", "which article?");
-	if (cmd_parse_id(c, "tag", pos[0], &a->id) != 0)
+	if (cmd_parse_id(c, "tag", "an article", pos[0], &a->id) != 0)
 		return EXIT_USAGE;
 	if (a->text != NULL) {
 		if (npos != 2)
@@ -386,7 +386,7 @@ cmd_span_open(desk **d, desk_span **s, struct cli *c, const char *name, const ch
 
 	*d = NULL;
 	*s = NULL;
-	if ((ret = cmd_parse_id(c, name, art, &id)) != 0)
+	if ((ret = cmd_parse_id(c, name, "an article", art, &id)) != 0)
 		return ret;
 	if (desk_parse_id(&sid, span) != DESK_OK)
 		return cmd_usage(c, name, "not a span id: %s", span);
@@ -509,7 +509,7 @@ cmd_spans(struct cli *c, int argc, char **argv)
 	}
 	if (arg == NULL)
 		return cmd_usage(c, "spans", "which article?");
-	if ((ret = cmd_parse_id(c, "spans", arg, &id)) != 0)
+	if ((ret = cmd_parse_id(c, "spans", "an article", arg, &id)) != 0)
 		return ret;
 	if ((ret = cmd_open(&d, c)) != EXIT_OK_)
 		return ret;

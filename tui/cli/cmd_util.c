@@ -69,10 +69,10 @@ cmd_usage(struct cli *c, const char *name, const char *fmt, ...)
 }
 
 int
-cmd_parse_id(struct cli *c, const char *name, const char *s, int64_t *id)
+cmd_parse_id(struct cli *c, const char *name, const char *what, const char *s, int64_t *id)
 {
 	if (desk_parse_id(id, s) != DESK_OK)
-		return cmd_usage(c, name, "not an article id: %s", s);
+		return cmd_usage(c, name, "not %s id: %s", what, s);
 	return 0;
 }
 

@@ -130,7 +130,7 @@ cmd_verdict(struct cli *c, int argc, char **argv)
 
 	if (argc != 3)
 		return cmd_usage(c, "verdict", "needs a claim id and a verdict");
-	if ((ret = cmd_claim_parse_id(c, "verdict", argv[1], &id)) != 0)
+	if ((ret = cmd_parse_id(c, "verdict", "a claim", argv[1], &id)) != 0)
 		return ret;
 	if ((ret = cmd_verdict_open(&d, c, "verdict", id)) != EXIT_OK_)
 		return ret;
@@ -213,7 +213,7 @@ cmd_evidence(struct cli *c, int argc, char **argv)
 		return cmd_usage(c, "evidence", "--delete goes alone");
 	if (del == NULL && (source == NULL || quote == NULL))
 		return cmd_usage(c, "evidence", "give both --source and --quote");
-	if ((ret = cmd_claim_parse_id(c, "evidence", arg, &id)) != 0)
+	if ((ret = cmd_parse_id(c, "evidence", "a claim", arg, &id)) != 0)
 		return ret;
 	if ((ret = cmd_verdict_open(&d, c, "evidence", id)) != EXIT_OK_)
 		return ret;
@@ -245,7 +245,7 @@ cmd_note(struct cli *c, int argc, char **argv)
 
 	if (argc != 3)
 		return cmd_usage(c, "note", "needs a claim id and the note ('' clears it)");
-	if ((ret = cmd_claim_parse_id(c, "note", argv[1], &id)) != 0)
+	if ((ret = cmd_parse_id(c, "note", "a claim", argv[1], &id)) != 0)
 		return ret;
 	if ((ret = cmd_verdict_open(&d, c, "note", id)) != EXIT_OK_)
 		return ret;
@@ -267,7 +267,7 @@ cmd_approve(struct cli *c, int argc, char **argv)
 
 	if (argc != 2)
 		return cmd_usage(c, "approve", "needs a claim id");
-	if ((ret = cmd_claim_parse_id(c, "approve", argv[1], &id)) != 0)
+	if ((ret = cmd_parse_id(c, "approve", "a claim", argv[1], &id)) != 0)
 		return ret;
 	if ((ret = cmd_verdict_open(&d, c, "approve", id)) != EXIT_OK_)
 		return ret;
@@ -302,7 +302,7 @@ cmd_dispute(struct cli *c, int argc, char **argv)
 		return cmd_usage(c, "dispute", "which claim?");
 	if (reason == NULL)
 		return cmd_usage(c, "dispute", "a dispute needs --reason");
-	if ((ret = cmd_claim_parse_id(c, "dispute", arg, &id)) != 0)
+	if ((ret = cmd_parse_id(c, "dispute", "a claim", arg, &id)) != 0)
 		return ret;
 	if ((ret = cmd_verdict_open(&d, c, "dispute", id)) != EXIT_OK_)
 		return ret;
