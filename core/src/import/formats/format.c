@@ -278,12 +278,35 @@ format_utf8_why(char *buf, size_t size, const unsigned char *s, size_t len, size
 		         "byte 0x%02X starts an overlong, surrogate or too large sequence", b);
 }
 
+/*
+ * Refuse text whose byte at bad is not UTF-8 or is NUL, at its line (after
+ * ln0 lines) and column: binary data when head (the file's start) and
+ * control characters lie near it, else the bad bytes in words.
+ */
+static int
+format_bad_byte(format_error *err, const char *buf, size_t blen, size_t bad, int64_t ln0, int head)
+{
+	unsigned char b = (unsigned char)buf[bad];
+	int64_t line, col;
+	char why[128];
+
+	desk_utf8_line_col(buf, bad, &line, &col);
+	line += ln0;
+	if (b == 0)
+		return format_fail(err, DESK_INVALID, line, col,
+		                   "NUL byte: this looks like a binary file, not text");
+	if (head && bad < FORMAT_BINARY_PREFIX && format_has_controls(buf, blen))
+		return format_fail(err, DESK_INVALID, line, col,
+		                   "byte 0x%02X: this looks like a binary file, not text", b);
+	format_utf8_why(why, sizeof why, (const unsigned char *)buf, blen, bad);
+	return format_fail(err, DESK_INVALID, line, col, "invalid UTF-8 (%s)", why);
+}
+
 int
 format_normalize(char **out, size_t *outlen, const char *s, size_t len, int nfc, format_error *err)
 {
 	char *buf = NULL, *n = NULL;
 	size_t blen = 0, bad = 0, nlen = 0;
-	int64_t line, col;
 	int rc = DESK_OK, simple = 0;
 
 	*out = NULL;
@@ -303,20 +326,7 @@ format_normalize(char **out, size_t *outlen, const char *s, size_t len, int nfc,
 	}
 	/* The one-pass scan first; desk_utf8_check() finds what is wrong. */
 	if (!format_utf8_scan(buf, blen, &simple) && desk_utf8_check(buf, blen, &bad) != DESK_OK) {
-		unsigned char b = (unsigned char)buf[bad];
-		char why[128];
-
-		desk_utf8_line_col(buf, bad, &line, &col);
-		if (b == 0)
-			rc = format_fail(err, DESK_INVALID, line, col,
-			                 "NUL byte: this looks like a binary file, not text");
-		else if (bad < FORMAT_BINARY_PREFIX && format_has_controls(buf, blen))
-			rc = format_fail(err, DESK_INVALID, line, col,
-			                 "byte 0x%02X: this looks like a binary file, not text", b);
-		else {
-			format_utf8_why(why, sizeof why, (const unsigned char *)buf, blen, bad);
-			rc = format_fail(err, DESK_INVALID, line, col, "invalid UTF-8 (%s)", why);
-		}
+		rc = format_bad_byte(err, buf, blen, bad, 0, 1);
 		goto done;
 	}
 	if (format_is_blank(buf, blen)) {
@@ -345,9 +355,8 @@ format_check_part(char **copy, size_t *copylen, const char *s, size_t len, int64
                   format_error *err)
 {
 	const char *buf = s;
-	char *lf = NULL, why[128];
+	char *lf = NULL;
 	size_t blen = len, bad = 0;
-	int64_t line, col;
 	int simple;
 
 	*copy = NULL;
@@ -362,19 +371,7 @@ format_check_part(char **copy, size_t *copylen, const char *s, size_t len, int64
 		*copylen = blen;
 		return DESK_OK;
 	}
-	desk_utf8_line_col(buf, bad, &line, &col);
-	line += ln0;
-	if (buf[bad] == 0)
-		format_fail(err, DESK_INVALID, line, col,
-		            "NUL byte: this looks like a binary file, not text");
-	else if (head && bad < FORMAT_BINARY_PREFIX && format_has_controls(buf, blen))
-		format_fail(err, DESK_INVALID, line, col,
-		            "byte 0x%02X: this looks like a binary file, not text",
-		            (unsigned char)buf[bad]);
-	else {
-		format_utf8_why(why, sizeof why, (const unsigned char *)buf, blen, bad);
-		format_fail(err, DESK_INVALID, line, col, "invalid UTF-8 (%s)", why);
-	}
+	format_bad_byte(err, buf, blen, bad, ln0, head);
 	free(lf);
 	return err->rc;
 }
