@@ -52,36 +52,29 @@ article_keys_main(void *arg)
 	return NULL;
 }
 
-/* The parts' sorted rows into out, in the index's order (a merge of at most a few runs). */
+/* The parts' sorted rows into out, in the index's order (their runs merged). */
 static int
 article_keys_merge(sentindex_rows *out, article_keys_part *parts, size_t np)
 {
-	size_t total = 0, at[ARTICLE_KEYS_THREADS] = {0};
+	size_t total = 0;
 
 	for (size_t i = 0; i < np; i++)
 		total += parts[i].rows.n;
 	memset(out, 0, sizeof *out);
-	out->sorted = 1;
 	if (np == 1) {
 		*out = parts[0].rows;
 		memset(&parts[0].rows, 0, sizeof parts[0].rows);
 		return DESK_OK;
 	}
-	if (total == 0)
-		return DESK_OK;
-	if ((out->v = malloc(total * sizeof *out->v)) == NULL)
+	if (total > 0 && (out->v = malloc(total * sizeof *out->v)) == NULL)
 		return DESK_NOMEM;
 	out->cap = total;
-	while (out->n < total) {
-		size_t best = np;
-
-		for (size_t i = 0; i < np; i++)
-			if (at[i] < parts[i].rows.n &&
-			    (best == np || sentindex_row_before(&parts[i].rows.v[at[i]],
-			                                        &parts[best].rows.v[at[best]])))
-				best = i;
-		out->v[out->n++] = parts[best].rows.v[at[best]++];
+	for (size_t i = 0; i < np; i++) {
+		if (parts[i].rows.n > 0)
+			memcpy(out->v + out->n, parts[i].rows.v, parts[i].rows.n * sizeof *out->v);
+		out->n += parts[i].rows.n;
 	}
+	sentindex_rows_sort(out);
 	return DESK_OK;
 }
 
