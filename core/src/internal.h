@@ -235,4 +235,11 @@ int article_keys_make(desk *d, article_keys *out, const desk_article_in *in, siz
 int article_add(desk *d, const desk_article_in *in, const article_keys *keys, size_t n,
                 int64_t *ids, int *dup, sentindex_rows *defer);
 
+/*
+ * span.c: widen start..end of t to grapheme boundaries and copy that text
+ * into *text (caller frees; *len its bytes when len is given): spans and
+ * claims cover whole graphemes.  DESK_NOMEM on failure.
+ */
+int span_range_text(const desk_text *t, int64_t *start, int64_t *end, char **text, size_t *len);
+
 #endif

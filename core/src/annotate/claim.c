@@ -116,7 +116,6 @@ static int
 claim_snap(desk *d, int64_t article_id, int64_t *start, int64_t *end, char **text, size_t *len)
 {
 	desk_text *t = NULL;
-	size_t a, b;
 	int rc;
 
 	*text = NULL;
@@ -129,18 +128,8 @@ claim_snap(desk *d, int64_t article_id, int64_t *start, int64_t *end, char **tex
 		                (long long)desk_text_len(t));
 		goto done;
 	}
-	*start = desk_text_grapheme_start(t, *start);
-	if (*end < desk_text_len(t) && !desk_text_is_grapheme(t, *end))
-		*end = desk_text_next_grapheme(t, *end);
-	a = desk_text_byte(t, *start);
-	b = desk_text_byte(t, *end);
-	if ((*text = malloc(b - a + 1)) == NULL) {
+	if (span_range_text(t, start, end, text, len) != DESK_OK)
 		rc = desk_error(d, DESK_NOMEM, "out of memory");
-		goto done;
-	}
-	memcpy(*text, desk_text_utf8(t) + a, b - a);
-	(*text)[b - a] = '\0';
-	*len = b - a;
 done:
 	desk_text_free(t);
 	return rc;

@@ -171,6 +171,25 @@ done:
 	return rc;
 }
 
+int
+span_range_text(const desk_text *t, int64_t *start, int64_t *end, char **text, size_t *len)
+{
+	size_t a, b;
+
+	*start = desk_text_grapheme_start(t, *start);
+	if (*end < desk_text_len(t) && !desk_text_is_grapheme(t, *end))
+		*end = desk_text_next_grapheme(t, *end);
+	a = desk_text_byte(t, *start);
+	b = desk_text_byte(t, *end);
+	if ((*text = malloc(b - a + 1)) == NULL)
+		return DESK_NOMEM;
+	memcpy(*text, desk_text_utf8(t) + a, b - a);
+	(*text)[b - a] = '\0';
+	if (len)
+		*len = b - a;
+	return DESK_OK;
+}
+
 /*
  * Check start/end against the article and widen them to grapheme
  * boundaries; *text gets body[start:end] (caller frees).
@@ -180,7 +199,6 @@ span_snap(desk *d, int64_t article_id, int64_t *start, int64_t *end, char **text
 {
 	sqlite3_stmt *st = NULL;
 	desk_text *t = NULL;
-	size_t a, b;
 	int rc;
 
 	*text = NULL;
@@ -200,17 +218,8 @@ span_snap(desk *d, int64_t article_id, int64_t *start, int64_t *end, char **text
 		    desk_error(d, rc, "article %lld: %s", (long long)article_id, desk_strerror(rc));
 		goto done;
 	}
-	*start = desk_text_grapheme_start(t, *start);
-	if (*end < desk_text_len(t) && !desk_text_is_grapheme(t, *end))
-		*end = desk_text_next_grapheme(t, *end);
-	a = desk_text_byte(t, *start);
-	b = desk_text_byte(t, *end);
-	if ((*text = malloc(b - a + 1)) == NULL) {
+	if (span_range_text(t, start, end, text, NULL) != DESK_OK)
 		rc = desk_error(d, DESK_NOMEM, "out of memory");
-		goto done;
-	}
-	memcpy(*text, desk_text_utf8(t) + a, b - a);
-	(*text)[b - a] = '\0';
 done:
 	desk_text_free(t);
 	sqlite3_finalize(st);
