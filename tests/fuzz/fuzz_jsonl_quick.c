@@ -7,7 +7,7 @@
  * accept what jansson accepts, and must read it the same.
  */
 #include "fuzz.h"
-#include "import/formats/format.h"
+#include "formats/format.h"
 
 static int
 fuzz_parse(format_article **arts, size_t *n, format_error *err, const char *s, size_t len,

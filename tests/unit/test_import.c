@@ -23,7 +23,7 @@
 
 /* What the callback heard. */
 typedef struct events {
-	int n, added, dup, refused;
+	int n, added, dup, refused, notes;
 	desk_import_event last; /* of any kind */
 	desk_import_event refusal;
 	char path[512], message[512], title[512], refused_path[512];
@@ -53,6 +53,9 @@ on_event(void *ctx, const desk_import_event *ev)
 		e->refusal = *ev;
 		snprintf(e->message, sizeof e->message, "%s", ev->message ? ev->message : "");
 		snprintf(e->refused_path, sizeof e->refused_path, "%s", ev->path);
+		break;
+	case DESK_IMPORT_NOTE:
+		e->notes++;
 		break;
 	}
 }
@@ -262,7 +265,7 @@ test_no_byline_without_title(void **state)
 
 	(void)state;
 	assert_int_equal(
-	    import_parse(&arts, &n, "x.txt", "x.txt", s, strlen(s), DESK_FORMAT_TEXT, &err),
+	    import_parse(&arts, &n, "x.txt", "x.txt", s, strlen(s), DESK_FORMAT_TEXT, NULL, &err),
 	    DESK_OK);
 	assert_int_equal(n, 1);
 	assert_null(arts[0].in.title);
@@ -310,7 +313,7 @@ test_crlf_and_cr(void **state)
 	fclose(f);
 	assert_non_null(memchr(buf, '\r', len));
 	assert_int_equal(
-	    import_parse(&arts, &n, "crlf.txt", "crlf.txt", buf, len, DESK_FORMAT_TEXT, &err),
+	    import_parse(&arts, &n, "crlf.txt", "crlf.txt", buf, len, DESK_FORMAT_TEXT, NULL, &err),
 	    DESK_OK);
 	assert_int_equal(arts[0].in.body_len, desk_article_body_len(lf));
 	assert_memory_equal(arts[0].in.body, desk_article_body(lf), desk_article_body_len(lf));
@@ -482,7 +485,7 @@ test_jsonl_fields(void **state)
 		size_t n = 0;
 
 		assert_int_equal(import_parse(&arts, &n, "f.jsonl", "f.jsonl", bad[i].json,
-		                              strlen(bad[i].json), DESK_FORMAT_AUTO, &err),
+		                              strlen(bad[i].json), DESK_FORMAT_AUTO, NULL, &err),
 		                 DESK_INVALID);
 		assert_null(arts);
 		assert_int_equal(err.line, 1);
@@ -1006,7 +1009,9 @@ test_format_parse(void **state)
 	assert_int_equal(f, DESK_FORMAT_JSONL);
 	assert_int_equal(desk_format_parse(&f, "auto"), DESK_OK);
 	assert_int_equal(f, DESK_FORMAT_AUTO);
-	assert_int_equal(desk_format_parse(&f, "csv"), DESK_MISUSE);
+	assert_int_equal(desk_format_parse(&f, "csv"), DESK_OK);
+	assert_int_equal(f, DESK_FORMAT_CSV);
+	assert_int_equal(desk_format_parse(&f, "xml"), DESK_MISUSE);
 }
 
 /* An explicit format wins over the extension; JSONL is sniffed without one. */

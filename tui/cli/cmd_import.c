@@ -42,6 +42,12 @@ cmd_import_event(void *ctx, const desk_import_event *ev)
 			           (long long)ev->column);
 		cmd_printf(c->err, ": %s\n", ev->message ? ev->message : desk_strerror(ev->rc));
 		break;
+	case DESK_IMPORT_NOTE:
+		cmd_printf(c->err, "copydesk import: note: %s", ev->path);
+		if (ev->line > 0)
+			cmd_printf(c->err, ":%lld", (long long)ev->line);
+		cmd_printf(c->err, ": %s\n", ev->message ? ev->message : "");
+		break;
 	}
 }
 

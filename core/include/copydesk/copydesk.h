@@ -9,5 +9,6 @@
 #include "text.h"
 #include "parse.h"
 #include "io.h"
+#include "export.h"
 
 #endif

@@ -14,18 +14,25 @@ extern "C" {
 #endif
 
 typedef enum {
-	DESK_FORMAT_AUTO = 0, /* by extension: .jsonl -> JSONL, else text */
-	DESK_FORMAT_TEXT,     /* one article per file, the scrapers' plain text */
-	DESK_FORMAT_JSONL,    /* one JSON object per line: text, title, date, url, lang */
+	DESK_FORMAT_AUTO = 0,    /* by extension: .jsonl -> JSONL, else text */
+	DESK_FORMAT_TEXT,        /* one article per file, the scrapers' plain text */
+	DESK_FORMAT_JSONL,       /* one JSON object per line: copydesk's own, lossless */
+	DESK_FORMAT_DOCCANO,     /* doccano's sequence-labelling JSONL */
+	DESK_FORMAT_CONLL,       /* CoNLL-2003-style token-per-line */
+	DESK_FORMAT_BRAT,        /* brat standoff: ID.txt + ID.ann pairs in a directory */
+	DESK_FORMAT_CLAIMREVIEW, /* schema.org ClaimReview JSON-LD (export only) */
+	DESK_FORMAT_FEVER,       /* FEVER-style JSONL (export only) */
+	DESK_FORMAT_CSV,         /* the claims table, RFC 4180 (export only) */
 } desk_format;
 
-/* "text"/"jsonl" (and "auto"); DESK_MISUSE if unknown. */
+/* A format's name ("jsonl", ..., and "auto"); DESK_MISUSE if unknown. */
 int desk_format_parse(desk_format *out, const char *name);
 
 typedef enum {
 	DESK_IMPORT_ADDED = 1,
 	DESK_IMPORT_DUPLICATE,
 	DESK_IMPORT_REFUSED,
+	DESK_IMPORT_NOTE, /* accepted, but something the format has could not be kept (message) */
 } desk_import_what;
 
 /* One thing that happened during an import, for the caller to report. */
@@ -36,7 +43,7 @@ typedef struct desk_import_event {
 	int64_t column;      /* 1-based code point column of the problem (refusals), else 0 */
 	int64_t article_id;  /* added or duplicate: the stored article */
 	const char *title;   /* added or duplicate: its title, "" if none */
-	const char *message; /* refused: why */
+	const char *message; /* refused: why; note: what was not kept */
 	int rc;              /* refused: DESK_INVALID (bad data) or DESK_IO (unreadable) */
 } desk_import_event;
 

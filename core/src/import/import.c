@@ -16,49 +16,27 @@
 #include "import.h"
 #include "internal.h"
 
-/*
- * The formats the importer reads, one entry each: the name --format takes,
- * the endings of the file names it is known by, whether the whole file is
- * composed to NFC before it is parsed (JSON Lines: each field after it is
- * decoded), and its parser (formats/, one file each).
- */
-static const struct import_format {
-	desk_format id;
-	const char *name, *alias;
-	const char *ext[3];
-	int nfc;
-	format_read_fn *read;
-} import_formats[] = {
-    {DESK_FORMAT_TEXT, "text", "txt", {".txt", NULL}, 1, fmt_text_read},
-    {DESK_FORMAT_JSONL, "jsonl", NULL, {".jsonl", ".ndjson", NULL}, 0, fmt_jsonl_read},
-};
-#define IMPORT_NFORMATS (sizeof import_formats / sizeof *import_formats)
-
-static const struct import_format *
+static const format_entry *
 import_format_entry(desk_format id)
 {
-	for (size_t i = 0; i < IMPORT_NFORMATS; i++)
-		if (import_formats[i].id == id)
-			return &import_formats[i];
-	return &import_formats[0];
+	return format_find(id);
 }
 
 int
 desk_format_parse(desk_format *out, const char *name)
 {
+	const format_entry *f;
+
 	if (name == NULL)
 		return DESK_MISUSE;
 	if (strcmp(name, "auto") == 0) {
 		*out = DESK_FORMAT_AUTO;
 		return DESK_OK;
 	}
-	for (size_t i = 0; i < IMPORT_NFORMATS; i++)
-		if (strcmp(name, import_formats[i].name) == 0 ||
-		    (import_formats[i].alias && strcmp(name, import_formats[i].alias) == 0)) {
-			*out = import_formats[i].id;
-			return DESK_OK;
-		}
-	return DESK_MISUSE;
+	if ((f = format_named(name)) == NULL)
+		return DESK_MISUSE;
+	*out = f->id;
+	return DESK_OK;
 }
 
 desk_format
@@ -68,10 +46,10 @@ import_format(desk_format fmt, const char *name, const char *data, size_t len)
 
 	if (fmt != DESK_FORMAT_AUTO)
 		return fmt;
-	for (size_t i = 0; dot != NULL && i < IMPORT_NFORMATS; i++)
-		for (const char *const *e = import_formats[i].ext; *e != NULL; e++)
-			if (strcmp(dot, *e) == 0)
-				return import_formats[i].id;
+	for (size_t i = 0; dot != NULL && i < format_count; i++)
+		for (const char *const *e = format_table[i].ext; *e != NULL; e++)
+			if (format_table[i].read != NULL && strcmp(dot, *e) == 0)
+				return format_table[i].id;
 	if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
 		data += 3;
 		len -= 3;
@@ -111,9 +89,10 @@ import_parse_jsonl(format_article **out, size_t *n, const char *source, const ch
 
 int
 import_parse(format_article **out, size_t *n, const char *name, const char *source,
-             const char *data, size_t len, desk_format fmt, format_error *err)
+             const char *data, size_t len, desk_format fmt, const format_notes *notes,
+             format_error *err)
 {
-	const struct import_format *f;
+	const format_entry *f;
 	format_article *arts = NULL;
 	size_t narts = 0;
 	char *buf = NULL;
@@ -123,9 +102,14 @@ import_parse(format_article **out, size_t *n, const char *name, const char *sour
 	*out = NULL;
 	*n = 0;
 	f = import_format_entry(import_format(fmt, name, data, len));
+	if (f == NULL || f->read == NULL) {
+		rc = format_fail(err, DESK_MISUSE, 0, 0, "%s: this format is exported, not imported",
+		                 f ? f->name : "?");
+		goto done;
+	}
 	if ((rc = format_normalize(&buf, &blen, data, len, f->nfc, err)) != DESK_OK)
 		goto done;
-	rc = f->read(&arts, &narts, buf, blen, err);
+	rc = f->read(&arts, &narts, buf, blen, notes, err);
 	if (rc != DESK_OK || (rc = import_sources(arts, narts, source, err)) != DESK_OK)
 		goto done;
 	*out = arts;

@@ -31,6 +31,7 @@ int import_parse_jsonl(format_article **out, size_t *n, const char *source, cons
  * record gives its own.  On failure nothing is returned and err says why.
  */
 int import_parse(format_article **out, size_t *n, const char *name, const char *source,
-                 const char *data, size_t len, desk_format fmt, format_error *err);
+                 const char *data, size_t len, desk_format fmt, const format_notes *notes,
+                 format_error *err);
 
 #endif

@@ -111,7 +111,7 @@ import_run_data(import_run *r, const char *path, const char *data, size_t len, d
 	fmt = import_format(fmt, path, data, len);
 	if (fmt == DESK_FORMAT_JSONL && len > IMPORT_PART_BYTES)
 		return import_run_jsonl(r, path, data, len);
-	if ((rc = import_parse(&arts, &n, path, path, data, len, fmt, &err)) != DESK_OK) {
+	if ((rc = import_parse(&arts, &n, path, path, data, len, fmt, NULL, &err)) != DESK_OK) {
 		/* Report in file order: what was parsed before this file goes first. */
 		if ((rc = import_batch_flush(r)) != DESK_OK)
 			return rc;

@@ -459,10 +459,12 @@ done:
 }
 
 int
-fmt_text_read(format_article **out, size_t *n, char *s, size_t len, format_error *err)
+fmt_text_read(format_article **out, size_t *n, char *s, size_t len, const format_notes *notes,
+              format_error *err)
 {
 	int rc;
 
+	(void)notes;
 	*n = 0;
 	if ((*out = calloc(1, sizeof **out)) == NULL) {
 		free(s);

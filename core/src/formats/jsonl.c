@@ -443,10 +443,12 @@ fmt_jsonl_parse(format_article **out, size_t *n, const char *s, size_t len, int6
 }
 
 int
-fmt_jsonl_read(format_article **out, size_t *n, char *s, size_t len, format_error *err)
+fmt_jsonl_read(format_article **out, size_t *n, char *s, size_t len, const format_notes *notes,
+               format_error *err)
 {
 	int rc = fmt_jsonl_parse(out, n, s, len, 0, err);
 
+	(void)notes;
 	free(s);
 	if (rc == DESK_OK && *n == 0)
 		rc = format_fail(err, DESK_INVALID, 1, 1, "no articles (only blank lines)");
