@@ -14,6 +14,9 @@
 
 #include "copydesk/copydesk.h"
 
+/* The schema version a new or migrated database has: the last of annotations/schema/. */
+#define SCHEMA_LATEST 7
+
 /* The migrations as embedded in libcopydesk (cmake/embed.cmake). */
 struct embed_file {
 	const char *name;
@@ -97,7 +100,7 @@ test_v1_opens_migrated(void **state)
 	(void)state;
 	migrate_make_v1();
 	assert_int_equal(desk_open(&d, db_path, "tester"), DESK_OK);
-	assert_int_equal(desk_schema_version(d), 5); /* the latest: entity links */
+	assert_int_equal(desk_schema_version(d), SCHEMA_LATEST);
 	assert_int_equal(desk_article_get(&a, d, 1), DESK_OK);
 	assert_string_equal(desk_article_title(a), "Cũ");
 	assert_string_equal(desk_article_body(a), "Lương Cường ở Hà Nội.");
@@ -112,7 +115,7 @@ test_v1_opens_migrated(void **state)
 	assert_int_equal(desk_span_add(&s, d, 1, 0, 11, "PER", 0), DESK_OK);
 	assert_true(s > 0);
 	desk_close(d);
-	assert_int_equal(migrate_int("PRAGMA user_version"), 5);
+	assert_int_equal(migrate_int("PRAGMA user_version"), SCHEMA_LATEST);
 	assert_int_equal(migrate_int("SELECT count(*) FROM span WHERE text = 'Lương Cường'"), 1);
 	assert_int_equal(
 	    migrate_int("SELECT count(*) FROM edit_log WHERE action = 'labels-import'"), 1);
@@ -150,7 +153,7 @@ test_new_database(void **state)
 	snprintf(db_path, sizeof db_path, "/tmp/copydesk_migrate_new_%ld.db", (long)getpid());
 	migrate_unlink();
 	assert_int_equal(desk_open(&d, db_path, "tester"), DESK_OK);
-	assert_int_equal(desk_schema_version(d), 5); /* the latest: entity links */
+	assert_int_equal(desk_schema_version(d), SCHEMA_LATEST);
 	desk_close(d);
 	assert_int_equal(migrate_int("SELECT count(*) FROM label"), 8);
 	/* Nothing to upgrade: the old table of sentences went with the migration. */
@@ -243,7 +246,7 @@ test_open_while_locked(void **state)
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
 	assert_true(ms < 2000);
-	assert_int_equal(desk_schema_version(d), 5);
+	assert_int_equal(desk_schema_version(d), SCHEMA_LATEST);
 	desk_close(d);
 	sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_close(other);
