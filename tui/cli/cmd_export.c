@@ -3,7 +3,6 @@
  * another tool, to standard output, a file (written whole or not at all) or
  * a directory (brat), with progress on standard error when it takes long.
  */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -59,28 +58,6 @@ cmd_export_warn(void *ctx, const desk_export_warning *w)
 	           (long long)w->article_id, (long long)w->start, (long long)w->end, w->message);
 }
 
-/* A temporary file beside path, renamed over it when the export succeeds. */
-static FILE *
-cmd_export_temp(char **tmp, const char *path)
-{
-	int fd;
-	FILE *f;
-
-	if ((*tmp = malloc(strlen(path) + 16)) == NULL)
-		return NULL;
-	sprintf(*tmp, "%s.tmp.XXXXXX", path);
-	if ((fd = mkstemp(*tmp)) < 0) {
-		free(*tmp);
-		*tmp = NULL;
-		return NULL;
-	}
-	if ((f = fdopen(fd, "w")) == NULL) {
-		close(fd);
-		unlink(*tmp);
-	}
-	return f;
-}
-
 int
 cmd_export(struct cli *c, int argc, char **argv)
 {
@@ -88,10 +65,9 @@ cmd_export(struct cli *c, int argc, char **argv)
 	exportargs a = {0};
 	desk_export_stats st = {0};
 	desk *d = NULL;
-	FILE *out = NULL;
-	char *tmp = NULL;
+	char err[512];
 	const char *to;
-	int i, r, rc, status = EXIT_OK_, kind;
+	int i, r, rc, status = EXIT_OK_;
 
 	for (i = 1; i < argc; i++) {
 		if ((r = exportargs_take(&a, EXPORTARGS_FILTERS | EXPORTARGS_EXPORT, argc, argv,
@@ -110,42 +86,18 @@ cmd_export(struct cli *c, int argc, char **argv)
 		                   "claimreview, fever or csv)");
 		goto done;
 	}
-	if ((kind = desk_format_export_kind(a.o.format)) < 0) {
-		status = cmd_usage(c, "export", "this copydesk cannot write that format yet");
-		goto done;
-	}
-	if (kind == 1 && (a.output == NULL || strcmp(a.output, "-") == 0)) {
-		status =
-		    cmd_usage(c, "export", "this format is a directory: give it with --output DIR");
-		goto done;
-	}
 	if ((status = cmd_open(&d, c)) != EXIT_OK_)
 		goto done;
-	if (kind == 0 && a.output != NULL && strcmp(a.output, "-") != 0) {
-		if ((out = cmd_export_temp(&tmp, a.output)) == NULL) {
-			cmd_printf(c->err, "copydesk export: %s: %s\n", a.output, strerror(errno));
-			status = EXIT_IOERR;
-			goto done;
-		}
-	} else if (kind == 0)
-		out = c->out;
 	x.tty = isatty(fileno(c->err));
 	clock_gettime(CLOCK_MONOTONIC, &x.t0);
 	a.o.progress = cmd_export_progress;
 	a.o.warn = cmd_export_warn;
 	a.o.ctx = &x;
-	rc = desk_export(d, &a.o, out, kind == 1 ? a.output : NULL, &st);
+	rc = exportargs_run(&a, d, c->out, &st, err, sizeof err);
 	if (x.shown)
 		fputc('\n', c->err);
-	if (rc == DESK_OK && tmp != NULL) {
-		if (fclose(out) != 0 || rename(tmp, a.output) != 0)
-			rc = DESK_IO;
-		out = NULL;
-		if (rc != DESK_OK)
-			cmd_printf(c->err, "copydesk export: %s: %s\n", a.output, strerror(errno));
-	} else if (rc != DESK_OK)
-		cmd_printf(c->err, "copydesk export: %s\n", desk_errmsg(d));
 	if (rc != DESK_OK) {
+		cmd_printf(c->err, "copydesk export: %s\n", err);
 		status = cmd_exit_status(rc);
 		goto done;
 	}
@@ -157,12 +109,6 @@ cmd_export(struct cli *c, int argc, char **argv)
 		cmd_printf(c->err, "; %zu warning%s above", x.warnings, x.warnings == 1 ? "" : "s");
 	fputc('\n', c->err);
 done:
-	if (out != NULL && out != c->out)
-		fclose(out);
-	if (tmp != NULL) {
-		unlink(tmp); /* renamed already when the export succeeded */
-		free(tmp);
-	}
 	desk_close(d);
 	exportargs_free(&a);
 	return status;

@@ -2,10 +2,12 @@
  * exportargs.c - the options of `export` and the FILTERS it shares with
  * `release` and `stats`: one parser for the command line and the `:` prompt.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "exportargs.h"
 
@@ -236,4 +238,73 @@ exportargs_split(char *line, char **argv, int max, char *err, size_t errlen)
 			r++;
 		*w++ = '\0';
 	}
+}
+
+/* A temporary file beside path, to be renamed over it when the export is complete. */
+static FILE *
+exportargs_temp(char **tmp, const char *path)
+{
+	int fd;
+	FILE *f;
+
+	if ((*tmp = malloc(strlen(path) + 16)) == NULL)
+		return NULL;
+	sprintf(*tmp, "%s.tmp.XXXXXX", path);
+	if ((fd = mkstemp(*tmp)) < 0)
+		return NULL;
+	if ((f = fdopen(fd, "w")) == NULL) {
+		close(fd);
+		unlink(*tmp);
+	}
+	return f;
+}
+
+int
+exportargs_run(exportargs *a, desk *d, FILE *out, desk_export_stats *st, char *err, size_t errlen)
+{
+	int kind = desk_format_export_kind(a->o.format), rc;
+	int to_file = a->output != NULL && strcmp(a->output, "-") != 0;
+	char *tmp = NULL;
+	FILE *f = out;
+
+	*err = '\0';
+	if (kind < 0) {
+		snprintf(err, errlen, "this copydesk cannot write that format");
+		return DESK_MISUSE;
+	}
+	if (kind == 1 && !to_file) {
+		snprintf(err, errlen, "this format is a directory: give it with --output DIR");
+		return DESK_MISUSE;
+	}
+	if (kind == 1) {
+		if ((rc = desk_export(d, &a->o, NULL, a->output, st)) != DESK_OK)
+			snprintf(err, errlen, "%s", desk_errmsg(d));
+		return rc;
+	}
+	if (to_file && (f = exportargs_temp(&tmp, a->output)) == NULL) {
+		snprintf(err, errlen, "%s: %s", a->output, strerror(errno));
+		free(tmp);
+		return DESK_IO;
+	}
+	if (f == NULL) {
+		snprintf(err, errlen, "give the file to write with --output PATH");
+		return DESK_MISUSE;
+	}
+	rc = desk_export(d, &a->o, f, NULL, st);
+	if (rc != DESK_OK)
+		snprintf(err, errlen, "%s", desk_errmsg(d));
+	if (to_file) {
+		if (fclose(f) != 0 && rc == DESK_OK) {
+			snprintf(err, errlen, "%s: %s", a->output, strerror(errno));
+			rc = DESK_IO;
+		}
+		if (rc == DESK_OK && rename(tmp, a->output) != 0) {
+			snprintf(err, errlen, "%s: %s", a->output, strerror(errno));
+			rc = DESK_IO;
+		}
+		if (rc != DESK_OK)
+			unlink(tmp);
+		free(tmp);
+	}
+	return rc;
 }

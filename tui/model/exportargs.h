@@ -6,6 +6,8 @@
 #ifndef COPYDESK_EXPORTARGS_H
 #define COPYDESK_EXPORTARGS_H
 
+#include <stdio.h>
+
 #include "copydesk/copydesk.h"
 
 /* Which options a command takes. */
@@ -36,6 +38,16 @@ int exportargs_take(exportargs *a, unsigned which, int argc, char **argv, int *i
 const char *exportargs_usage(unsigned which);
 
 void exportargs_free(exportargs *a);
+
+/*
+ * Run the export a describes on d: into the directory a->output for a
+ * directory format, else into the file a->output (written under a temporary
+ * name beside it and renamed when complete, so a failed export leaves no
+ * half file), else to out (standard output; NULL: refused).  A DESK_* code;
+ * on failure err says why, naming the file.
+ */
+int exportargs_run(exportargs *a, desk *d, FILE *out, desk_export_stats *st, char *err,
+                   size_t errlen);
 
 /*
  * Split a prompt's line into words in place (white space between them;
