@@ -242,4 +242,24 @@ int article_add(desk *d, const desk_article_in *in, const article_keys *keys, si
  */
 int span_range_text(const desk_text *t, int64_t *start, int64_t *end, char **text, size_t *len);
 
+/*
+ * claim_history.c: a claim's history read with a statement the caller keeps
+ * (*st, prepared on first use) for the next claim; research_id is the
+ * claim's.  A document's history in words (formats' "marked", "proposed",
+ * "disputed", ...): the word of an event (NULL: none), whether a word is
+ * one, and an event written back into the edit log as the file's editor at
+ * its time (*prev: the last event written for the claim, 0 at first; undone
+ * and redone refer to it).
+ */
+typedef struct claim_history_step {
+	const char *action, *editor, *at;
+	const char *verdict, *reason;
+} claim_history_step;
+int claim_history_read(desk_claim_event **out, size_t *n, desk *d, sqlite3_stmt **st,
+                       int64_t claim_id, int64_t research_id);
+const char *claim_history_word(const desk_claim_event *e);
+int claim_history_word_known(const char *word);
+int claim_history_put(desk *d, sqlite3_stmt **st, int64_t *prev, int64_t article_id,
+                      int64_t claim_id, int64_t research_id, const claim_history_step *e);
+
 #endif
