@@ -262,4 +262,51 @@ int claim_history_word_known(const char *word);
 int claim_history_put(desk *d, sqlite3_stmt **st, int64_t *prev, int64_t article_id,
                       int64_t claim_id, int64_t research_id, const claim_history_step *e);
 
+/*
+ * The rows of annotations as the editing functions store them, for them and
+ * for the importer (which gives the file's author and time: NULL for the
+ * editor and now).  Each keeps its statement in *st (prepared on first use,
+ * finalized by the caller) and runs in the caller's transaction; *out gets
+ * the new row's id.  The checks (label, range, verdict) are the caller's.
+ */
+typedef struct span_fields {
+	int64_t article_id, start, end;
+	const char *label, *text;
+	int64_t entity_id; /* 0: none */
+	const char *author, *created_at;
+} span_fields;
+int span_insert(int64_t *out, desk *d, sqlite3_stmt **st, const span_fields *r);
+/* Whether a standing span has r's range, label and author. */
+int span_standing_same(int *found, desk *d, sqlite3_stmt **st, const span_fields *r);
+
+typedef struct claim_row {
+	int64_t article_id, start, end;
+	const char *text; /* its key is worked out from it */
+	int64_t research_id;
+	const char *author, *created_at;
+} claim_row;
+int claim_insert(int64_t *out, desk *d, sqlite3_stmt **st, const claim_row *r);
+/* The standing claim of exactly this range, or 0. */
+int claim_standing_at(int64_t *out, desk *d, sqlite3_stmt **st, int64_t article_id, int64_t start,
+                      int64_t end);
+
+/* want_id: the id to take when it is free (0: the next). */
+typedef struct research_row {
+	int64_t want_id;
+	const char *status, *verdict, *note;
+	const char *proposed_by, *proposed_at, *reviewed_by, *reviewed_at, *review_reason;
+	const char *created_by, *created_at;
+} research_row;
+int research_insert(int64_t *out, desk *d, sqlite3_stmt **st, const research_row *r);
+int evidence_insert(int64_t *out, desk *d, sqlite3_stmt **st, int64_t research_id,
+                    const char *source, const char *quote, const char *consulted,
+                    const char *added_by, const char *added_at);
+/*
+ * The standing entity of this name (made NFC) and external id, or a new one
+ * (*made set) taking want as its id when that is free.  find and ins: the
+ * caller's statements.
+ */
+int entity_import(int64_t *out, int *made, desk *d, sqlite3_stmt **find, sqlite3_stmt **ins,
+                  const char *name, const char *external_id, int64_t want);
+
 #endif
