@@ -230,10 +230,12 @@ int article_keys_make(desk *d, article_keys *out, const desk_article_in *in, siz
  * article.c: desk_article_add() with the batch's keys already worked out
  * (keys NULL: worked out here, before the transaction).  With defer, the
  * batch's rows of the index are added to *defer for the caller to store in
- * the same transaction (sentindex_rows_store), instead of stored here.
+ * the same transaction (sentindex_rows_store), instead of stored here.  want
+ * (may be NULL): the id each article would keep (an export's), taken when
+ * it is above every stored article's (so ids keep growing), else 0.
  */
 int article_add(desk *d, const desk_article_in *in, const article_keys *keys, size_t n,
-                int64_t *ids, int *dup, sentindex_rows *defer);
+                const int64_t *want, int64_t *ids, int *dup, sentindex_rows *defer);
 
 /*
  * span.c: widen start..end of t to grapheme boundaries and copy that text
@@ -279,25 +281,25 @@ int span_insert(int64_t *out, desk *d, sqlite3_stmt **st, const span_fields *r);
 /* Whether a standing span has r's range, label and author. */
 int span_standing_same(int *found, desk *d, sqlite3_stmt **st, const span_fields *r);
 
-typedef struct claim_row {
+typedef struct claim_fields {
 	int64_t article_id, start, end;
 	const char *text; /* its key is worked out from it */
 	int64_t research_id;
 	const char *author, *created_at;
-} claim_row;
-int claim_insert(int64_t *out, desk *d, sqlite3_stmt **st, const claim_row *r);
+} claim_fields;
+int claim_insert(int64_t *out, desk *d, sqlite3_stmt **st, const claim_fields *r);
 /* The standing claim of exactly this range, or 0. */
 int claim_standing_at(int64_t *out, desk *d, sqlite3_stmt **st, int64_t article_id, int64_t start,
                       int64_t end);
 
 /* want_id: the id to take when it is free (0: the next). */
-typedef struct research_row {
+typedef struct research_fields {
 	int64_t want_id;
 	const char *status, *verdict, *note;
 	const char *proposed_by, *proposed_at, *reviewed_by, *reviewed_at, *review_reason;
 	const char *created_by, *created_at;
-} research_row;
-int research_insert(int64_t *out, desk *d, sqlite3_stmt **st, const research_row *r);
+} research_fields;
+int research_insert(int64_t *out, desk *d, sqlite3_stmt **st, const research_fields *r);
 int evidence_insert(int64_t *out, desk *d, sqlite3_stmt **st, int64_t research_id,
                     const char *source, const char *quote, const char *consulted,
                     const char *added_by, const char *added_at);

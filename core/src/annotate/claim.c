@@ -200,7 +200,7 @@ claim_record_state(desk *d, const char *action, int64_t article_id, int64_t clai
 }
 
 int
-claim_insert(int64_t *out, desk *d, sqlite3_stmt **st, const claim_row *r)
+claim_insert(int64_t *out, desk *d, sqlite3_stmt **st, const claim_fields *r)
 {
 	static const char sql[] =
 	    "INSERT INTO claim (article_id, start, \"end\", text, key, research_id, author, "
@@ -260,8 +260,8 @@ int
 desk_claim_add(int64_t *out, desk *d, int64_t article_id, int64_t start, int64_t end)
 {
 	sqlite3_stmt *st = NULL, *rs = NULL;
-	research_row res = {.status = "check"};
-	claim_row row = {0};
+	research_fields res = {.status = "check"};
+	claim_fields row = {0};
 	char *text = NULL;
 	size_t len = 0;
 	int64_t id, research;

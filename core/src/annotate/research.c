@@ -624,7 +624,7 @@ desk_claim_dispute(desk *d, int64_t claim_id, const char *reason)
 /* --- Rows as an import gives them ----------------------------------------- */
 
 int
-research_insert(int64_t *out, desk *d, sqlite3_stmt **st, const research_row *r)
+research_insert(int64_t *out, desk *d, sqlite3_stmt **st, const research_fields *r)
 {
 	static const char sql[] =
 	    "INSERT INTO research (id, status, verdict, note, proposed_by, proposed_at, "
