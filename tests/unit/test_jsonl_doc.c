@@ -64,15 +64,21 @@ export_all(desk *d)
 
 typedef struct seen {
 	int added, dup, refused, notes;
-	int64_t line;
+	int64_t line, note_line;
 	char msg[512];
+	char order[16]; /* A added, D duplicate, N note, R refused */
 } seen;
 
 static void
 on_event(void *ctx, const desk_import_event *ev)
 {
 	seen *s = ctx;
+	size_t n = strlen(s->order);
 
+	if (n + 1 < sizeof s->order)
+		s->order[n] = "?ADRN"[ev->what];
+	if (ev->what == DESK_IMPORT_NOTE)
+		s->note_line = ev->line;
 	if (ev->what == DESK_IMPORT_ADDED)
 		s->added++;
 	else if (ev->what == DESK_IMPORT_DUPLICATE)
@@ -370,14 +376,40 @@ test_authors_and_dups(void **state)
 	desk_close(d);
 }
 
+/* A span edge inside a letter with its mark: widened, and told as a note with its line. */
+static void
+test_notes(void **state)
+{
+	desk *d = NULL;
+	desk_spans *sp = NULL;
+	seen s;
+
+	(void)state;
+	assert_int_equal(desk_open(&d, ":memory:", "alice"), DESK_OK);
+	assert_int_equal(import_text(d,
+	                             "{\"text\": \"Plain.\"}\n{\"format_version\":1,\"text\":"
+	                             "\"Ax\u0301 B.\",\"spans\":[{\"start\":0,\"end\":2,"
+	                             "\"label\":\"PER\"}]}\n",
+	                             &s),
+	                 DESK_OK);
+	assert_int_equal(s.added, 2);
+	assert_int_equal(s.notes, 1);
+	assert_int_equal(s.note_line, 2);
+	assert_string_equal(s.order, "ANA"); /* in file order */
+	assert_int_equal(desk_spans_get(&sp, d, 2), DESK_OK);
+	assert_int_equal(desk_spans_count(sp), 1);
+	assert_int_equal(desk_spans_at(sp, 0)->end, 3);
+	desk_spans_free(sp);
+	desk_close(d);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_round_trip),
-	    cmocka_unit_test(test_writer_reader),
-	    cmocka_unit_test(test_refused),
-	    cmocka_unit_test(test_authors_and_dups),
+	    cmocka_unit_test(test_round_trip), cmocka_unit_test(test_writer_reader),
+	    cmocka_unit_test(test_refused),    cmocka_unit_test(test_authors_and_dups),
+	    cmocka_unit_test(test_notes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

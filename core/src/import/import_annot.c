@@ -12,6 +12,7 @@
  * claim's history from the file is written into the log as the events it
  * tells (claim_history_put), so that it reads back the same.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -104,10 +105,10 @@ import_bad_name(char why[DESK_FIELD_WHY], const char *s, size_t max)
  * the body's (in the document's pool).
  */
 static int
-import_range(format_article *a, const desk_text *t, int64_t *start, int64_t *end, const char **text,
-             int64_t line, const char *what, size_t i, format_error *err)
+import_range(import_run *r, format_article *a, const desk_text *t, int64_t *start, int64_t *end,
+             const char **text, int64_t line, const char *what, size_t i, format_error *err)
 {
-	int64_t len = desk_text_len(t);
+	int64_t len = desk_text_len(t), s0 = *start, e0 = *end;
 	char *snap = NULL;
 	size_t b0, b1, n;
 
@@ -129,12 +130,22 @@ import_range(format_article *a, const desk_text *t, int64_t *start, int64_t *end
 		return format_fail(err, DESK_NOMEM, 0, 0, "out of memory");
 	}
 	free(snap);
+	if (*start != s0 || *end != e0) {
+		char msg[160];
+
+		snprintf(msg, sizeof msg,
+		         "%s %zu: %lld-%lld widened to %lld-%lld, whole characters (a letter with "
+		         "its marks)",
+		         what, i + 1, (long long)s0, (long long)e0, (long long)*start,
+		         (long long)*end);
+		import_note_add(r, line, msg);
+	}
 	return DESK_OK;
 }
 
 static int
-import_check_claim(const import_run *r, format_article *a, const desk_text *t, format_claim *c,
-                   size_t i, format_error *err)
+import_check_claim(import_run *r, format_article *a, const desk_text *t, format_claim *c, size_t i,
+                   format_error *err)
 {
 	static const char *const statuses[] = {"check", "proposed", "verified", "disputed"};
 	int64_t line = c->line > 0 ? c->line : a->line;
@@ -142,7 +153,7 @@ import_check_claim(const import_run *r, format_article *a, const desk_text *t, f
 	const char *bad, *v = NULL;
 	int rc, known = c->status == NULL;
 
-	if ((rc = import_range(a, t, &c->start, &c->end, &c->text, line, "claim", i, err)) !=
+	if ((rc = import_range(r, a, t, &c->start, &c->end, &c->text, line, "claim", i, err)) !=
 	    DESK_OK)
 		return rc;
 	for (size_t k = 0; !known && k < 4; k++)
@@ -192,8 +203,8 @@ import_check_claim(const import_run *r, format_article *a, const desk_text *t, f
 }
 
 static int
-import_check_span(const import_run *r, format_article *a, const desk_text *t, format_span *s,
-                  size_t i, format_error *err)
+import_check_span(import_run *r, format_article *a, const desk_text *t, format_span *s, size_t i,
+                  format_error *err)
 {
 	int64_t line = s->line > 0 ? s->line : a->line;
 	char why[DESK_FIELD_WHY];
@@ -205,7 +216,7 @@ import_check_span(const import_run *r, format_article *a, const desk_text *t, fo
 		                   "span %zu: no label \"%.40s\" in the database's label set",
 		                   i + 1, s->label ? s->label : "");
 	s->label = label;
-	if ((rc = import_range(a, t, &s->start, &s->end, &s->text, line, "span", i, err)) !=
+	if ((rc = import_range(r, a, t, &s->start, &s->end, &s->text, line, "span", i, err)) !=
 	    DESK_OK)
 		return rc;
 	for (size_t k = 0; !found && k < a->nentities; k++)
@@ -220,7 +231,7 @@ import_check_span(const import_run *r, format_article *a, const desk_text *t, fo
 
 /* One document's annotations and metadata. */
 static int
-import_check_one(const import_run *r, format_article *a, format_error *err)
+import_check_one(import_run *r, format_article *a, format_error *err)
 {
 	static const char *const statuses[] = {"new", "progress", "done"};
 	char why[DESK_FIELD_WHY];
@@ -262,8 +273,7 @@ import_check_one(const import_run *r, format_article *a, format_error *err)
 }
 
 int
-import_annot_check(const import_run *r, format_article *arts, size_t n, int *annotated,
-                   format_error *err)
+import_annot_check(import_run *r, format_article *arts, size_t n, int *annotated, format_error *err)
 {
 	int rc;
 

@@ -113,7 +113,7 @@ void import_batch_free(import_batch *b);
 int import_sets_load(import_run *r);
 void import_sets_free(import_run *r);
 int import_annotated(const format_article *a);
-int import_annot_check(const import_run *r, format_article *arts, size_t n, int *annotated,
+int import_annot_check(import_run *r, format_article *arts, size_t n, int *annotated,
                        format_error *err);
 int import_annot_store(import_run *r, import_batch *b);
 /*
