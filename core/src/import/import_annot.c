@@ -99,6 +99,18 @@ import_bad_name(char why[DESK_FIELD_WHY], const char *s, size_t max)
 	return desk_field_check(why, s, strlen(s), max, DESK_FIELD_LINE | DESK_FIELD_NONEMPTY);
 }
 
+/* At most 60 bytes of s[0..len) for a message, not cutting a character in two. */
+static int
+import_cut(const char *s, size_t len)
+{
+	if (len <= 60)
+		return (int)len;
+	len = 60;
+	while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+		len--;
+	return (int)len;
+}
+
 /*
  * A range of the body: inside it, its text the file's when the file gives
  * one; widened to whole graphemes as the editing functions do, its text then
@@ -121,9 +133,9 @@ import_range(import_run *r, format_article *a, const desk_text *t, int64_t *star
 	if (*text != NULL && (strlen(*text) != b1 - b0 || memcmp(*text, a->in.body + b0, b1 - b0)))
 		return format_fail(
 		    err, DESK_INVALID, line, 1,
-		    "%s %zu: its text \"%.60s\" is not the text at %lld-%lld (\"%.*s\")", what,
-		    i + 1, *text, (long long)*start, (long long)*end,
-		    (int)(b1 - b0 > 60 ? 60 : b1 - b0), a->in.body + b0);
+		    "%s %zu: its text \"%.*s\" is not the text at %lld-%lld (\"%.*s\")", what,
+		    i + 1, import_cut(*text, strlen(*text)), *text, (long long)*start,
+		    (long long)*end, import_cut(a->in.body + b0, b1 - b0), a->in.body + b0);
 	if (span_range_text(t, start, end, &snap, &n) != DESK_OK ||
 	    (*text = format_pool_strdup(&a->pool, snap, n)) == NULL) {
 		free(snap);
