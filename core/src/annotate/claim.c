@@ -199,6 +199,38 @@ claim_record_state(desk *d, const char *action, int64_t article_id, int64_t clai
 	return rc;
 }
 
+/* A research row as given (desk_claim_add: a new one to check; the importer: a file's). */
+int
+research_insert(int64_t *out, desk *d, sqlite3_stmt **st, const research_fields *r)
+{
+	static const char sql[] =
+	    "INSERT INTO research (id, status, verdict, note, proposed_by, proposed_at, "
+	    "reviewed_by, reviewed_at, review_reason, created_by, created_at, updated_by, "
+	    "updated_at) VALUES ((SELECT ?1 WHERE ?1 > 0 AND NOT EXISTS (SELECT 1 FROM research "
+	    "WHERE id = ?1)), ?2, ?3, coalesce(?4, ''), ?5, ?6, ?7, ?8, ?9, ?10, "
+	    "coalesce(?11, " DESK_SQL_NOW "), ?10, coalesce(?11, " DESK_SQL_NOW "))";
+	const char *v[] = {r->status,      r->verdict,     r->note,        r->proposed_by,
+	                   r->proposed_at, r->reviewed_by, r->reviewed_at, r->review_reason};
+	int rc;
+
+	if (*st == NULL && (rc = desk_prepare(d, st, sql)) != DESK_OK)
+		return rc;
+	sqlite3_reset(*st);
+	sqlite3_clear_bindings(*st);
+	sqlite3_bind_int64(*st, 1, r->want_id);
+	for (int i = 0; i < 8; i++)
+		if (v[i] != NULL)
+			sqlite3_bind_text(*st, 2 + i, v[i], -1, SQLITE_STATIC);
+	sqlite3_bind_text(*st, 10, r->created_by ? r->created_by : d->editor, -1, SQLITE_STATIC);
+	if (r->created_at)
+		sqlite3_bind_text(*st, 11, r->created_at, -1, SQLITE_STATIC);
+	rc = sqlite3_step(*st) == SQLITE_DONE ? DESK_OK : desk_sqlite_error(d, "add research");
+	sqlite3_reset(*st);
+	if (rc == DESK_OK)
+		*out = sqlite3_last_insert_rowid(d->db);
+	return rc;
+}
+
 int
 claim_insert(int64_t *out, desk *d, sqlite3_stmt **st, const claim_fields *r)
 {

@@ -18,17 +18,19 @@
 
 #include <jansson.h>
 
-#include "import_batch.h"
+#include "import_annot.h"
 
 /* The database's label set and verdict scale, read once at the start of a run. */
 int
-import_sets_load(import_run *r)
+import_annot_open(import_annot *r, desk *d)
 {
 	static const char *const sql[2] = {"SELECT name FROM label ORDER BY name",
 	                                   "SELECT name FROM verdict ORDER BY name"};
 	import_names *to[2] = {&r->labels, &r->verdicts};
 	int rc = DESK_OK;
 
+	memset(r, 0, sizeof *r);
+	r->d = d;
 	for (int i = 0; i < 2 && rc == DESK_OK; i++) {
 		sqlite3_stmt *st = NULL;
 		size_t cap = 0;
@@ -55,7 +57,7 @@ import_sets_load(import_run *r)
 }
 
 void
-import_sets_free(import_run *r)
+import_annot_close(import_annot *r)
 {
 	import_names *v[2] = {&r->labels, &r->verdicts};
 
@@ -70,6 +72,38 @@ import_sets_free(import_run *r)
 	memset(&r->rmap, 0, sizeof r->rmap);
 	free(r->rmap_file);
 	r->rmap_file = NULL;
+	import_notes_drop(r);
+}
+
+void
+import_note_add(void *ctx, int64_t line, const char *msg)
+{
+	import_annot *r = ctx;
+	char *m = desk_strdup(msg);
+
+	if (m == NULL ||
+	    desk_grow(&r->notes, &r->capnotes, r->nnotes, sizeof *r->notes) != DESK_OK) {
+		free(m); /* a note lost for memory: the import goes on */
+		return;
+	}
+	r->notes[r->nnotes].line = line;
+	r->notes[r->nnotes++].msg = m;
+}
+
+void
+import_notes_free(import_note *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].msg);
+	free(v);
+}
+
+void
+import_notes_drop(import_annot *r)
+{
+	import_notes_free(r->notes, r->nnotes);
+	r->notes = NULL;
+	r->nnotes = r->capnotes = 0;
 }
 
 /* The name of the set as it spells it (labels ignoring case), or NULL. */
@@ -117,7 +151,7 @@ import_cut(const char *s, size_t len)
  * the body's (in the document's pool).
  */
 static int
-import_range(import_run *r, format_article *a, const desk_text *t, int64_t *start, int64_t *end,
+import_range(import_annot *r, format_article *a, const desk_text *t, int64_t *start, int64_t *end,
              const char **text, int64_t line, const char *what, size_t i, format_error *err)
 {
 	int64_t len = desk_text_len(t), s0 = *start, e0 = *end;
@@ -156,8 +190,8 @@ import_range(import_run *r, format_article *a, const desk_text *t, int64_t *star
 }
 
 static int
-import_check_claim(import_run *r, format_article *a, const desk_text *t, format_claim *c, size_t i,
-                   format_error *err)
+import_check_claim(import_annot *r, format_article *a, const desk_text *t, format_claim *c,
+                   size_t i, format_error *err)
 {
 	static const char *const statuses[] = {"check", "proposed", "verified", "disputed"};
 	int64_t line = c->line > 0 ? c->line : a->line;
@@ -215,7 +249,7 @@ import_check_claim(import_run *r, format_article *a, const desk_text *t, format_
 }
 
 static int
-import_check_span(import_run *r, format_article *a, const desk_text *t, format_span *s, size_t i,
+import_check_span(import_annot *r, format_article *a, const desk_text *t, format_span *s, size_t i,
                   format_error *err)
 {
 	int64_t line = s->line > 0 ? s->line : a->line;
@@ -243,7 +277,7 @@ import_check_span(import_run *r, format_article *a, const desk_text *t, format_s
 
 /* One document's annotations and metadata. */
 static int
-import_check_one(import_run *r, format_article *a, format_error *err)
+import_check_one(import_annot *r, format_article *a, format_error *err)
 {
 	static const char *const statuses[] = {"new", "progress", "done"};
 	char why[DESK_FIELD_WHY];
@@ -285,7 +319,8 @@ import_check_one(import_run *r, format_article *a, format_error *err)
 }
 
 int
-import_annot_check(import_run *r, format_article *arts, size_t n, int *annotated, format_error *err)
+import_annot_check(import_annot *r, format_article *arts, size_t n, int *annotated,
+                   format_error *err)
 {
 	int rc;
 
@@ -444,7 +479,7 @@ import_store_spans(desk *d, import_stmts *st, const format_article *a, int64_t i
 
 /* A claim's research: the one made for its research id in this file, or a new one. */
 static int
-import_store_research(import_run *r, import_stmts *st, const format_claim *c, int64_t *rid,
+import_store_research(import_annot *r, import_stmts *st, const format_claim *c, int64_t *rid,
                       int *made, import_logged *lg)
 {
 	research_fields row = {.want_id = c->research,
@@ -484,7 +519,7 @@ import_store_research(import_run *r, import_stmts *st, const format_claim *c, in
 }
 
 static int
-import_store_claims(import_run *r, import_stmts *st, const format_article *a, int64_t id,
+import_store_claims(import_annot *r, import_stmts *st, const format_article *a, int64_t id,
                     import_logged *lg)
 {
 	desk *d = r->d;
@@ -600,7 +635,7 @@ import_store_log(desk *d, int64_t id, import_logged *lg)
 }
 
 static int
-import_store_one(import_run *r, import_stmts *st, const format_article *a, int64_t id, int dup)
+import_store_one(import_annot *r, import_stmts *st, const format_article *a, int64_t id, int dup)
 {
 	import_logged lg = {
 	    json_array(), json_array(), json_array(), json_array(), json_array(), 0, 0};
@@ -622,13 +657,14 @@ import_store_one(import_run *r, import_stmts *st, const format_article *a, int64
 }
 
 int
-import_annot_store(import_run *r, import_batch *b)
+import_annot_store(import_annot *r, const import_file *files, size_t nfiles, const int64_t *ids,
+                   const int *dup)
 {
 	import_stmts st = {0};
 	int rc = DESK_OK;
 
-	for (size_t i = 0, k = 0; i < b->nfiles && rc == DESK_OK; i++) {
-		const import_file *f = &b->files[i];
+	for (size_t i = 0, k = 0; i < nfiles && rc == DESK_OK; i++) {
+		const import_file *f = &files[i];
 
 		/* Research ids are the file's: a new file starts a new map. */
 		if (r->rmap_file == NULL || strcmp(r->rmap_file, f->path) != 0) {
@@ -640,7 +676,7 @@ import_annot_store(import_run *r, import_batch *b)
 		}
 		for (size_t j = 0; j < f->n && rc == DESK_OK; j++, k++)
 			if (import_annotated(&f->arts[j]))
-				rc = import_store_one(r, &st, &f->arts[j], b->ids[k], b->dup[k]);
+				rc = import_store_one(r, &st, &f->arts[j], ids[k], dup[k]);
 	}
 	import_stmts_free(&st);
 	return rc;

@@ -96,37 +96,6 @@ import_batch_unprepare(import_batch *b)
 }
 
 void
-import_note_add(void *ctx, int64_t line, const char *msg)
-{
-	import_run *r = ctx;
-	char *m = desk_strdup(msg);
-
-	if (m == NULL ||
-	    desk_grow(&r->notes, &r->capnotes, r->nnotes, sizeof *r->notes) != DESK_OK) {
-		free(m); /* a note lost for memory: the import goes on */
-		return;
-	}
-	r->notes[r->nnotes].line = line;
-	r->notes[r->nnotes++].msg = m;
-}
-
-static void
-import_notes_free(import_note *v, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(v[i].msg);
-	free(v);
-}
-
-void
-import_notes_drop(import_run *r)
-{
-	import_notes_free(r->notes, r->nnotes);
-	r->notes = NULL;
-	r->nnotes = r->capnotes = 0;
-}
-
-void
 import_batch_clear(import_batch *b)
 {
 	for (size_t i = 0; i < b->nfiles; i++) {
@@ -167,7 +136,8 @@ import_batch_main(void *arg)
 		if ((rc = article_add(r->d, b->in, b->keys.hash ? &b->keys : NULL, b->narts,
 		                      b->want, b->ids, b->dup, r->hold ? &r->rows : NULL)) ==
 		        DESK_OK &&
-		    (rc = import_annot_store(r, b)) == DESK_OK)
+		    (rc = import_annot_store(&r->annot, b->files, b->nfiles, b->ids, b->dup)) ==
+		        DESK_OK)
 			rc = desk_commit(r->d);
 		if (rc != DESK_OK)
 			desk_rollback(r->d);
@@ -362,10 +332,10 @@ import_batch_queue(import_run *r, const char *path, format_article *arts, size_t
 	}
 	b->files[b->nfiles].arts = arts;
 	b->files[b->nfiles].n = n;
-	b->files[b->nfiles].notes = r->notes; /* the file's notes go with it */
-	b->files[b->nfiles].nnotes = r->nnotes;
-	r->notes = NULL;
-	r->nnotes = r->capnotes = 0;
+	b->files[b->nfiles].notes = r->annot.notes; /* the file's notes go with it */
+	b->files[b->nfiles].nnotes = r->annot.nnotes;
+	r->annot.notes = NULL;
+	r->annot.nnotes = r->annot.capnotes = 0;
 	b->nfiles++;
 	b->narts += n;
 	for (size_t i = 0; i < n; i++) {

@@ -8,7 +8,7 @@
 
 #include <pthread.h>
 
-#include "import.h"
+#include "import_annot.h"
 #include "internal.h"
 
 /* An article of a large file, stored in its still open transaction: reported at its commit. */
@@ -17,21 +17,6 @@ typedef struct import_held {
 	int dup;
 	char *title;
 } import_held;
-
-/* Something a reader could not keep (format_notes), told before the article of its line. */
-typedef struct import_note {
-	int64_t line;
-	char *msg;
-} import_note;
-
-/* The parsed articles of one accepted file, waiting in the batch, with its readers' notes. */
-typedef struct import_file {
-	char *path;
-	format_article *arts;
-	size_t n;
-	import_note *notes;
-	size_t nnotes;
-} import_file;
 
 /* Accepted files whose articles are stored together, in one transaction. */
 typedef struct import_batch {
@@ -44,20 +29,6 @@ typedef struct import_batch {
 	int annotated;     /* some article has annotations: import_annot_store() */
 	article_keys keys; /* worked out before the store (keys.hash NULL: by article_add) */
 } import_batch;
-
-/* Names the database knows (labels, verdicts), read at the start of a run. */
-typedef struct import_names {
-	char **v;
-	size_t n;
-} import_names;
-
-/* A file's research ids to the store's (a hash table, file id 0: empty). */
-typedef struct import_rmap {
-	struct {
-		int64_t file, store;
-	} * v;
-	size_t n, cap;
-} import_rmap;
 
 /*
  * Parsing and storing overlap: while the store thread stores one batch in
@@ -85,11 +56,7 @@ typedef struct import_run {
 	size_t nheld, capheld;
 	char hold_msg[sizeof((desk *)0)->errmsg]; /* why a held part's store failed */
 	sentindex_rows rows; /* the held parts' rows of the index, stored last in one pass */
-	import_names labels, verdicts;
-	import_rmap rmap; /* the research ids of the file being stored (store thread) */
-	char *rmap_file;
-	import_note *notes; /* the notes of the file being parsed */
-	size_t nnotes, capnotes;
+	import_annot annot;  /* the label set, the notes of the file being parsed, research ids */
 } import_run;
 
 /* Report an event (in file order). */
@@ -103,25 +70,6 @@ void import_batch_refuse(import_run *r, const char *path, int rc, int64_t line, 
 int import_batch_error(import_run *r, int rc, const char *what);
 void import_batch_clear(import_batch *b);
 void import_batch_free(import_batch *b);
-/*
- * import_annot.c: the label set and verdict scale for the checks (at the
- * start of a run; freed with the run's research map); whether an article
- * has more than a plain article's fields; the checks of the annotations of
- * a parsed file (*annotated set when it has some), which refuse it; and
- * the store of a batch's annotations in its transaction, after its articles.
- */
-int import_sets_load(import_run *r);
-void import_sets_free(import_run *r);
-int import_annotated(const format_article *a);
-int import_annot_check(import_run *r, format_article *arts, size_t n, int *annotated,
-                       format_error *err);
-int import_annot_store(import_run *r, import_batch *b);
-/*
- * A reader's note (format_notes, ctx the run) kept in r->notes until its file
- * is queued (import_batch_queue takes them) or refused (import_notes_drop).
- */
-void import_note_add(void *ctx, int64_t line, const char *msg);
-void import_notes_drop(import_run *r);
 
 /* Queue a parsed file's articles for the next batch (taking them, even on failure). */
 int import_batch_queue(import_run *r, const char *path, format_article *arts, size_t n);
