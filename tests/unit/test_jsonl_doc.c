@@ -403,13 +403,58 @@ test_notes(void **state)
 	desk_close(d);
 }
 
+/* A file over 4 MB is stored in parts in one transaction: one research for the whole file. */
+static void
+test_large_file(void **state)
+{
+	desk *d = NULL;
+	size_t cap = (size_t)6 << 20, len = 0;
+	char *buf = malloc(cap), pad[2001];
+	sqlite3_stmt *st;
+	seen s;
+	int n = 0;
+
+	(void)state;
+	memset(pad, 'x', 2000);
+	pad[2000] = '\0';
+	assert_non_null(buf);
+	while (len < ((size_t)5 << 20)) {
+		len += (size_t)snprintf(buf + len, cap - len,
+		                        "{\"format_version\":1,\"text\":\"Bob %d met Alice. %s\","
+		                        "\"spans\":[{\"start\":0,\"end\":3,\"label\":\"PER\","
+		                        "\"author\":\"bob\"}],\"claims\":[{\"start\":0,\"end\":5,"
+		                        "\"research\":7,\"verdict\":\"false\"}]}\n",
+		                        n, pad);
+		n++;
+	}
+	assert_int_equal(desk_open(&d, ":memory:", "alice"), DESK_OK);
+	assert_int_equal(
+	    desk_import_buffer(d, "big.jsonl", buf, len, DESK_FORMAT_JSONL, on_event, &s, NULL),
+	    DESK_OK);
+	assert_int_equal(sqlite3_prepare_v2(d->db,
+	                                    "SELECT (SELECT count(*) FROM span WHERE author = "
+	                                    "'bob'), (SELECT count(*) FROM claim), (SELECT "
+	                                    "count(*) FROM research), (SELECT max(id) FROM "
+	                                    "research)",
+	                                    -1, &st, NULL),
+	                 SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), n);
+	assert_int_equal(sqlite3_column_int(st, 1), n);
+	assert_int_equal(sqlite3_column_int(st, 2), 1);
+	assert_int_equal(sqlite3_column_int(st, 3), 7); /* the file's id, free here */
+	sqlite3_finalize(st);
+	free(buf);
+	desk_close(d);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_round_trip), cmocka_unit_test(test_writer_reader),
 	    cmocka_unit_test(test_refused),    cmocka_unit_test(test_authors_and_dups),
-	    cmocka_unit_test(test_notes),
+	    cmocka_unit_test(test_notes),      cmocka_unit_test(test_large_file),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
