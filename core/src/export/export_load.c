@@ -39,26 +39,50 @@
 	"coalesce(json_extract(j.value, '$[2]'), 0), json_extract(j.value, '$[3]') FROM "          \
 	"article_tokens t, json_each(t.data) j WHERE t.article_id = ?1 ORDER BY j.key"
 
+struct export_loader {
+	desk *d;
+	const desk_filter *f;
+	sqlite3_stmt *article, *marks, *spans, *entity, *claims, *evidence, *tokens, *history;
+};
+
+static void export_loader_finalize(export_loader *l);
+
 int
-export_loader_init(export_loader *l, desk *d)
+export_loader_new(export_loader **out, desk *d, const desk_filter *f)
 {
+	export_loader *l;
 	int rc;
 
-	memset(l, 0, sizeof *l);
+	*out = NULL;
+	if ((l = calloc(1, sizeof *l)) == NULL)
+		return desk_error(d, DESK_NOMEM, "out of memory");
 	l->d = d;
+	l->f = f;
 	if ((rc = desk_prepare(d, &l->article, EXPORT_ARTICLE_SQL)) != DESK_OK ||
 	    (rc = desk_prepare(d, &l->marks, EXPORT_MARKS_SQL)) != DESK_OK ||
 	    (rc = desk_prepare(d, &l->spans, EXPORT_SPANS_SQL)) != DESK_OK ||
 	    (rc = desk_prepare(d, &l->entity, EXPORT_ENTITY_SQL)) != DESK_OK ||
 	    (rc = desk_prepare(d, &l->claims, EXPORT_CLAIMS_SQL)) != DESK_OK ||
 	    (rc = desk_prepare(d, &l->evidence, EXPORT_EVIDENCE_SQL)) != DESK_OK ||
-	    (rc = desk_prepare(d, &l->tokens, EXPORT_TOKENS_SQL)) != DESK_OK)
+	    (rc = desk_prepare(d, &l->tokens, EXPORT_TOKENS_SQL)) != DESK_OK) {
 		export_loader_free(l);
-	return rc;
+		return rc;
+	}
+	*out = l;
+	return DESK_OK;
 }
 
 void
 export_loader_free(export_loader *l)
+{
+	if (l == NULL)
+		return;
+	export_loader_finalize(l);
+	free(l);
+}
+
+static void
+export_loader_finalize(export_loader *l)
 {
 	sqlite3_finalize(l->article);
 	sqlite3_finalize(l->marks);
@@ -68,7 +92,6 @@ export_loader_free(export_loader *l)
 	sqlite3_finalize(l->evidence);
 	sqlite3_finalize(l->tokens);
 	sqlite3_finalize(l->history);
-	memset(l, 0, sizeof *l);
 }
 
 /* A column as a string of the document's pool; NULL for SQL NULL (or out of memory: *nomem). */
@@ -460,8 +483,9 @@ export_tokens(export_loader *l, int64_t id, format_article *a, int *nomem)
 }
 
 int
-export_loader_load(export_loader *l, int64_t article_id, const desk_filter *f, format_article *out)
+export_load(export_loader *l, int64_t article_id, format_article *out)
 {
+	const desk_filter *f = l->f;
 	int nomem = 0, rc;
 
 	memset(out, 0, sizeof *out);
@@ -476,19 +500,5 @@ export_loader_load(export_loader *l, int64_t article_id, const desk_filter *f, f
 done:
 	if (rc != DESK_OK)
 		format_article_clear(out);
-	return rc;
-}
-
-int
-export_load(desk *d, int64_t article_id, const desk_filter *f, format_article *out)
-{
-	export_loader l;
-	int rc;
-
-	memset(out, 0, sizeof *out);
-	if ((rc = export_loader_init(&l, d)) != DESK_OK)
-		return rc;
-	rc = export_loader_load(&l, article_id, f, out);
-	export_loader_free(&l);
 	return rc;
 }

@@ -12,15 +12,12 @@
 
 /*
  * The statements an export reads each document with, prepared once
- * (export_loader_init) and reused for every article (export_loader_load),
- * inside the caller's read transaction.
+ * (export_loader_new, with the export's filter) and reused for every
+ * article (export_load), inside the caller's read snapshot.
  */
-typedef struct export_loader {
-	desk *d;
-	sqlite3_stmt *article, *marks, *spans, *entity, *claims, *evidence, *tokens, *history;
-} export_loader;
+typedef struct export_loader export_loader;
 
-int export_loader_init(export_loader *l, desk *d);
+int export_loader_new(export_loader **out, desk *d, const desk_filter *f);
 void export_loader_free(export_loader *l);
 
 /*
@@ -29,15 +26,11 @@ void export_loader_free(export_loader *l);
  * label (with text, entity, author and time); the entities they refer to
  * (with the distinct texts of those spans as aliases); its standing claims
  * by start with their research, standing evidence and history; the tokens
- * it keeps.  The filter's span and claim parts apply (user: that editor's
- * spans and claims; label: that label's spans; verdict, claim_status: those
- * claims); f may be NULL.  Offsets are of the stored body.  DESK_NOTFOUND
- * for no such article.
+ * it keeps.  The loader's filter's span and claim parts apply (user: that
+ * editor's spans and claims; label: that label's spans; verdict,
+ * claim_status: those claims); it may be NULL.  Offsets are of the stored
+ * body.  DESK_NOTFOUND for no such article.
  */
-int export_loader_load(export_loader *l, int64_t article_id, const desk_filter *f,
-                       format_article *out);
-
-/* The same with statements of its own: one article. */
-int export_load(desk *d, int64_t article_id, const desk_filter *f, format_article *out);
+int export_load(export_loader *l, int64_t article_id, format_article *out);
 
 #endif
