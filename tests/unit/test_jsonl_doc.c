@@ -442,6 +442,7 @@ test_large_file(void **state)
 		                        n, pad);
 		n++;
 	}
+	memset(&s, 0, sizeof s);
 	assert_int_equal(desk_open(&d, ":memory:", "alice"), DESK_OK);
 	assert_int_equal(
 	    desk_import_buffer(d, "big.jsonl", buf, len, DESK_FORMAT_JSONL, on_event, &s, NULL),
