@@ -237,10 +237,12 @@ int article_keys_make(desk *d, article_keys *out, const desk_article_in *in, siz
  * article.c: desk_article_add() with the batch's keys already worked out
  * (keys NULL: worked out here, before the transaction).  With defer, the
  * batch's rows of the index are added to *defer for the caller to store in
- * the same transaction (sentindex_rows_store), instead of stored here.
+ * the same transaction (sentindex_rows_store), instead of stored here.  want
+ * (may be NULL): the id each article would keep (an export's), taken when
+ * it is above every stored article's (so ids keep growing), else 0.
  */
 int article_add(desk *d, const desk_article_in *in, const article_keys *keys, size_t n,
-                int64_t *ids, int *dup, sentindex_rows *defer);
+                const int64_t *want, int64_t *ids, int *dup, sentindex_rows *defer);
 
 /*
  * span.c: widen start..end of t to grapheme boundaries and copy that text
@@ -248,5 +250,72 @@ int article_add(desk *d, const desk_article_in *in, const article_keys *keys, si
  * claims cover whole graphemes.  DESK_NOMEM on failure.
  */
 int span_range_text(const desk_text *t, int64_t *start, int64_t *end, char **text, size_t *len);
+
+/*
+ * claim_history.c: a claim's history read with a statement the caller keeps
+ * (*st, prepared on first use) for the next claim; research_id is the
+ * claim's.  A document's history in words (formats' "marked", "proposed",
+ * "disputed", ...): the word of an event (NULL: none), whether a word is
+ * one, and an event written back into the edit log as the file's editor at
+ * its time (*prev: the last event written for the claim, 0 at first; undone
+ * and redone refer to it).
+ */
+typedef struct claim_history_step {
+	const char *action, *editor, *at;
+	const char *verdict, *reason;
+} claim_history_step;
+int claim_history_read(desk_claim_event **out, size_t *n, desk *d, sqlite3_stmt **st,
+                       int64_t claim_id, int64_t research_id);
+const char *claim_history_word(const desk_claim_event *e);
+int claim_history_word_known(const char *word);
+int claim_history_put(desk *d, sqlite3_stmt **st, int64_t *prev, int64_t article_id,
+                      int64_t claim_id, int64_t research_id, const claim_history_step *e);
+
+/*
+ * The rows of annotations as the editing functions store them, for them and
+ * for the importer (which gives the file's author and time: NULL for the
+ * editor and now).  Each keeps its statement in *st (prepared on first use,
+ * finalized by the caller) and runs in the caller's transaction; *out gets
+ * the new row's id.  The checks (label, range, verdict) are the caller's.
+ */
+typedef struct span_fields {
+	int64_t article_id, start, end;
+	const char *label, *text;
+	int64_t entity_id; /* 0: none */
+	const char *author, *created_at;
+} span_fields;
+int span_insert(int64_t *out, desk *d, sqlite3_stmt **st, const span_fields *r);
+/* Whether a standing span has r's range, label and author. */
+int span_standing_same(int *found, desk *d, sqlite3_stmt **st, const span_fields *r);
+
+typedef struct claim_fields {
+	int64_t article_id, start, end;
+	const char *text; /* its key is worked out from it */
+	int64_t research_id;
+	const char *author, *created_at;
+} claim_fields;
+int claim_insert(int64_t *out, desk *d, sqlite3_stmt **st, const claim_fields *r);
+/* The standing claim of exactly this range, or 0. */
+int claim_standing_at(int64_t *out, desk *d, sqlite3_stmt **st, int64_t article_id, int64_t start,
+                      int64_t end);
+
+/* want_id: the id to take when it is free (0: the next). */
+typedef struct research_fields {
+	int64_t want_id;
+	const char *status, *verdict, *note;
+	const char *proposed_by, *proposed_at, *reviewed_by, *reviewed_at, *review_reason;
+	const char *created_by, *created_at;
+} research_fields;
+int research_insert(int64_t *out, desk *d, sqlite3_stmt **st, const research_fields *r);
+int evidence_insert(int64_t *out, desk *d, sqlite3_stmt **st, int64_t research_id,
+                    const char *source, const char *quote, const char *consulted,
+                    const char *added_by, const char *added_at);
+/*
+ * The standing entity of this name (made NFC) and external id, or a new one
+ * (*made set) taking want as its id when that is free.  find and ins: the
+ * caller's statements.
+ */
+int entity_import(int64_t *out, int *made, desk *d, sqlite3_stmt **find, sqlite3_stmt **ins,
+                  const char *name, const char *external_id, int64_t want);
 
 #endif

@@ -199,18 +199,102 @@ claim_record_state(desk *d, const char *action, int64_t article_id, int64_t clai
 	return rc;
 }
 
+/* A research row as given (desk_claim_add: a new one to check; the importer: a file's). */
+int
+research_insert(int64_t *out, desk *d, sqlite3_stmt **st, const research_fields *r)
+{
+	static const char sql[] =
+	    "INSERT INTO research (id, status, verdict, note, proposed_by, proposed_at, "
+	    "reviewed_by, reviewed_at, review_reason, created_by, created_at, updated_by, "
+	    "updated_at) VALUES ((SELECT ?1 WHERE ?1 > 0 AND NOT EXISTS (SELECT 1 FROM research "
+	    "WHERE id = ?1)), ?2, ?3, coalesce(?4, ''), ?5, ?6, ?7, ?8, ?9, ?10, "
+	    "coalesce(?11, " DESK_SQL_NOW "), ?10, coalesce(?11, " DESK_SQL_NOW "))";
+	const char *v[] = {r->status,      r->verdict,     r->note,        r->proposed_by,
+	                   r->proposed_at, r->reviewed_by, r->reviewed_at, r->review_reason};
+	int rc;
+
+	if (*st == NULL && (rc = desk_prepare(d, st, sql)) != DESK_OK)
+		return rc;
+	sqlite3_reset(*st);
+	sqlite3_clear_bindings(*st);
+	sqlite3_bind_int64(*st, 1, r->want_id);
+	for (int i = 0; i < 8; i++)
+		if (v[i] != NULL)
+			sqlite3_bind_text(*st, 2 + i, v[i], -1, SQLITE_STATIC);
+	sqlite3_bind_text(*st, 10, r->created_by ? r->created_by : d->editor, -1, SQLITE_STATIC);
+	if (r->created_at)
+		sqlite3_bind_text(*st, 11, r->created_at, -1, SQLITE_STATIC);
+	rc = sqlite3_step(*st) == SQLITE_DONE ? DESK_OK : desk_sqlite_error(d, "add research");
+	sqlite3_reset(*st);
+	if (rc == DESK_OK)
+		*out = sqlite3_last_insert_rowid(d->db);
+	return rc;
+}
+
+int
+claim_insert(int64_t *out, desk *d, sqlite3_stmt **st, const claim_fields *r)
+{
+	static const char sql[] =
+	    "INSERT INTO claim (article_id, start, \"end\", text, key, research_id, author, "
+	    "created_at, updated_by, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+	    "coalesce(?8, " DESK_SQL_NOW "), ?7, coalesce(?8, " DESK_SQL_NOW "))";
+	char *key = NULL;
+	int rc;
+
+	if ((rc = desk_claim_key(&key, r->text, strlen(r->text))) != DESK_OK)
+		return desk_error(d, rc, "claim key: %s", desk_strerror(rc));
+	if (*st == NULL && (rc = desk_prepare(d, st, sql)) != DESK_OK)
+		goto done;
+	sqlite3_reset(*st);
+	sqlite3_clear_bindings(*st);
+	sqlite3_bind_int64(*st, 1, r->article_id);
+	sqlite3_bind_int64(*st, 2, r->start);
+	sqlite3_bind_int64(*st, 3, r->end);
+	sqlite3_bind_text(*st, 4, r->text, -1, SQLITE_STATIC);
+	sqlite3_bind_text(*st, 5, key, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(*st, 6, r->research_id);
+	sqlite3_bind_text(*st, 7, r->author ? r->author : d->editor, -1, SQLITE_STATIC);
+	if (r->created_at)
+		sqlite3_bind_text(*st, 8, r->created_at, -1, SQLITE_STATIC);
+	rc = sqlite3_step(*st) == SQLITE_DONE ? DESK_OK : desk_sqlite_error(d, "add claim");
+	sqlite3_reset(*st);
+	if (rc == DESK_OK)
+		*out = sqlite3_last_insert_rowid(d->db);
+done:
+	free(key);
+	return rc;
+}
+
+int
+claim_standing_at(int64_t *out, desk *d, sqlite3_stmt **st, int64_t article_id, int64_t start,
+                  int64_t end)
+{
+	static const char sql[] = "SELECT id FROM claim WHERE article_id = ?1 AND start = ?2 AND "
+	                          "\"end\" = ?3 AND deleted_at IS NULL";
+	int rc = DESK_OK, r;
+
+	*out = 0;
+	if (*st == NULL && (rc = desk_prepare(d, st, sql)) != DESK_OK)
+		return rc;
+	sqlite3_reset(*st);
+	sqlite3_bind_int64(*st, 1, article_id);
+	sqlite3_bind_int64(*st, 2, start);
+	sqlite3_bind_int64(*st, 3, end);
+	if ((r = sqlite3_step(*st)) == SQLITE_ROW)
+		*out = sqlite3_column_int64(*st, 0);
+	else if (r != SQLITE_DONE)
+		rc = desk_sqlite_error(d, "claim");
+	sqlite3_reset(*st);
+	return rc;
+}
+
 int
 desk_claim_add(int64_t *out, desk *d, int64_t article_id, int64_t start, int64_t end)
 {
-	static const char research_sql[] =
-	    "INSERT INTO research (status, created_by, created_at, updated_by, updated_at) "
-	    "VALUES ('check', ?1, " DESK_SQL_NOW ", ?1, " DESK_SQL_NOW ")";
-	static const char claim_sql[] =
-	    "INSERT INTO claim (article_id, start, \"end\", text, key, research_id, author, "
-	    "created_at, updated_by, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, " DESK_SQL_NOW
-	    ", ?7, " DESK_SQL_NOW ")";
-	sqlite3_stmt *st = NULL;
-	char *text = NULL, *key = NULL;
+	sqlite3_stmt *st = NULL, *rs = NULL;
+	research_fields res = {.status = "check"};
+	claim_fields row = {0};
+	char *text = NULL;
 	size_t len = 0;
 	int64_t id, research;
 	int rc;
@@ -222,37 +306,23 @@ desk_claim_add(int64_t *out, desk *d, int64_t article_id, int64_t start, int64_t
 	if ((rc = desk_begin(d)) != DESK_OK)
 		return rc;
 	if ((rc = claim_snap(d, article_id, &start, &end, &text, &len)) != DESK_OK ||
-	    (rc = claim_check_unique(d, article_id, start, end)) != DESK_OK)
+	    (rc = claim_check_unique(d, article_id, start, end)) != DESK_OK ||
+	    (rc = research_insert(&research, d, &rs, &res)) != DESK_OK)
 		goto done;
-	if ((rc = desk_claim_key(&key, text, len)) != DESK_OK) {
-		rc = desk_error(d, rc, "claim key: %s", desk_strerror(rc));
-		goto done;
-	}
-	if ((rc = claim_exec(d, research_sql, "add research", 0, NULL)) != DESK_OK)
-		goto done;
-	research = sqlite3_last_insert_rowid(d->db);
-	if ((rc = desk_prepare(d, &st, claim_sql)) != DESK_OK)
-		goto done;
-	sqlite3_bind_int64(st, 1, article_id);
-	sqlite3_bind_int64(st, 2, start);
-	sqlite3_bind_int64(st, 3, end);
-	sqlite3_bind_text(st, 4, text, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, key, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 6, research);
-	sqlite3_bind_text(st, 7, d->editor, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		rc = desk_sqlite_error(d, "add claim");
-		goto done;
-	}
-	id = sqlite3_last_insert_rowid(d->db);
-	if ((rc = claim_record_state(d, "claim-add", article_id, id)) != DESK_OK)
+	row.article_id = article_id;
+	row.start = start;
+	row.end = end;
+	row.text = text;
+	row.research_id = research;
+	if ((rc = claim_insert(&id, d, &st, &row)) != DESK_OK ||
+	    (rc = claim_record_state(d, "claim-add", article_id, id)) != DESK_OK)
 		goto done;
 	if ((rc = desk_commit(d)) == DESK_OK && out)
 		*out = id;
 done:
 	sqlite3_finalize(st);
+	sqlite3_finalize(rs);
 	free(text);
-	free(key);
 	if (rc != DESK_OK)
 		desk_rollback(d);
 	return rc;

@@ -164,6 +164,58 @@ done:
 }
 
 int
+entity_import(int64_t *out, int *made, desk *d, sqlite3_stmt **find, sqlite3_stmt **ins,
+              const char *name, const char *external_id, int64_t want)
+{
+	static const char find_sql[] = "SELECT id FROM entity WHERE name = ?1 AND external_id = ?2 "
+	                               "AND merged_into IS NULL ORDER BY id LIMIT 1";
+	static const char ins_sql[] =
+	    "INSERT INTO entity (id, name, external_id, created_by, created_at, updated_by, "
+	    "updated_at) VALUES ((SELECT ?3 WHERE ?3 > 0 AND NOT EXISTS (SELECT 1 FROM entity "
+	    "WHERE id = ?3)), ?1, ?2, ?4, " DESK_SQL_NOW ", ?4, " DESK_SQL_NOW ")";
+	char *nfc = NULL;
+	int rc, r;
+
+	*out = 0;
+	*made = 0;
+	if ((rc = entity_external_check(d, external_id)) != DESK_OK ||
+	    (rc = entity_nfc(&nfc, d, name)) != DESK_OK)
+		return rc;
+	if ((*find == NULL && (rc = desk_prepare(d, find, find_sql)) != DESK_OK) ||
+	    (*ins == NULL && (rc = desk_prepare(d, ins, ins_sql)) != DESK_OK))
+		goto done;
+	sqlite3_reset(*find);
+	sqlite3_bind_text(*find, 1, nfc, -1, SQLITE_STATIC);
+	sqlite3_bind_text(*find, 2, external_id ? external_id : "", -1, SQLITE_STATIC);
+	if ((r = sqlite3_step(*find)) == SQLITE_ROW) {
+		*out = sqlite3_column_int64(*find, 0);
+		goto done;
+	}
+	if (r != SQLITE_DONE) {
+		rc = desk_sqlite_error(d, "entity");
+		goto done;
+	}
+	sqlite3_reset(*ins);
+	sqlite3_bind_text(*ins, 1, nfc, -1, SQLITE_STATIC);
+	sqlite3_bind_text(*ins, 2, external_id ? external_id : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(*ins, 3, want);
+	sqlite3_bind_text(*ins, 4, d->editor, -1, SQLITE_STATIC);
+	if (sqlite3_step(*ins) != SQLITE_DONE) {
+		rc = desk_sqlite_error(d, "add entity");
+		goto done;
+	}
+	*out = sqlite3_last_insert_rowid(d->db);
+	*made = 1;
+done:
+	if (*find)
+		sqlite3_reset(*find);
+	if (*ins)
+		sqlite3_reset(*ins);
+	free(nfc);
+	return rc;
+}
+
+int
 desk_entity_find(int64_t *out, desk *d, const char *name)
 {
 	/* The canonical name first, then a merged entity's name, then span texts (most used). */

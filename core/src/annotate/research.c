@@ -620,3 +620,33 @@ desk_claim_dispute(desk *d, int64_t claim_id, const char *reason)
 	free(r);
 	return rc;
 }
+
+/* --- Rows as an import gives them ----------------------------------------- */
+
+int
+evidence_insert(int64_t *out, desk *d, sqlite3_stmt **st, int64_t research_id, const char *source,
+                const char *quote, const char *consulted, const char *added_by,
+                const char *added_at)
+{
+	static const char sql[] =
+	    "INSERT INTO evidence (research_id, source, quote, consulted, added_by, added_at) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, coalesce(?6, " DESK_SQL_NOW "))";
+	int rc;
+
+	if (*st == NULL && (rc = desk_prepare(d, st, sql)) != DESK_OK)
+		return rc;
+	sqlite3_reset(*st);
+	sqlite3_clear_bindings(*st);
+	sqlite3_bind_int64(*st, 1, research_id);
+	sqlite3_bind_text(*st, 2, source, -1, SQLITE_STATIC);
+	sqlite3_bind_text(*st, 3, quote, -1, SQLITE_STATIC);
+	sqlite3_bind_text(*st, 4, consulted, -1, SQLITE_STATIC);
+	sqlite3_bind_text(*st, 5, added_by ? added_by : d->editor, -1, SQLITE_STATIC);
+	if (added_at)
+		sqlite3_bind_text(*st, 6, added_at, -1, SQLITE_STATIC);
+	rc = sqlite3_step(*st) == SQLITE_DONE ? DESK_OK : desk_sqlite_error(d, "add evidence");
+	sqlite3_reset(*st);
+	if (rc == DESK_OK)
+		*out = sqlite3_last_insert_rowid(d->db);
+	return rc;
+}

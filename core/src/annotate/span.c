@@ -227,16 +227,67 @@ done:
 }
 
 int
-desk_span_add(int64_t *out, desk *d, int64_t article_id, int64_t start, int64_t end,
-              const char *label, int64_t entity_id)
+span_insert(int64_t *out, desk *d, sqlite3_stmt **st, const span_fields *r)
 {
 	static const char sql[] =
 	    "INSERT INTO span (article_id, start, \"end\", label, text, entity_id, author, "
-	    "created_at, updated_by, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, " DESK_SQL_NOW
-	    ", ?7, " DESK_SQL_NOW ")";
+	    "created_at, updated_by, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+	    "coalesce(?8, " DESK_SQL_NOW "), ?7, coalesce(?8, " DESK_SQL_NOW "))";
+	int rc;
+
+	if (*st == NULL && (rc = desk_prepare(d, st, sql)) != DESK_OK)
+		return rc;
+	sqlite3_reset(*st);
+	sqlite3_clear_bindings(*st);
+	sqlite3_bind_int64(*st, 1, r->article_id);
+	sqlite3_bind_int64(*st, 2, r->start);
+	sqlite3_bind_int64(*st, 3, r->end);
+	sqlite3_bind_text(*st, 4, r->label, -1, SQLITE_STATIC);
+	sqlite3_bind_text(*st, 5, r->text, -1, SQLITE_STATIC);
+	if (r->entity_id != 0)
+		sqlite3_bind_int64(*st, 6, r->entity_id);
+	sqlite3_bind_text(*st, 7, r->author ? r->author : d->editor, -1, SQLITE_STATIC);
+	if (r->created_at)
+		sqlite3_bind_text(*st, 8, r->created_at, -1, SQLITE_STATIC);
+	rc = sqlite3_step(*st) == SQLITE_DONE ? DESK_OK : desk_sqlite_error(d, "add span");
+	sqlite3_reset(*st);
+	if (rc == DESK_OK)
+		*out = sqlite3_last_insert_rowid(d->db);
+	return rc;
+}
+
+int
+span_standing_same(int *found, desk *d, sqlite3_stmt **st, const span_fields *r)
+{
+	static const char sql[] = "SELECT 1 FROM span WHERE article_id = ?1 AND start = ?2 AND "
+	                          "\"end\" = ?3 AND label = ?4 AND author = ?5 AND deleted_at IS "
+	                          "NULL";
+	int rc = DESK_OK, s;
+
+	if (*st == NULL && (rc = desk_prepare(d, st, sql)) != DESK_OK)
+		return rc;
+	sqlite3_reset(*st);
+	sqlite3_bind_int64(*st, 1, r->article_id);
+	sqlite3_bind_int64(*st, 2, r->start);
+	sqlite3_bind_int64(*st, 3, r->end);
+	sqlite3_bind_text(*st, 4, r->label, -1, SQLITE_STATIC);
+	sqlite3_bind_text(*st, 5, r->author ? r->author : d->editor, -1, SQLITE_STATIC);
+	s = sqlite3_step(*st);
+	*found = s == SQLITE_ROW;
+	if (s != SQLITE_ROW && s != SQLITE_DONE)
+		rc = desk_sqlite_error(d, "span");
+	sqlite3_reset(*st);
+	return rc;
+}
+
+int
+desk_span_add(int64_t *out, desk *d, int64_t article_id, int64_t start, int64_t end,
+              const char *label, int64_t entity_id)
+{
 	sqlite3_stmt *st = NULL;
 	char *text = NULL, *name = NULL;
 	int64_t id, entity = 0;
+	span_fields row = {0};
 	int rc;
 
 	if (out)
@@ -248,22 +299,16 @@ desk_span_add(int64_t *out, desk *d, int64_t article_id, int64_t start, int64_t 
 		goto done;
 	label = name;
 	if ((entity_id != 0 && (rc = span_entity_survivor(&entity, d, entity_id)) != DESK_OK) ||
-	    (rc = span_check_unique(d, article_id, start, end, label)) != DESK_OK ||
-	    (rc = desk_prepare(d, &st, sql)) != DESK_OK)
+	    (rc = span_check_unique(d, article_id, start, end, label)) != DESK_OK)
 		goto done;
-	sqlite3_bind_int64(st, 1, article_id);
-	sqlite3_bind_int64(st, 2, start);
-	sqlite3_bind_int64(st, 3, end);
-	sqlite3_bind_text(st, 4, label, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, text, -1, SQLITE_STATIC);
-	if (entity != 0)
-		sqlite3_bind_int64(st, 6, entity);
-	sqlite3_bind_text(st, 7, d->editor, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		rc = desk_sqlite_error(d, "add span");
+	row.article_id = article_id;
+	row.start = start;
+	row.end = end;
+	row.label = label;
+	row.text = text;
+	row.entity_id = entity;
+	if ((rc = span_insert(&id, d, &st, &row)) != DESK_OK)
 		goto done;
-	}
-	id = sqlite3_last_insert_rowid(d->db);
 	if ((rc = span_record(d, "span-add", article_id, id,
 	                      json_pack("{sI ss sI}", "span", id, "label", label, "entity_id",
 	                                (json_int_t)entity))) != DESK_OK)

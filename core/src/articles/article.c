@@ -116,7 +116,7 @@ article_check_in(desk *d, const desk_article_in *a, size_t i, int64_t *chars)
 int
 desk_article_add(desk *d, const desk_article_in *in, size_t n, int64_t *ids, int *dup)
 {
-	return article_add(d, in, NULL, n, ids, dup, NULL);
+	return article_add(d, in, NULL, n, NULL, ids, dup, NULL);
 }
 
 /*
@@ -149,14 +149,32 @@ article_rows(sentindex_rows *out, const sentindex_rows *rows, const int64_t *new
 	return DESK_OK;
 }
 
+/* The highest article id so far (0: none). */
+static int
+article_max_id(desk *d, int64_t *out)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	*out = 0;
+	if ((rc = desk_prepare(d, &st, "SELECT coalesce(max(id), 0) FROM article")) != DESK_OK)
+		return rc;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	else
+		rc = desk_sqlite_error(d, "article ids");
+	sqlite3_finalize(st);
+	return rc;
+}
+
 int
-article_add(desk *d, const desk_article_in *in, const article_keys *keys, size_t n, int64_t *ids,
-            int *dup, sentindex_rows *defer)
+article_add(desk *d, const desk_article_in *in, const article_keys *keys, size_t n,
+            const int64_t *want, int64_t *ids, int *dup, sentindex_rows *defer)
 {
 	static const char ins_sql[] =
 	    "INSERT INTO article (title, date, lang, source, body, chars, hash, imported_by, "
-	    "imported_at, updated_by, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?8, "
-	    "?9)";
+	    "imported_at, updated_by, updated_at, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+	    "?8, ?9, ?10)";
 	static const char mark_sql[] =
 	    "INSERT INTO mark (article_id, kind, start, \"end\") VALUES (?1, ?2, ?3, ?4)";
 	static const char same_sql[] = "SELECT id, body FROM article WHERE hash = ?1";
@@ -178,7 +196,7 @@ article_add(desk *d, const desk_article_in *in, const article_keys *keys, size_t
 	pthread_t kt;
 	int bg = 0, began = 0;
 	char hash[17], now[DESK_NOW_SIZE];
-	int64_t first = 0, last = 0;
+	int64_t first = 0, last = 0, maxid = 0;
 	int rc;
 
 	if (in == NULL && n > 0)
@@ -215,6 +233,8 @@ article_add(desk *d, const desk_article_in *in, const article_keys *keys, size_t
 	    (rc = desk_prepare(d, &same, same_sql)) != DESK_OK ||
 	    (rc = desk_prepare(d, &log, log_sql)) != DESK_OK)
 		goto done;
+	if (want != NULL && (rc = article_max_id(d, &maxid)) != DESK_OK)
+		goto done;
 	for (size_t i = 0; i < n; i++) {
 		const desk_article_in *a = &in[i];
 		const char *h = hash;
@@ -243,11 +263,17 @@ article_add(desk *d, const desk_article_in *in, const article_keys *keys, size_t
 			sqlite3_bind_text(ins, 7, h, -1, SQLITE_STATIC);
 			sqlite3_bind_text(ins, 8, d->editor, -1, SQLITE_STATIC);
 			sqlite3_bind_text(ins, 9, now, -1, SQLITE_STATIC);
+			/* A wanted id is taken above every stored one: ids keep growing. */
+			if (want != NULL && want[i] > maxid)
+				sqlite3_bind_int64(ins, 10, want[i]);
+			else
+				sqlite3_bind_null(ins, 10);
 			if (sqlite3_step(ins) != SQLITE_DONE) {
 				rc = desk_sqlite_error(d, "store article");
 				goto done;
 			}
 			id = sqlite3_last_insert_rowid(d->db);
+			maxid = id > maxid ? id : maxid;
 			for (size_t m = 0; m < a->nmarks; m++) {
 				sqlite3_reset(mark);
 				sqlite3_bind_int64(mark, 1, id);

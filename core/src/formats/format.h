@@ -205,6 +205,20 @@ typedef int format_read_fn(format_article **out, size_t *n, char *s, size_t len,
 format_read_fn fmt_text_read, fmt_jsonl_read;
 /* For tests: 0 has jansson decode every JSON Lines record, as SQLite's quick path must agree. */
 void fmt_jsonl_quick(int on);
+/*
+ * jsonl_quick.c: a reader thread's SQLite for the quick path, and the
+ * fields of a plain record ("text", "title", "date", "url", "lang": v[i]
+ * and vlen[i], NULL when absent or null) when it takes the record cleanly:
+ * 1, else 0 for jansson to decide (a record with "format_version" too).
+ */
+#define JSONL_NKEYS 5
+typedef struct jsonl_quick {
+	sqlite3 *db;
+	sqlite3_stmt *fields, *keys;
+} jsonl_quick;
+void jsonl_quick_open(jsonl_quick *q);
+void jsonl_quick_close(jsonl_quick *q);
+int jsonl_quick_fields(jsonl_quick *q, const char **v, size_t *vlen, const char *line, size_t len);
 
 /*
  * What every writer is told before the first document: the database's label
@@ -242,6 +256,12 @@ typedef struct format_writer {
 	int (*article)(format_sink *s, const format_article *a); /* one document */
 	int (*end)(format_sink *s);                              /* may be NULL; frees state */
 } format_writer;
+
+/*
+ * copydesk's own JSON Lines out (annotations/FORMATS.md): a document a line,
+ * everything on it, keys in a fixed order; read back by fmt_jsonl_read.
+ */
+extern const format_writer fmt_jsonl_writer;
 
 /*
  * The table of formats (format_table.c): the name --format takes, an alias,

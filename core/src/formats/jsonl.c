@@ -11,6 +11,7 @@
  * annotations/FORMATS.md.
  */
 #define _GNU_SOURCE /* memmem */
+#include <errno.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,9 +35,13 @@ jsonl_key_column(const char *line, size_t len, const char *key)
 	return 1;
 }
 
+/* copydesk's own export (fmt_jsonl_write): its "format_version", and its members read. */
+#define JSONL_FORMAT_VERSION 1
+static int jsonl_doc(format_article *a, json_t *o, const char *line, size_t len, int64_t ln,
+                     format_error *err);
+
 /* The fields copydesk reads, in this order; each NULL when absent or null. */
 static const char *const jsonl_keys[] = {"text", "title", "date", "url", "lang"};
-#define JSONL_NKEYS 5
 enum { JSONL_TEXT, JSONL_TITLE, JSONL_DATE, JSONL_URL, JSONL_LANG };
 
 typedef struct jsonl_fields {
@@ -151,140 +156,6 @@ typedef struct jsonl_part {
 	format_error err;
 } jsonl_part;
 
-/*
- * SQLite's JSON functions decode a record about four times as fast as
- * jansson.  A record they do not take cleanly (not JSON to them, not an
- * object, a member that is an object or array, a key twice or with an
- * escape in it, a field of another type, \u0000 anywhere, an escape that
- * decodes to no UTF-8) goes to jansson, which decides it and words its refusal: the
- * quick path only ever accepts what jansson would.
- */
-typedef struct jsonl_quick {
-	sqlite3 *db;
-	sqlite3_stmt *fields, *keys;
-} jsonl_quick;
-
-#define JSONL_QUICK_KEYS 32
-
-/* Off: jansson decodes every record (tests compare the two). */
-static int jsonl_quick_on = 1;
-
-void
-fmt_jsonl_quick(int on)
-{
-	jsonl_quick_on = on;
-}
-
-static void
-jsonl_quick_open(jsonl_quick *q)
-{
-	static const char fields[] =
-	    "SELECT json_type(?1), json_type(?1, '$.text'), json_extract(?1, '$.text'), "
-	    "json_type(?1, '$.title'), json_extract(?1, '$.title'), json_type(?1, '$.date'), "
-	    "json_extract(?1, '$.date'), json_type(?1, '$.url'), json_extract(?1, '$.url'), "
-	    "json_type(?1, '$.lang'), json_extract(?1, '$.lang')";
-
-	memset(q, 0, sizeof *q);
-	if (!jsonl_quick_on)
-		return;
-	if (sqlite3_open_v2(":memory:", &q->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
-	                    NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(q->db, fields, -1, &q->fields, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(q->db, "SELECT key, type, atom, fullkey FROM json_each(?1)", -1,
-	                       &q->keys, NULL) != SQLITE_OK) {
-		sqlite3_finalize(q->fields);
-		sqlite3_close(q->db);
-		memset(q, 0, sizeof *q); /* jansson decodes every record */
-	}
-}
-
-static void
-jsonl_quick_close(jsonl_quick *q)
-{
-	sqlite3_finalize(q->fields);
-	sqlite3_finalize(q->keys);
-	sqlite3_close(q->db);
-}
-
-/*
- * Whether the record's members are plain (strings, numbers jansson takes,
- * true, false, null), each key once, every string valid UTF-8 once decoded
- * (escaped: the line has \u escapes); else jansson decides.
- */
-static int
-jsonl_quick_keys(jsonl_quick *q, const char *line, size_t len, int escaped)
-{
-	int64_t seen[JSONL_QUICK_KEYS];
-	size_t n = 0;
-	int r;
-
-	sqlite3_reset(q->keys);
-	sqlite3_bind_text(q->keys, 1, line, (int)len, SQLITE_STATIC);
-	while ((r = sqlite3_step(q->keys)) == SQLITE_ROW) {
-		const char *key = (const char *)sqlite3_column_text(q->keys, 0),
-		           *type = (const char *)sqlite3_column_text(q->keys, 1);
-		size_t klen = (size_t)sqlite3_column_bytes(q->keys, 0);
-		int64_t h;
-
-		if (key == NULL || type == NULL || n == JSONL_QUICK_KEYS ||
-		    /* a key with an escape: SQLite finds it only as written, jansson decoded */
-		    sqlite3_column_text(q->keys, 3) == NULL ||
-		    strchr((const char *)sqlite3_column_text(q->keys, 3), '\\') != NULL ||
-		    strcmp(type, "object") == 0 || strcmp(type, "array") == 0 ||
-		    strcmp(type, "real") == 0 ||
-		    (strcmp(type, "integer") == 0 &&
-		     sqlite3_column_type(q->keys, 2) != SQLITE_INTEGER) || /* too big for jansson */
-		    (escaped && desk_utf8_check(key, klen, NULL) != DESK_OK) ||
-		    (escaped && strcmp(type, "text") == 0 &&
-		     desk_utf8_check((const char *)sqlite3_column_text(q->keys, 2),
-		                     (size_t)sqlite3_column_bytes(q->keys, 2), NULL) != DESK_OK))
-			return 0;
-		h = hash_key(key, klen);
-		for (size_t i = 0; i < n; i++)
-			if (seen[i] == h) /* the same key, or keys of one hash: jansson tells */
-				return 0;
-		seen[n++] = h;
-	}
-	return r == SQLITE_DONE;
-}
-
-/*
- * The fields of a record, decoded by SQLite: 1 when f holds them (until the
- * next record), 0 when jansson must decode it.
- */
-static int
-jsonl_quick_fields(jsonl_quick *q, jsonl_fields *f, const char *line, size_t len)
-{
-	/* Without \u escapes the decoded bytes are the line's, already checked. */
-	int escaped = memmem(line, len, "\\u", 2) != NULL;
-	const char *type;
-
-	/* SQLite ends a string at \u0000, which jansson refuses: jansson tells. */
-	if (q->db == NULL || len > INT32_MAX || (escaped && memmem(line, len, "\\u0000", 6)) ||
-	    !jsonl_quick_keys(q, line, len, escaped))
-		return 0;
-	sqlite3_reset(q->fields);
-	sqlite3_bind_text(q->fields, 1, line, (int)len, SQLITE_STATIC);
-	if (sqlite3_step(q->fields) != SQLITE_ROW ||
-	    (type = (const char *)sqlite3_column_text(q->fields, 0)) == NULL ||
-	    strcmp(type, "object") != 0)
-		return 0;
-	for (int i = 0; i < JSONL_NKEYS; i++) {
-		type = (const char *)sqlite3_column_text(q->fields, 1 + 2 * i);
-		f->v[i] = NULL;
-		f->len[i] = 0;
-		if (type == NULL || strcmp(type, "null") == 0)
-			continue;
-		if (strcmp(type, "text") != 0)
-			return 0; /* jansson says which field and why */
-		f->v[i] = (const char *)sqlite3_column_text(q->fields, 2 + 2 * i);
-		f->len[i] = (size_t)sqlite3_column_bytes(q->fields, 2 + 2 * i);
-		if (f->v[i] == NULL)
-			return 0;
-	}
-	return 1;
-}
-
 /* One record by jansson: its fields into f (o, to free after), or the refusal. */
 static int
 jsonl_decode(json_t **o, jsonl_fields *f, const char *line, size_t len, size_t blank, int64_t ln,
@@ -325,7 +196,7 @@ jsonl_parse_part(void *arg)
 			at = end + 1;
 			continue;
 		}
-		if (!jsonl_quick_fields(&q, &f, s + at, end - at))
+		if (!jsonl_quick_fields(&q, f.v, f.len, s + at, end - at))
 			rc = jsonl_decode(&o, &f, s + at, end - at, blank, ln, &p->err);
 		if (rc == DESK_OK && p->n == cap && jsonl_grow(&p->arts, &cap) != DESK_OK)
 			rc = format_fail(&p->err, DESK_NOMEM, 0, 0, "out of memory");
@@ -333,6 +204,9 @@ jsonl_parse_part(void *arg)
 			memset(&p->arts[p->n], 0, sizeof *p->arts);
 			p->n++;
 			rc = jsonl_record(&p->arts[p->n - 1], &f, s + at, end - at, ln, &p->err);
+			if (rc == DESK_OK && o != NULL)
+				rc =
+				    jsonl_doc(&p->arts[p->n - 1], o, s + at, end - at, ln, &p->err);
 		}
 		json_decref(o);
 		at = end + 1;
@@ -454,3 +328,508 @@ fmt_jsonl_read(format_article **out, size_t *n, char *s, size_t len, const forma
 		rc = format_fail(err, DESK_INVALID, 1, 1, "no articles (only blank lines)");
 	return rc;
 }
+
+/* --- copydesk's own JSON Lines: the whole document ---------------------- */
+
+/*
+ * A record with "format_version" is a full export's (annotations/FORMATS.md):
+ * jansson decodes it (the quick path leaves it), and its members beyond the
+ * plain fields are read here.  Without it, they are ignored as any other
+ * field is.
+ */
+/* Where a record's member is read from, for its messages. */
+typedef struct jsonl_at {
+	format_article *a;
+	const char *line;
+	size_t len;
+	int64_t ln;
+	format_error *err;
+} jsonl_at;
+
+static int
+jsonl_bad(jsonl_at *at, const char *key, const char *what)
+{
+	return format_fail(at->err, DESK_INVALID, at->ln, jsonl_key_column(at->line, at->len, key),
+	                   "\"%s\" %s", key, what);
+}
+
+/* o[key] as a string of the document's pool (NULL: absent or null); nfc: composed. */
+static int
+jsonl_get_str(const char **out, jsonl_at *at, json_t *o, const char *key, int nfc)
+{
+	json_t *v = json_object_get(o, key);
+	char *s = NULL;
+
+	*out = NULL;
+	if (v == NULL || json_is_null(v))
+		return DESK_OK;
+	if (!json_is_string(v))
+		return jsonl_bad(at, key, "is not a string");
+	if (nfc && !format_is_nfc(json_string_value(v), json_string_length(v))) {
+		size_t n;
+
+		if (format_normalize_field(&s, &n, json_string_value(v), json_string_length(v),
+		                           0) != DESK_OK)
+			return format_fail(at->err, DESK_NOMEM, 0, 0, "out of memory");
+		*out = format_pool_strdup(&at->a->pool, s, n);
+		free(s);
+	} else {
+		*out =
+		    format_pool_strdup(&at->a->pool, json_string_value(v), json_string_length(v));
+	}
+	return *out ? DESK_OK : format_fail(at->err, DESK_NOMEM, 0, 0, "out of memory");
+}
+
+/* o[key] as an integer (0: absent or null). */
+static int
+jsonl_get_int(int64_t *out, jsonl_at *at, json_t *o, const char *key)
+{
+	json_t *v = json_object_get(o, key);
+
+	*out = 0;
+	if (v == NULL || json_is_null(v))
+		return DESK_OK;
+	if (!json_is_integer(v))
+		return jsonl_bad(at, key, "is not an integer");
+	*out = (int64_t)json_integer_value(v);
+	return DESK_OK;
+}
+
+/* o[key] as an array of *n objects (or of arrays: want_array) in the pool, each size bytes. */
+static int
+jsonl_get_array(json_t **arr, void **out, size_t *n, size_t size, jsonl_at *at, json_t *o,
+                const char *key, int want_array)
+{
+	json_t *v = json_object_get(o, key);
+	size_t i;
+	json_t *e;
+
+	*arr = NULL;
+	*out = NULL;
+	*n = 0;
+	if (v == NULL || json_is_null(v))
+		return DESK_OK;
+	if (!json_is_array(v))
+		return jsonl_bad(at, key, "is not an array");
+	json_array_foreach(
+	    v, i,
+	    e) if (want_array
+	               ? !json_is_array(e)
+	               : !json_is_object(
+	                     e)) return jsonl_bad(at, key,
+	                                          want_array
+	                                              ? "holds something that is not an array"
+	                                              : "holds something that is not an object");
+	if (json_array_size(v) > 0 &&
+	    (*out = format_pool_alloc(&at->a->pool, json_array_size(v) * size)) == NULL)
+		return format_fail(at->err, DESK_NOMEM, 0, 0, "out of memory");
+	*arr = v;
+	*n = json_array_size(v);
+	return DESK_OK;
+}
+
+/* The strings of o named by keys into the pointers out[i]. */
+static int
+jsonl_get_strs(jsonl_at *at, json_t *o, const char *const *keys, const char **const *out, size_t n)
+{
+	int rc = DESK_OK;
+
+	for (size_t i = 0; i < n && rc == DESK_OK; i++)
+		rc = jsonl_get_str(out[i], at, o, keys[i], 0);
+	return rc;
+}
+
+static int
+jsonl_doc_spans(jsonl_at *at, json_t *o)
+{
+	format_article *a = at->a;
+	json_t *arr, *e;
+	size_t i;
+	int rc;
+
+	if ((rc = jsonl_get_array(&arr, (void **)&a->spans, &a->nspans, sizeof *a->spans, at, o,
+	                          "spans", 0)) != DESK_OK)
+		return rc;
+	json_array_foreach(arr, i, e)
+	{
+		format_span *s = &a->spans[i];
+
+		s->line = at->ln;
+		if ((rc = jsonl_get_int(&s->start, at, e, "start")) != DESK_OK ||
+		    (rc = jsonl_get_int(&s->end, at, e, "end")) != DESK_OK ||
+		    (rc = jsonl_get_int(&s->entity, at, e, "entity")) != DESK_OK ||
+		    (rc = jsonl_get_str(&s->label, at, e, "label", 0)) != DESK_OK ||
+		    (rc = jsonl_get_str(&s->text, at, e, "text", 1)) != DESK_OK ||
+		    (rc = jsonl_get_str(&s->author, at, e, "author", 0)) != DESK_OK ||
+		    (rc = jsonl_get_str(&s->created_at, at, e, "created_at", 0)) != DESK_OK)
+			return rc;
+		if (s->label == NULL)
+			return jsonl_bad(at, "spans", "holds a span without a \"label\"");
+	}
+	if ((rc = jsonl_get_array(&arr, (void **)&a->entities, &a->nentities, sizeof *a->entities,
+	                          at, o, "entities", 0)) != DESK_OK)
+		return rc;
+	json_array_foreach(arr, i, e)
+	{
+		format_entity *n = &a->entities[i];
+
+		if ((rc = jsonl_get_int(&n->id, at, e, "id")) != DESK_OK ||
+		    (rc = jsonl_get_str(&n->name, at, e, "name", 1)) != DESK_OK ||
+		    (rc = jsonl_get_str(&n->external_id, at, e, "external_id", 0)) != DESK_OK)
+			return rc;
+		if (n->id <= 0 || n->name == NULL)
+			return jsonl_bad(at, "entities",
+			                 "holds an entity without an \"id\" or \"name\"");
+	}
+	return DESK_OK;
+}
+
+static int
+jsonl_doc_claim(jsonl_at *at, json_t *e, format_claim *c)
+{
+	static const char *const keys[] = {
+	    "status",      "verdict",     "note",        "author",      "created_at",
+	    "proposed_by", "proposed_at", "reviewed_by", "reviewed_at", "review_reason"};
+	const char **const out[] = {
+	    &c->status,      &c->verdict,     &c->note,        &c->author,      &c->created_at,
+	    &c->proposed_by, &c->proposed_at, &c->reviewed_by, &c->reviewed_at, &c->review_reason};
+	static const char *const ekeys[] = {"source", "quote", "consulted", "added_by", "added_at"};
+	static const char *const hkeys[] = {"action", "editor", "at", "verdict", "reason"};
+	json_t *arr, *x;
+	size_t i;
+	int rc;
+
+	c->line = at->ln;
+	if ((rc = jsonl_get_int(&c->start, at, e, "start")) != DESK_OK ||
+	    (rc = jsonl_get_int(&c->end, at, e, "end")) != DESK_OK ||
+	    (rc = jsonl_get_int(&c->research, at, e, "research")) != DESK_OK ||
+	    (rc = jsonl_get_str(&c->text, at, e, "text", 1)) != DESK_OK ||
+	    (rc = jsonl_get_strs(at, e, keys, out, 10)) != DESK_OK ||
+	    (rc = jsonl_get_array(&arr, (void **)&c->evidence, &c->nevidence, sizeof *c->evidence,
+	                          at, e, "evidence", 0)) != DESK_OK)
+		return rc;
+	json_array_foreach(arr, i, x)
+	{
+		format_evidence *v = &c->evidence[i];
+		const char **const eo[] = {&v->source, &v->quote, &v->consulted, &v->added_by,
+		                           &v->added_at};
+
+		if ((rc = jsonl_get_strs(at, x, ekeys, eo, 5)) != DESK_OK)
+			return rc;
+	}
+	if ((rc = jsonl_get_array(&arr, (void **)&c->history, &c->nhistory, sizeof *c->history, at,
+	                          e, "history", 0)) != DESK_OK)
+		return rc;
+	json_array_foreach(arr, i, x)
+	{
+		format_event *v = &c->history[i];
+		const char **const ho[] = {&v->action, &v->editor, &v->at, &v->verdict, &v->reason};
+
+		if ((rc = jsonl_get_strs(at, x, hkeys, ho, 5)) != DESK_OK)
+			return rc;
+	}
+	return DESK_OK;
+}
+
+static int
+jsonl_doc_rest(jsonl_at *at, json_t *o)
+{
+	format_article *a = at->a;
+	json_t *arr, *e;
+	size_t i;
+	int rc;
+
+	if ((rc = jsonl_get_array(&arr, (void **)&a->claims, &a->nclaims, sizeof *a->claims, at, o,
+	                          "claims", 0)) != DESK_OK)
+		return rc;
+	json_array_foreach(arr, i, e) if ((rc = jsonl_doc_claim(at, e, &a->claims[i])) !=
+	                                  DESK_OK) return rc;
+	if ((rc = jsonl_get_array(&arr, (void **)&a->tokens, &a->ntokens, sizeof *a->tokens, at, o,
+	                          "tokens", 1)) != DESK_OK)
+		return rc;
+	json_array_foreach(arr, i, e)
+	{
+		format_token *t = &a->tokens[i];
+		json_t *x = json_array_get(e, 3);
+
+		if (!json_is_integer(json_array_get(e, 0)) ||
+		    !json_is_integer(json_array_get(e, 1)) ||
+		    (json_array_size(e) > 2 && !json_is_integer(json_array_get(e, 2))) ||
+		    (x && !json_is_string(x)))
+			return jsonl_bad(at, "tokens",
+			                 "holds a token that is not [start, end, "
+			                 "sentence end, \"columns\"]");
+		t->start = (int64_t)json_integer_value(json_array_get(e, 0));
+		t->end = (int64_t)json_integer_value(json_array_get(e, 1));
+		t->sentence_end = json_integer_value(json_array_get(e, 2)) != 0;
+		if (x && (t->extra = format_pool_strdup(&a->pool, json_string_value(x),
+		                                        json_string_length(x))) == NULL)
+			return format_fail(at->err, DESK_NOMEM, 0, 0, "out of memory");
+	}
+	if ((arr = json_object_get(o, "marks")) != NULL && !json_is_null(arr) &&
+	    !json_is_array(arr))
+		return jsonl_bad(at, "marks", "is not an array");
+	for (size_t k = 0; arr && k < json_array_size(arr); k++) {
+		json_t *m = json_array_get(arr, k);
+		const char *kind = json_string_value(json_object_get(m, "kind"));
+		int64_t s, t;
+
+		if ((rc = jsonl_get_int(&s, at, m, "start")) != DESK_OK ||
+		    (rc = jsonl_get_int(&t, at, m, "end")) != DESK_OK)
+			return rc;
+		if (kind == NULL || (strcmp(kind, "boilerplate") && strcmp(kind, "byline")))
+			return jsonl_bad(at, "marks",
+			                 "holds a mark that is not a boilerplate or byline");
+		if (format_article_mark(a,
+		                        kind[1] == 'o' ? DESK_MARK_BOILERPLATE : DESK_MARK_BYLINE,
+		                        s, t) != DESK_OK)
+			return format_fail(at->err, DESK_NOMEM, 0, 0, "out of memory");
+	}
+	a->in.marks = a->marks;
+	a->in.nmarks = a->nmarks;
+	return DESK_OK;
+}
+
+/* The members of a full export's record beyond the plain fields, into a. */
+static int
+jsonl_doc(format_article *a, json_t *o, const char *line, size_t len, int64_t ln, format_error *err)
+{
+	static const char *const keys[] = {"status", "imported_by", "imported_at", "updated_by",
+	                                   "updated_at"};
+	const char **const out[] = {&a->status, &a->imported_by, &a->imported_at, &a->updated_by,
+	                            &a->updated_at};
+	jsonl_at at = {a, line, len, ln, err};
+	const char *source;
+	int64_t version;
+	int rc;
+
+	if (json_object_get(o, "format_version") == NULL)
+		return DESK_OK; /* a plain record */
+	if ((rc = jsonl_get_int(&version, &at, o, "format_version")) != DESK_OK)
+		return rc;
+	if (version > JSONL_FORMAT_VERSION)
+		return jsonl_bad(&at, "format_version", "is newer than this copydesk reads (1)");
+	if ((rc = jsonl_get_int(&a->id, &at, o, "id")) != DESK_OK ||
+	    (rc = jsonl_get_strs(&at, o, keys, out, 5)) != DESK_OK ||
+	    (rc = jsonl_get_str(&source, &at, o, "source", 0)) != DESK_OK ||
+	    (rc = jsonl_doc_spans(&at, o)) != DESK_OK || (rc = jsonl_doc_rest(&at, o)) != DESK_OK)
+		return rc;
+	if (source != NULL) { /* "source" over the scrapers' "url" */
+		free(a->source);
+		if ((a->source = strdup(source)) == NULL)
+			return format_fail(err, DESK_NOMEM, 0, 0, "out of memory");
+		a->in.source = a->source;
+	}
+	if (a->id < 0)
+		return jsonl_bad(&at, "id", "is not a positive integer");
+	return DESK_OK;
+}
+
+/* --- The writer ------------------------------------------------------------ */
+
+/* s as a JSON string, or null. */
+static json_t *
+jsonl_str(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+/* Set the members of o in this order (NULL values: out of memory, found by the caller). */
+static int
+jsonl_set(json_t *o, const char *const *keys, json_t *const *v, size_t n)
+{
+	int bad = o == NULL;
+
+	for (size_t i = 0; i < n; i++)
+		if (v[i] == NULL || (o && json_object_set_new(o, keys[i], v[i]) != 0))
+			bad = 1;
+	return bad ? DESK_NOMEM : DESK_OK;
+}
+
+static json_t *
+jsonl_out_spans(const format_article *a)
+{
+	static const char *const k[] = {"start",  "end",    "label",     "text",
+	                                "entity", "author", "created_at"};
+	json_t *v = json_array();
+
+	for (size_t i = 0; v && i < a->nspans; i++) {
+		const format_span *s = &a->spans[i];
+		json_t *o = json_object(),
+		       *x[] = {json_integer(s->start),
+		               json_integer(s->end),
+		               jsonl_str(s->label),
+		               jsonl_str(s->text),
+		               s->entity ? json_integer(s->entity) : json_null(),
+		               jsonl_str(s->author),
+		               jsonl_str(s->created_at)};
+
+		if (jsonl_set(o, k, x, 7) != DESK_OK || json_array_append_new(v, o) != 0) {
+			json_decref(v);
+			return NULL;
+		}
+	}
+	return v;
+}
+
+static json_t *
+jsonl_out_entities(const format_article *a)
+{
+	static const char *const k[] = {"id", "name", "external_id", "aliases"};
+	json_t *v = json_array();
+
+	for (size_t i = 0; v && i < a->nentities; i++) {
+		const format_entity *e = &a->entities[i];
+		json_t *al = json_array(), *o = json_object();
+		json_t *x[] = {json_integer(e->id), jsonl_str(e->name),
+		               jsonl_str(e->external_id ? e->external_id : ""), al};
+
+		for (size_t j = 0; al && j < e->naliases; j++)
+			if (json_array_append_new(al, jsonl_str(e->aliases[j])) != 0)
+				x[3] = NULL;
+		if (jsonl_set(o, k, x, 4) != DESK_OK || json_array_append_new(v, o) != 0) {
+			json_decref(v);
+			return NULL;
+		}
+	}
+	return v;
+}
+
+/* A claim's evidence and history. */
+static json_t *
+jsonl_out_research(const format_claim *c, int history)
+{
+	static const char *const ek[] = {"source", "quote", "consulted", "added_by", "added_at"};
+	static const char *const hk[] = {"action", "editor", "at", "verdict", "reason"};
+	json_t *v = json_array();
+
+	for (size_t i = 0; v && i < (history ? c->nhistory : c->nevidence); i++) {
+		const format_evidence *e = &c->evidence[history ? 0 : i];
+		const format_event *h = &c->history[history ? i : 0];
+		json_t *o = json_object(), *x[] = {jsonl_str(history ? h->action : e->source),
+		                                   jsonl_str(history ? h->editor : e->quote),
+		                                   jsonl_str(history ? h->at : e->consulted),
+		                                   jsonl_str(history ? h->verdict : e->added_by),
+		                                   jsonl_str(history ? h->reason : e->added_at)};
+
+		if (jsonl_set(o, history ? hk : ek, x, 5) != DESK_OK ||
+		    json_array_append_new(v, o) != 0) {
+			json_decref(v);
+			return NULL;
+		}
+	}
+	return v;
+}
+
+static json_t *
+jsonl_out_claims(const format_article *a)
+{
+	static const char *const k[] = {
+	    "start",       "end",           "text",        "research",
+	    "status",      "verdict",       "note",        "author",
+	    "created_at",  "proposed_by",   "proposed_at", "reviewed_by",
+	    "reviewed_at", "review_reason", "evidence",    "history"};
+	json_t *v = json_array();
+
+	for (size_t i = 0; v && i < a->nclaims; i++) {
+		const format_claim *c = &a->claims[i];
+		json_t *o = json_object(),
+		       *x[] = {json_integer(c->start),    json_integer(c->end),
+		               jsonl_str(c->text),        json_integer(c->research),
+		               jsonl_str(c->status),      jsonl_str(c->verdict),
+		               jsonl_str(c->note),        jsonl_str(c->author),
+		               jsonl_str(c->created_at),  jsonl_str(c->proposed_by),
+		               jsonl_str(c->proposed_at), jsonl_str(c->reviewed_by),
+		               jsonl_str(c->reviewed_at), jsonl_str(c->review_reason),
+		               jsonl_out_research(c, 0),  jsonl_out_research(c, 1)};
+
+		if (jsonl_set(o, k, x, 16) != DESK_OK || json_array_append_new(v, o) != 0) {
+			json_decref(v);
+			return NULL;
+		}
+	}
+	return v;
+}
+
+static json_t *
+jsonl_out_rest(const format_article *a, int tokens)
+{
+	json_t *v = json_array();
+
+	if (tokens && a->tokens == NULL) {
+		json_decref(v);
+		return json_null();
+	}
+	for (size_t i = 0; v && i < (tokens ? a->ntokens : a->nmarks); i++) {
+		json_t *x;
+
+		if (tokens) {
+			const format_token *t = &a->tokens[i];
+
+			x = t->extra ? json_pack("[IIis]", (json_int_t)t->start, (json_int_t)t->end,
+			                         t->sentence_end, t->extra)
+			    : t->sentence_end
+			        ? json_pack("[III]", (json_int_t)t->start, (json_int_t)t->end, 1)
+			        : json_pack("[II]", (json_int_t)t->start, (json_int_t)t->end);
+		} else {
+			const desk_mark *m = &a->marks[i];
+
+			x = json_pack("{sssIsI}", "kind",
+			              m->kind == DESK_MARK_BYLINE ? "byline" : "boilerplate",
+			              "start", (json_int_t)m->start, "end", (json_int_t)m->end);
+		}
+		if (x == NULL || json_array_append_new(v, x) != 0) {
+			json_decref(v);
+			return NULL;
+		}
+	}
+	return v;
+}
+
+static int
+fmt_jsonl_write_article(format_sink *s, const format_article *a)
+{
+	static const char *const k[] = {
+	    "format_version", "id",          "title",       "date",       "lang",       "source",
+	    "status",         "imported_by", "imported_at", "updated_by", "updated_at", "chars",
+	    "text",           "marks",       "spans",       "entities",   "claims",     "tokens"};
+	json_t *o = json_object(),
+	       *x[] = {json_integer(JSONL_FORMAT_VERSION),
+	               json_integer(a->id),
+	               jsonl_str(a->in.title ? a->in.title : ""),
+	               a->in.date && *a->in.date ? json_string(a->in.date) : json_null(),
+	               jsonl_str(a->in.lang),
+	               jsonl_str(a->in.source ? a->in.source : ""),
+	               jsonl_str(a->status),
+	               jsonl_str(a->imported_by),
+	               jsonl_str(a->imported_at),
+	               jsonl_str(a->updated_by),
+	               jsonl_str(a->updated_at),
+	               json_integer(a->chars),
+	               json_stringn(a->in.body ? a->in.body : "", a->in.body_len),
+	               jsonl_out_rest(a, 0),
+	               jsonl_out_spans(a),
+	               jsonl_out_entities(a),
+	               jsonl_out_claims(a),
+	               jsonl_out_rest(a, 1)};
+	char *js = NULL, *esc = NULL;
+	size_t n = 0;
+	int rc;
+
+	if ((rc = jsonl_set(o, k, x, 18)) != DESK_OK ||
+	    (js = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER)) == NULL)
+		rc = format_fail(&s->err, DESK_NOMEM, 0, 0, "article %lld: out of memory",
+		                 (long long)a->id);
+	/* Characters a terminal would act on (C1 controls, bidi controls) as \uXXXX too. */
+	else if ((rc = desk_json_escape(&esc, &n, js, strlen(js))) != DESK_OK)
+		rc = format_fail(&s->err, rc, 0, 0, "article %lld: %s", (long long)a->id,
+		                 desk_strerror(rc));
+	else if (fwrite(esc, 1, n, s->f) != n || putc('\n', s->f) == EOF)
+		rc = format_fail(&s->err, DESK_IO, 0, 0, "write: %s", strerror(errno));
+	json_decref(o);
+	free(js);
+	free(esc);
+	return rc;
+}
+
+const format_writer fmt_jsonl_writer = {NULL, fmt_jsonl_write_article, NULL};

@@ -103,8 +103,8 @@ import_parse(format_article **out, size_t *n, const char *name, const char *sour
 	*n = 0;
 	f = import_format_entry(import_format(fmt, name, data, len));
 	if (f == NULL || f->read == NULL) {
-		rc = format_fail(err, DESK_MISUSE, 0, 0, "%s: this format is exported, not imported",
-		                 f ? f->name : "?");
+		rc = format_fail(err, DESK_MISUSE, 0, 0,
+		                 "%s: this format is exported, not imported", f ? f->name : "?");
 		goto done;
 	}
 	if ((rc = format_normalize(&buf, &blen, data, len, f->nfc, err)) != DESK_OK)

@@ -88,9 +88,11 @@ import_batch_unprepare(import_batch *b)
 	free(b->in);
 	free(b->ids);
 	free(b->dup);
+	free(b->want);
 	b->in = NULL;
 	b->ids = NULL;
 	b->dup = NULL;
+	b->want = NULL;
 }
 
 void
@@ -99,9 +101,11 @@ import_batch_clear(import_batch *b)
 	for (size_t i = 0; i < b->nfiles; i++) {
 		free(b->files[i].path);
 		format_articles_free(b->files[i].arts, b->files[i].n);
+		import_notes_free(b->files[i].notes, b->files[i].nnotes);
 	}
 	import_batch_unprepare(b);
 	b->nfiles = b->narts = b->bytes = 0;
+	b->annotated = 0;
 }
 
 void
@@ -111,15 +115,50 @@ import_batch_free(import_batch *b)
 	free(b->files);
 }
 
+/*
+ * Store the batch: its articles, and when some have annotations, these
+ * after them in the same transaction (on a duplicate, onto the stored
+ * article).
+ */
 static void *
 import_batch_main(void *arg)
 {
 	import_run *r = arg;
+	import_batch *b = &r->store;
+	int rc;
 
-	r->store_rc =
-	    article_add(r->d, r->store.in, r->store.keys.hash ? &r->store.keys : NULL,
-	                r->store.narts, r->store.ids, r->store.dup, r->hold ? &r->rows : NULL);
+	if (!b->annotated) {
+		r->store_rc = article_add(r->d, b->in, b->keys.hash ? &b->keys : NULL, b->narts,
+		                          NULL, b->ids, b->dup, r->hold ? &r->rows : NULL);
+		return NULL;
+	}
+	if ((rc = desk_begin(r->d)) == DESK_OK) {
+		if ((rc = article_add(r->d, b->in, b->keys.hash ? &b->keys : NULL, b->narts,
+		                      b->want, b->ids, b->dup, r->hold ? &r->rows : NULL)) ==
+		        DESK_OK &&
+		    (rc = import_annot_store(&r->annot, b->files, b->nfiles, b->ids, b->dup)) ==
+		        DESK_OK)
+			rc = desk_commit(r->d);
+		if (rc != DESK_OK)
+			desk_rollback(r->d);
+	}
+	r->store_rc = rc;
 	return NULL;
+}
+
+/* A file's notes whose line comes before line (all: INT64_MAX), from *at on. */
+static void
+import_batch_notes(import_run *r, const import_file *f, size_t *at, int64_t line)
+{
+	for (; *at < f->nnotes && f->notes[*at].line <= line; (*at)++) {
+		desk_import_event ev = {0};
+
+		ev.what = DESK_IMPORT_NOTE;
+		ev.path = f->path;
+		ev.line = f->notes[*at].line;
+		ev.message = f->notes[*at].msg;
+		import_batch_emit(r, &ev);
+	}
 }
 
 /* Keep what to report of an article stored in a large file's open transaction. */
@@ -173,7 +212,7 @@ import_batch_finish(import_run *r)
 		import_batch_free(&gone);
 		return rc;
 	}
-	for (size_t i = 0, k = 0; i < b->nfiles; i++)
+	for (size_t i = 0, k = 0, nt = 0; i < b->nfiles; i++, nt = 0) {
 		for (size_t j = 0; j < b->files[i].n; j++, k++) {
 			desk_import_event ev = {0};
 
@@ -186,6 +225,7 @@ import_batch_finish(import_run *r)
 				}
 				continue;
 			}
+			import_batch_notes(r, &b->files[i], &nt, b->files[i].arts[j].line);
 			ev.what = b->dup[k] ? DESK_IMPORT_DUPLICATE : DESK_IMPORT_ADDED;
 			ev.path = b->files[i].path;
 			ev.line = b->files[i].arts[j].line;
@@ -199,6 +239,9 @@ import_batch_finish(import_run *r)
 			}
 			import_batch_emit(r, &ev);
 		}
+		if (!r->hold)
+			import_batch_notes(r, &b->files[i], &nt, INT64_MAX);
+	}
 	import_batch_clear(b);
 	return DESK_OK;
 }
@@ -219,12 +262,17 @@ import_batch_start(import_run *r)
 		f->in = malloc(f->narts * sizeof *f->in);
 		f->ids = malloc(f->narts * sizeof *f->ids);
 		f->dup = malloc(f->narts * sizeof *f->dup);
-		if (f->in == NULL || f->ids == NULL || f->dup == NULL)
+		f->want = f->annotated ? malloc(f->narts * sizeof *f->want) : NULL;
+		if (f->in == NULL || f->ids == NULL || f->dup == NULL ||
+		    (f->annotated && f->want == NULL))
 			krc = DESK_NOMEM;
 		else {
 			for (size_t i = 0, k = 0; i < f->nfiles; i++)
-				for (size_t j = 0; j < f->files[i].n; j++)
-					f->in[k++] = f->files[i].arts[j].in;
+				for (size_t j = 0; j < f->files[i].n; j++, k++) {
+					f->in[k] = f->files[i].arts[j].in;
+					if (f->want)
+						f->want[k] = f->files[i].arts[j].id;
+				}
 			if (f->narts < ARTICLE_KEYS_OVERLAP)
 				krc = article_keys_of(&f->keys, &bad, f->in, f->narts);
 		}
@@ -284,10 +332,16 @@ import_batch_queue(import_run *r, const char *path, format_article *arts, size_t
 	}
 	b->files[b->nfiles].arts = arts;
 	b->files[b->nfiles].n = n;
+	b->files[b->nfiles].notes = r->annot.notes; /* the file's notes go with it */
+	b->files[b->nfiles].nnotes = r->annot.nnotes;
+	r->annot.notes = NULL;
+	r->annot.nnotes = r->annot.capnotes = 0;
 	b->nfiles++;
 	b->narts += n;
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		bytes += arts[i].in.body_len;
+		b->annotated |= import_annotated(&arts[i]);
+	}
 	b->bytes += bytes;
 	return DESK_OK;
 }

@@ -8,7 +8,7 @@
 
 #include <pthread.h>
 
-#include "import.h"
+#include "import_annot.h"
 #include "internal.h"
 
 /* An article of a large file, stored in its still open transaction: reported at its commit. */
@@ -18,13 +18,6 @@ typedef struct import_held {
 	char *title;
 } import_held;
 
-/* The parsed articles of one accepted file, waiting in the batch. */
-typedef struct import_file {
-	char *path;
-	format_article *arts;
-	size_t n;
-} import_file;
-
 /* Accepted files whose articles are stored together, in one transaction. */
 typedef struct import_batch {
 	import_file *files;
@@ -32,6 +25,8 @@ typedef struct import_batch {
 	desk_article_in *in; /* while stored: the articles, their ids, duplicates */
 	int64_t *ids;
 	int *dup;
+	int64_t *want;     /* the ids the files give (export_load's), or NULL */
+	int annotated;     /* some article has annotations: import_annot_store() */
 	article_keys keys; /* worked out before the store (keys.hash NULL: by article_add) */
 } import_batch;
 
@@ -61,6 +56,7 @@ typedef struct import_run {
 	size_t nheld, capheld;
 	char hold_msg[sizeof((desk *)0)->errmsg]; /* why a held part's store failed */
 	sentindex_rows rows; /* the held parts' rows of the index, stored last in one pass */
+	import_annot annot;  /* the label set, the notes of the file being parsed, research ids */
 } import_run;
 
 /* Report an event (in file order). */
@@ -74,6 +70,7 @@ void import_batch_refuse(import_run *r, const char *path, int rc, int64_t line, 
 int import_batch_error(import_run *r, int rc, const char *what);
 void import_batch_clear(import_batch *b);
 void import_batch_free(import_batch *b);
+
 /* Queue a parsed file's articles for the next batch (taking them, even on failure). */
 int import_batch_queue(import_run *r, const char *path, format_article *arts, size_t n);
 /* The same, and hand the batch to the store thread when it is full. */

@@ -56,6 +56,11 @@ import_run_jsonl(import_run *r, const char *path, const char *buf, size_t blen)
 		part = copy ? copy : buf + at;
 		plen = copy ? plen : to - at;
 		parsed = import_parse_jsonl(&arts, &n, path, part, plen, ln, &err);
+		if (parsed == DESK_OK &&
+		    (parsed = import_annot_check(&r->annot, arts, n, &(int){0}, &err)) != DESK_OK) {
+			format_articles_free(arts, n);
+			n = 0;
+		}
 		for (const char *q = part; (q = memchr(q, '\n', (size_t)(part + plen - q))) != NULL;
 		     q++)
 			ln++;
@@ -102,16 +107,25 @@ static int
 import_run_data(import_run *r, const char *path, const char *data, size_t len, desk_format fmt)
 {
 	format_error err = {0};
+	format_notes notes = {import_note_add, &r->annot};
 	format_article *arts = NULL;
 	size_t n = 0;
-	int rc;
+	int rc, annotated = 0;
 
 	if (r->stats)
 		r->stats->files++;
 	fmt = import_format(fmt, path, data, len);
 	if (fmt == DESK_FORMAT_JSONL && len > IMPORT_PART_BYTES)
 		return import_run_jsonl(r, path, data, len);
-	if ((rc = import_parse(&arts, &n, path, path, data, len, fmt, NULL, &err)) != DESK_OK) {
+	rc = import_parse(&arts, &n, path, path, data, len, fmt, &notes, &err);
+	if (rc == DESK_OK &&
+	    (rc = import_annot_check(&r->annot, arts, n, &annotated, &err)) != DESK_OK) {
+		format_articles_free(arts, n); /* a bad annotation refuses the whole file */
+		arts = NULL;
+		n = 0;
+	}
+	if (rc != DESK_OK) {
+		import_notes_drop(&r->annot);
 		/* Report in file order: what was parsed before this file goes first. */
 		if ((rc = import_batch_flush(r)) != DESK_OK)
 			return rc;
@@ -377,6 +391,7 @@ import_finish(import_run *r, int rc)
 	import_batch_held_end(r, NULL, 0);
 	free(r->held);
 	sentindex_rows_free(&r->rows);
+	import_annot_close(&r->annot);
 	import_pragma(r->d, "cache_size", r->cache_was);
 	import_pragma(r->d, "wal_autocheckpoint", r->checkpoint_was);
 	if (rc != DESK_OK)
@@ -397,7 +412,9 @@ desk_import_path(desk *d, const char *path, desk_format fmt, desk_import_cb cb, 
 	if (d == NULL || path == NULL || *path == '\0')
 		return desk_error(d, DESK_MISUSE, "no path to import");
 	import_pragmas(&r);
-	if (strcmp(path, "-") == 0) {
+	if ((rc = import_annot_open(&r.annot, d)) != DESK_OK) {
+		/* nothing read yet */
+	} else if (strcmp(path, "-") == 0) {
 		rc = import_run_file(&r, NULL, "<stdin>", fmt);
 	} else if (stat(path, &st) != 0) {
 		import_batch_refuse(&r, path, errno == ENOENT ? DESK_NOTFOUND : DESK_IO, 0, 0,
@@ -422,6 +439,7 @@ desk_import_buffer(desk *d, const char *name, const char *data, size_t len, desk
 	if (d == NULL || (data == NULL && len > 0))
 		return desk_error(d, DESK_MISUSE, "no data to import");
 	import_pragmas(&r);
-	rc = import_run_data(&r, name ? name : "<buffer>", data ? data : "", len, fmt);
+	if ((rc = import_annot_open(&r.annot, d)) == DESK_OK)
+		rc = import_run_data(&r, name ? name : "<buffer>", data ? data : "", len, fmt);
 	return import_finish(&r, rc);
 }
