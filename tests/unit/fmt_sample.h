@@ -24,13 +24,15 @@
 
 #define TOOLS FIXTURES "/../tools"
 
+#define SAMPLE_UNUSED __attribute__((unused))
+
 static const desk_verdict sample_scale[] = {
     {"true", "True", "t", 0, -1, 5, "True", "SUPPORTS", ""},
     {"false", "False", "f", 0, -1, 1, "False", "REFUTES", ""},
     {"unverifiable", "Unverifiable", "u", 0, -1, 3, "Unverifiable", "NOT ENOUGH INFO", ""},
 };
 
-static const desk_verdict *
+static SAMPLE_UNUSED const desk_verdict *
 sample_verdict(const desk_verdicts *v, const char *name)
 {
 	(void)v;
@@ -41,7 +43,7 @@ sample_verdict(const desk_verdicts *v, const char *name)
 }
 
 /* The code-point offset of the first sub in body. */
-static int64_t
+static SAMPLE_UNUSED int64_t
 sample_cp(const char *body, const char *sub)
 {
 	const char *p = strstr(body, sub);
@@ -56,7 +58,7 @@ typedef struct sample_warns {
 	char last[256];
 } sample_warns;
 
-static void
+static SAMPLE_UNUSED void
 sample_warn(format_sink *s, const format_article *a, int64_t start, int64_t end, const char *msg)
 {
 	sample_warns *w = s->warn_ctx;
@@ -74,7 +76,7 @@ static const char sample_body1[] =
 static const char sample_body2[] = "The minister said unemployment fell to 3%. Critics disagree.";
 
 /* A claim at sub of body. */
-static void
+static SAMPLE_UNUSED void
 sample_claim(format_article *a, format_claim *c, const char *sub, int64_t id, const char *status,
              const char *verdict)
 {
@@ -106,7 +108,7 @@ typedef struct sample_docs {
 	format_event hist[3];
 } sample_docs;
 
-static void
+static SAMPLE_UNUSED void
 sample_build(sample_docs *d)
 {
 	format_article *a = &d->a[0], *b = &d->a[1];
@@ -156,7 +158,8 @@ sample_build(sample_docs *d)
 	d->hist[1] = (format_event){"disputed", "minh", "2025-11-02T10:00:00.000Z", NULL, "nguồn?"};
 	d->hist[2] = (format_event){"approved", "minh", "2025-11-03T11:00:00.000Z", NULL, NULL};
 	sample_claim(a, &d->claims[0], "GDP năm nay tăng 8,2%", 31, "verified", "false");
-	d->claims[0].note = "Ghi chú: \x07chuông, \"trích\"\r\ndòng 2";
+	d->claims[0].note = "Ghi chú: \x07"
+	                    "chuông, \"trích\"\r\ndòng 2";
 	d->claims[0].evidence = d->ev;
 	d->claims[0].nevidence = 2;
 	d->claims[0].history = d->hist;
@@ -188,7 +191,7 @@ sample_build(sample_docs *d)
 }
 
 /* Run writer w over n documents into *out (malloc'ed, NUL-terminated). */
-static int
+static SAMPLE_UNUSED int
 sample_write(char **out, size_t *len, const format_writer *w, const format_info *info,
              const format_article *a, size_t n, sample_warns *warns)
 {
@@ -217,14 +220,14 @@ sample_write(char **out, size_t *len, const format_writer *w, const format_info 
 }
 
 /* Whether python3 runs here. */
-static int
+static SAMPLE_UNUSED int
 sample_have_python(void)
 {
 	return system("python3 -c '' >/dev/null 2>&1") == 0;
 }
 
 /* Write data to a temporary file; its name into path (at least 64 bytes). */
-static void
+static SAMPLE_UNUSED void
 sample_tmp(char *path, const char *data, size_t len)
 {
 	int fd;
@@ -237,7 +240,7 @@ sample_tmp(char *path, const char *data, size_t len)
 }
 
 /* Run python3 TOOLS/script with args; its exit status. */
-static int
+static SAMPLE_UNUSED int
 sample_python(const char *script, const char *args)
 {
 	char cmd[2048];
@@ -249,7 +252,7 @@ sample_python(const char *script, const char *args)
 }
 
 /* The shared datasets (../shared/datasets, or $COPYDESK_DATASETS); NULL if absent. */
-static const char *
+static SAMPLE_UNUSED const char *
 sample_datasets(void)
 {
 	static char path[1024];
