@@ -135,11 +135,14 @@ claimreview_one(format_sink *s, const format_article *a, const format_claim *c,
 	format_json_str(f, v->rating_name && v->rating_name[0] ? v->rating_name : v->label);
 	fputs("},\"itemReviewed\":{\"@type\":\"Claim\"", f);
 	claimreview_member(f, "datePublished", date, 10);
-	fputs(",\"appearance\":{\"@type\":\"NewsArticle\"", f);
-	claimreview_member(f, "url", url, 0);
-	claimreview_member(f, "headline", title, 0);
-	claimreview_member(f, "datePublished", date, 10);
-	fputs("}}}", f);
+	if ((url && url[0]) || (title && title[0])) { /* else where it appeared is unknown */
+		fputs(",\"appearance\":{\"@type\":\"NewsArticle\"", f);
+		claimreview_member(f, "url", url, 0);
+		claimreview_member(f, "headline", title, 0);
+		claimreview_member(f, "datePublished", date, 10);
+		putc('}', f);
+	}
+	fputs("}}", f);
 }
 
 static int
