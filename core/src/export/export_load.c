@@ -31,7 +31,7 @@ static const char export_load_spans_sql[] =
 static const char export_load_claims_sql[] =
     "SELECT c.start, c.\"end\", c.text, c.research_id, r.status, r.verdict, r.note, c.author,"
     " c.created_at, r.proposed_by, r.proposed_at, r.reviewed_by, r.reviewed_at,"
-    " r.review_reason FROM claim c JOIN research r ON r.id = c.research_id"
+    " r.review_reason, c.id FROM claim c JOIN research r ON r.id = c.research_id"
     " WHERE c.article_id = ?1 AND c.deleted_at IS NULL AND (?2 IS NULL OR c.author = ?2)"
     " AND (?3 IS NULL OR r.verdict = ?3) AND (?4 IS NULL OR r.status = ?4)"
     " ORDER BY c.start, c.\"end\"";
@@ -315,6 +315,7 @@ export_load_claims(export_loader *l, format_article *a)
 		v->reviewed_by = export_load_col(a, st, 11, 0, &ok);
 		v->reviewed_at = export_load_col(a, st, 12, 0, &ok);
 		v->review_reason = export_load_col(a, st, 13, 0, &ok);
+		v->id = sqlite3_column_int64(st, 14);
 	}
 	sqlite3_reset(st);
 	if (!ok)
