@@ -169,64 +169,61 @@ doccano_span(doccano_rec *r, json_t *start, json_t *end, json_t *label, json_t *
 	return DESK_OK;
 }
 
-/* "label" or "labels": [[start, end, "LABEL"], ...], or a document's labels ["positive"]. */
-static int
-doccano_tuples(doccano_rec *r, json_t *arr, const char *key, const char *author)
-{
-	size_t i;
-	json_t *e;
-
-	if (!json_is_array(arr))
-		return format_fail(r->err, DESK_INVALID, r->ln, 1, "\"%s\" is not a list", key);
-	json_array_foreach(arr, i, e)
-	{
-		int rc;
-
-		if (json_is_string(e) || json_is_integer(e)) {
-			r->categories++;
-			continue;
-		}
-		if (!json_is_array(e) || json_array_size(e) != 3)
-			return format_fail(r->err, DESK_INVALID, r->ln, 1,
-			                   "%s[%zu]: a span is [start, end, \"LABEL\"]", key, i);
-		if ((rc = doccano_span(r, json_array_get(e, 0), json_array_get(e, 1),
-		                       json_array_get(e, 2), NULL, author, key, i)) != DESK_OK)
-			return rc;
-	}
-	return DESK_OK;
-}
-
 /*
- * "entities" (the relation form) or "annotations" (doccano 1.x, a user per
- * item; items without offsets are a document's label or a seq2seq text).
+ * One item of a list of annotations: [start, end, "LABEL"] ("label",
+ * "labels"), {start_offset, end_offset, label[, user]} ("entities", and
+ * doccano 1.x's "annotations"), or what copydesk does not keep: a
+ * document's label ("positive", or an object without offsets) or a
+ * sequence to sequence text ({text, user}).
  */
 static int
-doccano_objects(doccano_rec *r, json_t *arr, const char *key, const char *author)
+doccano_item(doccano_rec *r, json_t *e, const char *key, size_t i, const char *author)
 {
-	size_t i;
-	json_t *e;
+	json_t *start, *end;
 
+	if (json_is_string(e) || json_is_integer(e)) {
+		r->categories++;
+		return DESK_OK;
+	}
+	if (json_is_array(e)) {
+		if (json_array_size(e) != 3)
+			return format_fail(r->err, DESK_INVALID, r->ln, 1,
+			                   "%s[%zu]: a span is [start, end, \"LABEL\"]", key, i);
+		return doccano_span(r, json_array_get(e, 0), json_array_get(e, 1),
+		                    json_array_get(e, 2), NULL, author, key, i);
+	}
+	if (!json_is_object(e))
+		return format_fail(r->err, DESK_INVALID, r->ln, 1,
+		                   "%s[%zu]: a span is [start, end, \"LABEL\"] or an object", key,
+		                   i);
+	start = json_object_get(e, "start_offset");
+	end = json_object_get(e, "end_offset");
+	if (start == NULL && end == NULL) {
+		if (json_object_get(e, "text") != NULL)
+			r->texts++;
+		else
+			r->categories++;
+		return DESK_OK;
+	}
+	return doccano_span(r, start, end, json_object_get(e, "label"), json_object_get(e, "user"),
+	                    author, key, i);
+}
+
+/* The record's list under key (absent or null: none). */
+static int
+doccano_list(doccano_rec *r, json_t *o, const char *key, const char *author)
+{
+	json_t *arr = json_object_get(o, key), *e;
+	size_t i;
+	int rc;
+
+	if (arr == NULL || json_is_null(arr))
+		return DESK_OK;
 	if (!json_is_array(arr))
 		return format_fail(r->err, DESK_INVALID, r->ln, 1, "\"%s\" is not a list", key);
 	json_array_foreach(arr, i, e)
 	{
-		json_t *start, *end;
-		int rc;
-
-		if (!json_is_object(e))
-			return format_fail(r->err, DESK_INVALID, r->ln, 1, "%s[%zu]: not an object",
-			                   key, i);
-		start = json_object_get(e, "start_offset");
-		end = json_object_get(e, "end_offset");
-		if (start == NULL && end == NULL) {
-			if (json_object_get(e, "text") != NULL)
-				r->texts++;
-			else
-				r->categories++;
-			continue;
-		}
-		if ((rc = doccano_span(r, start, end, json_object_get(e, "label"),
-		                       json_object_get(e, "user"), author, key, i)) != DESK_OK)
+		if ((rc = doccano_item(r, e, key, i, author)) != DESK_OK)
 			return rc;
 	}
 	return DESK_OK;
@@ -495,14 +492,13 @@ doccano_record(format_article *a, json_t *o, int64_t ln, const format_notes *not
 	r.chars = desk_utf8_count(json_string_value(text), json_string_length(text));
 	if (user != NULL && !json_is_null(user) && (author = doccano_name(&r, user)) == NULL)
 		return format_fail(err, DESK_INVALID, ln, 1, "\"user\" must be a name or a number");
-	if ((v = json_object_get(o, "label")) != NULL && !json_is_null(v))
-		rc = doccano_tuples(&r, v, "label", author);
-	if (rc == DESK_OK && (v = json_object_get(o, "labels")) != NULL && !json_is_null(v))
-		rc = doccano_tuples(&r, v, "labels", author);
-	if (rc == DESK_OK && (v = json_object_get(o, "entities")) != NULL && !json_is_null(v))
-		rc = doccano_objects(&r, v, "entities", author);
-	if (rc == DESK_OK && (v = json_object_get(o, "annotations")) != NULL && !json_is_null(v))
-		rc = doccano_objects(&r, v, "annotations", author);
+	rc = doccano_list(&r, o, "label", author);
+	if (rc == DESK_OK)
+		rc = doccano_list(&r, o, "labels", author);
+	if (rc == DESK_OK)
+		rc = doccano_list(&r, o, "entities", author);
+	if (rc == DESK_OK)
+		rc = doccano_list(&r, o, "annotations", author);
 	if (rc == DESK_OK && (v = json_object_get(o, "cats")) != NULL && json_is_array(v))
 		r.categories += json_array_size(v);
 	if (rc == DESK_OK)
