@@ -34,7 +34,7 @@ csv_field(FILE *f, const char *s, size_t len, int first)
 		putc(',', f);
 	if (s == NULL)
 		return;
-	guard = len > 0 && strchr("=+-@\t\r'", s[0]) != NULL;
+	guard = len > 0 && s[0] != '\0' && strchr("=+-@\t\r'", s[0]) != NULL;
 	for (size_t i = 0; i < len && !quote; i++)
 		quote = s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
 	if (quote)
