@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "export.h"
 #include "export_cut.h"
 #include "export_load.h"
 
@@ -146,6 +147,9 @@ export_check(desk *d, const desk_export_opts *o, FILE *out, const char *dir,
 {
 	const desk_filter *f = &o->filter;
 
+	if (f->since != NULL && !desk_date_valid(f->since, strlen(f->since)))
+		return desk_error_field(d, DESK_INVALID, "since", DESK_RULE_DATE,
+		                        "not a date (YYYY-MM-DD): %s", f->since);
 	*fe = format_find(o->format);
 	if (*fe == NULL || (*fe)->write == NULL)
 		return desk_error(d, DESK_MISUSE, "%s: this format is imported, not exported",
@@ -153,9 +157,6 @@ export_check(desk *d, const desk_export_opts *o, FILE *out, const char *dir,
 	if ((*fe)->dir ? dir == NULL : out == NULL)
 		return desk_error(d, DESK_MISUSE, "%s is written to %s", (*fe)->name,
 		                  (*fe)->dir ? "a directory" : "a file or standard output");
-	if (f->since != NULL && !desk_date_valid(f->since, strlen(f->since)))
-		return desk_error_field(d, DESK_INVALID, "since", DESK_RULE_DATE,
-		                        "not a date (YYYY-MM-DD): %s", f->since);
 	if (f->split < 0 || f->split > 3)
 		return desk_error(d, DESK_MISUSE, "no split %d", f->split);
 	return DESK_OK;
@@ -175,11 +176,10 @@ export_mkdir(desk *d, const char *dir)
 }
 
 int
-desk_export(desk *d, const desk_export_opts *o, FILE *out, const char *dir,
-            desk_export_stats *stats)
+export_run(desk *d, const desk_export_opts *o, const format_writer *w, FILE *out, const char *dir,
+           desk_export_stats *stats)
 {
-	const format_entry *fe = NULL;
-	const desk_filter *f;
+	const desk_filter *f = &o->filter;
 	desk_labels *labels = NULL;
 	desk_verdicts *verdicts = NULL;
 	char *org_name = NULL, *org_url = NULL, *license = NULL, *ids = NULL;
@@ -192,13 +192,6 @@ desk_export(desk *d, const desk_export_opts *o, FILE *out, const char *dir,
 	int64_t total = 0, done = 0;
 	int rc, snapshot = 0, begun = 0;
 
-	if (d == NULL || o == NULL)
-		return DESK_MISUSE;
-	f = &o->filter;
-	if ((rc = export_check(d, o, out, dir, &fe)) != DESK_OK)
-		return rc;
-	if (fe->dir && (rc = export_mkdir(d, dir)) != DESK_OK)
-		return rc;
 	if ((rc = desk_read_begin(d)) != DESK_OK)
 		return rc;
 	snapshot = 1;
@@ -228,7 +221,7 @@ desk_export(desk *d, const desk_export_opts *o, FILE *out, const char *dir,
 	if ((rc = export_loader_new(&loader, d, f)) != DESK_OK ||
 	    (rc = export_select(d, &st, export_articles_sql, f, ids)) != DESK_OK)
 		goto done;
-	if (fe->write->begin != NULL && (rc = fe->write->begin(&sink)) != DESK_OK)
+	if (w->begin != NULL && (rc = w->begin(&sink)) != DESK_OK)
 		goto written;
 	begun = 1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -243,7 +236,7 @@ desk_export(desk *d, const desk_export_opts *o, FILE *out, const char *dir,
 			rc = desk_error(d, rc, "out of memory");
 			goto done;
 		}
-		if ((rc = fe->write->article(&sink, &a)) != DESK_OK)
+		if ((rc = w->article(&sink, &a)) != DESK_OK)
 			goto written;
 		if (stats != NULL) {
 			stats->articles++;
@@ -259,7 +252,7 @@ desk_export(desk *d, const desk_export_opts *o, FILE *out, const char *dir,
 		goto done;
 	}
 	begun = 0;
-	if (fe->write->end != NULL && (rc = fe->write->end(&sink)) != DESK_OK)
+	if (w->end != NULL && (rc = w->end(&sink)) != DESK_OK)
 		goto written;
 	if (out != NULL && fflush(out) != 0) {
 		rc = desk_error(d, DESK_IO, "writing the export: %s", strerror(errno));
@@ -273,8 +266,8 @@ written:
 	/* A writer's failure: its message, with where it was. */
 	rc = desk_error(d, sink.err.rc ? sink.err.rc : rc, "%s", sink.err.msg);
 done:
-	if (begun && fe->write->end != NULL)
-		fe->write->end(&sink); /* frees the writer's state; the export failed anyway */
+	if (begun && w->end != NULL)
+		w->end(&sink); /* frees the writer's state; the export failed anyway */
 	format_article_clear(&a);
 	free(cuts.v);
 	sqlite3_finalize(st);
@@ -288,4 +281,20 @@ done:
 	free(license);
 	free(ids);
 	return rc;
+}
+
+int
+desk_export(desk *d, const desk_export_opts *o, FILE *out, const char *dir,
+            desk_export_stats *stats)
+{
+	const format_entry *fe = NULL;
+	int rc;
+
+	if (d == NULL || o == NULL)
+		return DESK_MISUSE;
+	if ((rc = export_check(d, o, out, dir, &fe)) != DESK_OK)
+		return rc;
+	if (fe->dir && (rc = export_mkdir(d, dir)) != DESK_OK)
+		return rc;
+	return export_run(d, o, fe->write, out, dir, stats);
 }
