@@ -206,8 +206,15 @@ export_run(desk *d, const desk_export_opts *o, const format_writer *w, FILE *out
 		rc = desk_error(d, DESK_NOMEM, "out of memory");
 		goto done;
 	}
-	info = (format_info){labels,  verdicts, org_name,         org_url,
-	                     license, o,        COPYDESK_VERSION, desk_schema_version(d)};
+	info = (format_info){labels,
+	                     verdicts,
+	                     org_name,
+	                     org_url,
+	                     license,
+	                     o,
+	                     COPYDESK_VERSION,
+	                     desk_schema_version(d),
+	                     desk_verdicts_find};
 	sink = (format_sink){out, dir, &info, NULL, {0}, export_sink_warn, (void *)o};
 	if (o->progress != NULL && (rc = export_total(d, &total, f, ids)) != DESK_OK)
 		goto done;

@@ -424,7 +424,7 @@ export_claims(export_loader *l, int64_t id, const desk_filter *f, format_article
 		}
 		c = &v[n];
 		memset(c, 0, sizeof *c);
-		ids[n++] = sqlite3_column_int64(st, 0);
+		ids[n++] = c->id = sqlite3_column_int64(st, 0);
 		c->start = sqlite3_column_int64(st, 1);
 		c->end = sqlite3_column_int64(st, 2);
 		c->text = export_str(a, st, 3, nomem);

@@ -73,6 +73,7 @@ typedef struct format_event {
 
 /* A claim to check, with its research (shared by the claims with the same research id). */
 typedef struct format_claim {
+	int64_t id; /* export: the stored claim's id; import: 0 */
 	int64_t start, end;
 	const char *text;    /* body[start:end] */
 	int64_t research;    /* claims of a document set sharing research have the same id */
@@ -202,7 +203,7 @@ void format_note(const format_notes *n, int64_t line, const char *fmt, ...)
  */
 typedef int format_read_fn(format_article **out, size_t *n, char *s, size_t len,
                            const format_notes *notes, format_error *err);
-format_read_fn fmt_text_read, fmt_jsonl_read;
+format_read_fn fmt_text_read, fmt_jsonl_read, fmt_doccano_read;
 /* For tests: 0 has jansson decode every JSON Lines record, as SQLite's quick path must agree. */
 void fmt_jsonl_quick(int on);
 /*
@@ -231,6 +232,11 @@ typedef struct format_info {
 	const desk_export_opts *opts;
 	const char *version; /* copydesk's */
 	int schema;          /* the database's schema version */
+	/*
+	 * The verdict of that name on `verdicts`, or NULL: the exporter sets it
+	 * to desk_verdicts_find, as formats/ calls no layer above text/.
+	 */
+	const desk_verdict *(*verdict)(const desk_verdicts *v, const char *name);
 } format_info;
 
 /*
@@ -278,10 +284,24 @@ typedef struct format_entry {
 	const format_writer *write;
 	int dir;
 } format_entry;
+/* The writers (one file each, with its reader when it has one). */
+extern const format_writer fmt_doccano_writer, fmt_csv_writer, fmt_fever_writer,
+    fmt_claimreview_writer;
+
 extern const format_entry format_table[];
 extern const size_t format_count;
 const format_entry *format_find(desk_format id);    /* NULL if none */
 const format_entry *format_named(const char *name); /* NULL if none */
+
+/*
+ * format_json.c: s[0..len) as a JSON string, quotes included, for the
+ * writers: " and \ escaped, and as \uXXXX every character that
+ * desk_char_escape() escapes (C0 and C1 controls, DEL, bidi controls, U+2028,
+ * ...), so that the JSON parses to the same string and shows none of them
+ * raw.  NULL is written as null.  Returns the stream's error state (0: OK).
+ */
+int format_json_string(FILE *f, const char *s, size_t len);
+int format_json_str(FILE *f, const char *s); /* NUL-terminated s, or NULL */
 
 /* "vi" or "en", by Vietnamese letters against English function words. */
 const char *lang_detect(const char *s, size_t len);
