@@ -677,6 +677,115 @@ test_roundtrip_shared(void **state)
 	}
 }
 
+/* --- conlleval ------------------------------------------------------------ */
+
+/* The conlleval script: $CONLLEVAL, or tests/tools/conlleval/conlleval.pl (see its README). */
+static const char *
+conlleval(void)
+{
+	static char path[1024];
+	const char *env = getenv("CONLLEVAL");
+
+	snprintf(path, sizeof path, "%s", env ? env : FIXTURES "/../tools/conlleval/conlleval.pl");
+	if (access(path, R_OK) != 0 || system("perl -e 1 >/dev/null 2>&1") != 0)
+		return NULL;
+	return path;
+}
+
+/*
+ * Run conlleval on the writer's output with its own tags as the predictions
+ * (each line's last column repeated): it must take every line and score
+ * 100%, with as many phrases as the output has chunks.
+ */
+static void
+conlleval_full_marks(const char *script, const char *written, const char *name)
+{
+	char in[] = "/tmp/test_conll_XXXXXX", cmd[2300], report[4096], want[256];
+	parsed p;
+	size_t tokens = 0, chunks = 0, got;
+	int fd = mkstemp(in);
+	FILE *f, *r;
+
+	assert_true(fd >= 0);
+	assert_non_null(f = fdopen(fd, "w"));
+	for (const char *s = written; *s;) {
+		const char *nl = strchr(s, '\n'), *sp;
+
+		assert_non_null(nl);
+		if (nl > s) {
+			for (sp = nl; sp > s && sp[-1] != ' '; sp--)
+				;
+			fprintf(f, "%.*s %.*s\n", (int)(nl - s), s, (int)(nl - sp), sp);
+		} else
+			putc('\n', f);
+		s = nl + 1;
+	}
+	assert_int_equal(fclose(f), 0);
+	snprintf(cmd, sizeof cmd, "perl '%s' < '%s' 2>&1", script, in);
+	assert_non_null(r = popen(cmd, "r"));
+	got = fread(report, 1, sizeof report - 1, r);
+	report[got] = '\0';
+	assert_int_equal(pclose(r), 0);
+	unlink(in);
+	parse_conll(&p, written);
+	tokens = p.n + (size_t)p.docstarts; /* conlleval counts -DOCSTART- lines as tokens */
+	for (size_t i = 0; i < p.n; i++)
+		chunks += p.tag[i][0] == 'B' ||
+		          (p.tag[i][0] == 'I' && (i == 0 || p.send[i - 1] ||
+		                                  strcmp(p.tag[i - 1] + 1, p.tag[i] + 1) != 0));
+	parsed_free(&p);
+	snprintf(want, sizeof want,
+	         "processed %zu tokens with %zu phrases; found: %zu phrases; correct: %zu.", tokens,
+	         chunks, chunks, chunks);
+	if (strstr(report, want) == NULL || strstr(report, "accuracy: 100.00%") == NULL ||
+	    (chunks > 0 && strstr(report, "FB1: 100.00") == NULL))
+		fail_msg("%s: conlleval said:\n%s\nwanted: %s", name, report, want);
+}
+
+static void
+test_conlleval(void **state)
+{
+	const char *script = conlleval(), *dir = datasets();
+	format_article a[2];
+	warned w = {0};
+	char *out, path[1200];
+
+	(void)state;
+	if (script == NULL)
+		skip();
+	doc(&a[0], "Ann Lee Bob met Sue in New York City. The U.S. economy grew 3.5% in 2024.",
+	    "en", SP(0, 7, "PER"), SP(8, 11, "PER"), SP(16, 19, "PER"), SP(23, 36, "LOC"),
+	    SP(42, 46, "GPE"), SP(68, 72, "DATE"), END);
+	doc(&a[1], "Bệnh nhân 91 ở TP.HCM, Hà Nội.\nPhi công người Anh.", "vi", SP(15, 21, "LOC"),
+	    SP(23, 29, "LOC"), SP(31, 39, "JOB"), SP(46, 49, "LOC"), END);
+	for (desk_scheme sc = DESK_SCHEME_IOB2; sc <= DESK_SCHEME_IOB1; sc++) {
+		out = write_conll(a, 2, sc, &w);
+		conlleval_full_marks(script, out, "hand-built");
+		free(out);
+	}
+	assert_int_equal(w.n, 0);
+	format_pool_free(&a[0].pool);
+	format_pool_free(&a[1].pool);
+	for (size_t f = 0; dir != NULL && f < sizeof shared_files / sizeof *shared_files; f++) {
+		format_article *arts = NULL;
+		size_t n = 0, len = 0;
+		notes_seen ns = {0};
+		format_error err;
+		char *data;
+
+		snprintf(path, sizeof path, "%s/%s", dir, shared_files[f].path);
+		assert_non_null(data = slurp(path, &len));
+		assert_int_equal(read_conll(&arts, &n, data, len, &ns, &err), DESK_OK);
+		for (desk_scheme sc = DESK_SCHEME_IOB2; sc <= DESK_SCHEME_IOB1; sc++) {
+			out = write_conll(arts, n, sc, &w);
+			conlleval_full_marks(script, out, path);
+			free(out);
+		}
+		format_articles_free(arts, n);
+		free(data);
+	}
+}
+
 int
 main(void)
 {
@@ -686,7 +795,7 @@ main(void)
 	    cmocka_unit_test(test_write_english),    cmocka_unit_test(test_write_vietnamese),
 	    cmocka_unit_test(test_write_nested),     cmocka_unit_test(test_write_edge_in_token),
 	    cmocka_unit_test(test_write_schemes),    cmocka_unit_test(test_write_sentence_cross),
-	    cmocka_unit_test(test_roundtrip_shared),
+	    cmocka_unit_test(test_roundtrip_shared), cmocka_unit_test(test_conlleval),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
