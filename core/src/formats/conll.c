@@ -134,6 +134,7 @@ conll_check_token(conll_line *l, format_error *err)
 	}
 	if (n == 1 && tag[0] == 'O') {
 		l->prefix = 'O';
+		l->lb = l->le = te; /* no label */
 		return DESK_OK;
 	}
 	if (n >= 3 && tag[1] == '-' && strchr("BIESMLU", tag[0]) != NULL &&
@@ -210,24 +211,26 @@ conll_next(conll_reader *r, conll_line *l, format_error *err)
 typedef struct conll_scheme {
 	int64_t bioes_line; /* the first E-, S-, M-, L- or U- */
 	int middle_m, bilou;
-	int64_t iob1_line; /* the first I- that starts a chunk (IOB1) */
+	int64_t iob1_line, iob1_col; /* the first I- that starts a chunk (IOB1) */
 	char iob1_msg[160];
 	int64_t fresh_line; /* the first B- after O or another type (not IOB1) */
 	char fresh_msg[160];
 	format_error bioes; /* the first error under BIOES (rc 0: none) */
-	/* The previous tag of the sentence ('\0': none). */
+	/* The previous tag of the sentence ('\0': none), its line and column. */
 	char prev;
 	const char *plabel;
 	size_t plen;
-	int64_t pline;
+	int64_t pline, pcol;
 	int inside; /* BIOES: a chunk is open */
 } conll_scheme;
 
 static void
 conll_scheme_step(conll_scheme *sc, const conll_line *l)
 {
-	const char *lab = l->s + l->lb;
+	const char *lab = l->s + l->lb, *tag = l->s + l->fb[l->nf - 1];
 	size_t n = l->le - l->lb;
+	int q = conll_quote_len(lab, n), pq = conll_quote_len(sc->plabel, sc->plen);
+	int64_t col = conll_col(l, l->fb[l->nf - 1]);
 	int same = sc->prev != '\0' && sc->prev != 'O' && l->prefix != 'O' && sc->plen == n &&
 	           memcmp(sc->plabel, lab, n) == 0;
 	char c = l->prefix == 'M'   ? 'I'
@@ -241,36 +244,34 @@ conll_scheme_step(conll_scheme *sc, const conll_line *l)
 	sc->bilou |= l->prefix == 'L' || l->prefix == 'U';
 	if (l->prefix == 'I' && !same && sc->iob1_line == 0) {
 		sc->iob1_line = l->no;
-		snprintf(sc->iob1_msg, sizeof sc->iob1_msg, "I-%.*s after %s starts a chunk",
-		         conll_quote_len(lab, n), lab,
-		         sc->prev == '\0' ? "a sentence's start" : "O or another type");
+		sc->iob1_col = col;
+		snprintf(sc->iob1_msg, sizeof sc->iob1_msg, "I-%.*s %s starts a chunk", q, lab,
+		         sc->prev == '\0'  ? "at a sentence's start"
+		         : sc->prev == 'O' ? "after O"
+		                           : "after another type");
 	}
 	if (l->prefix == 'B' && !same && sc->fresh_line == 0) {
 		sc->fresh_line = l->no;
 		snprintf(sc->fresh_msg, sizeof sc->fresh_msg, "B-%.*s does not follow a %.*s chunk",
-		         conll_quote_len(lab, n), lab, conll_quote_len(lab, n), lab);
+		         q, lab, q, lab);
 	}
-	if (sc->bioes.rc == 0) {
-		if (sc->inside && !((c == 'I' || c == 'E') && same))
-			format_fail(
-			    &sc->bioes, DESK_INVALID, l->no, 1,
-			    "%.*s after %c-%.*s: a chunk goes on with I- (or M-) or ends with "
-			    "E- of its type",
-			    conll_quote_len(l->s + l->fb[l->nf - 1],
-			                    l->fe[l->nf - 1] - l->fb[l->nf - 1]),
-			    l->s + l->fb[l->nf - 1], sc->prev,
-			    conll_quote_len(sc->plabel, sc->plen), sc->plabel);
-		else if (!sc->inside && (c == 'I' || c == 'E'))
-			format_fail(
-			    &sc->bioes, DESK_INVALID, l->no, 1,
-			    "%c-%.*s continues no chunk: it must follow B- or I- of its type",
-			    l->prefix, conll_quote_len(lab, n), lab);
-	}
+	if (sc->bioes.rc == 0 && sc->inside && !((c == 'I' || c == 'E') && same))
+		format_fail(
+		    &sc->bioes, DESK_INVALID, l->no, col,
+		    "%.*s after %c-%.*s: a chunk goes on with I- (or M-) or ends with E- of "
+		    "its type",
+		    conll_quote_len(tag, l->fe[l->nf - 1] - l->fb[l->nf - 1]), tag, sc->prev, pq,
+		    sc->plabel);
+	else if (sc->bioes.rc == 0 && !sc->inside && (c == 'I' || c == 'E'))
+		format_fail(&sc->bioes, DESK_INVALID, l->no, col,
+		            "%c-%.*s continues no chunk: it must follow B- or I- of its type",
+		            l->prefix, q, lab);
 	sc->inside = c == 'B' || (c == 'I' && sc->inside);
 	sc->prev = l->prefix;
 	sc->plabel = lab;
 	sc->plen = n;
 	sc->pline = l->no;
+	sc->pcol = col;
 }
 
 /* A sentence ends (a blank line, -DOCSTART- or the end of the file). */
@@ -278,7 +279,7 @@ static void
 conll_scheme_end(conll_scheme *sc)
 {
 	if (sc->inside && sc->bioes.rc == 0)
-		format_fail(&sc->bioes, DESK_INVALID, sc->pline, 1,
+		format_fail(&sc->bioes, DESK_INVALID, sc->pline, sc->pcol,
 		            "the %.*s chunk ends with its sentence without an E- tag",
 		            conll_quote_len(sc->plabel, sc->plen), sc->plabel);
 	sc->inside = 0;
@@ -321,7 +322,7 @@ conll_scan(const char *s, size_t len, const format_notes *notes, format_error *e
 	} else if (sc.iob1_line > 0) {
 		if (sc.fresh_line > 0)
 			return format_fail(
-			    err, DESK_INVALID, sc.iob1_line, 1,
+			    err, DESK_INVALID, sc.iob1_line, sc.iob1_col,
 			    "the tags are neither IOB2 (here %s) nor IOB1 (line %lld: %s)",
 			    sc.iob1_msg, (long long)sc.fresh_line, sc.fresh_msg);
 		format_note(notes, sc.iob1_line,
@@ -367,13 +368,6 @@ conll_reserve(void **v, size_t *cap, size_t need, size_t size)
 	return DESK_OK;
 }
 
-/* Room for one more after n. */
-static int
-conll_grow(void **v, size_t *cap, size_t n, size_t size)
-{
-	return conll_reserve(v, cap, n + 1, size);
-}
-
 /* Close the open chunk as a span over its tokens. */
 static int
 conll_close(conll_build *b)
@@ -384,7 +378,7 @@ conll_close(conll_build *b)
 	if (!b->open)
 		return DESK_OK;
 	b->open = 0;
-	if (conll_grow((void **)&b->span, &b->capspan, b->nspan, sizeof *b->span) != DESK_OK)
+	if (conll_reserve((void **)&b->span, &b->capspan, b->nspan + 1, sizeof *b->span) != DESK_OK)
 		return DESK_NOMEM;
 	sp = &b->span[b->nspan++];
 	memset(sp, 0, sizeof *sp);
@@ -414,19 +408,9 @@ conll_add(conll_build *b, const conll_line *l, format_error *err)
 		return format_fail(err, DESK_INVALID, l->no, 1,
 		                   "the article is longer than %zu bytes (its tokens joined)",
 		                   (size_t)FORMAT_MAX_BODY);
-	if (need > b->bcap) {
-		size_t c = b->bcap ? b->bcap : 4096;
-		char *w;
-
-		while (c < need)
-			c *= 2;
-		if ((w = realloc(b->body, c)) == NULL)
-			return format_fail(err, DESK_NOMEM, 0, 0, "out of memory");
-		b->body = w;
-		b->bcap = c;
-	}
-	if (conll_grow((void **)&b->tok, &b->captok, b->ntok, sizeof *b->tok) != DESK_OK ||
-	    conll_grow((void **)&b->tokb, &b->captokb, b->ntok, sizeof *b->tokb) != DESK_OK)
+	if (conll_reserve((void **)&b->body, &b->bcap, need, 1) != DESK_OK ||
+	    conll_reserve((void **)&b->tok, &b->captok, b->ntok + 1, sizeof *b->tok) != DESK_OK ||
+	    conll_reserve((void **)&b->tokb, &b->captokb, b->ntok + 1, sizeof *b->tokb) != DESK_OK)
 		return format_fail(err, DESK_NOMEM, 0, 0, "out of memory");
 	if (b->ntok > 0) {
 		b->body[b->blen++] = b->tok[b->ntok - 1].sentence_end ? '\n' : ' ';
@@ -543,7 +527,8 @@ conll_build_all(format_article **out, size_t *n, const char *s, size_t len, form
 			continue;
 		}
 		if (b.a == NULL) { /* the article's first token */
-			if (conll_grow((void **)&arts, &cap, narts, sizeof *arts) != DESK_OK) {
+			if (conll_reserve((void **)&arts, &cap, narts + 1, sizeof *arts) !=
+			    DESK_OK) {
 				rc = format_fail(err, DESK_NOMEM, 0, 0, "out of memory");
 				goto done;
 			}
@@ -857,20 +842,16 @@ conll_tag(conll_state *st, format_sink *s, const format_article *a, size_t nc)
 	}
 	for (size_t k = 0; k < nc; k++) {
 		const format_span *sp = st->chosen[k];
-		size_t in;
 
-		if ((in = conll_token_around(st, sp->start)) != SIZE_MAX) {
-			snprintf(
-			    msg, sizeof msg,
-			    "the span starts inside the token at %lld-%lld, which is tagged %s",
-			    (long long)st->tok[in].start, (long long)st->tok[in].end,
-			    st->tok[in].span == k ? "with it" : "O or with another span");
-			conll_warn(s, a, sp->start, sp->end, msg);
-		}
-		if ((in = conll_token_around(st, sp->end)) != SIZE_MAX) {
+		for (int edge = 0; edge < 2; edge++) {
+			size_t in = conll_token_around(st, edge ? sp->end : sp->start);
+
+			if (in == SIZE_MAX)
+				continue;
 			snprintf(msg, sizeof msg,
-			         "the span ends inside the token at %lld-%lld, which is tagged %s",
-			         (long long)st->tok[in].start, (long long)st->tok[in].end,
+			         "the span %s inside the token at %lld-%lld, which is tagged %s",
+			         edge ? "ends" : "starts", (long long)st->tok[in].start,
+			         (long long)st->tok[in].end,
 			         st->tok[in].span == k ? "with it" : "O or with another span");
 			conll_warn(s, a, sp->start, sp->end, msg);
 		}

@@ -4,9 +4,10 @@
  * own.  Works on graphemes, so a combining mark (NFD "Hà Nội") stays with
  * its letter.
  *
- *   - Tokens are separated by white space (and U+200B, U+FEFF, which the
- *     sentence splitter counts as space) and control characters, which no
- *     token ever holds.
+ *   - Tokens are separated by white space and control characters, which no
+ *     token ever holds (tokens_space() finds them in a token read from a
+ *     file), and by U+200B and U+FEFF, which the sentence splitter counts as
+ *     space (a file's token may hold them).
  *   - Punctuation and symbols (Unicode P and S) at either end of a piece
  *     are tokens of their own, a run of the same grapheme one token ("...",
  *     "--", "!!!"); inside a piece they stay ("COVID-19", "TP.HCM", "3.5",
@@ -25,13 +26,20 @@
 
 #include "internal.h"
 
+/* White space and control characters: what no column of a CoNLL line may hold. */
 static int
 tokens_is_space(uint32_t c)
 {
 	if (c < 0x80)
 		return c <= ' ' || c == 0x7F;
-	return (c >= 0x80 && c <= 0x9F) || uc_is_property_white_space(c) || c == 0x200B ||
-	       c == 0xFEFF || c == 0x2028 || c == 0x2029;
+	return c <= 0x9F || uc_is_property_white_space(c) || c == 0x2028 || c == 0x2029;
+}
+
+/* Where the tokenizer cuts: white space, controls, and U+200B, U+FEFF as sentence.c has them. */
+static int
+tokens_is_sep(uint32_t c)
+{
+	return tokens_is_space(c) || c == 0x200B || c == 0xFEFF;
 }
 
 static int
@@ -187,12 +195,12 @@ tokens_split(desk_range **v, size_t *n, size_t *cap, const desk_text *t, int64_t
 	while (a < end) {
 		int64_t b;
 
-		while (a < end && tokens_is_space(desk_text_char(t, a)))
+		while (a < end && tokens_is_sep(desk_text_char(t, a)))
 			a = desk_text_next_grapheme(t, a);
 		if (a >= end)
 			break;
 		b = a;
-		while (b < end && !tokens_is_space(desk_text_char(t, b)))
+		while (b < end && !tokens_is_sep(desk_text_char(t, b)))
 			b = desk_text_next_grapheme(t, b);
 		if ((rc = tokens_piece(v, n, cap, t, a, b, english)) != DESK_OK)
 			return rc;
