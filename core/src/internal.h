@@ -157,6 +157,22 @@ int textfold_quick(char *out, size_t *outlen, const char *s, size_t len);
 void text_view(const desk_text *t, const uint32_t **cp, const uint8_t **flag);
 
 /*
+ * sentence.c: whether the "." at cp follows an abbreviation ("TP.", "Mr.",
+ * "J.", "U.S."): the letters and inner dots from start (or white space) to cp.
+ */
+int sentence_is_abbrev(const desk_text *t, int64_t start, int64_t cp);
+
+/*
+ * tokens.c: the tokens of t's range [start, end) as a CoNLL file has them
+ * (english: Penn Treebank clitics split off too), appended to *v (n of cap,
+ * malloc'ed); and the byte offset of the first white space or control
+ * character of s[0..len) (len: none), which no token may hold.
+ */
+int tokens_split(desk_range **v, size_t *n, size_t *cap, const desk_text *t, int64_t start,
+                 int64_t end, int english);
+size_t tokens_space(const char *s, size_t len);
+
+/*
  * claimkey.c: the hash (hash_key) of valid UTF-8 text's claim key, and
  * whether the key is empty, with buffers kept in sc between calls (zeroed
  * first, claimkey_scratch_free() after).  claimkey_reference() is

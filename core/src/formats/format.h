@@ -204,6 +204,8 @@ void format_note(const format_notes *n, int64_t line, const char *fmt, ...)
 typedef int format_read_fn(format_article **out, size_t *n, char *s, size_t len,
                            const format_notes *notes, format_error *err);
 format_read_fn fmt_text_read, fmt_jsonl_read, fmt_doccano_read;
+/* CoNLL-2003-style column files (conll.c): tokens, tags, -DOCSTART- articles. */
+format_read_fn fmt_conll_read;
 /* For tests: 0 has jansson decode every JSON Lines record, as SQLite's quick path must agree. */
 void fmt_jsonl_quick(int on);
 /*
@@ -286,7 +288,7 @@ typedef struct format_entry {
 } format_entry;
 /* The writers (one file each, with its reader when it has one). */
 extern const format_writer fmt_doccano_writer, fmt_csv_writer, fmt_fever_writer,
-    fmt_claimreview_writer;
+    fmt_claimreview_writer, fmt_conll_writer;
 
 extern const format_entry format_table[];
 extern const size_t format_count;

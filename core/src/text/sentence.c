@@ -132,7 +132,7 @@ sentence_char(const desk_text *t, int64_t cp)
  * in the list, are one capital initial ("J."), or capitals joined by dots
  * ("U.S.").
  */
-static int
+int
 sentence_is_abbrev(const desk_text *t, int64_t start, int64_t cp)
 {
 	const char *s = desk_text_utf8(t);
