@@ -14,7 +14,7 @@ const format_entry format_table[] = {
     {DESK_FORMAT_JSONL, "jsonl", NULL, {".jsonl", ".ndjson", NULL}, 0, fmt_jsonl_read, NULL, 0},
     {DESK_FORMAT_DOCCANO, "doccano", NULL, {NULL}, 0, NULL, NULL, 0},
     {DESK_FORMAT_CONLL, "conll", NULL, {".conll", NULL}, 1, NULL, NULL, 0},
-    {DESK_FORMAT_BRAT, "brat", NULL, {".ann", NULL}, 1, NULL, NULL, 1},
+    {DESK_FORMAT_BRAT, "brat", NULL, {".ann", NULL}, 1, fmt_brat_read, &fmt_brat_writer, 1},
     {DESK_FORMAT_CLAIMREVIEW, "claimreview", NULL, {NULL}, 0, NULL, NULL, 0},
     {DESK_FORMAT_FEVER, "fever", NULL, {NULL}, 0, NULL, NULL, 0},
     {DESK_FORMAT_CSV, "csv", NULL, {NULL}, 0, NULL, NULL, 0},

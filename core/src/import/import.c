@@ -103,8 +103,8 @@ import_parse(format_article **out, size_t *n, const char *name, const char *sour
 	*n = 0;
 	f = import_format_entry(import_format(fmt, name, data, len));
 	if (f == NULL || f->read == NULL) {
-		rc = format_fail(err, DESK_MISUSE, 0, 0, "%s: this format is exported, not imported",
-		                 f ? f->name : "?");
+		rc = format_fail(err, DESK_MISUSE, 0, 0,
+		                 "%s: this format is exported, not imported", f ? f->name : "?");
 		goto done;
 	}
 	if ((rc = format_normalize(&buf, &blen, data, len, f->nfc, err)) != DESK_OK)
@@ -118,5 +118,20 @@ import_parse(format_article **out, size_t *n, const char *name, const char *sour
 	narts = 0;
 done:
 	format_articles_free(arts, narts);
+	return rc;
+}
+
+int
+import_parse_brat(format_article **out, size_t *n, const char *name, const char *source,
+                  const char *txt, size_t txtlen, const char *ann, size_t annlen,
+                  const format_notes *notes, format_error *err, int *in_ann)
+{
+	int rc = fmt_brat_read_pair(out, n, name, txt, txtlen, ann, annlen, notes, err, in_ann);
+
+	if (rc == DESK_OK && (rc = import_sources(*out, *n, source, err)) != DESK_OK) {
+		format_articles_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
 	return rc;
 }
