@@ -762,7 +762,7 @@ test_conf_labels(void **state)
 
 	(void)state;
 	assert_int_equal(fmt_brat_conf_labels(&json, conf, strlen(conf), kb, strlen(kb), visual,
-	                                      strlen(visual), &err),
+	                                      strlen(visual), NULL, &err),
 	                 DESK_OK);
 	assert_non_null(root = json_loads(json, 0, &jerr));
 	labels = json_object_get(root, "labels");
@@ -780,13 +780,13 @@ test_conf_labels(void **state)
 	                    "red");
 	json_decref(root);
 	free(json);
-	assert_int_equal(
-	    fmt_brat_conf_labels(&json, "[entities]\nNg\xc3\xa0y\n", 17, NULL, 0, NULL, 0, &err),
-	    DESK_INVALID);
+	assert_int_equal(fmt_brat_conf_labels(&json, "[entities]\nNg\xc3\xa0y\n", 17, NULL, 0, NULL,
+	                                      0, NULL, &err),
+	                 DESK_INVALID);
 	assert_int_equal(err.line, 2);
-	assert_int_equal(
-	    fmt_brat_conf_labels(&json, "[relations]\nR\tArg1:A\n", 21, NULL, 0, NULL, 0, &err),
-	    DESK_INVALID);
+	assert_int_equal(fmt_brat_conf_labels(&json, "[relations]\nR\tArg1:A\n", 21, NULL, 0, NULL,
+	                                      0, NULL, &err),
+	                 DESK_INVALID);
 	assert_non_null(strstr(err.msg, "[entities]"));
 }
 
@@ -808,7 +808,8 @@ test_conf_keepha(void **state)
 	assert_non_null(kb = slurp(p, &kl));
 	snprintf(p, sizeof p, "%s/brat/keepha_ja/visual.conf", datasets());
 	assert_non_null(vis = slurp(p, &vl));
-	assert_int_equal(fmt_brat_conf_labels(&json, conf, cl, kb, kl, vis, vl, &err), DESK_OK);
+	assert_int_equal(fmt_brat_conf_labels(&json, conf, cl, kb, kl, vis, vl, NULL, &err),
+	                 DESK_OK);
 	assert_non_null(root = json_loads(json, 0, &jerr));
 	labels = json_object_get(root, "labels");
 	assert_int_equal(json_array_size(labels), 15);

@@ -282,12 +282,25 @@ brat_conf_find(brat_conf_label *v, size_t n, const char *name)
 	return NULL;
 }
 
+/*
+ * Whether key is a type's of v[0..n) or that of a label of keep (the set's
+ * labels that stay beside the file's, may be NULL) that the file does not name.
+ */
 static int
-brat_conf_key_used(const brat_conf_label *v, size_t n, const char *key)
+brat_conf_key_used(const brat_conf_label *v, size_t n, const desk_labels *keep, const char *key)
 {
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(v[i].key, key) == 0)
 			return 1;
+	for (size_t i = 0; i < desk_labels_count(keep); i++) {
+		const desk_label *l = desk_labels_at(keep, i);
+		int named = 0;
+
+		for (size_t j = 0; j < n && !named; j++)
+			named = strcmp(v[j].name, l->name) == 0;
+		if (!named && strcmp(l->key, key) == 0)
+			return 1;
+	}
 	return 0;
 }
 
@@ -346,7 +359,7 @@ done:
 
 /* kb_shortcuts.conf: "KEY<TAB>TYPE" lines. */
 static void
-brat_conf_keys(brat_conf_label *v, size_t n, char *buf)
+brat_conf_keys(brat_conf_label *v, size_t n, const desk_labels *keep, char *buf)
 {
 	brat_conf_lines c = {buf, buf, 0};
 	int indent;
@@ -361,7 +374,7 @@ brat_conf_keys(brat_conf_label *v, size_t n, char *buf)
 		*type++ = '\0';
 		type += strspn(type, " \t");
 		if ((l = brat_conf_find(v, n, type)) != NULL && l->key[0] == '\0' &&
-		    !brat_conf_key_used(v, n, p))
+		    !brat_conf_key_used(v, n, keep, p))
 			snprintf(l->key, sizeof l->key, "%s", p);
 	}
 }
@@ -391,21 +404,21 @@ brat_conf_colors(brat_conf_label *v, size_t n, char *buf)
 
 /* A free one-character key: a letter of the name, else a digit or letter. */
 static void
-brat_conf_autokey(brat_conf_label *v, size_t n, brat_conf_label *l)
+brat_conf_autokey(brat_conf_label *v, size_t n, const desk_labels *keep, brat_conf_label *l)
 {
 	static const char more[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 	char k[2] = {0, 0};
 
 	for (const char *s = l->name; *s; s++) {
 		k[0] = (char)toupper((unsigned char)*s);
-		if (isalnum((unsigned char)k[0]) && !brat_conf_key_used(v, n, k)) {
+		if (isalnum((unsigned char)k[0]) && !brat_conf_key_used(v, n, keep, k)) {
 			memcpy(l->key, k, 2);
 			return;
 		}
 	}
 	for (const char *s = more; *s; s++) {
 		k[0] = *s;
-		if (!brat_conf_key_used(v, n, k)) {
+		if (!brat_conf_key_used(v, n, keep, k)) {
 			memcpy(l->key, k, 2);
 			return;
 		}
@@ -426,7 +439,7 @@ brat_conf_copy(const char *s, size_t len)
 
 int
 fmt_brat_conf_labels(char **json, const char *conf, size_t len, const char *kb, size_t kblen,
-                     const char *visual, size_t vlen, format_error *err)
+                     const char *visual, size_t vlen, const desk_labels *keep, format_error *err)
 {
 	char *buf = brat_conf_copy(conf, len), *kbuf = kb ? brat_conf_copy(kb, kblen) : NULL,
 	     *vbuf = visual ? brat_conf_copy(visual, vlen) : NULL;
@@ -443,7 +456,7 @@ fmt_brat_conf_labels(char **json, const char *conf, size_t len, const char *kb, 
 	if ((rc = brat_conf_types(&v, &n, buf, err)) != DESK_OK)
 		goto done;
 	if (kbuf)
-		brat_conf_keys(v, n, kbuf);
+		brat_conf_keys(v, n, keep, kbuf);
 	if (vbuf)
 		brat_conf_colors(v, n, vbuf);
 	if ((root = json_object()) == NULL || (arr = json_array()) == NULL ||
@@ -457,7 +470,7 @@ fmt_brat_conf_labels(char **json, const char *conf, size_t len, const char *kb, 
 		char desc[160];
 
 		if (v[i].key[0] == '\0')
-			brat_conf_autokey(v, n, &v[i]);
+			brat_conf_autokey(v, n, keep, &v[i]);
 		if (v[i].key[0] == '\0') {
 			rc = format_fail(err, DESK_INVALID, v[i].line, 1,
 			                 "%s: no free key left for it (more types than keys)",

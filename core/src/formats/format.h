@@ -294,14 +294,18 @@ int fmt_brat_begin(format_sink *s);
 /* Write data to s->dir/name whole (a temporary file renamed), or set s->err. */
 int fmt_brat_write_file(format_sink *s, const char *name, const char *data, size_t len);
 /*
- * A brat annotation.conf (name for messages) as a copydesk label file (JSON,
+ * A brat annotation.conf as a copydesk label file (JSON,
  * annotations/LABELS.md): its [entities] and [events] types, hierarchy
- * flattened, abstract (!) types left out; keys from kb_shortcuts.conf (kb,
- * may be NULL), else a free letter of the name; colours from visual.conf
- * (visual, may be NULL), else in turn.  *json is the caller's to free.
+ * flattened, abstract (!) types, macros and separators left out; keys from
+ * kb_shortcuts.conf (kb, may be NULL), else a free letter of the name, else
+ * a digit or letter; never the key of a label of keep (the labels that stay
+ * beside the file's, may be NULL) that the file does not name; colours from
+ * visual.conf's bgColor (visual, may be NULL), else in turn.  *json is the
+ * caller's to free.
  */
 int fmt_brat_conf_labels(char **json, const char *conf, size_t len, const char *kb, size_t kblen,
-                         const char *visual, size_t vlen, format_error *err);
+                         const char *visual, size_t vlen, const desk_labels *keep,
+                         format_error *err);
 
 extern const format_entry format_table[];
 extern const size_t format_count;
