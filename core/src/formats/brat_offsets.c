@@ -235,7 +235,7 @@ brat_map_cuts(brat_doc *d, const char *body, size_t blen, format_error *err)
 			b += 3;
 		if (e > b && format_normalize_field(&n, &nlen, d->view + b, e - b, 0) != DESK_OK)
 			return format_fail(err, DESK_NOMEM, 0, 0, "out of memory");
-		if (blen - bat < nlen || memcmp(body + bat, n, nlen) != 0) {
+		if (blen - bat < nlen || (nlen > 0 && memcmp(body + bat, n, nlen) != 0)) {
 			free(n);
 			for (size_t k = 0; k < d->nt; k++)
 				for (size_t j = 0; j < d->t[k].nfrag; j++)
