@@ -65,6 +65,39 @@ printf '[entities]\nTyp\xc3\xa9\n' >"$tmp/conf/bad.conf"
 "$COPYDESK" labels import "$tmp/conf/bad.conf" >"$tmp/out" 2>"$tmp/err" && fail "bad.conf loaded"
 grep -q "bad.conf:2: type" "$tmp/err" || fail "bad.conf: $(cat "$tmp/err")"
 
+# Export through the CLI: a span, an entity link, a claim across a line break with its
+# verdict, evidence and note; brat's parser loads it; importing it back gives the text.
+export COPYDESK_DB="$tmp/ex.db"
+printf 'Chủ tịch nước Lương Cường đón Tập Cận Bình tại Hà Nội.\nGDP grew\nby 8%% in 2025, he said.\n' >"$tmp/ex.txt"
+"$COPYDESK" import "$tmp/ex.txt" >/dev/null 2>&1 || fail "import ex.txt"
+"$COPYDESK" tag 1 14 25 PER --entity "Lương Cường" >/dev/null 2>&1 || fail "tag"
+"$COPYDESK" tag 1 47 53 LOC >/dev/null 2>&1 || fail "tag LOC"
+"$COPYDESK" claim 1 55 77 --verdict mostly-true --source "https://gso.gov.vn/x|y" \
+	--quote "GDP	rose" --note "checked
+with GSO" >/dev/null 2>&1 || fail "claim"
+"$COPYDESK" export --format brat --output "$tmp/exdir" >/dev/null 2>"$tmp/err" ||
+	fail "export: $(cat "$tmp/err")"
+[ "$(cat "$tmp/exdir/1.txt")" = "$(cat "$tmp/ex.txt")" ] || fail "1.txt is not the text"
+printf 'T1\tPER 14 25\tLương Cường\nT2\tLOC 47 53\tHà Nội\nN1\tReference T1 copydesk:1\tLương Cường\nT3\tClaim 55 63;64 77\tGDP grew by 8%% in 2025\nA1\tVerdict T3 mostly-true\nA2\tStatus T3 proposed\n#1\tAnnotatorNotes T3\tchecked\\nwith GSO\n' >"$tmp/want"
+head -7 "$tmp/exdir/1.ann" | cmp -s - "$tmp/want" || fail "1.ann: $(cat "$tmp/exdir/1.ann")"
+grep -q '^#2	AnnotatorNotes T3	Evidence: https://gso.gov.vn/x\\|y | GDP\\trose | ' "$tmp/exdir/1.ann" ||
+	fail "evidence: $(cat "$tmp/exdir/1.ann")"
+grep -q '^Verdict	Arg:Claim, Value:true|mostly-true' "$tmp/exdir/annotation.conf" ||
+	fail "annotation.conf: $(cat "$tmp/exdir/annotation.conf")"
+grep -q '^PER	fgColor:black, bgColor:#ff5f5f' "$tmp/exdir/visual.conf" || fail "visual.conf"
+if command -v python3 >/dev/null 2>&1; then
+	python3 "$SRCDIR/tests/tools/brat/brat_check.py" "$tmp/exdir" >"$tmp/err" 2>&1 ||
+		fail "brat's parser: $(cat "$tmp/err")"
+fi
+export COPYDESK_DB="$tmp/back.db"
+"$COPYDESK" import --format brat "$tmp/exdir" >/dev/null 2>"$tmp/err" || fail "import back: $(cat "$tmp/err")"
+"$COPYDESK" export --format brat --output "$tmp/again" >/dev/null 2>&1 || fail "export again"
+cmp -s "$tmp/exdir/1.txt" "$tmp/again/1.txt" || fail "the text changed on the way back"
+if [ "$(q "SELECT count(*) FROM span" 2>/dev/null)" = 2 ]; then
+	grep '^T' "$tmp/again/1.ann" >"$tmp/again.T"
+	grep '^T' "$tmp/exdir/1.ann" | cmp -s - "$tmp/again.T" || fail "T lines changed on the way back"
+fi
+
 # The shared samples, when they are there.
 ds=${COPYDESK_DATASETS:-$SRCDIR/../shared/datasets}/brat
 if [ -d "$ds" ]; then
