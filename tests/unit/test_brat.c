@@ -545,6 +545,8 @@ test_read_refused(void **state)
 	expect_refused(txt, "T1\tPER 0 5\tHello\nT1\tPER 0 5\tHello\n", 2, "used twice", 1);
 	expect_refused(txt, "T1\tPER 0 5\tHello\nX1\tfoo\n", 2, "not a brat annotation", 1);
 	expect_refused(txt, "T1 PER 0 5 Hello\n", 1, "TAB", 1);
+	expect_refused(txt, "T\tPER 0 5\tHello\n", 1, "not an annotation id", 1);
+	expect_refused(txt, "1\tPER 0 5\tHello\n", 1, "not an annotation id", 1);
 	expect_refused(txt, "A1\tNegated T9\n", 1, "T9 is not defined", 1);
 	expect_refused(txt, "T1\tPER 0 5\tHe\xffllo\n", 1, "UTF-8", 1);
 	expect_refused("Hel\xc3lo\n", "T1\tPER 0 3\tHel\n", 1, "UTF-8", 0);

@@ -171,8 +171,7 @@ brat_write_visual_conf(format_sink *s)
 			const char *k = desk_verdicts_at(in->verdicts, i)->key;
 
 			fputs(i ? "|" : "", f);
-			brat_conf_word(
-			    f, k && *k && strcmp(k, "|") != 0 && strcmp(k, ",") != 0 ? k : "?");
+			brat_conf_word(f, k && *k && strcspn(k, "|,: \t") == strlen(k) ? k : "?");
 		}
 		fputc('\n', f);
 	}

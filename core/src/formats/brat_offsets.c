@@ -106,6 +106,19 @@ fmt_brat_other(brat_doc *d, int k, int64_t line)
 		d->first_other[k] = line;
 }
 
+/* brat's ids: "*", or letters (or "#" and letters) then a number, then anything. */
+static int
+brat_id_valid(const char *id)
+{
+	static const char letters[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+	size_t k = *id == '#' ? 1 : 0;
+
+	if (strcmp(id, "*") == 0)
+		return 1;
+	k += strspn(id + k, letters);
+	return (k > 0 || *id == '#') && id[k] >= '0' && id[k] <= '9';
+}
+
 /*
  * Pass 1: split the .ann into lines and read its T lines (checked against
  * the view); the others are kept in lines[] for pass 2.
@@ -146,8 +159,7 @@ brat_pass1(brat_doc *d, brat_line **out, size_t *nout, format_error *err)
 		l->line = ln;
 		if ((l->tail = strchr(l->data, '\t')) != NULL)
 			*l->tail++ = '\0';
-		if (strlen(l->id) >= sizeof d->t->id ||
-		    (l->id[0] != '*' && strspn(l->id + 1, "0123456789") == 0 && l->id[0] != '#')) {
+		if (strlen(l->id) >= sizeof d->t->id || !brat_id_valid(l->id)) {
 			rc = format_fail(err, DESK_INVALID, ln, 1,
 			                 "\"%.40s\" is not an annotation id", l->id);
 			goto done;
