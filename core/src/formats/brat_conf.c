@@ -144,7 +144,9 @@ brat_write_visual_conf(format_sink *s)
 	fputs("# copydesk export: the labels' colours (their 256-colour choice, else their\n"
 	      "# 8-colour one, as xterm draws it).  brat draws an attribute as a glyph, not\n"
 	      "# a colour: a verdict shows its key; its colour is in the comments below.\n\n"
-	      "[labels]\n\n[drawing]\n\n",
+	      "[labels]\n\n[drawing]\n\n"
+	      "SPAN_DEFAULT\tfgColor:black, bgColor:lightgreen, borderColor:darken\n"
+	      "ARC_DEFAULT\tcolor:black, arrowHead:triangle-5\n",
 	      f);
 	for (size_t i = 0; i < nl; i++) {
 		const desk_label *l = desk_labels_at(in->labels, i);
