@@ -28,8 +28,9 @@ printf '[entities]\nPER\nLOC\nORG\n' >"$tmp/p/annotation.conf"
 
 "$COPYDESK" import --format brat "$tmp/p" >"$tmp/out" 2>"$tmp/err"
 [ $? -ne 0 ] || fail "a refused file did not fail the import"
-grep -q 'added 1.*a.txt' "$tmp/out" || fail "a.txt not added: $(cat "$tmp/out")"
-grep -q 'added 2.*b.txt' "$tmp/out" || fail "b.txt not added: $(cat "$tmp/out")"
+grep -q "added 1	$tmp/p/a.ann	a" "$tmp/out" || fail "a not added: $(cat "$tmp/out")"
+grep -q "added 2	$tmp/p/b.txt	b" "$tmp/out" || fail "b.txt (no .ann) not added: $(cat "$tmp/out")"
+[ "$(q "SELECT source FROM article WHERE id = 1")" = "$tmp/p/a.txt" ] || fail "the source is not the .txt"
 grep -q "note: $tmp/p/a.ann:3: 1 relations (R lines) not kept" "$tmp/err" ||
 	fail "no note for R1: $(cat "$tmp/err")"
 grep -q "refused $tmp/p/c.ann:2:1: T2: its text does not match" "$tmp/err" ||

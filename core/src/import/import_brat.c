@@ -166,12 +166,14 @@ import_brat_run(import_run *r, const char *path)
 		desk_import_event ev = {0};
 
 		ev.what = DESK_IMPORT_NOTE;
-		ev.path = nb.line[i] > 0 ? apath : tpath;
+		ev.path = ann ? apath : tpath;
 		ev.line = nb.line[i];
 		ev.message = nb.msg[i];
 		import_batch_emit(r, &ev);
 	}
-	rc = import_batch_add(r, tpath, arts, n);
+	/* Reported under the .ann, whose lines the notes and refusals give; the source is the .txt.
+	 */
+	rc = import_batch_add(r, ann ? apath : tpath, arts, n);
 	arts = NULL;
 	n = 0;
 done:
