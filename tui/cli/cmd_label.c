@@ -1,13 +1,55 @@
 /* cmd_label.c - `copydesk labels`: the database's label set, listed or loaded from a file. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd_cli.h"
 
 static const char *const cmd_label_colors[] = {"black", "red",     "green", "yellow",
                                                "blue",  "magenta", "cyan",  "white"};
 
-/* labels import [--replace] FILE */
+/* A file beside path (a brat project's kb_shortcuts.conf, visual.conf), if it is there. */
+static char *
+cmd_label_sibling(size_t *len, struct cli *c, const char *path, const char *name)
+{
+	const char *slash = strrchr(path, '/');
+	size_t dlen = slash ? (size_t)(slash - path) + 1 : 0;
+	char *p = malloc(dlen + strlen(name) + 1), *data = NULL;
+
+	if (p == NULL)
+		return NULL;
+	memcpy(p, path, dlen);
+	strcpy(p + dlen, name);
+	if (access(p, F_OK) == 0 && cmd_read_file(&data, len, c, "labels", p) != EXIT_OK_)
+		data = NULL;
+	free(p);
+	return data;
+}
+
+/* A brat annotation.conf (a name ending in .conf), with its kb_shortcuts.conf and visual.conf. */
+static int
+cmd_label_import_brat(desk *d, struct cli *c, const char *path, const char *conf, size_t len,
+                      int replace)
+{
+	size_t kblen = 0, vlen = 0;
+	char *kb = cmd_label_sibling(&kblen, c, path, "kb_shortcuts.conf"),
+	     *vis = cmd_label_sibling(&vlen, c, path, "visual.conf");
+	int rc = desk_labels_import_brat(d, path, conf, len, kb, kblen, vis, vlen, replace);
+
+	free(kb);
+	free(vis);
+	return rc;
+}
+
+static int
+cmd_label_is_conf(const char *path)
+{
+	size_t n = strlen(path);
+
+	return n >= 5 && strcmp(path + n - 5, ".conf") == 0;
+}
+
+/* labels import [--replace] FILE (a label file, or a brat annotation.conf) */
 static int
 cmd_label_import(struct cli *c, int argc, char **argv)
 {
@@ -32,7 +74,11 @@ cmd_label_import(struct cli *c, int argc, char **argv)
 		return ret;
 	if ((ret = cmd_open_create(&d, c)) != EXIT_OK_)
 		goto done;
-	rc = desk_labels_import(d, strcmp(path, "-") == 0 ? "<stdin>" : path, json, len, replace);
+	if (cmd_label_is_conf(path))
+		rc = cmd_label_import_brat(d, c, path, json, len, replace);
+	else
+		rc = desk_labels_import(d, strcmp(path, "-") == 0 ? "<stdin>" : path, json, len,
+		                        replace);
 	if (rc == DESK_OK && (rc = desk_labels_get(&l, d)) == DESK_OK)
 		cmd_printf(c->err, "copydesk labels: %s %s: %zu labels now\n",
 		           replace ? "replaced by" : "loaded", path, desk_labels_count(l));

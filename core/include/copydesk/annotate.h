@@ -61,6 +61,17 @@ int desk_labels_json(char **out, desk *d);
  */
 int desk_labels_import(desk *d, const char *name, const char *json, size_t len, int replace);
 
+/*
+ * The same from a brat project's annotation.conf (conf[0..len), name for
+ * messages), as annotations/FORMATS.md describes (import/import_conf.c):
+ * its [entities] and [events] types become labels (hierarchy flattened,
+ * abstract types left out), keyed by its kb_shortcuts.conf (kb, may be
+ * NULL) or else a free letter of their name, and coloured by its
+ * visual.conf (visual, may be NULL) or else in turn.
+ */
+int desk_labels_import_brat(desk *d, const char *name, const char *conf, size_t len, const char *kb,
+                            size_t kblen, const char *visual, size_t vlen, int replace);
+
 /* --- Spans (span.c) --------------------------------------------------- */
 
 typedef struct desk_span {

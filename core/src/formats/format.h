@@ -224,6 +224,36 @@ void jsonl_quick_close(jsonl_quick *q);
 int jsonl_quick_fields(jsonl_quick *q, const char **v, size_t *vlen, const char *line, size_t len);
 
 /*
+ * brat's standoff format (brat.c writes, brat_read.c reads, brat_conf.c has
+ * annotation.conf and visual.conf).  A document is a pair: the .txt's bytes
+ * and the .ann's (NULL: a .txt alone, no annotations), read as they are on
+ * disk (they are normalised here, offsets mapped through it).  name is the
+ * document's (the file name without .txt), its title.  On failure *in_ann
+ * says whether the .ann (1) or the .txt (0) is at fault.  fmt_brat_read is
+ * the table's one-buffer entry: a .txt alone.
+ */
+int fmt_brat_read_pair(format_article **out, size_t *n, const char *name, const char *txt,
+                       size_t txtlen, const char *ann, size_t annlen, const format_notes *notes,
+                       format_error *err, int *in_ann);
+format_read_fn fmt_brat_read;
+
+/* A growing NUL-terminated string; DESK_NOMEM when it cannot grow. */
+typedef struct fmt_brat_buf {
+	char *s;
+	size_t n, cap;
+} fmt_brat_buf;
+int fmt_brat_buf_put(fmt_brat_buf *b, const char *s, size_t n);
+int fmt_brat_buf_printf(fmt_brat_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Whether code point c ends a line for brat's reader (Python's str.splitlines()). */
+int fmt_brat_is_break(uint32_t c);
+/* Byte offsets (and code points, cp may be NULL) of valid UTF-8 s[0..len): n + 1 entries. */
+int fmt_brat_map(size_t **at, uint32_t **cp, int64_t *n, const char *s, size_t len);
+/* Free text as one .ann field (backslash escapes; pipe: | too) and back, in place. */
+int fmt_brat_escape(fmt_brat_buf *b, const char *s, int pipe);
+void fmt_brat_unescape(char *s);
+
+/*
  * What every writer is told before the first document: the database's label
  * set and verdict scale, the organisation, and the caller's options.
  */
@@ -289,6 +319,24 @@ typedef struct format_entry {
 /* The writers (one file each, with its reader when it has one). */
 extern const format_writer fmt_doccano_writer, fmt_csv_writer, fmt_fever_writer,
     fmt_claimreview_writer, fmt_conll_writer;
+extern const format_writer fmt_brat_writer;
+/* brat: annotation.conf and visual.conf from the label set and verdicts (the writer's begin). */
+int fmt_brat_begin(format_sink *s);
+/* Write data to s->dir/name whole (a temporary file renamed), or set s->err. */
+int fmt_brat_write_file(format_sink *s, const char *name, const char *data, size_t len);
+/*
+ * A brat annotation.conf as a copydesk label file (JSON,
+ * annotations/LABELS.md): its [entities] and [events] types, hierarchy
+ * flattened, abstract (!) types, macros and separators left out; keys from
+ * kb_shortcuts.conf (kb, may be NULL), else a free letter of the name, else
+ * a digit or letter; never the key of a label of keep (the labels that stay
+ * beside the file's, may be NULL) that the file does not name; colours from
+ * visual.conf's bgColor (visual, may be NULL), else in turn.  *json is the
+ * caller's to free.
+ */
+int fmt_brat_conf_labels(char **json, const char *conf, size_t len, const char *kb, size_t kblen,
+                         const char *visual, size_t vlen, const desk_labels *keep,
+                         format_error *err);
 
 extern const format_entry format_table[];
 extern const size_t format_count;

@@ -15,7 +15,7 @@ const format_entry format_table[] = {
      &fmt_jsonl_writer, 0},
     {DESK_FORMAT_DOCCANO, "doccano", NULL, {NULL}, 0, fmt_doccano_read, &fmt_doccano_writer, 0},
     {DESK_FORMAT_CONLL, "conll", NULL, {".conll", NULL}, 1, fmt_conll_read, &fmt_conll_writer, 0},
-    {DESK_FORMAT_BRAT, "brat", NULL, {".ann", NULL}, 1, NULL, NULL, 1},
+    {DESK_FORMAT_BRAT, "brat", NULL, {".ann", NULL}, 1, fmt_brat_read, &fmt_brat_writer, 1},
     {DESK_FORMAT_CLAIMREVIEW, "claimreview", NULL, {NULL}, 0, NULL, &fmt_claimreview_writer, 0},
     {DESK_FORMAT_FEVER, "fever", NULL, {NULL}, 0, NULL, &fmt_fever_writer, 0},
     {DESK_FORMAT_CSV, "csv", NULL, {NULL}, 0, NULL, &fmt_csv_writer, 0},

@@ -120,3 +120,18 @@ done:
 	format_articles_free(arts, narts);
 	return rc;
 }
+
+int
+import_parse_brat(format_article **out, size_t *n, const char *name, const char *source,
+                  const char *txt, size_t txtlen, const char *ann, size_t annlen,
+                  const format_notes *notes, format_error *err, int *in_ann)
+{
+	int rc = fmt_brat_read_pair(out, n, name, txt, txtlen, ann, annlen, notes, err, in_ann);
+
+	if (rc == DESK_OK && (rc = import_sources(*out, *n, source, err)) != DESK_OK) {
+		format_articles_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
+}

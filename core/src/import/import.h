@@ -34,4 +34,12 @@ int import_parse(format_article **out, size_t *n, const char *name, const char *
                  const char *data, size_t len, desk_format fmt, const format_notes *notes,
                  format_error *err);
 
+/*
+ * A brat document: its .txt and .ann (NULL: none) as read from disk, name
+ * its title; *in_ann tells which file a refusal is about.
+ */
+int import_parse_brat(format_article **out, size_t *n, const char *name, const char *source,
+                      const char *txt, size_t txtlen, const char *ann, size_t annlen,
+                      const format_notes *notes, format_error *err, int *in_ann);
+
 #endif

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "import_batch.h"
+#include "import_brat.h"
 
 /*
  * A large JSON Lines file: all or nothing as any file, in one transaction,
@@ -195,8 +196,11 @@ import_run_file(import_run *r, const char *path, const char *name, desk_format f
 	void *map = MAP_FAILED;
 	size_t len = 0;
 	struct stat st;
-	int fd = path ? open(path, O_RDONLY | O_CLOEXEC) : 0, rc = DESK_OK;
+	int fd, rc = DESK_OK;
 
+	if (path && import_format(fmt, path, "", 0) == DESK_FORMAT_BRAT)
+		return import_brat_run(r, path); /* a pair of files, not one */
+	fd = path ? open(path, O_RDONLY | O_CLOEXEC) : 0;
 	if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
 	    (uint64_t)st.st_size > IMPORT_PART_BYTES && (uint64_t)st.st_size <= FORMAT_MAX_FILE &&
 	    (map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0)) != MAP_FAILED) {
@@ -266,12 +270,13 @@ import_entry_cmp(const void *a, const void *b)
 }
 
 static int
-import_is_article_name(const char *name)
+import_is_article_name(const char *name, desk_format fmt)
 {
 	size_t n = strlen(name);
 
 	return (n > 4 && strcmp(name + n - 4, ".txt") == 0) ||
-	       (n > 6 && strcmp(name + n - 6, ".jsonl") == 0);
+	       (n > 6 && strcmp(name + n - 6, ".jsonl") == 0) ||
+	       (fmt == DESK_FORMAT_BRAT && n > 4 && strcmp(name + n - 4, ".ann") == 0);
 }
 
 /*
@@ -279,7 +284,7 @@ import_is_article_name(const char *name)
  * and symbolic links to directories are not followed (no loops).
  */
 static int
-import_list_dir(import_run *r, const char *dir, import_entries *out)
+import_list_dir(import_run *r, const char *dir, desk_format fmt, import_entries *out)
 {
 	size_t dlen = strlen(dir);
 	const char *sep = dlen > 0 && dir[dlen - 1] == '/' ? "" : "/";
@@ -308,7 +313,7 @@ import_list_dir(import_run *r, const char *dir, import_entries *out)
 		snprintf(p, n, "%s%s%s", dir, sep, e->d_name);
 		if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode))
 			rc = import_entries_add(out, p, 1);
-		else if (import_is_article_name(e->d_name))
+		else if (import_is_article_name(e->d_name, fmt))
 			rc = import_entries_add(out, p, 0);
 		else
 			free(p);
@@ -324,12 +329,14 @@ import_run_dir(import_run *r, const char *dir, desk_format fmt)
 	import_entries ents = {0};
 	int rc;
 
-	if ((rc = import_list_dir(r, dir, &ents)) != DESK_OK)
+	if ((rc = import_list_dir(r, dir, fmt, &ents)) != DESK_OK)
 		goto done;
 	qsort(ents.v, ents.n, sizeof *ents.v, import_entry_cmp);
 	for (size_t i = 0; i < ents.n && rc == DESK_OK; i++)
 		rc = ents.v[i].dir ? import_run_dir(r, ents.v[i].path, fmt)
-		                   : import_run_file(r, ents.v[i].path, ents.v[i].path, fmt);
+		     : import_brat_skip(fmt, ents.v[i].path)
+		         ? DESK_OK
+		         : import_run_file(r, ents.v[i].path, ents.v[i].path, fmt);
 done:
 	for (size_t i = 0; i < ents.n; i++)
 		free(ents.v[i].path);
