@@ -10,5 +10,7 @@
 #include "parse.h"
 #include "io.h"
 #include "export.h"
+#include "config.h"
+#include "stats.h"
 
 #endif
