@@ -57,6 +57,11 @@ typedef struct desk_config_list {
 } desk_config_list;
 int desk_config_list_get(desk_config_list *out, desk *d);
 void desk_config_list_free(desk_config_list *l);
+/*
+ * The list as JSON (*out malloc'ed): {"org.name": {"value": "..." or null,
+ * "updated_by": ..., "updated_at": ..., "description": "..."}, ...}.
+ */
+int desk_config_json(char **out, desk *d);
 
 #ifdef __cplusplus
 }

@@ -57,6 +57,14 @@ int desk_stats_get(desk_stats **out, desk *d, const desk_filter *f);
 void desk_stats_free(desk_stats *s);
 
 /*
+ * s as JSON (*out malloc'ed): {"articles": {"by_status": {"new": n, ...}},
+ * "labels": {"PER": n, ...}, "editors": {"NAME": {"spans": n, "claims": n,
+ * "spans_7d": n, "claims_7d": n}, ...}, "claims": {"by_status": {...},
+ * "by_verdict": {...}}}, the lists in stats' order.
+ */
+int desk_stats_json(char **out, const desk_stats *s);
+
+/*
  * A database that had articles when it was upgraded to the kept counts has
  * them counted once, in steps of at most max articles (one short write
  * transaction each): *left is what is still to count (0: done; max 0 only

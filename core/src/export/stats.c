@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "internal.h"
 
 /* The rows both ways give: kind ('a', 'l', 'e', 'c'), name, four counts, a verdict. */
@@ -424,4 +426,47 @@ desk_stats_free(desk_stats *s)
 		free((char *)s->editors[i].name);
 	free(s->editors);
 	free(s);
+}
+
+static json_t *
+stats_json_counts(const desk_count *v, size_t n)
+{
+	json_t *o = json_object();
+
+	for (size_t i = 0; o && i < n; i++)
+		if (json_object_set_new(o, v[i].name, json_integer(v[i].n)) != 0) {
+			json_decref(o);
+			return NULL;
+		}
+	return o;
+}
+
+int
+desk_stats_json(char **out, const desk_stats *s)
+{
+	json_t *editors = json_object(), *root;
+
+	*out = NULL;
+	for (size_t i = 0; editors && i < s->neditors; i++) {
+		const desk_editor_count *e = &s->editors[i];
+
+		if (json_object_set_new(editors, e->name,
+		                        json_pack("{sI sI sI sI}", "spans", (json_int_t)e->spans,
+		                                  "claims", (json_int_t)e->claims, "spans_7d",
+		                                  (json_int_t)e->spans_7d, "claims_7d",
+		                                  (json_int_t)e->claims_7d)) != 0) {
+			json_decref(editors);
+			return DESK_NOMEM;
+		}
+	}
+	root = json_pack("{s{so*} so* so* s{so* so*}}", "articles", "by_status",
+	                 stats_json_counts(s->articles, s->narticles), "labels",
+	                 stats_json_counts(s->labels, s->nlabels), "editors", editors, "claims",
+	                 "by_status", stats_json_counts(s->claim_status, s->nclaim_status),
+	                 "by_verdict", stats_json_counts(s->verdicts, s->nverdicts));
+	if (root == NULL)
+		return DESK_NOMEM;
+	*out = json_dumps(root, JSON_PRESERVE_ORDER | JSON_COMPACT);
+	json_decref(root);
+	return *out ? DESK_OK : DESK_NOMEM;
 }

@@ -293,3 +293,32 @@ desk_config_list_free(desk_config_list *l)
 		l->n = 0;
 	}
 }
+
+int
+desk_config_json(char **out, desk *d)
+{
+	desk_config_list l;
+	json_t *o;
+	int rc;
+
+	*out = NULL;
+	if ((rc = desk_config_list_get(&l, d)) != DESK_OK)
+		return rc;
+	o = json_object();
+	for (size_t i = 0; o && i < l.n; i++) {
+		const desk_config_item *it = &l.v[i];
+
+		if (json_object_set_new(o, it->key,
+		                        json_pack("{s:s?, s:s?, s:s?, s:s}", "value", it->value,
+		                                  "updated_by", it->updated_by, "updated_at",
+		                                  it->updated_at, "description", it->what)) != 0) {
+			json_decref(o);
+			o = NULL;
+		}
+	}
+	desk_config_list_free(&l);
+	if (o == NULL || (*out = json_dumps(o, JSON_COMPACT)) == NULL)
+		rc = desk_error(d, DESK_NOMEM, "out of memory");
+	json_decref(o);
+	return rc;
+}
