@@ -12,5 +12,6 @@
 #include "export.h"
 #include "config.h"
 #include "stats.h"
+#include "release.h"
 
 #endif

@@ -47,6 +47,16 @@ typedef struct desk_stats {
 	int64_t total_articles, total_spans, total_claims;
 	char since_7d[11]; /* the first day of the last 7 (YYYY-MM-DD) */
 	int counted;       /* 1: read from the kept counts; 0: counted over the articles */
+	/*
+	 * Counted over the articles only (counted 0; else empty, and -1): the
+	 * articles by language ("vi", "en"), the first and last article date
+	 * ("" when none has one), and how many articles have standing spans
+	 * (of the filter) by more than one editor.
+	 */
+	desk_count *langs;
+	size_t nlangs;
+	char first_date[11], last_date[11];
+	int64_t shared_articles;
 } desk_stats;
 
 /*

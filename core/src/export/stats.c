@@ -118,7 +118,15 @@ stats_scan_sql(stats_sql *q, const desk_filter *f)
 	             "coalesce(r.verdict, '') FROM sel JOIN claim x ON x.article_id = sel.id JOIN "
 	             "research r ON r.id = x.research_id WHERE ");
 	stats_claim_cond(q, f);
-	stats_add(q, " GROUP BY 2, 7");
+	stats_add(q,
+	          " GROUP BY 2, 7 UNION ALL SELECT 'g', a.lang, count(*), 0, 0, 0, '' FROM sel "
+	          "JOIN article a ON a.id = sel.id GROUP BY a.lang UNION ALL SELECT 'd', "
+	          "coalesce(min(nullif(a.date, '')), ''), 0, 0, 0, 0, coalesce(max(nullif(a.date, "
+	          "'')), '') FROM sel JOIN article a ON a.id = sel.id UNION ALL SELECT 'm', '', "
+	          "count(*), 0, 0, 0, '' FROM sel WHERE (SELECT count(DISTINCT x.author) FROM span "
+	          "x WHERE x.article_id = sel.id AND ");
+	stats_span_cond(q, f);
+	stats_add(q, ") > 1");
 }
 
 /* copydesk_split(BODY, SEED, P0, P1, P2): desk_split_of() in SQL. */
@@ -210,7 +218,7 @@ stats_count(desk_count **v, size_t *n, size_t *cap, const char *name)
 }
 
 typedef struct stats_caps {
-	size_t articles, labels, editors, claim_status, verdicts;
+	size_t articles, labels, editors, claim_status, verdicts, langs;
 } stats_caps;
 
 /* The names of the rows sql gives, each as an entry with n 0 (the order of the lists). */
@@ -245,6 +253,19 @@ stats_row(desk_stats *s, stats_caps *caps, sqlite3_stmt *st)
 	if (name == NULL || kind == NULL)
 		return DESK_OK;
 	switch (kind[0]) {
+	case 'g':
+		if ((c = stats_count(&s->langs, &s->nlangs, &caps->langs, name)) == NULL)
+			return DESK_NOMEM;
+		c->n += n;
+		return DESK_OK;
+	case 'd':
+		snprintf(s->first_date, sizeof s->first_date, "%s", name);
+		snprintf(s->last_date, sizeof s->last_date, "%s",
+		         (const char *)sqlite3_column_text(st, 6));
+		return DESK_OK;
+	case 'm':
+		s->shared_articles = n;
+		return DESK_OK;
 	case 'a':
 		if (n == 0)
 			return DESK_OK;
@@ -326,7 +347,7 @@ stats_pending(int *out, desk *d)
 static int
 stats_read(desk_stats *s, desk *d, const desk_filter *f)
 {
-	stats_caps caps = {0, 0, 0, 0, 0};
+	stats_caps caps = {0, 0, 0, 0, 0, 0};
 	sqlite3_stmt *st = NULL;
 	stats_sql q = {.len = 0, .over = 0};
 	int rc, r, pending;
@@ -351,6 +372,7 @@ stats_read(desk_stats *s, desk *d, const desk_filter *f)
 	sqlite3_finalize(st);
 	st = NULL;
 	s->counted = !pending && !stats_filtered(f);
+	s->shared_articles = s->counted ? -1 : 0;
 	if (!s->counted) {
 		desk_filter none;
 
@@ -422,6 +444,7 @@ desk_stats_free(desk_stats *s)
 	stats_counts_free(s->labels, s->nlabels);
 	stats_counts_free(s->claim_status, s->nclaim_status);
 	stats_counts_free(s->verdicts, s->nverdicts);
+	stats_counts_free(s->langs, s->nlangs);
 	for (size_t i = 0; i < s->neditors; i++)
 		free((char *)s->editors[i].name);
 	free(s->editors);
