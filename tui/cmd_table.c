@@ -11,6 +11,12 @@ const struct cmd cmd_table[] = {
     /* Subcommands (cmd_*.c). */
     {"import", cmd_import, NULL, "[--format text|jsonl] PATH...",
      "import article files, directories (their *.txt and *.jsonl) or - for standard input"},
+    {"export", cmd_export, NULL,
+     "--format jsonl|doccano|conll|brat|claimreview|fever|csv [--output PATH] [--scheme "
+     "iob2|iob1|bioes] [--doccano-entities] [FILTERS]",
+     "write the annotated corpus (one consistent snapshot) in another tool's format: to "
+     "standard output, PATH, or the directory PATH for brat; FILTERS: --status S --label L "
+     "--user NAME --since DATE --articles IDS --verdict V --claim-status S --with-boilerplate"},
     {"list", cmd_list, NULL, "[--status new|progress|done] [--json]",
      "list the articles: id, status, date, language, title"},
     {"show", cmd_show, NULL, "ID [--json]", "print an article; --json gives its stored fields"},

@@ -61,6 +61,13 @@ void desk_clear_error(desk *d);
 int desk_begin(desk *d);
 int desk_commit(desk *d);
 void desk_rollback(desk *d);
+/*
+ * A read snapshot (export, release): every read until desk_read_end() sees
+ * the database as it was at desk_read_begin(), while others go on writing
+ * (WAL); it never takes the write lock.  Not inside a write transaction.
+ */
+int desk_read_begin(desk *d);
+void desk_read_end(desk *d);
 /* The longest write transaction of the handle so far, in milliseconds. */
 double desk_lock_longest(const desk *d);
 

@@ -30,6 +30,7 @@ int cmd_open(desk **out, struct cli *c);
 int cmd_open_create(desk **out, struct cli *c);
 
 int cmd_import(struct cli *c, int argc, char **argv);
+int cmd_export(struct cli *c, int argc, char **argv);
 int cmd_list(struct cli *c, int argc, char **argv);
 int cmd_show(struct cli *c, int argc, char **argv);
 int cmd_status(struct cli *c, int argc, char **argv);

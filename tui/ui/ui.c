@@ -153,6 +153,16 @@ ui_draw_msg(struct ui *ui)
 	ui->dirty_msg = 0;
 }
 
+void
+ui_flush_message(struct ui *ui)
+{
+	if (ui->small || ui->msg == NULL)
+		return;
+	ui_draw_msg(ui);
+	wnoutrefresh(ui->msg);
+	doupdate();
+}
+
 /* Draw what is dirty, place the cursor, and send it all with one doupdate(). */
 static void
 ui_render(struct ui *ui)

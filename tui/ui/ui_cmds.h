@@ -36,6 +36,7 @@
 	{"search-prev", NULL, ui_cmds_search_prev, "", "to the previous match of the last search, wrapping around"}, \
 	{"boilerplate", NULL, ui_cmds_boilerplate, "", "hide boilerplate (captions, follow and related links) or show it dimmed"}, \
 	{"status", NULL, ui_cmds_status, "new|progress|done", "set the review status of the article read or under the cursor"}, \
+	{"export", NULL, ui_cmds_export, "--format FMT --output PATH [FILTERS]", "write the annotated corpus to PATH in another tool's format, as copydesk export does (the same options and filters); progress shows on the message line"}, \
 	{"reload", NULL, ui_cmds_reload, "", "read the list again from the database"}, \
 	{"tag", NULL, ui_cmds_tag, "LABEL", "tag the selection, else the word under the cursor, with LABEL; in the reader a label's key (P O L E D # T M by default) does the same. Spans show in their label's colour, the innermost on top and underlined where spans nest or overlap; without colour (NO_COLOR) in brackets with the label's key, [P Lương Cường], where K] closes a span out of nesting order"}, \
 	{"select", NULL, ui_cmds_select, "", "start a selection at the cursor (again: end it); motions extend it, a label's key tags it"}, \
@@ -116,6 +117,7 @@ int ui_cmds_search_prev(struct ui *ui, const char *arg);
 int ui_cmds_boilerplate(struct ui *ui, const char *arg);
 int ui_cmds_status(struct ui *ui, const char *arg);
 int ui_cmds_reload(struct ui *ui, const char *arg);
+int ui_cmds_export(struct ui *ui, const char *arg);
 int ui_cmds_nohlsearch(struct ui *ui, const char *arg);
 int ui_cmds_set(struct ui *ui, const char *arg);
 int ui_cmds_status_next(struct ui *ui, const char *arg);

@@ -193,6 +193,8 @@ void ui_dirty_all(struct ui *ui);
 /* Show a message (or an error) on the message line until the next key. */
 void ui_message(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int ui_error(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Draw the message line now, inside a long command (an export's progress); ui.c. */
+void ui_flush_message(struct ui *ui);
 
 /* Put view (a row of views[]) on screen, closing the one there. */
 int ui_switch(struct ui *ui, const struct view_ops *view);

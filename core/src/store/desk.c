@@ -536,6 +536,28 @@ desk_rollback(desk *d)
 	desk_lock_end(d);
 }
 
+int
+desk_read_begin(desk *d)
+{
+	int rc;
+
+	if (d->depth > 0)
+		return desk_error(d, DESK_MISUSE, "a snapshot inside a write transaction");
+	if ((rc = desk_exec(d, "BEGIN DEFERRED")) != DESK_OK)
+		return rc;
+	/* A deferred transaction takes its snapshot at its first read: take it now. */
+	if ((rc = desk_exec(d, "SELECT count(*) FROM sqlite_schema")) != DESK_OK)
+		desk_read_end(d);
+	return rc;
+}
+
+void
+desk_read_end(desk *d)
+{
+	if (d->depth == 0 && !sqlite3_get_autocommit(d->db))
+		sqlite3_exec(d->db, "COMMIT", NULL, NULL, NULL);
+}
+
 double
 desk_lock_longest(const desk *d)
 {
