@@ -1,11 +1,13 @@
 /*
- * cmd_stats.c - `copydesk stats`: where the corpus stands (stats.h), as
+ * cmd_stats.c - `copydesk stats [FILTERS]`: where the corpus stands
+ * (stats.h), of the articles the export's FILTERS take (exportargs.c), as
  * aligned columns (statsview.c without bars) or JSON.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd_cli.h"
+#include "exportargs.h"
 #include "statsview.h"
 
 int
@@ -13,21 +15,26 @@ cmd_stats(struct cli *c, int argc, char **argv)
 {
 	desk_stats *s = NULL;
 	struct statsview sv = {NULL, 0, 0};
-	desk_filter f;
+	exportargs a = {0};
 	char *json = NULL;
 	desk *d = NULL;
-	int json_out = 0, rc, ret;
+	int json_out = 0, rc, ret, r;
 
-	memset(&f, 0, sizeof f);
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--json") == 0)
 			json_out = 1;
-		else
-			return cmd_usage(c, "stats", "unexpected argument %s", argv[i]);
+		else if ((r = exportargs_take(&a, EXPORTARGS_FILTERS, argc, argv, &i)) != 1) {
+			ret = r < 0 ? cmd_usage(c, "stats", "%s", a.err)
+			            : cmd_usage(c, "stats", "unexpected argument %s", argv[i]);
+			exportargs_free(&a);
+			return ret;
+		}
 	}
-	if ((ret = cmd_open(&d, c)) != EXIT_OK_)
+	if ((ret = cmd_open(&d, c)) != EXIT_OK_) {
+		exportargs_free(&a);
 		return ret;
-	if ((rc = desk_stats_get(&s, d, &f)) != DESK_OK) {
+	}
+	if ((rc = desk_stats_get(&s, d, &a.o.filter)) != DESK_OK) {
 		cmd_printf(c->err, "copydesk stats: %s\n", desk_errmsg(d));
 	} else if (json_out) {
 		if ((rc = desk_stats_json(&json, s)) == DESK_OK)
@@ -44,5 +51,6 @@ cmd_stats(struct cli *c, int argc, char **argv)
 	free(json);
 	desk_stats_free(s);
 	desk_close(d);
+	exportargs_free(&a);
 	return cmd_exit_status(rc);
 }

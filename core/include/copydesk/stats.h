@@ -83,13 +83,6 @@ int desk_stats_json(char **out, const desk_stats *s);
  */
 int desk_stats_index(int64_t *left, desk *d, size_t max);
 
-/*
- * Which split of a release (1 train, 2 dev, 3 test) an article's text falls
- * in for seed and the percentages pct (summing to 100): a hash of the text
- * and the seed, so an article keeps its split as the corpus grows.
- */
-int desk_split_of(const char *text, size_t len, uint64_t seed, const unsigned pct[3]);
-
 #ifdef __cplusplus
 }
 #endif

@@ -162,7 +162,7 @@ release_export(desk *d, release_info *ri, const char *tmp, desk_format f, int k,
 	desk_export_stats es;
 	char name[64], *path;
 	FILE *out = NULL;
-	int rc, dir = desk_format_export_kind(f) == 1;
+	int rc, dir = ri->ex->kind(f) == 1;
 
 	eo.format = f;
 	eo.filter.split = k;
@@ -187,7 +187,7 @@ release_export(desk *d, release_info *ri, const char *tmp, desk_format f, int k,
 		return rc;
 	}
 	memset(&es, 0, sizeof es);
-	rc = desk_export(d, &eo, out, dir ? path : NULL, &es);
+	rc = ri->ex->run(d, &eo, out, dir ? path : NULL, &es);
 	if (out && fclose(out) != 0 && rc == DESK_OK)
 		rc = desk_error(d, DESK_IO, "%s: %s", path, strerror(errno));
 	if (rc == DESK_OK && f == DESK_FORMAT_CONLL &&
@@ -478,6 +478,15 @@ release_finish(desk *d, const char *tmp, const char *dir)
 int
 desk_release(desk *d, const char *dir, const desk_release_opts *o, desk_release_stats *stats)
 {
+	static const release_exporter ex = {desk_export, desk_format_export_kind};
+
+	return release_run(d, dir, o, stats, &ex);
+}
+
+int
+release_run(desk *d, const char *dir, const desk_release_opts *o, desk_release_stats *stats,
+            const release_exporter *ex)
+{
 	static const desk_format defaults[] = {DESK_FORMAT_JSONL, DESK_FORMAT_CONLL};
 	const desk_filter *flt = &o->exp.filter;
 	desk_release_stats rs;
@@ -488,6 +497,7 @@ desk_release(desk *d, const char *dir, const desk_release_opts *o, desk_release_
 	memset(&ri, 0, sizeof ri);
 	memset(&rs, 0, sizeof rs);
 	ri.o = o;
+	ri.ex = ex;
 	ri.nformats = o->formats ? o->nformats : 2;
 	if (ri.nformats == 0 || ri.nformats > RELEASE_MAXFORMATS)
 		return desk_error(d, DESK_MISUSE, "release: give one to %d formats",
@@ -496,7 +506,7 @@ desk_release(desk *d, const char *dir, const desk_release_opts *o, desk_release_
 		char name[64];
 
 		ri.formats[i] = o->formats ? o->formats[i] : defaults[i];
-		if (desk_format_export_kind(ri.formats[i]) < 0 ||
+		if (ex->kind(ri.formats[i]) < 0 ||
 		    desk_release_file(name, sizeof name, ri.formats[i], 1) == NULL)
 			return desk_error(d, DESK_MISUSE,
 			                  "release: a format that cannot be exported");

@@ -291,8 +291,8 @@ card_annotation(FILE *f, const release_info *ri)
 	}
 	fprintf(f,
 	        "## Annotation\n\nAnnotated in copydesk %s (database schema %d) by %zu "
-	        "editor%s, who tag names with the label set above and mark claims to check; "
-	        "a claim's verdict, with its evidence, is proposed by one editor and verified "
+	        "editor%s: names tagged with the label set above, claims marked to check, "
+	        "and a claim's verdict, with its evidence, proposed by one editor and verified "
 	        "by another.  Offsets are Unicode code points of the NFC text, end "
 	        "exclusive.",
 	        desk_version(), ri->schema, n, n == 1 ? "" : "s");

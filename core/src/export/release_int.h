@@ -9,8 +9,10 @@
 #define RELEASE_MAXFORMATS 8
 
 /* Everything the card and the MANIFEST say, gathered before they are written. */
+typedef struct release_exporter release_exporter;
 typedef struct release_info {
 	const desk_release_opts *o;
+	const release_exporter *ex;
 	desk_format formats[RELEASE_MAXFORMATS];
 	size_t nformats;
 	desk_stats *split[3]; /* the figures of train, dev and test */
@@ -20,6 +22,20 @@ typedef struct release_info {
 	char *org_name, *org_url, *license, *name, *description; /* config; NULL: unset */
 	int schema;
 } release_info;
+
+/*
+ * What runs each export: desk_export and desk_format_export_kind, or, in
+ * the tests, the export's run with a writer of their own (export_run).
+ */
+struct release_exporter {
+	int (*run)(desk *d, const desk_export_opts *o, FILE *out, const char *dir,
+	           desk_export_stats *stats);
+	int (*kind)(desk_format f);
+};
+
+/* desk_release() with the exports run by ex. */
+int release_run(desk *d, const char *dir, const desk_release_opts *o, desk_release_stats *stats,
+                const release_exporter *ex);
 
 /* "train", "dev", "test" for 1, 2, 3. */
 const char *release_split_name(int split);

@@ -11,6 +11,8 @@
 
 #include <jansson.h>
 
+#include "export.h"
+#include "export_cut.h"
 #include "internal.h"
 
 /* The rows both ways give: kind ('a', 'l', 'e', 'c'), name, four counts, a verdict. */
@@ -65,42 +67,28 @@ stats_claim_cond(stats_sql *q, const desk_filter *f)
 		stats_add(q, " AND r.status = :cstatus");
 }
 
-/* The query that counts over the articles f takes (export.h's rules). */
+/*
+ * The query that counts over the articles f takes: the export's own
+ * selection (export_articles_sql, bound by export_select), the split
+ * decided by export_split() as the export decides it.
+ */
 static void
 stats_scan_sql(stats_sql *q, const desk_filter *f)
 {
-	stats_add(q, "WITH sel(id, status) AS MATERIALIZED (SELECT a.id, a.status FROM article a "
-	             "WHERE 1");
-	if (f->status)
-		stats_add(q, " AND a.status = :status");
-	if (f->narticles > 0)
-		stats_add(q, " AND a.id IN (SELECT value FROM json_each(:ids))");
-	if (f->since)
-		stats_add(q,
-		          " AND (a.updated_at >= :since OR a.imported_at >= :since OR EXISTS "
-		          "(SELECT 1 FROM span x WHERE x.article_id = a.id AND x.updated_at >= "
-		          ":since) OR EXISTS (SELECT 1 FROM claim x WHERE x.article_id = a.id AND "
-		          "x.updated_at >= :since))");
-	if (f->label || (f->user && !f->verdict && !f->claim_status)) {
-		stats_add(q, " AND (EXISTS (SELECT 1 FROM span x WHERE x.article_id = a.id AND ");
-		stats_span_cond(q, f);
-		stats_add(q, ")");
-		if (!f->label) {
-			stats_add(q, " OR EXISTS (SELECT 1 FROM claim x JOIN research r ON r.id = "
-			             "x.research_id WHERE x.article_id = a.id AND ");
-			stats_claim_cond(q, f);
-			stats_add(q, ")");
-		}
-		stats_add(q, ")");
+	const char *order = strstr(export_articles_sql, " ORDER BY");
+	size_t n = order ? (size_t)(order - export_articles_sql) : strlen(export_articles_sql);
+
+	stats_add(q, "WITH sel0 AS (");
+	if (q->len + n >= sizeof q->buf) {
+		q->over = 1;
+		return;
 	}
-	if (f->verdict || f->claim_status) {
-		stats_add(q, " AND EXISTS (SELECT 1 FROM claim x JOIN research r ON r.id = "
-		             "x.research_id WHERE x.article_id = a.id AND ");
-		stats_claim_cond(q, f);
-		stats_add(q, ")");
-	}
+	memcpy(q->buf + q->len, export_articles_sql, n);
+	q->buf[q->len += n] = '\0';
+	stats_add(q, "), sel(id, status) AS MATERIALIZED (SELECT a.id, a.status FROM sel0 JOIN "
+	             "article a ON a.id = sel0.id");
 	if (f->split)
-		stats_add(q, " AND copydesk_split(a.body, :seed, :p0, :p1, :p2) = :split");
+		stats_add(q, " WHERE copydesk_split(sel0.hash, :seed, :p0, :p1, :p2) = :split");
 	stats_add(q, ") SELECT 'a', status, count(*), 0, 0, 0, '' FROM sel GROUP BY status "
 	             "UNION ALL SELECT 'l', x.label, count(*), 0, 0, 0, '' FROM sel JOIN span x "
 	             "ON x.article_id = sel.id WHERE ");
@@ -129,18 +117,17 @@ stats_scan_sql(stats_sql *q, const desk_filter *f)
 	stats_add(q, ") > 1");
 }
 
-/* copydesk_split(BODY, SEED, P0, P1, P2): desk_split_of() in SQL. */
+/* copydesk_split(HASH, SEED, P0, P1, P2): export_split() in SQL. */
 static void
 stats_sql_split(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	const char *s = (const char *)sqlite3_value_text(argv[0]);
 	unsigned pct[3];
 
 	(void)argc;
 	for (int i = 0; i < 3; i++)
 		pct[i] = (unsigned)sqlite3_value_int(argv[2 + i]);
-	sqlite3_result_int(ctx, desk_split_of(s ? s : "", (size_t)sqlite3_value_bytes(argv[0]),
-	                                      (uint64_t)sqlite3_value_int64(argv[1]), pct));
+	sqlite3_result_int(ctx, export_split((const char *)sqlite3_value_text(argv[0]),
+	                                     (uint64_t)sqlite3_value_int64(argv[1]), pct));
 }
 
 static void
@@ -161,16 +148,14 @@ stats_bind_int(sqlite3_stmt *st, const char *name, int64_t v)
 		sqlite3_bind_int64(st, i, v);
 }
 
-static int
-stats_bind(desk *d, sqlite3_stmt *st, const desk_filter *f, const char *d7)
+static void
+stats_bind(sqlite3_stmt *st, const desk_filter *f, const char *d7)
 {
 	stats_bind_text(st, ":d7", d7);
 	if (f == NULL)
-		return DESK_OK;
-	stats_bind_text(st, ":status", f->status);
+		return;
 	stats_bind_text(st, ":label", f->label);
 	stats_bind_text(st, ":user", f->user);
-	stats_bind_text(st, ":since", f->since);
 	stats_bind_text(st, ":verdict", f->verdict);
 	stats_bind_text(st, ":cstatus", f->claim_status);
 	stats_bind_int(st, ":seed", (int64_t)f->seed);
@@ -178,26 +163,13 @@ stats_bind(desk *d, sqlite3_stmt *st, const desk_filter *f, const char *d7)
 	stats_bind_int(st, ":p1", f->split_pct[1]);
 	stats_bind_int(st, ":p2", f->split_pct[2]);
 	stats_bind_int(st, ":split", f->split);
-	if (f->narticles > 0) {
-		char *ids = malloc(f->narticles * 21 + 2), *p = ids;
-
-		if (ids == NULL)
-			return desk_error(d, DESK_NOMEM, "out of memory");
-		*p++ = '[';
-		for (size_t i = 0; i < f->narticles; i++)
-			p += sprintf(p, "%s%lld", i ? "," : "", (long long)f->articles[i]);
-		*p++ = ']';
-		*p = '\0';
-		sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":ids"), ids, -1, free);
-	}
-	return DESK_OK;
 }
 
 /* Whether f takes anything less than every article. */
 static int
 stats_filtered(const desk_filter *f)
 {
-	return f && (f->status || f->label || f->user || f->since || f->narticles || f->verdict ||
+	return f && (f->status || f->label || f->user || f->since || f->articles || f->verdict ||
 	             f->claim_status || f->split);
 }
 
@@ -350,6 +322,8 @@ stats_read(desk_stats *s, desk *d, const desk_filter *f)
 	stats_caps caps = {0, 0, 0, 0, 0, 0};
 	sqlite3_stmt *st = NULL;
 	stats_sql q = {.len = 0, .over = 0};
+	desk_filter none;
+	char *ids = NULL;
 	int rc, r, pending;
 
 	/* The lists' order: statuses, the label set, the verdict scale. */
@@ -373,11 +347,11 @@ stats_read(desk_stats *s, desk *d, const desk_filter *f)
 	st = NULL;
 	s->counted = !pending && !stats_filtered(f);
 	s->shared_articles = s->counted ? -1 : 0;
+	memset(&none, 0, sizeof none);
+	if (f == NULL)
+		f = &none;
 	if (!s->counted) {
-		desk_filter none;
-
-		memset(&none, 0, sizeof none);
-		stats_scan_sql(&q, f ? f : &none);
+		stats_scan_sql(&q, f);
 		if (q.over)
 			return desk_error(d, DESK_ERROR, "statistics: query too long");
 		if (sqlite3_create_function(d->db, "copydesk_split", 5,
@@ -385,9 +359,15 @@ stats_read(desk_stats *s, desk *d, const desk_filter *f)
 		                            stats_sql_split, NULL, NULL) != SQLITE_OK)
 			return desk_sqlite_error(d, "statistics");
 	}
-	if ((rc = desk_prepare(d, &st, s->counted ? stats_kept_sql : q.buf)) != DESK_OK ||
-	    (rc = stats_bind(d, st, s->counted ? NULL : f, s->since_7d)) != DESK_OK)
+	if (s->counted)
+		rc = desk_prepare(d, &st, stats_kept_sql);
+	else if ((ids = export_ids_json(f)) == NULL && f->articles != NULL)
+		rc = desk_error(d, DESK_NOMEM, "out of memory");
+	else
+		rc = export_select(d, &st, q.buf, f, ids);
+	if (rc != DESK_OK)
 		goto done;
+	stats_bind(st, s->counted ? NULL : f, s->since_7d);
 	while ((r = sqlite3_step(st)) == SQLITE_ROW)
 		if ((rc = stats_row(s, &caps, st)) != DESK_OK) {
 			rc = desk_error(d, rc, "out of memory");
@@ -399,6 +379,7 @@ stats_read(desk_stats *s, desk *d, const desk_filter *f)
 		qsort(s->editors, s->neditors, sizeof *s->editors, stats_editor_cmp);
 done:
 	sqlite3_finalize(st);
+	free(ids);
 	return rc;
 }
 
