@@ -73,6 +73,17 @@ const struct cmd cmd_table[] = {
     {"verdicts", cmd_verdicts, NULL, "[--json] | import FILE",
      "list the verdict scale (name, key, label, ClaimReview rating and name, FEVER label), or "
      "add and update verdicts from a file"},
+    {"config", cmd_config, NULL, "[KEY [VALUE]] | --unset KEY | --json",
+     "list the settings (org.name, org.url, license, dataset.name, dataset.description), "
+     "print one, or set or unset one (undo takes a change back)"},
+    {"release", cmd_release, NULL,
+     "DIR [--formats jsonl,conll,...] [--split 80/10/10] [--seed N] [--force] [--scheme S] "
+     "[--doccano-entities] [FILTERS]",
+     "write a dataset release into DIR: the formats split into train, dev and test by a hash "
+     "of each article, a README.md dataset card and a MANIFEST with every file's SHA-256"},
+    {"stats", cmd_stats, NULL, "[--json] [FILTERS]",
+     "the corpus's figures: articles by status, spans per label, spans and claims per editor "
+     "(all time and the last 7 days), claims by status and by verdict"},
     {"demo", cmd_demo, NULL, "", "open the interface on a fresh copy of the sample corpus"},
     {"help", cmd_help, NULL, "[COMMAND | --keys | --keys=man | --commands]",
      "list the commands, describe one, or list the interface's keys"},

@@ -143,6 +143,22 @@ void hash_hex(char out[17], const char *s, size_t len);
 int64_t hash_key(const char *key, size_t len);
 int hash_register(sqlite3 *db);
 
+/*
+ * sha256.c: SHA-256 (FIPS 180-4), for a release's MANIFEST.  init, update
+ * with the bytes in any pieces, then final (32 bytes) or hex (64 digits and
+ * a NUL); the context is spent after either.
+ */
+typedef struct sha256_ctx {
+	uint32_t h[8];
+	uint64_t len; /* bytes so far */
+	unsigned char buf[64];
+	size_t n; /* bytes in buf */
+} sha256_ctx;
+void sha256_init(sha256_ctx *c);
+void sha256_update(sha256_ctx *c, const void *data, size_t len);
+void sha256_final(sha256_ctx *c, unsigned char out[32]);
+void sha256_hex(char out[65], sha256_ctx *c);
+
 /* strdup that tolerates NULL (gives "") and reports failure as NULL. */
 char *desk_strdup(const char *s);
 

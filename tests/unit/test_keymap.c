@@ -577,7 +577,8 @@ test_complete(void **state)
 	(void)state;
 	/* A command's name: unique, then a space when it takes an argument. */
 	expect_complete(NULL, "nohl", 1, "nohlsearch", NULL);
-	expect_complete(NULL, "stat", 2, "status", "status  status-next");
+	expect_complete(NULL, "stat", 3, "stat", "status  status-next  stats");
+	expect_complete(NULL, "stats", 1, "stats", NULL);
 	expect_complete(NULL, "status-", 1, "status-next", NULL);
 	expect_complete(NULL, "fo", 1, "fold ", NULL);
 	expect_complete(NULL, ":boil", 1, ":boilerplate", NULL);

@@ -84,33 +84,32 @@ cmd_default_db(void)
 	return env && *env ? strdup(env) : datadir_path("copydesk.db");
 }
 
-/* Articles an upgrade indexes in one short transaction. */
+/* Articles an upgrade indexes or counts in one short transaction. */
 #define CMD_INDEX_STEP 100
 
 /*
- * A database made before the sentence index: index its articles once, in
- * short steps (another editor writes between them), saying how far it is.
+ * A database made before the sentence index or the kept counts: index or
+ * count its articles once, in short steps (another editor writes between
+ * them), saying how far it is (what: "indexing sentences for repeats").
  */
 static int
-cmd_index_upgrade(desk *d, struct cli *c)
+cmd_upgrade(desk *d, struct cli *c, int (*step)(int64_t *, desk *, size_t), const char *what)
 {
 	int64_t left = 0, total;
 	int tty = isatty(fileno(c->err)), rc;
 
-	if ((rc = desk_claim_index(&left, d, 0)) != DESK_OK || left == 0)
+	if ((rc = step(&left, d, 0)) != DESK_OK || left == 0)
 		return rc;
 	total = left;
-	fprintf(c->err, "copydesk: indexing sentences for repeats: 0 of %lld%s", (long long)total,
-	        tty ? "" : "\n");
-	while (left > 0 && (rc = desk_claim_index(&left, d, CMD_INDEX_STEP)) == DESK_OK)
+	fprintf(c->err, "copydesk: %s: 0 of %lld%s", what, (long long)total, tty ? "" : "\n");
+	while (left > 0 && (rc = step(&left, d, CMD_INDEX_STEP)) == DESK_OK)
 		if (tty || left == 0)
-			fprintf(c->err,
-			        "%scopydesk: indexing sentences for repeats: %lld of %lld%s",
-			        tty ? "\r" : "", (long long)(total - left), (long long)total,
+			fprintf(c->err, "%scopydesk: %s: %lld of %lld%s", tty ? "\r" : "", what,
+			        (long long)(total - left), (long long)total,
 			        left == 0 || !tty ? "\n" : "");
 	if (rc != DESK_OK)
-		cmd_printf(c->err, "%scopydesk: indexing sentences (left for the next time): %s\n",
-		           tty ? "\n" : "", desk_errmsg(d));
+		cmd_printf(c->err, "%scopydesk: %s (left for the next time): %s\n", tty ? "\n" : "",
+		           what, desk_errmsg(d));
 	return rc;
 }
 
@@ -191,7 +190,8 @@ cmd_open_flags(desk **out, struct cli *c, unsigned flags)
 		                         : cmd_exit_status(rc == DESK_ERROR ? DESK_IO : rc);
 	}
 	/* Not fatal: what is left is indexed on the next open (repeats miss it until then). */
-	cmd_index_upgrade(*out, c);
+	cmd_upgrade(*out, c, desk_claim_index, "indexing sentences for repeats");
+	cmd_upgrade(*out, c, desk_stats_index, "counting articles for the statistics");
 	return EXIT_OK_;
 }
 

@@ -10,9 +10,16 @@
 #include "keymap.h"
 
 const struct keymap_view keymap_views[] = {
-    {"global", "Everywhere"},          {"list", "Article list"}, {"reader", "Reader"},
-    {"spans", "Spans of the article"}, {"entities", "Entities"}, {"claims", "Claims"},
-    {"claim", "A claim's detail"},     {"help", "Help"},         {NULL, NULL},
+    {"global", "Everywhere"},
+    {"list", "Article list"},
+    {"reader", "Reader"},
+    {"spans", "Spans of the article"},
+    {"entities", "Entities"},
+    {"claims", "Claims"},
+    {"claim", "A claim's detail"},
+    {"stats", "Statistics"},
+    {"help", "Help"},
+    {NULL, NULL},
 };
 
 const struct keymap_binding keymap_table[] = {
@@ -134,6 +141,8 @@ const struct keymap_binding keymap_table[] = {
     {"claim", "R", "apply", NULL},
     {"claim", "q", "close", "back to the view the detail was opened from"},
 
+    {"stats", "r", "reload", "read the figures again"},
+    {"stats", "q", "close", "back to the view the statistics were opened from"},
     {"help", "q", "close", "back to the view the help was opened from"},
     {NULL, NULL, NULL, NULL},
 };

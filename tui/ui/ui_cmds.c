@@ -144,6 +144,8 @@ ui_cmds_close(struct ui *ui, const char *arg)
 		return ui_switch(ui, view_entities_back(ui));
 	if (ui->view == views[VIEW_CLAIMS] || ui->view == views[VIEW_CLAIM])
 		return ui_switch(ui, view_claims_back(ui));
+	if (ui->view == views[VIEW_STATS])
+		return ui_switch(ui, view_stats_back(ui));
 	return ui_switch(ui, views[VIEW_LIST]);
 }
 
@@ -418,10 +420,19 @@ ui_cmds_reload(struct ui *ui, const char *arg)
 	int rc;
 
 	(void)arg;
+	if (ui->view == views[VIEW_STATS])
+		return view_stats_reload(ui);
 	if ((rc = view_list_reload(ui)) != DESK_OK)
 		return ui_error(ui, "reload: %s", desk_errmsg(ui->d));
 	ui_message(ui, "%zu article%s", view_list_count(ui), view_list_count(ui) == 1 ? "" : "s");
 	return 0;
+}
+
+int
+ui_cmds_stats(struct ui *ui, const char *arg)
+{
+	(void)arg;
+	return view_stats_open_from(ui, ui->view);
 }
 
 /* --- Settings --------------------------------------------------------------- */

@@ -234,6 +234,8 @@ ui_cmds_history(struct ui *ui, int redo)
 	view_list_refresh(ui); /* a status may have changed: only those are read */
 	if (ui->view == views[VIEW_ENTITIES])
 		view_entities_reload(ui);
+	if (ui->view == views[VIEW_STATS])
+		view_stats_reload(ui);
 	ui->message[0] = '\0';
 	if (id != 0 && ui->view == views[VIEW_READER] && ui->view->article(ui) == id) {
 		view_tag_load(ui, 1); /* says what came back or went, and goes there */

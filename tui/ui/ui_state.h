@@ -47,6 +47,7 @@ struct view_help;
 struct view_spans;
 struct view_entities;
 struct view_claims;
+struct view_stats;
 struct evform;
 
 /*
@@ -78,6 +79,7 @@ struct ui {
 	attr_t verdict_attr[UI_MAXVERDICTS];
 	short verdict_pair[UI_MAXVERDICTS];
 	struct view_claims *claims; /* the claims screen and a claim's detail */
+	struct view_stats *stats;   /* the statistics screen */
 	struct evform *evform;      /* the evidence form being filled in, or NULL */
 	int64_t evform_claim;
 	char evform_error[512]; /* why the core refused the last try, shown before the field */
@@ -174,6 +176,7 @@ enum view_id {
 	VIEW_ENTITIES,
 	VIEW_CLAIMS, /* the claims of the article or of the corpus */
 	VIEW_CLAIM,  /* one claim's detail */
+	VIEW_STATS,  /* the desk's figures */
 	VIEW_NVIEWS,
 	VIEW_HOME = VIEW_LIST /* where the interface starts, and a failed switch falls back */
 };

@@ -103,6 +103,14 @@ void view_entities_from(struct ui *ui, const struct view_ops *back);
 /* The reader's spans (NULL: none), for the span list. */
 const desk_spans *view_tag_spans(struct ui *ui);
 
+/* --- view_stats.c: the statistics screen ------------------------------ */
+int view_stats_new(struct ui *ui);
+void view_stats_free(struct ui *ui);
+/* Put the screen on, returning to back on q; read the figures again. */
+int view_stats_open_from(struct ui *ui, const struct view_ops *back);
+int view_stats_reload(struct ui *ui);
+const struct view_ops *view_stats_back(struct ui *ui);
+
 /* --- view_help.c -------------------------------------------------------- */
 int view_help_new(struct ui *ui);
 void view_help_free(struct ui *ui);

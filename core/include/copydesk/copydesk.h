@@ -10,5 +10,8 @@
 #include "parse.h"
 #include "io.h"
 #include "export.h"
+#include "config.h"
+#include "stats.h"
+#include "release.h"
 
 #endif

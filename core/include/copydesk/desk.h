@@ -83,6 +83,7 @@ enum {
 	DESK_RULE_DISMISSED,     /* already dismissed */
 	DESK_RULE_IN_USE,        /* still used (an entity with mentions) */
 	DESK_RULE_TEXT,          /* a control character, or longer than the field's limit */
+	DESK_RULE_LICENSE,       /* not an SPDX licence identifier (CC-BY-4.0, MIT, ...) */
 	DESK_NRULES
 };
 const char *desk_errfield(const desk *d);

@@ -1,6 +1,6 @@
 /*
  * parse.h - one rule for each thing an editor types or a file holds that is
- * not free text: ids, whole numbers and dates.  The CLI, the interface and
+ * not free text: ids, whole numbers, dates and URLs.  The CLI, the interface and
  * the core all read them here.  (A label's or verdict's key is a character:
  * desk_key_valid() in text.h.)
  */
@@ -34,6 +34,18 @@ int desk_date_form(const char *s, size_t len);
  * (desk_date_form; a year from 1000 to 9999, leap years counted).
  */
 int desk_date_valid(const char *s, size_t len);
+
+/* "http://" or "https://", any case: the length of s's prefix, or 0. */
+size_t desk_url_scheme(const char *s, size_t len);
+
+/*
+ * Whether s[0..len) is a URL with a host: DESK_URL_OK, or why not: no
+ * http:// or https:// (NOSCHEME), white space in it (SPACE), no host such as
+ * example.com after the scheme (NOHOST: letters, digits, '-' and non-ASCII,
+ * with a dot between labels, an optional user@ and :port).
+ */
+enum { DESK_URL_OK = 0, DESK_URL_NOSCHEME, DESK_URL_SPACE, DESK_URL_NOHOST };
+int desk_url_check(const char *s, size_t len);
 
 #ifdef __cplusplus
 }

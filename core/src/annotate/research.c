@@ -197,74 +197,6 @@ research_trim(const char *s, size_t *len)
 	return s;
 }
 
-static int
-research_has_space(const char *s, size_t len)
-{
-	for (size_t i = 0; i < len; i++)
-		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ||
-		    (unsigned char)s[i] >= 0x80) {
-			ucs4_t c;
-
-			if ((unsigned char)s[i] < 0x80)
-				return 1;
-			u8_mbtouc(&c, (const uint8_t *)s + i, len - i);
-			if (uc_is_property_white_space(c))
-				return 1;
-		}
-	return 0;
-}
-
-/* "http://" or "https://", any case: the length of the prefix, or 0. */
-static size_t
-research_scheme(const char *s, size_t len)
-{
-	if (len >= 7 && strncasecmp(s, "http://", 7) == 0)
-		return 7;
-	if (len >= 8 && strncasecmp(s, "https://", 8) == 0)
-		return 8;
-	return 0;
-}
-
-/* A URL's host: letters, digits, '-' and non-ASCII, with a dot between labels. */
-static int
-research_host_valid(const char *s, size_t len)
-{
-	size_t a = 0, b, dots = 0;
-
-	for (size_t i = 0; i < len; i++)
-		if (s[i] == '/' || s[i] == '?' || s[i] == '#') {
-			len = i;
-			break;
-		}
-	for (size_t i = 0; i < len; i++)
-		if (s[i] == '@')
-			a = i + 1;
-	b = len;
-	for (size_t i = a; i < len; i++)
-		if (s[i] == ':') {
-			b = i;
-			break;
-		}
-	if (b <= a || s[a] == '.' || s[b - 1] == '.')
-		return 0;
-	for (size_t i = a; i < b; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c == '.') {
-			if (s[i - 1] == '.')
-				return 0;
-			dots++;
-		} else if (!(c >= 0x80 || c == '-' || (c >= '0' && c <= '9') ||
-		             (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
-			return 0;
-		}
-	}
-	for (size_t i = b + (b < len); i < len; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return 0;
-	return dots > 0;
-}
-
 /* Something that is meant as a link: a scheme and ":/", "://", or "www.". */
 static int
 research_url_like(const char *s, size_t len)
@@ -308,23 +240,23 @@ research_citation_valid(const char *s, size_t len)
 static int
 research_check_source(desk *d, const char *s, size_t len)
 {
-	size_t k = research_scheme(s, len);
+	int url = desk_url_check(s, len);
 
 	if (len == 0)
 		return desk_error_field(d, DESK_INVALID, "source", DESK_RULE_EMPTY,
 		                        "source: empty: give a URL (http:// or https://) or a "
 		                        "citation");
-	if (k > 0) {
-		if (research_has_space(s, len))
+	if (url != DESK_URL_NOSCHEME) {
+		if (url == DESK_URL_SPACE)
 			return desk_error_field(
 			    d, DESK_INVALID, "source", DESK_RULE_URL,
 			    "source: \"%.*s\" is not a URL: it has spaces in it", (int)len, s);
-		if (!research_host_valid(s + k, len - k))
+		if (url == DESK_URL_NOHOST)
 			return desk_error_field(
 			    d, DESK_INVALID, "source", DESK_RULE_URL,
 			    "source: \"%.*s\" is not a URL: no host such as example.com "
 			    "after %.*s",
-			    (int)len, s, (int)k, s);
+			    (int)len, s, (int)desk_url_scheme(s, len), s);
 		return DESK_OK;
 	}
 	if (research_url_like(s, len))

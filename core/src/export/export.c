@@ -33,7 +33,7 @@ desk_format_export_kind(desk_format f)
  * the split).  Each condition is an indexed lookup on the article's id; the
  * split is decided in C (export_split).
  */
-static const char export_articles_sql[] =
+const char export_articles_sql[] =
     "SELECT id, hash FROM article a WHERE (?1 IS NULL OR a.status = ?1)"
     " AND (?2 IS NULL OR a.id IN (SELECT value FROM json_each(?2)))"
     " AND (?3 IS NULL OR EXISTS (SELECT 1 FROM span s WHERE s.article_id = a.id"
@@ -78,7 +78,7 @@ export_config(desk *d, const char *key)
 }
 
 /* The filter's article ids as a JSON array for json_each, or NULL for all. */
-static char *
+char *
 export_ids_json(const desk_filter *f)
 {
 	char *s, *p;
@@ -102,7 +102,7 @@ export_bind(sqlite3_stmt *st, int i, const char *s)
 }
 
 /* The articles statement bound to the filter (ids: its JSON, kept alive by the caller). */
-static int
+int
 export_select(desk *d, sqlite3_stmt **st, const char *sql, const desk_filter *f, const char *ids)
 {
 	int rc;

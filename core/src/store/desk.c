@@ -115,6 +115,7 @@ desk_rule_name(int rule)
 	    [DESK_RULE_DISMISSED] = "dismissed",
 	    [DESK_RULE_IN_USE] = "in-use",
 	    [DESK_RULE_TEXT] = "text",
+	    [DESK_RULE_LICENSE] = "license",
 	};
 
 	return rule >= 0 && rule < DESK_NRULES ? names[rule] : "";

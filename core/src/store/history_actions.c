@@ -37,6 +37,8 @@
  *                               "state": R, "evidence": [EIDs]}: undo refuses when the
  *                               research changed since (older edits: no state)
  *   candidate-dismiss          {"article_id": 1, "start": 0, "end": 42}
+ *   config                     {"key": "org.name", "before": "..." or null, "after": ...}:
+ *                              a setting (config.c); null when unset
  *   entity-delete              {"entities": [the rows of the entity and those merged into it],
  *                               "spans": [[span id, entity id] of deleted spans naming one]}
  */
@@ -187,6 +189,22 @@ static const history_action history_actions[] = {
      {"UPDATE article SET status = json_extract(?2, '$.' || ?4), updated_by = ?5, "
       "updated_at = " DESK_SQL_NOW " WHERE id = ?6",
       NULL},
+     NULL,
+     0},
+    {"config",
+     "the setting",
+     0,
+     "setting",
+     "SELECT CASE WHEN c.value IS NOT json_extract(?2, '$.' || ?3) THEN CASE WHEN c.value IS "
+     "NULL THEN printf('%s was unset', k.key) ELSE printf('%s was set to \"%s\" by %s', k.key, "
+     "c.value, c.updated_by) END END FROM (SELECT json_extract(?2, '$.key') AS key) k LEFT "
+     "JOIN config c ON c.key = k.key",
+     {"DELETE FROM config WHERE key = json_extract(?2, '$.key') AND json_extract(?2, '$.' || "
+      "?4) IS NULL",
+      "INSERT INTO config (key, value, updated_by, updated_at) SELECT json_extract(?2, "
+      "'$.key'), json_extract(?2, '$.' || ?4), ?5, " DESK_SQL_NOW " WHERE json_extract(?2, "
+      "'$.' || ?4) IS NOT NULL ON CONFLICT (key) DO UPDATE SET value = excluded.value, "
+      "updated_by = excluded.updated_by, updated_at = excluded.updated_at"},
      NULL,
      0},
     {"status-auto", "the change of status", 0, "article", NULL, {NULL, NULL}, "status", 1},

@@ -2,6 +2,10 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+
+#include <unictype.h>
+#include <unistr.h>
 
 #include "internal.h"
 
@@ -57,4 +61,85 @@ desk_date_valid(const char *s, size_t len)
 	if (y < 1000 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
 		return 0;
 	return m != 2 || d < 29 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
+}
+
+static int
+parse_has_space(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ||
+		    (unsigned char)s[i] >= 0x80) {
+			ucs4_t c;
+
+			if ((unsigned char)s[i] < 0x80)
+				return 1;
+			u8_mbtouc(&c, (const uint8_t *)s + i, len - i);
+			if (uc_is_property_white_space(c))
+				return 1;
+		}
+	return 0;
+}
+
+size_t
+desk_url_scheme(const char *s, size_t len)
+{
+	if (len >= 7 && strncasecmp(s, "http://", 7) == 0)
+		return 7;
+	if (len >= 8 && strncasecmp(s, "https://", 8) == 0)
+		return 8;
+	return 0;
+}
+
+/* A URL's host: letters, digits, '-' and non-ASCII, with a dot between labels. */
+static int
+parse_host_valid(const char *s, size_t len)
+{
+	size_t a = 0, b, dots = 0;
+
+	for (size_t i = 0; i < len; i++)
+		if (s[i] == '/' || s[i] == '?' || s[i] == '#') {
+			len = i;
+			break;
+		}
+	for (size_t i = 0; i < len; i++)
+		if (s[i] == '@')
+			a = i + 1;
+	b = len;
+	for (size_t i = a; i < len; i++)
+		if (s[i] == ':') {
+			b = i;
+			break;
+		}
+	if (b <= a || s[a] == '.' || s[b - 1] == '.')
+		return 0;
+	for (size_t i = a; i < b; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '.') {
+			if (s[i - 1] == '.')
+				return 0;
+			dots++;
+		} else if (!(c >= 0x80 || c == '-' || (c >= '0' && c <= '9') ||
+		             (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+			return 0;
+		}
+	}
+	for (size_t i = b + (b < len); i < len; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return dots > 0;
+}
+
+int
+desk_url_check(const char *s, size_t len)
+{
+	size_t k = desk_url_scheme(s, len);
+
+	if (k == 0)
+		return DESK_URL_NOSCHEME;
+	if (parse_has_space(s, len))
+		return DESK_URL_SPACE;
+	if (!parse_host_valid(s + k, len - k))
+		return DESK_URL_NOHOST;
+	return DESK_URL_OK;
 }
