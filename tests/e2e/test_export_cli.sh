@@ -21,6 +21,8 @@ expect 0 "$COPYDESK" tag 1 --text 'Đà Nẵng' LOC
 expect 0 "$COPYDESK" tag 1 --text 'Huế' LOC
 expect 0 "$COPYDESK" tag 2 --text 'Quang Ngai' LOC
 expect 0 "$COPYDESK" claim 1 --text 'Huế nắng, 38,5% dân số.'
+expect 0 "$COPYDESK" config org.name 'Tòa soạn <Thử>'
+expect 0 "$COPYDESK" config org.url https://example.org/
 
 # Every stream format to standard output and to a file: the same bytes.
 for f in jsonl doccano conll claimreview fever csv; do
@@ -71,7 +73,7 @@ expect 64 "$COPYDESK" export --format jsonl --since 2025-02-30
 expect 64 "$COPYDESK" export --format jsonl --frobnicate
 expect 74 "$COPYDESK" export --format jsonl --output "$tmp/no/such/dir/x.jsonl"
 [ -e "$tmp/no" ] && fail "a failed export made a directory"
-expect 1 "$COPYDESK" --db "$tmp/none.db" export --format jsonl
+expect 66 "$COPYDESK" --db "$tmp/none.db" export --format jsonl
 [ -e "$tmp/none.db" ] && fail "export made a database"
 
 # :export in the interface: the same options, the message says what was written.
