@@ -290,6 +290,8 @@ exportargs_run(exportargs *a, desk *d, FILE *out, desk_export_stats *st, char *e
 		snprintf(err, errlen, "give the file to write with --output PATH");
 		return DESK_MISUSE;
 	}
+	/* Large writes: an export is a stream of megabytes. */
+	setvbuf(f, NULL, _IOFBF, (size_t)1 << 16);
 	rc = desk_export(d, &a->o, f, NULL, st);
 	if (rc != DESK_OK)
 		snprintf(err, errlen, "%s", desk_errmsg(d));

@@ -14,13 +14,13 @@
 	"SELECT id, title, date, lang, source, body, chars, status, imported_by, imported_at, "    \
 	"updated_by, updated_at FROM article WHERE id = ?1"
 #define EXPORT_MARKS_SQL                                                                           \
-	"SELECT kind, start, \"end\" FROM mark WHERE article_id = ?1 ORDER BY start, \"end\", id"
+	"SELECT kind, start, \"end\" FROM mark WHERE article_id = ?1 ORDER BY start, id"
 /* ?2 user, ?3 label: NULL for any. */
 #define EXPORT_SPANS_SQL                                                                           \
 	"SELECT start, \"end\", label, text, coalesce(entity_id, 0), author, created_at FROM "     \
 	"span "                                                                                    \
 	"WHERE article_id = ?1 AND deleted_at IS NULL AND (?2 IS NULL OR author = ?2) AND (?3 IS " \
-	"NULL OR label = ?3) ORDER BY start, \"end\", label, author, id"
+	"NULL OR label = ?3) ORDER BY start, \"end\", id"
 #define EXPORT_ENTITY_SQL "SELECT name, external_id FROM entity WHERE id = ?1"
 /* ?2 user, ?3 verdict, ?4 status: NULL for any. */
 #define EXPORT_CLAIMS_SQL                                                                          \
@@ -29,7 +29,7 @@
 	"r.verdict, r.note, r.proposed_by, r.proposed_at, r.reviewed_by, r.reviewed_at, "          \
 	"r.review_reason FROM claim c JOIN research r ON r.id = c.research_id WHERE c.article_id " \
 	"= ?1 AND c.deleted_at IS NULL AND (?2 IS NULL OR c.author = ?2) AND (?3 IS NULL OR "      \
-	"r.verdict = ?3) AND (?4 IS NULL OR r.status = ?4) ORDER BY c.start, c.\"end\", c.id"
+	"r.verdict = ?3) AND (?4 IS NULL OR r.status = ?4) ORDER BY c.start, c.id"
 #define EXPORT_EVIDENCE_SQL                                                                        \
 	"SELECT source, quote, consulted, added_by, added_at FROM evidence WHERE research_id = "   \
 	"?1 "                                                                                      \
@@ -37,7 +37,7 @@
 #define EXPORT_TOKENS_SQL                                                                          \
 	"SELECT json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'), "                    \
 	"coalesce(json_extract(j.value, '$[2]'), 0), json_extract(j.value, '$[3]') FROM "          \
-	"article_tokens t, json_each(t.data) j WHERE t.article_id = ?1 ORDER BY j.key"
+	"article_tokens t, json_each(t.data) j WHERE t.article_id = ?1"
 
 struct export_loader {
 	desk *d;
@@ -108,6 +108,67 @@ export_str(format_article *a, sqlite3_stmt *st, int col, int *nomem)
 	    NULL)
 		*nomem = 1;
 	return p;
+}
+
+/*
+ * The rows come in the order of the article's index (start, then id) so
+ * that SQLite sorts nothing (a sorter per query cost more than the export's
+ * writing); ties of start are put in order here, keeping the index's order
+ * among equals (insertion sorts: the rows are nearly sorted already).
+ */
+static int
+export_span_before(const format_span *x, const format_span *y)
+{
+	int c;
+
+	if (x->end != y->end)
+		return x->end < y->end;
+	if ((c = strcmp(x->label, y->label)) != 0)
+		return c < 0;
+	return strcmp(x->author ? x->author : "", y->author ? y->author : "") < 0;
+}
+
+static void
+export_sort_spans(format_span *v, size_t n)
+{
+	for (size_t i = 1; i < n; i++) {
+		format_span t = v[i];
+		size_t j = i;
+
+		for (; j > 0 && v[j - 1].start == t.start && export_span_before(&t, &v[j - 1]); j--)
+			v[j] = v[j - 1];
+		v[j] = t;
+	}
+}
+
+static void
+export_sort_marks(desk_mark *v, size_t n)
+{
+	for (size_t i = 1; i < n; i++) {
+		desk_mark t = v[i];
+		size_t j = i;
+
+		for (; j > 0 && v[j - 1].start == t.start && t.end < v[j - 1].end; j--)
+			v[j] = v[j - 1];
+		v[j] = t;
+	}
+}
+
+static void
+export_sort_claims(format_claim *v, int64_t *ids, size_t n)
+{
+	for (size_t i = 1; i < n; i++) {
+		format_claim t = v[i];
+		int64_t id = ids[i];
+		size_t j = i;
+
+		for (; j > 0 && v[j - 1].start == t.start && t.end < v[j - 1].end; j--) {
+			v[j] = v[j - 1];
+			ids[j] = ids[j - 1];
+		}
+		v[j] = t;
+		ids[j] = id;
+	}
 }
 
 /* A growing array of n elements of size bytes, moved into the pool when done. */
@@ -188,6 +249,7 @@ export_article(export_loader *l, int64_t id, format_article *a, int *nomem)
 		                        sqlite3_column_int64(st, 2)) != DESK_OK)
 			*nomem = 1;
 	}
+	export_sort_marks(a->marks, a->nmarks);
 	a->in.marks = a->marks;
 	a->in.nmarks = a->nmarks;
 	return export_step_end(l->d, st, r, "export marks");
@@ -314,6 +376,7 @@ export_spans(export_loader *l, int64_t id, const desk_filter *f, format_article 
 		return rc;
 	}
 	sqlite3_reset(st);
+	export_sort_spans(v, n);
 	for (size_t i = 0; i < n && rc == DESK_OK; i++)
 		if (v[i].entity != 0)
 			rc = export_entity(l, a, &ents, &ecap, v[i].entity, nomem);
@@ -443,6 +506,7 @@ export_claims(export_loader *l, int64_t id, const desk_filter *f, format_article
 	if (r != SQLITE_ROW)
 		rc = export_step_end(l->d, st, r, "export claims");
 	sqlite3_reset(st);
+	export_sort_claims(v, ids, n);
 	for (size_t i = 0; i < n && rc == DESK_OK; i++)
 		if ((rc = export_evidence(l, a, &v[i], nomem)) == DESK_OK)
 			rc = export_history(l, a, &v[i], ids[i], nomem);

@@ -339,10 +339,33 @@ desk_exec(desk *d, const char *sql)
  */
 #define DESK_PAGE_SIZE "16384"
 
+/*
+ * Pages from one buffer for every page cache of the process, SQLite's own
+ * page caches and its temporary tables alike.  Without it each temporary
+ * table a query makes (a UNION, a sort) asks malloc for 20 pages at once and
+ * gives them back at the end, and malloc gives them to the kernel: reading a
+ * claim's history cost a millisecond of page faults, an export of 2,000
+ * claims three seconds.  Pages past the buffer come from malloc as before.
+ */
+#define DESK_PAGES 256
+
 static void
 desk_sqlite_setup(void)
 {
+	static max_align_t *pages;
+	int hdr = 0;
+
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	if (sqlite3_config(SQLITE_CONFIG_PCACHE_HDRSZ, &hdr) == SQLITE_OK && hdr > 0) {
+		size_t slot = (16384 + (size_t)hdr + 7) / 8 * 8;
+
+		if ((pages = malloc(slot * DESK_PAGES)) != NULL &&
+		    sqlite3_config(SQLITE_CONFIG_PAGECACHE, pages, (int)slot, DESK_PAGES) !=
+		        SQLITE_OK) {
+			free(pages);
+			pages = NULL;
+		}
+	}
 }
 
 int
