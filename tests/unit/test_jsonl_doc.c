@@ -442,6 +442,10 @@ test_large_file(void **state)
 		                        n, pad);
 		n++;
 	}
+	/* A last line whose span is widened: its note comes at the commit, with its line. */
+	len += (size_t)snprintf(buf + len, cap - len,
+	                        "{\"format_version\":1,\"text\":\"Ax\u0301 B.\",\"spans\":[{"
+	                        "\"start\":0,\"end\":2,\"label\":\"PER\"}]}\n");
 	memset(&s, 0, sizeof s);
 	assert_int_equal(desk_open(&d, ":memory:", "alice"), DESK_OK);
 	assert_int_equal(
@@ -455,6 +459,9 @@ test_large_file(void **state)
 	                                    -1, &st, NULL),
 	                 SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(s.added, n + 1);
+	assert_int_equal(s.notes, 1);
+	assert_int_equal(s.note_line, n + 1);
 	assert_int_equal(sqlite3_column_int(st, 0), n);
 	assert_int_equal(sqlite3_column_int(st, 1), n);
 	assert_int_equal(sqlite3_column_int(st, 2), 1);
