@@ -634,15 +634,25 @@ jsonl_str(const char *s)
 	return s ? json_string(s) : json_null();
 }
 
-/* Set the members of o in this order (NULL values: out of memory, found by the caller). */
+/*
+ * Set the members of o in this order, taking the values; a NULL value (out
+ * of memory) or o NULL frees them all, o too, and gives DESK_NOMEM.
+ */
 static int
 jsonl_set(json_t *o, const char *const *keys, json_t *const *v, size_t n)
 {
 	int bad = o == NULL;
 
-	for (size_t i = 0; i < n; i++)
-		if (v[i] == NULL || (o && json_object_set_new(o, keys[i], v[i]) != 0))
+	for (size_t i = 0; i < n; i++) {
+		if (v[i] == NULL)
 			bad = 1;
+		else if (o == NULL)
+			json_decref(v[i]);
+		else if (json_object_set_new(o, keys[i], v[i]) != 0) /* it frees v[i] */
+			bad = 1;
+	}
+	if (bad)
+		json_decref(o);
 	return bad ? DESK_NOMEM : DESK_OK;
 }
 
@@ -672,26 +682,54 @@ jsonl_out_spans(const format_article *a)
 	return v;
 }
 
+static int
+jsonl_alias_cmp(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/*
+ * The entities the document's spans name, each with its aliases: the
+ * distinct texts of those spans.  Worked out from the spans written (not
+ * taken from the entity), so that spans an export left out (in
+ * boilerplate) take their names with them.
+ */
 static json_t *
 jsonl_out_entities(const format_article *a)
 {
 	static const char *const k[] = {"id", "name", "external_id", "aliases"};
-	json_t *v = json_array();
+	const char **tmp = malloc((a->nspans ? a->nspans : 1) * sizeof *tmp);
+	json_t *v = tmp ? json_array() : NULL;
 
 	for (size_t i = 0; v && i < a->nentities; i++) {
 		const format_entity *e = &a->entities[i];
-		json_t *al = json_array(), *o = json_object();
-		json_t *x[] = {json_integer(e->id), jsonl_str(e->name),
-		               jsonl_str(e->external_id ? e->external_id : ""), al};
+		json_t *al, *o, *x[4];
+		size_t n = 0;
 
-		for (size_t j = 0; al && j < e->naliases; j++)
-			if (json_array_append_new(al, jsonl_str(e->aliases[j])) != 0)
-				x[3] = NULL;
+		for (size_t j = 0; j < a->nspans; j++)
+			if (a->spans[j].entity == e->id && a->spans[j].text)
+				tmp[n++] = a->spans[j].text;
+		if (n == 0)
+			continue;
+		qsort(tmp, n, sizeof *tmp, jsonl_alias_cmp);
+		al = json_array();
+		for (size_t j = 0; al && j < n; j++)
+			if ((j == 0 || strcmp(tmp[j - 1], tmp[j]) != 0) &&
+			    json_array_append_new(al, json_string(tmp[j])) != 0) {
+				json_decref(al);
+				al = NULL;
+			}
+		o = json_object();
+		x[0] = json_integer(e->id);
+		x[1] = jsonl_str(e->name);
+		x[2] = jsonl_str(e->external_id ? e->external_id : "");
+		x[3] = al;
 		if (jsonl_set(o, k, x, 4) != DESK_OK || json_array_append_new(v, o) != 0) {
 			json_decref(v);
-			return NULL;
+			v = NULL;
 		}
 	}
+	free(tmp);
 	return v;
 }
 
@@ -816,8 +854,9 @@ fmt_jsonl_write_article(format_sink *s, const format_article *a)
 	size_t n = 0;
 	int rc;
 
-	if ((rc = jsonl_set(o, k, x, 18)) != DESK_OK ||
-	    (js = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER)) == NULL)
+	if ((rc = jsonl_set(o, k, x, 18)) != DESK_OK)
+		o = NULL; /* freed */
+	if (o == NULL || (js = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER)) == NULL)
 		rc = format_fail(&s->err, DESK_NOMEM, 0, 0, "article %lld: out of memory",
 		                 (long long)a->id);
 	/* Characters a terminal would act on (C1 controls, bidi controls) as \uXXXX too. */
