@@ -7,15 +7,16 @@
  * ignored.  Blank lines are skipped.  Strings are decoded by jansson and
  * normalised like text files (LF line ends, NFC, no trailing white space);
  * no title or boilerplate heuristics run here, since the scraper already
- * gave the fields.  Any bad line refuses the whole file.  See
- * annotations/FORMATS.md.
+ * gave the fields.  Any bad line refuses the whole file.  A record with
+ * "format_version" is copydesk's own export, read whole (spans, entities,
+ * claims with research, evidence and history, tokens); the writer at the
+ * end writes it.  See annotations/FORMATS.md.  Parts of a large file and
+ * SQLite's quick path for plain records: jsonl_quick.c.
  */
 #define _GNU_SOURCE /* memmem */
 #include <errno.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <jansson.h>
 #include <sqlite3.h>
@@ -145,17 +146,6 @@ jsonl_grow(format_article **arts, size_t *cap)
 	return DESK_OK;
 }
 
-/* The lines of s[from..to), which starts at line ln0 + 1, into articles. */
-typedef struct jsonl_part {
-	const char *s;
-	size_t from, to;
-	int64_t ln0;
-	format_article *arts;
-	size_t n;
-	int rc;
-	format_error err;
-} jsonl_part;
-
 /* One record by jansson: its fields into f (o, to free after), or the refusal. */
 static int
 jsonl_decode(json_t **o, jsonl_fields *f, const char *line, size_t len, size_t blank, int64_t ln,
@@ -216,104 +206,11 @@ jsonl_parse_part(void *arg)
 	return NULL;
 }
 
-/*
- * A large file is cut at line ends into parts that the processors parse at
- * once (decoding JSON is most of the time an import of JSON Lines takes).
- */
-#define JSONL_PART_MIN ((size_t)1 << 20)
-#define JSONL_MAXPARTS 8
-
-static size_t
-jsonl_cut(jsonl_part *parts, const char *s, size_t len, int64_t ln)
-{
-	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t want = len / JSONL_PART_MIN, np = 0, at = 0;
-
-	if (want > (size_t)(cpus > 1 ? cpus : 1))
-		want = (size_t)(cpus > 1 ? cpus : 1);
-	if (want > JSONL_MAXPARTS)
-		want = JSONL_MAXPARTS;
-	if (want < 1)
-		want = 1;
-	while (at < len || np == 0) {
-		size_t to = np + 1 == want ? len : at + (len - at) / (want - np);
-		const char *nl = to < len ? memchr(s + to, '\n', len - to) : NULL;
-
-		to = nl ? (size_t)(nl - s) + 1 : len;
-		memset(&parts[np], 0, sizeof parts[np]);
-		parts[np].s = s;
-		parts[np].from = at;
-		parts[np].to = to;
-		parts[np].ln0 = ln;
-		for (const char *q = s + at; (q = memchr(q, '\n', (size_t)(s + to - q))) != NULL;
-		     q++)
-			ln++;
-		at = to;
-		np++;
-	}
-	return np;
-}
-
 int
 fmt_jsonl_parse(format_article **out, size_t *n, const char *s, size_t len, int64_t ln0,
                 format_error *err)
 {
-	jsonl_part parts[JSONL_MAXPARTS];
-	pthread_t threads[JSONL_MAXPARTS];
-	int started[JSONL_MAXPARTS] = {0};
-	size_t np = jsonl_cut(parts, s, len, ln0), narts = 0;
-	format_article *arts = NULL;
-	int rc = DESK_OK;
-
-	*out = NULL;
-	*n = 0;
-	for (size_t i = 1; i < np; i++)
-		started[i] = pthread_create(&threads[i], NULL, jsonl_parse_part, &parts[i]) == 0;
-	jsonl_parse_part(&parts[0]);
-	for (size_t i = 1; i < np; i++) {
-		if (started[i])
-			pthread_join(threads[i], NULL);
-		else
-			jsonl_parse_part(&parts[i]); /* no thread: parse it here */
-	}
-	/* The first bad line of the file is the one to report. */
-	for (size_t i = 0; i < np; i++) {
-		if (rc == DESK_OK && parts[i].rc != DESK_OK) {
-			rc = parts[i].rc;
-			*err = parts[i].err;
-		}
-		narts += parts[i].n;
-	}
-	if (rc == DESK_OK && narts == 0) {
-		/* only blank lines: no articles, which the caller judges */
-	} else if (rc == DESK_OK && np == 1) {
-		arts = parts[0].arts;
-		parts[0].arts = NULL;
-		parts[0].n = 0;
-	} else if (rc == DESK_OK && (arts = malloc(narts * sizeof *arts)) == NULL) {
-		rc = format_fail(err, DESK_NOMEM, 0, 0, "out of memory");
-	} else if (rc == DESK_OK) {
-		narts = 0;
-		for (size_t i = 0; i < np; i++) {
-			memcpy(arts + narts, parts[i].arts, parts[i].n * sizeof *arts);
-			narts += parts[i].n;
-			free(parts[i].arts); /* the records moved: only the array goes */
-			parts[i].arts = NULL;
-			parts[i].n = 0;
-		}
-	}
-	for (size_t i = 0; i < np; i++)
-		format_articles_free(parts[i].arts, parts[i].n);
-	if (rc != DESK_OK)
-		return rc;
-	/* in.date points into the record itself, so only once the array has
-	 * stopped moving: the records before a realloc would point to freed
-	 * memory. */
-	for (size_t i = 0; i < narts; i++)
-		arts[i].in.date = arts[i].date[0] ? arts[i].date : NULL;
-	*out = arts;
-	*n = narts;
-	return DESK_OK;
+	return jsonl_parts_parse(out, n, s, len, ln0, err, jsonl_parse_part);
 }
 
 int
