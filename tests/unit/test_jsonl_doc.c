@@ -306,6 +306,13 @@ static const struct {
               "\"editor\":\"x\",\"at\":\"t\"}]}]}",
      "not an event"},
     {DOC_HEAD "\"format_version\":2}", "broken JSON"}, /* a key twice */
+    {DOC_HEAD "\"marks\":[{\"kind\":\"byline\",\"start\":5,\"end\":1}]}",
+     "not a range of the text"},
+    {DOC_HEAD "\"marks\":[{\"kind\":\"byline\",\"start\":0,\"end\":100}]}",
+     "not a range of the text"},
+    {DOC_HEAD "\"claims\":[{\"start\":0,\"end\":3,\"history\":[{\"action\":\"undone\","
+              "\"editor\":\"x\",\"at\":\"t\"}]}]}",
+     "with no event before it"},
 };
 
 static void

@@ -434,6 +434,7 @@ jsonl_doc_rest(jsonl_at *at, json_t *o)
 	format_article *a = at->a;
 	json_t *arr, *e;
 	size_t i;
+	int64_t chars;
 	int rc;
 
 	if ((rc = jsonl_get_array(&arr, (void **)&a->claims, &a->nclaims, sizeof *a->claims, at, o,
@@ -463,6 +464,7 @@ jsonl_doc_rest(jsonl_at *at, json_t *o)
 		                                        json_string_length(x))) == NULL)
 			return format_fail(at->err, DESK_NOMEM, 0, 0, "out of memory");
 	}
+	chars = -1; /* counted for the first mark */
 	if ((arr = json_object_get(o, "marks")) != NULL && !json_is_null(arr) &&
 	    !json_is_array(arr))
 		return jsonl_bad(at, "marks", "is not an array");
@@ -477,6 +479,11 @@ jsonl_doc_rest(jsonl_at *at, json_t *o)
 		if (kind == NULL || (strcmp(kind, "boilerplate") && strcmp(kind, "byline")))
 			return jsonl_bad(at, "marks",
 			                 "holds a mark that is not a boilerplate or byline");
+		if (chars < 0)
+			chars = (int64_t)desk_utf8_count(a->mem, a->in.body_len);
+		if (s < 0 || s >= t || t > chars)
+			return jsonl_bad(at, "marks",
+			                 "holds a mark that is not a range of the text");
 		if (format_article_mark(a,
 		                        kind[1] == 'o' ? DESK_MARK_BOILERPLATE : DESK_MARK_BYLINE,
 		                        s, t) != DESK_OK)
