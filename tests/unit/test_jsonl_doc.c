@@ -306,6 +306,13 @@ static const struct {
               "\"editor\":\"x\",\"at\":\"t\"}]}]}",
      "not an event"},
     {DOC_HEAD "\"format_version\":2}", "broken JSON"}, /* a key twice */
+    {DOC_HEAD "\"marks\":[{\"kind\":\"byline\",\"start\":5,\"end\":1}]}",
+     "not a range of the text"},
+    {DOC_HEAD "\"marks\":[{\"kind\":\"byline\",\"start\":0,\"end\":100}]}",
+     "not a range of the text"},
+    {DOC_HEAD "\"claims\":[{\"start\":0,\"end\":3,\"history\":[{\"action\":\"undone\","
+              "\"editor\":\"x\",\"at\":\"t\"}]}]}",
+     "with no event before it"},
 };
 
 static void
@@ -442,6 +449,10 @@ test_large_file(void **state)
 		                        n, pad);
 		n++;
 	}
+	/* A last line whose span is widened: its note comes at the commit, with its line. */
+	len += (size_t)snprintf(buf + len, cap - len,
+	                        "{\"format_version\":1,\"text\":\"Ax\u0301 B.\",\"spans\":[{"
+	                        "\"start\":0,\"end\":2,\"label\":\"PER\"}]}\n");
 	memset(&s, 0, sizeof s);
 	assert_int_equal(desk_open(&d, ":memory:", "alice"), DESK_OK);
 	assert_int_equal(
@@ -455,6 +466,9 @@ test_large_file(void **state)
 	                                    -1, &st, NULL),
 	                 SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(s.added, n + 1);
+	assert_int_equal(s.notes, 1);
+	assert_int_equal(s.note_line, n + 1);
 	assert_int_equal(sqlite3_column_int(st, 0), n);
 	assert_int_equal(sqlite3_column_int(st, 1), n);
 	assert_int_equal(sqlite3_column_int(st, 2), 1);

@@ -219,6 +219,23 @@ typedef struct jsonl_quick {
 	sqlite3 *db;
 	sqlite3_stmt *fields, *keys;
 } jsonl_quick;
+/* jsonl.c: the lines of s[from..to), which start at line ln0 + 1, into articles (a thread). */
+typedef struct jsonl_part {
+	const char *s;
+	size_t from, to;
+	int64_t ln0;
+	format_article *arts;
+	size_t n;
+	int rc;
+	format_error err;
+} jsonl_part;
+/*
+ * jsonl_quick.c: fmt_jsonl_parse() of a buffer cut at line ends into parts
+ * that parse (jsonl.c's, given to keep the files in one direction) reads on
+ * every processor.
+ */
+int jsonl_parts_parse(format_article **out, size_t *n, const char *s, size_t len, int64_t ln0,
+                      format_error *err, void *(*parse)(void *));
 void jsonl_quick_open(jsonl_quick *q);
 void jsonl_quick_close(jsonl_quick *q);
 int jsonl_quick_fields(jsonl_quick *q, const char **v, size_t *vlen, const char *line, size_t len);

@@ -7,15 +7,16 @@
  * ignored.  Blank lines are skipped.  Strings are decoded by jansson and
  * normalised like text files (LF line ends, NFC, no trailing white space);
  * no title or boilerplate heuristics run here, since the scraper already
- * gave the fields.  Any bad line refuses the whole file.  See
- * annotations/FORMATS.md.
+ * gave the fields.  Any bad line refuses the whole file.  A record with
+ * "format_version" is copydesk's own export, read whole (spans, entities,
+ * claims with research, evidence and history, tokens); the writer at the
+ * end writes it.  See annotations/FORMATS.md.  Parts of a large file and
+ * SQLite's quick path for plain records: jsonl_quick.c.
  */
 #define _GNU_SOURCE /* memmem */
 #include <errno.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <jansson.h>
 #include <sqlite3.h>
@@ -145,17 +146,6 @@ jsonl_grow(format_article **arts, size_t *cap)
 	return DESK_OK;
 }
 
-/* The lines of s[from..to), which starts at line ln0 + 1, into articles. */
-typedef struct jsonl_part {
-	const char *s;
-	size_t from, to;
-	int64_t ln0;
-	format_article *arts;
-	size_t n;
-	int rc;
-	format_error err;
-} jsonl_part;
-
 /* One record by jansson: its fields into f (o, to free after), or the refusal. */
 static int
 jsonl_decode(json_t **o, jsonl_fields *f, const char *line, size_t len, size_t blank, int64_t ln,
@@ -216,104 +206,11 @@ jsonl_parse_part(void *arg)
 	return NULL;
 }
 
-/*
- * A large file is cut at line ends into parts that the processors parse at
- * once (decoding JSON is most of the time an import of JSON Lines takes).
- */
-#define JSONL_PART_MIN ((size_t)1 << 20)
-#define JSONL_MAXPARTS 8
-
-static size_t
-jsonl_cut(jsonl_part *parts, const char *s, size_t len, int64_t ln)
-{
-	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	size_t want = len / JSONL_PART_MIN, np = 0, at = 0;
-
-	if (want > (size_t)(cpus > 1 ? cpus : 1))
-		want = (size_t)(cpus > 1 ? cpus : 1);
-	if (want > JSONL_MAXPARTS)
-		want = JSONL_MAXPARTS;
-	if (want < 1)
-		want = 1;
-	while (at < len || np == 0) {
-		size_t to = np + 1 == want ? len : at + (len - at) / (want - np);
-		const char *nl = to < len ? memchr(s + to, '\n', len - to) : NULL;
-
-		to = nl ? (size_t)(nl - s) + 1 : len;
-		memset(&parts[np], 0, sizeof parts[np]);
-		parts[np].s = s;
-		parts[np].from = at;
-		parts[np].to = to;
-		parts[np].ln0 = ln;
-		for (const char *q = s + at; (q = memchr(q, '\n', (size_t)(s + to - q))) != NULL;
-		     q++)
-			ln++;
-		at = to;
-		np++;
-	}
-	return np;
-}
-
 int
 fmt_jsonl_parse(format_article **out, size_t *n, const char *s, size_t len, int64_t ln0,
                 format_error *err)
 {
-	jsonl_part parts[JSONL_MAXPARTS];
-	pthread_t threads[JSONL_MAXPARTS];
-	int started[JSONL_MAXPARTS] = {0};
-	size_t np = jsonl_cut(parts, s, len, ln0), narts = 0;
-	format_article *arts = NULL;
-	int rc = DESK_OK;
-
-	*out = NULL;
-	*n = 0;
-	for (size_t i = 1; i < np; i++)
-		started[i] = pthread_create(&threads[i], NULL, jsonl_parse_part, &parts[i]) == 0;
-	jsonl_parse_part(&parts[0]);
-	for (size_t i = 1; i < np; i++) {
-		if (started[i])
-			pthread_join(threads[i], NULL);
-		else
-			jsonl_parse_part(&parts[i]); /* no thread: parse it here */
-	}
-	/* The first bad line of the file is the one to report. */
-	for (size_t i = 0; i < np; i++) {
-		if (rc == DESK_OK && parts[i].rc != DESK_OK) {
-			rc = parts[i].rc;
-			*err = parts[i].err;
-		}
-		narts += parts[i].n;
-	}
-	if (rc == DESK_OK && narts == 0) {
-		/* only blank lines: no articles, which the caller judges */
-	} else if (rc == DESK_OK && np == 1) {
-		arts = parts[0].arts;
-		parts[0].arts = NULL;
-		parts[0].n = 0;
-	} else if (rc == DESK_OK && (arts = malloc(narts * sizeof *arts)) == NULL) {
-		rc = format_fail(err, DESK_NOMEM, 0, 0, "out of memory");
-	} else if (rc == DESK_OK) {
-		narts = 0;
-		for (size_t i = 0; i < np; i++) {
-			memcpy(arts + narts, parts[i].arts, parts[i].n * sizeof *arts);
-			narts += parts[i].n;
-			free(parts[i].arts); /* the records moved: only the array goes */
-			parts[i].arts = NULL;
-			parts[i].n = 0;
-		}
-	}
-	for (size_t i = 0; i < np; i++)
-		format_articles_free(parts[i].arts, parts[i].n);
-	if (rc != DESK_OK)
-		return rc;
-	/* in.date points into the record itself, so only once the array has
-	 * stopped moving: the records before a realloc would point to freed
-	 * memory. */
-	for (size_t i = 0; i < narts; i++)
-		arts[i].in.date = arts[i].date[0] ? arts[i].date : NULL;
-	*out = arts;
-	*n = narts;
-	return DESK_OK;
+	return jsonl_parts_parse(out, n, s, len, ln0, err, jsonl_parse_part);
 }
 
 int
@@ -537,6 +434,7 @@ jsonl_doc_rest(jsonl_at *at, json_t *o)
 	format_article *a = at->a;
 	json_t *arr, *e;
 	size_t i;
+	int64_t chars;
 	int rc;
 
 	if ((rc = jsonl_get_array(&arr, (void **)&a->claims, &a->nclaims, sizeof *a->claims, at, o,
@@ -566,6 +464,7 @@ jsonl_doc_rest(jsonl_at *at, json_t *o)
 		                                        json_string_length(x))) == NULL)
 			return format_fail(at->err, DESK_NOMEM, 0, 0, "out of memory");
 	}
+	chars = -1; /* counted for the first mark */
 	if ((arr = json_object_get(o, "marks")) != NULL && !json_is_null(arr) &&
 	    !json_is_array(arr))
 		return jsonl_bad(at, "marks", "is not an array");
@@ -580,6 +479,11 @@ jsonl_doc_rest(jsonl_at *at, json_t *o)
 		if (kind == NULL || (strcmp(kind, "boilerplate") && strcmp(kind, "byline")))
 			return jsonl_bad(at, "marks",
 			                 "holds a mark that is not a boilerplate or byline");
+		if (chars < 0)
+			chars = (int64_t)desk_utf8_count(a->mem, a->in.body_len);
+		if (s < 0 || s >= t || t > chars)
+			return jsonl_bad(at, "marks",
+			                 "holds a mark that is not a range of the text");
 		if (format_article_mark(a,
 		                        kind[1] == 'o' ? DESK_MARK_BOILERPLATE : DESK_MARK_BYLINE,
 		                        s, t) != DESK_OK)
@@ -634,15 +538,25 @@ jsonl_str(const char *s)
 	return s ? json_string(s) : json_null();
 }
 
-/* Set the members of o in this order (NULL values: out of memory, found by the caller). */
+/*
+ * Set the members of o in this order, taking the values; a NULL value (out
+ * of memory) or o NULL frees them all, o too, and gives DESK_NOMEM.
+ */
 static int
 jsonl_set(json_t *o, const char *const *keys, json_t *const *v, size_t n)
 {
 	int bad = o == NULL;
 
-	for (size_t i = 0; i < n; i++)
-		if (v[i] == NULL || (o && json_object_set_new(o, keys[i], v[i]) != 0))
+	for (size_t i = 0; i < n; i++) {
+		if (v[i] == NULL)
 			bad = 1;
+		else if (o == NULL)
+			json_decref(v[i]);
+		else if (json_object_set_new(o, keys[i], v[i]) != 0) /* it frees v[i] */
+			bad = 1;
+	}
+	if (bad)
+		json_decref(o);
 	return bad ? DESK_NOMEM : DESK_OK;
 }
 
@@ -672,26 +586,54 @@ jsonl_out_spans(const format_article *a)
 	return v;
 }
 
+static int
+jsonl_alias_cmp(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/*
+ * The entities the document's spans name, each with its aliases: the
+ * distinct texts of those spans.  Worked out from the spans written (not
+ * taken from the entity), so that spans an export left out (in
+ * boilerplate) take their names with them.
+ */
 static json_t *
 jsonl_out_entities(const format_article *a)
 {
 	static const char *const k[] = {"id", "name", "external_id", "aliases"};
-	json_t *v = json_array();
+	const char **tmp = malloc((a->nspans ? a->nspans : 1) * sizeof *tmp);
+	json_t *v = tmp ? json_array() : NULL;
 
 	for (size_t i = 0; v && i < a->nentities; i++) {
 		const format_entity *e = &a->entities[i];
-		json_t *al = json_array(), *o = json_object();
-		json_t *x[] = {json_integer(e->id), jsonl_str(e->name),
-		               jsonl_str(e->external_id ? e->external_id : ""), al};
+		json_t *al, *o, *x[4];
+		size_t n = 0;
 
-		for (size_t j = 0; al && j < e->naliases; j++)
-			if (json_array_append_new(al, jsonl_str(e->aliases[j])) != 0)
-				x[3] = NULL;
+		for (size_t j = 0; j < a->nspans; j++)
+			if (a->spans[j].entity == e->id && a->spans[j].text)
+				tmp[n++] = a->spans[j].text;
+		if (n == 0)
+			continue;
+		qsort(tmp, n, sizeof *tmp, jsonl_alias_cmp);
+		al = json_array();
+		for (size_t j = 0; al && j < n; j++)
+			if ((j == 0 || strcmp(tmp[j - 1], tmp[j]) != 0) &&
+			    json_array_append_new(al, json_string(tmp[j])) != 0) {
+				json_decref(al);
+				al = NULL;
+			}
+		o = json_object();
+		x[0] = json_integer(e->id);
+		x[1] = jsonl_str(e->name);
+		x[2] = jsonl_str(e->external_id ? e->external_id : "");
+		x[3] = al;
 		if (jsonl_set(o, k, x, 4) != DESK_OK || json_array_append_new(v, o) != 0) {
 			json_decref(v);
-			return NULL;
+			v = NULL;
 		}
 	}
+	free(tmp);
 	return v;
 }
 
@@ -816,8 +758,9 @@ fmt_jsonl_write_article(format_sink *s, const format_article *a)
 	size_t n = 0;
 	int rc;
 
-	if ((rc = jsonl_set(o, k, x, 18)) != DESK_OK ||
-	    (js = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER)) == NULL)
+	if ((rc = jsonl_set(o, k, x, 18)) != DESK_OK)
+		o = NULL; /* freed */
+	if (o == NULL || (js = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER)) == NULL)
 		rc = format_fail(&s->err, DESK_NOMEM, 0, 0, "article %lld: out of memory",
 		                 (long long)a->id);
 	/* Characters a terminal would act on (C1 controls, bidi controls) as \uXXXX too. */

@@ -240,6 +240,12 @@ import_check_claim(import_annot *r, format_article *a, const desk_text *t, forma
 			    "claim %zu: history event %zu: \"%.40s\" is not an event "
 			    "with an editor and a time",
 			    i + 1, k + 1, e->action ? e->action : "");
+		if (k == 0 &&
+		    (strcmp(e->action, "undone") == 0 || strcmp(e->action, "redone") == 0))
+			return format_fail(
+			    err, DESK_INVALID, line, 1,
+			    "claim %zu: history event 1: \"%s\" with no event before it", i + 1,
+			    e->action);
 		if (e->verdict && import_name_of(&r->verdicts, e->verdict, 0) == NULL)
 			return format_fail(err, DESK_INVALID, line, 1,
 			                   "claim %zu: history event %zu: no verdict \"%.40s\"",

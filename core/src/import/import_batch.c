@@ -173,10 +173,28 @@ import_batch_hold(import_run *r, const format_article *a, int64_t id, int dup)
 	h->line = a->line;
 	h->id = id;
 	h->dup = dup;
-	h->title = NULL;
+	h->title = h->note = NULL;
 	if (a->in.title && (h->title = desk_strdup(a->in.title)) == NULL)
 		return DESK_NOMEM;
 	r->nheld++;
+	return DESK_OK;
+}
+
+/* Keep a large file's notes before line (all: INT64_MAX), from *at on, taking them. */
+static int
+import_batch_hold_notes(import_run *r, import_file *f, size_t *at, int64_t line)
+{
+	for (; *at < f->nnotes && f->notes[*at].line <= line; (*at)++) {
+		import_held *h;
+
+		if (desk_grow(&r->held, &r->capheld, r->nheld, sizeof *r->held) != DESK_OK)
+			return DESK_NOMEM;
+		h = &r->held[r->nheld++];
+		memset(h, 0, sizeof *h);
+		h->line = f->notes[*at].line;
+		h->note = f->notes[*at].msg;
+		f->notes[*at].msg = NULL;
+	}
 	return DESK_OK;
 }
 
@@ -217,7 +235,10 @@ import_batch_finish(import_run *r)
 			desk_import_event ev = {0};
 
 			if (r->hold) {
-				if ((rc = import_batch_hold(r, &b->files[i].arts[j], b->ids[k],
+				if ((rc = import_batch_hold_notes(r, &b->files[i], &nt,
+				                                  b->files[i].arts[j].line)) !=
+				        DESK_OK ||
+				    (rc = import_batch_hold(r, &b->files[i].arts[j], b->ids[k],
 				                            b->dup[k])) != DESK_OK) {
 					import_batch_clear(b);
 					snprintf(r->hold_msg, sizeof r->hold_msg, "out of memory");
@@ -241,6 +262,11 @@ import_batch_finish(import_run *r)
 		}
 		if (!r->hold)
 			import_batch_notes(r, &b->files[i], &nt, INT64_MAX);
+		else if (import_batch_hold_notes(r, &b->files[i], &nt, INT64_MAX) != DESK_OK) {
+			import_batch_clear(b);
+			snprintf(r->hold_msg, sizeof r->hold_msg, "out of memory");
+			return DESK_NOMEM;
+		}
 	}
 	import_batch_clear(b);
 	return DESK_OK;
@@ -354,7 +380,13 @@ import_batch_held_end(import_run *r, const char *path, int report)
 		import_held *h = &r->held[i];
 		desk_import_event ev = {0};
 
-		if (report) {
+		if (report && h->note != NULL) {
+			ev.what = DESK_IMPORT_NOTE;
+			ev.path = path;
+			ev.line = h->line;
+			ev.message = h->note;
+			import_batch_emit(r, &ev);
+		} else if (report) {
 			ev.what = h->dup ? DESK_IMPORT_DUPLICATE : DESK_IMPORT_ADDED;
 			ev.path = path;
 			ev.line = h->line;
@@ -369,6 +401,7 @@ import_batch_held_end(import_run *r, const char *path, int report)
 			import_batch_emit(r, &ev);
 		}
 		free(h->title);
+		free(h->note);
 	}
 	r->nheld = 0;
 }

@@ -11,11 +11,14 @@
 #include "import_annot.h"
 #include "internal.h"
 
-/* An article of a large file, stored in its still open transaction: reported at its commit. */
+/*
+ * An article of a large file, stored in its still open transaction, or a
+ * note of that file (note set): reported at its commit.
+ */
 typedef struct import_held {
 	int64_t line, id;
 	int dup;
-	char *title;
+	char *title, *note;
 } import_held;
 
 /* Accepted files whose articles are stored together, in one transaction. */
