@@ -627,7 +627,45 @@ static const struct {
     {"doccano/test_sequence_labeling.conll", DESK_SCHEME_IOB2, 0, 1},
     {"doccano/test_labeling.trailing.conll", DESK_SCHEME_IOB2, 0, 1},
     {"doccano/import_sequence_labeling_conll.txt", DESK_SCHEME_IOB2, 0, 1},
+    {"doccano/doccano_transformer/labeling.conll2003.user1", DESK_SCHEME_IOB2, 0, 1},
+    {"doccano/doccano_transformer/labeling.conll2003.user2", DESK_SCHEME_IOB2, 0, 2},
+    {"doccano/doccano_transformer/labeling_text_label.conll2003.user0", DESK_SCHEME_IOB2, 0, 2},
 };
+
+/* The shared files that are not CoNLL NER files, refused at their first line. */
+static void
+test_refused_shared(void **state)
+{
+	static const struct {
+		const char *path, *reason;
+		int64_t line;
+	} bad[] = {
+	    {"doccano/test_labeling.invalid.conll", "\"SOCCERO\" is not a tag", 1},
+	    {"conll2003-like/phonlp_vi/pos_test.txt", "is not a tag", 1},
+	    {"doccano/export_sequence_labeling.jsonl", "", 1},
+	};
+	const char *dir = datasets();
+	char path[1200];
+
+	(void)state;
+	if (dir == NULL)
+		skip();
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		format_article *a = NULL;
+		size_t n = 0, len = 0;
+		notes_seen ns = {0};
+		format_error err;
+		char *data;
+
+		snprintf(path, sizeof path, "%s/%s", dir, bad[i].path);
+		assert_non_null(data = slurp(path, &len));
+		assert_int_equal(read_conll(&a, &n, data, len, &ns, &err), DESK_INVALID);
+		assert_null(a);
+		if (err.line != bad[i].line || strstr(err.msg, bad[i].reason) == NULL)
+			fail_msg("%s: refused at %lld (%s)", path, (long long)err.line, err.msg);
+		free(data);
+	}
+}
 
 /* Read a shared file and write it back: the same tokens and tags. */
 static void
@@ -813,7 +851,8 @@ main(void)
 	    cmocka_unit_test(test_write_english),    cmocka_unit_test(test_write_vietnamese),
 	    cmocka_unit_test(test_write_nested),     cmocka_unit_test(test_write_edge_in_token),
 	    cmocka_unit_test(test_write_schemes),    cmocka_unit_test(test_write_sentence_cross),
-	    cmocka_unit_test(test_roundtrip_shared), cmocka_unit_test(test_conlleval),
+	    cmocka_unit_test(test_roundtrip_shared), cmocka_unit_test(test_refused_shared),
+	    cmocka_unit_test(test_conlleval),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -477,8 +477,8 @@ typedef struct conll_state {
 	desk_range *rng;
 	size_t nrng, caprng;
 	const format_span **order, **chosen;
-	size_t capspan;
 	conll_got *got;
+	size_t caporder, capchosen, capgot;
 } conll_state;
 
 static int
@@ -628,10 +628,9 @@ conll_choose(conll_state *st, format_sink *s, const format_article *a, int64_t l
 	size_t n = 0;
 
 	*nc = 0;
-	if (conll_reserve((void **)&st->order, &st->capspan, a->nspans ? a->nspans : 1,
-	                  sizeof *st->order) != DESK_OK ||
-	    (st->chosen = realloc(st->chosen, st->capspan * sizeof *st->chosen)) == NULL ||
-	    (st->got = realloc(st->got, st->capspan * sizeof *st->got)) == NULL)
+	if (conll_reserve((void **)&st->order, &st->caporder, a->nspans, sizeof *st->order) ||
+	    conll_reserve((void **)&st->chosen, &st->capchosen, a->nspans, sizeof *st->chosen) ||
+	    conll_reserve((void **)&st->got, &st->capgot, a->nspans, sizeof *st->got))
 		return DESK_NOMEM;
 	for (size_t i = 0; i < a->nspans; i++) {
 		const format_span *sp = &a->spans[i];
@@ -647,7 +646,8 @@ conll_choose(conll_state *st, format_sink *s, const format_article *a, int64_t l
 		else
 			st->order[n++] = sp;
 	}
-	qsort(st->order, n, sizeof *st->order, conll_by_size);
+	if (n > 1)
+		qsort(st->order, n, sizeof *st->order, conll_by_size);
 	for (size_t i = 0; i < n; i++) {
 		const format_span *sp = st->order[i];
 		size_t lo = 0, hi = *nc;
