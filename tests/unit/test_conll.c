@@ -842,6 +842,61 @@ test_conlleval(void **state)
 	}
 }
 
+/* --- The tokenizer (text/tokens.c) ---------------------------------------- */
+
+/* The tokens of s joined by "|". */
+static void
+tokens_are(const char *s, int english, const char *want)
+{
+	desk_text *t = NULL;
+	desk_range *v = NULL;
+	size_t n = 0, cap = 0, at = 0;
+	char got[1024];
+
+	assert_int_equal(desk_text_new(&t, s, strlen(s)), DESK_OK);
+	assert_int_equal(tokens_split(&v, &n, &cap, t, 0, desk_text_len(t), english), DESK_OK);
+	got[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		size_t b = desk_text_byte(t, v[i].start), e = desk_text_byte(t, v[i].end);
+
+		assert_true(at + (e - b) + 2 < sizeof got);
+		at += (size_t)snprintf(got + at, sizeof got - at, "%s%.*s", i ? "|" : "",
+		                       (int)(e - b), s + b);
+	}
+	if (strcmp(got, want) != 0)
+		fail_msg("tokens of \"%s\": %s, wanted %s", s, got, want);
+	free(v);
+	desk_text_free(t);
+}
+
+static void
+test_tokens(void **state)
+{
+	(void)state;
+	/* English: clitics, abbreviations, numbers, runs of one mark, symbols, emoji. */
+	tokens_are("O'Neil's rock'n'roll can't", 1, "O'Neil|'s|rock'n'roll|ca|n't");
+	tokens_are("n't 's", 1, "n't|'|s"); /* a clitic needs its word */
+	tokens_are("\xe2\x80\x9cHi\xe2\x80\xa6\xe2\x80\x9d (Reuters)", 1,
+	           "\xe2\x80\x9c|Hi|\xe2\x80\xa6|\xe2\x80\x9d|(|Reuters|)");
+	tokens_are("$5.50, 20%!! -- e.g. U.S.-based J. Smith.", 1,
+	           "$|5.50|,|20|%|!!|--|e.g.|U.S.-based|J.|Smith|.");
+	tokens_are("emoji\xf0\x9f\x98\x80 \xf0\x9f\x87\xbb\xf0\x9f\x87\xb3!", 1,
+	           "emoji|\xf0\x9f\x98\x80|\xf0\x9f\x87\xbb\xf0\x9f\x87\xb3|!");
+	tokens_are("a\tb\xc2\xa0"
+	           "c\xe2\x80\x8b"
+	           "d\x1b"
+	           "e",
+	           1, "a|b|c|d|e");
+	/* Vietnamese: syllables, punctuation off, no clitics. */
+	tokens_are("TP.HCM, Q.1 ngày 19-8-2005. (Ảnh: TTXVN) don't", 0,
+	           "TP.HCM|,|Q.1|ngày|19-8-2005|.|(|Ảnh|:|TTXVN|)|don't");
+	tokens_are("Bà Nguyễn Thị Lan, 38 tuổi...", 0, "Bà|Nguyễn|Thị|Lan|,|38|tuổi|...");
+	/* A combining mark on punctuation stays with it. */
+	tokens_are("a .\xcc\x81 b", 0, "a|.\xcc\x81|b");
+	tokens_are("", 1, "");
+	tokens_are(" \n\t ", 0, "");
+}
+
 int
 main(void)
 {
@@ -852,7 +907,7 @@ main(void)
 	    cmocka_unit_test(test_write_nested),     cmocka_unit_test(test_write_edge_in_token),
 	    cmocka_unit_test(test_write_schemes),    cmocka_unit_test(test_write_sentence_cross),
 	    cmocka_unit_test(test_roundtrip_shared), cmocka_unit_test(test_refused_shared),
-	    cmocka_unit_test(test_conlleval),
+	    cmocka_unit_test(test_conlleval),        cmocka_unit_test(test_tokens),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
