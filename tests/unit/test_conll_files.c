@@ -53,6 +53,18 @@ static const struct {
     {"doccano/doccano_transformer/labeling_text_label.conll2003.user0", DESK_SCHEME_IOB2, 0, 2},
 };
 
+/* Read the shared file rel as the importer does, its bytes into *data (malloc'ed). */
+static int
+read_shared(const char *dir, const char *rel, char **data, size_t *len, format_article **a,
+            size_t *n, notes_seen *ns, format_error *err)
+{
+	char path[1200];
+
+	snprintf(path, sizeof path, "%s/%s", dir, rel);
+	assert_non_null(*data = slurp(path, len));
+	return read_conll(a, n, *data, *len, ns, err);
+}
+
 /* The shared files that are not CoNLL NER files, refused at their first line. */
 static void
 test_refused_shared(void **state)
@@ -66,7 +78,6 @@ test_refused_shared(void **state)
 	    {"doccano/export_sequence_labeling.jsonl", "", 1},
 	};
 	const char *dir = datasets();
-	char path[1200];
 
 	(void)state;
 	if (dir == NULL)
@@ -78,12 +89,12 @@ test_refused_shared(void **state)
 		format_error err;
 		char *data;
 
-		snprintf(path, sizeof path, "%s/%s", dir, bad[i].path);
-		assert_non_null(data = slurp(path, &len));
-		assert_int_equal(read_conll(&a, &n, data, len, &ns, &err), DESK_INVALID);
+		assert_int_equal(read_shared(dir, bad[i].path, &data, &len, &a, &n, &ns, &err),
+		                 DESK_INVALID);
 		assert_null(a);
 		if (err.line != bad[i].line || strstr(err.msg, bad[i].reason) == NULL)
-			fail_msg("%s: refused at %lld (%s)", path, (long long)err.line, err.msg);
+			fail_msg("%s: refused at %lld (%s)", bad[i].path, (long long)err.line,
+			         err.msg);
 		free(data);
 	}
 }
@@ -93,7 +104,7 @@ static void
 test_roundtrip_shared(void **state)
 {
 	const char *dir = datasets();
-	char path[1200];
+	const char *path;
 
 	(void)state;
 	if (dir == NULL)
@@ -108,9 +119,8 @@ test_roundtrip_shared(void **state)
 		char *data, *written, *nfc = NULL;
 		size_t nfclen = 0;
 
-		snprintf(path, sizeof path, "%s/%s", dir, shared_files[f].path);
-		assert_non_null(data = slurp(path, &len));
-		if (read_conll(&a, &n, data, len, &ns, &err) != DESK_OK)
+		path = shared_files[f].path;
+		if (read_shared(dir, path, &data, &len, &a, &n, &ns, &err) != DESK_OK)
 			fail_msg("%s refused at %lld:%lld: %s", path, (long long)err.line,
 			         (long long)err.column, err.msg);
 		if (shared_files[f].articles > 0)
@@ -225,7 +235,7 @@ test_conlleval(void **state)
 	const char *script = conlleval(), *dir = datasets();
 	format_article a[2];
 	warned w = {0};
-	char *out, path[1200];
+	char *out;
 
 	(void)state;
 	if (script == NULL)
@@ -250,12 +260,12 @@ test_conlleval(void **state)
 		format_error err;
 		char *data;
 
-		snprintf(path, sizeof path, "%s/%s", dir, shared_files[f].path);
-		assert_non_null(data = slurp(path, &len));
-		assert_int_equal(read_conll(&arts, &n, data, len, &ns, &err), DESK_OK);
+		assert_int_equal(
+		    read_shared(dir, shared_files[f].path, &data, &len, &arts, &n, &ns, &err),
+		    DESK_OK);
 		for (desk_scheme sc = DESK_SCHEME_IOB2; sc <= DESK_SCHEME_IOB1; sc++) {
 			out = write_conll(arts, n, sc, &w);
-			conlleval_full_marks(script, out, path);
+			conlleval_full_marks(script, out, shared_files[f].path);
 			free(out);
 		}
 		format_articles_free(arts, n);
