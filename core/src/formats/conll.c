@@ -31,6 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "conll_scheme.h"
 #include "format.h"
 
 #define CONLL_MAX_COLS 64
@@ -72,18 +73,6 @@ static int64_t
 conll_col(const conll_line *l, size_t b)
 {
 	return desk_utf8_count(l->s, b) + 1;
-}
-
-/* At most 40 bytes of s[0..n), cut at a character's start, for messages. */
-static int
-conll_quote_len(const char *s, size_t n)
-{
-	if (n <= 40)
-		return (int)n;
-	n = 40;
-	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-		n--;
-	return (int)n;
 }
 
 /* Split l into fields: on TABs (tabs) or on spaces and TABs, blanks trimmed. */
@@ -147,7 +136,7 @@ conll_check_token(conll_line *l, format_error *err)
 	return format_fail(err, DESK_INVALID, l->no, conll_col(l, tb),
 	                   "\"%.*s\" is not a tag: O, or B-, I-, E-, S- (or M-, L-, U-) and a "
 	                   "label",
-	                   conll_quote_len(tag, n), tag);
+	                   conll_scheme_quote(tag, n), tag);
 }
 
 /* The next line into l; CONLL_END at the end of the file. */
@@ -203,89 +192,6 @@ conll_next(conll_reader *r, conll_line *l, format_error *err)
 	return conll_check_token(l, err);
 }
 
-/*
- * What the tags of a file say about their scheme, gathered in a first pass:
- * whether BIOES prefixes occur, where IOB2 and IOB1 are broken, and the
- * first error under BIOES's rules.
- */
-typedef struct conll_scheme {
-	int64_t bioes_line; /* the first E-, S-, M-, L- or U- */
-	int middle_m, bilou;
-	int64_t iob1_line, iob1_col; /* the first I- that starts a chunk (IOB1) */
-	char iob1_msg[160];
-	int64_t fresh_line; /* the first B- after O or another type (not IOB1) */
-	char fresh_msg[160];
-	format_error bioes; /* the first error under BIOES (rc 0: none) */
-	/* The previous tag of the sentence ('\0': none), its line and column. */
-	char prev;
-	const char *plabel;
-	size_t plen;
-	int64_t pline, pcol;
-	int inside; /* BIOES: a chunk is open */
-} conll_scheme;
-
-static void
-conll_scheme_step(conll_scheme *sc, const conll_line *l)
-{
-	const char *lab = l->s + l->lb, *tag = l->s + l->fb[l->nf - 1];
-	size_t n = l->le - l->lb;
-	int q = conll_quote_len(lab, n), pq = conll_quote_len(sc->plabel, sc->plen);
-	int64_t col = conll_col(l, l->fb[l->nf - 1]);
-	int same = sc->prev != '\0' && sc->prev != 'O' && l->prefix != 'O' && sc->plen == n &&
-	           memcmp(sc->plabel, lab, n) == 0;
-	char c = l->prefix == 'M'   ? 'I'
-	         : l->prefix == 'L' ? 'E'
-	         : l->prefix == 'U' ? 'S'
-	                            : l->prefix;
-
-	if (strchr("ESMLU", l->prefix) != NULL && sc->bioes_line == 0)
-		sc->bioes_line = l->no;
-	sc->middle_m |= l->prefix == 'M';
-	sc->bilou |= l->prefix == 'L' || l->prefix == 'U';
-	if (l->prefix == 'I' && !same && sc->iob1_line == 0) {
-		sc->iob1_line = l->no;
-		sc->iob1_col = col;
-		snprintf(sc->iob1_msg, sizeof sc->iob1_msg, "I-%.*s %s starts a chunk", q, lab,
-		         sc->prev == '\0'  ? "at a sentence's start"
-		         : sc->prev == 'O' ? "after O"
-		                           : "after another type");
-	}
-	if (l->prefix == 'B' && !same && sc->fresh_line == 0) {
-		sc->fresh_line = l->no;
-		snprintf(sc->fresh_msg, sizeof sc->fresh_msg, "B-%.*s does not follow a %.*s chunk",
-		         q, lab, q, lab);
-	}
-	if (sc->bioes.rc == 0 && sc->inside && !((c == 'I' || c == 'E') && same))
-		format_fail(
-		    &sc->bioes, DESK_INVALID, l->no, col,
-		    "%.*s after %c-%.*s: a chunk goes on with I- (or M-) or ends with E- of "
-		    "its type",
-		    conll_quote_len(tag, l->fe[l->nf - 1] - l->fb[l->nf - 1]), tag, sc->prev, pq,
-		    sc->plabel);
-	else if (sc->bioes.rc == 0 && !sc->inside && (c == 'I' || c == 'E'))
-		format_fail(&sc->bioes, DESK_INVALID, l->no, col,
-		            "%c-%.*s continues no chunk: it must follow B- or I- of its type",
-		            l->prefix, q, lab);
-	sc->inside = c == 'B' || (c == 'I' && sc->inside);
-	sc->prev = l->prefix;
-	sc->plabel = lab;
-	sc->plen = n;
-	sc->pline = l->no;
-	sc->pcol = col;
-}
-
-/* A sentence ends (a blank line, -DOCSTART- or the end of the file). */
-static void
-conll_scheme_end(conll_scheme *sc)
-{
-	if (sc->inside && sc->bioes.rc == 0)
-		format_fail(&sc->bioes, DESK_INVALID, sc->pline, sc->pcol,
-		            "the %.*s chunk ends with its sentence without an E- tag",
-		            conll_quote_len(sc->plabel, sc->plen), sc->plabel);
-	sc->inside = 0;
-	sc->prev = '\0';
-}
-
 /* Pass 1: every line checked, the scheme worked out and told; refusals here. */
 static int
 conll_scan(const char *s, size_t len, const format_notes *notes, format_error *err)
@@ -298,7 +204,8 @@ conll_scan(const char *s, size_t len, const format_notes *notes, format_error *e
 	memset(&sc, 0, sizeof sc);
 	while ((rc = conll_next(&r, &l, err)) == DESK_OK) {
 		if (l.kind == CONLL_TOKEN)
-			conll_scheme_step(&sc, &l);
+			conll_scheme_tag(&sc, l.no, conll_col(&l, l.fb[l.nf - 1]), l.prefix,
+			                 l.s + l.lb, l.le - l.lb);
 		else
 			conll_scheme_end(&sc);
 	}
@@ -307,29 +214,7 @@ conll_scan(const char *s, size_t len, const format_notes *notes, format_error *e
 	conll_scheme_end(&sc);
 	if (r.ncols == 0)
 		return format_fail(err, DESK_INVALID, 1, 1, "no token lines");
-	if (sc.bioes_line > 0) {
-		if (sc.bioes.rc != 0) {
-			*err = sc.bioes;
-			return err->rc;
-		}
-		format_note(
-		    notes, sc.bioes_line,
-		    "%s tags read; export writes IOB2 unless --scheme bioes (IOBES, with I- "
-		    "for the middle)",
-		    sc.bilou      ? "BILOU"
-		    : sc.middle_m ? "BMES"
-		                  : "IOBES");
-	} else if (sc.iob1_line > 0) {
-		if (sc.fresh_line > 0)
-			return format_fail(
-			    err, DESK_INVALID, sc.iob1_line, sc.iob1_col,
-			    "the tags are neither IOB2 (here %s) nor IOB1 (line %lld: %s)",
-			    sc.iob1_msg, (long long)sc.fresh_line, sc.fresh_msg);
-		format_note(notes, sc.iob1_line,
-		            "IOB1 tags read as IOB2 (%s); export writes IOB2 unless --scheme iob1",
-		            sc.iob1_msg);
-	}
-	return DESK_OK;
+	return conll_scheme_judge(&sc, notes, err);
 }
 
 /* Pass 2: one article being built. */
@@ -592,8 +477,8 @@ typedef struct conll_state {
 	desk_range *rng;
 	size_t nrng, caprng;
 	const format_span **order, **chosen;
-	size_t capspan;
 	conll_got *got;
+	size_t caporder, capchosen, capgot;
 } conll_state;
 
 static int
@@ -743,10 +628,9 @@ conll_choose(conll_state *st, format_sink *s, const format_article *a, int64_t l
 	size_t n = 0;
 
 	*nc = 0;
-	if (conll_reserve((void **)&st->order, &st->capspan, a->nspans ? a->nspans : 1,
-	                  sizeof *st->order) != DESK_OK ||
-	    (st->chosen = realloc(st->chosen, st->capspan * sizeof *st->chosen)) == NULL ||
-	    (st->got = realloc(st->got, st->capspan * sizeof *st->got)) == NULL)
+	if (conll_reserve((void **)&st->order, &st->caporder, a->nspans, sizeof *st->order) ||
+	    conll_reserve((void **)&st->chosen, &st->capchosen, a->nspans, sizeof *st->chosen) ||
+	    conll_reserve((void **)&st->got, &st->capgot, a->nspans, sizeof *st->got))
 		return DESK_NOMEM;
 	for (size_t i = 0; i < a->nspans; i++) {
 		const format_span *sp = &a->spans[i];
@@ -762,7 +646,8 @@ conll_choose(conll_state *st, format_sink *s, const format_article *a, int64_t l
 		else
 			st->order[n++] = sp;
 	}
-	qsort(st->order, n, sizeof *st->order, conll_by_size);
+	if (n > 1)
+		qsort(st->order, n, sizeof *st->order, conll_by_size);
 	for (size_t i = 0; i < n; i++) {
 		const format_span *sp = st->order[i];
 		size_t lo = 0, hi = *nc;
@@ -864,36 +749,22 @@ conll_tag(conll_state *st, format_sink *s, const format_article *a, size_t nc)
 	}
 }
 
-/* The tag of token i in the scheme. */
+/* The tag of token i in the scheme: its prefix and label, or label NULL for O. */
 static void
 conll_tag_of(const conll_state *st, size_t i, desk_scheme scheme, char *prefix, const char **label)
 {
-	const conll_tok *t = &st->tok[i];
-	int prev = i > 0 && !st->tok[i - 1].sentence_end,
-	    next = !t->sentence_end && i + 1 < st->ntok;
-	int prev_same = prev && st->tok[i - 1].span == t->span;
-	int next_same = next && st->tok[i + 1].span == t->span;
+	const conll_tok *t = &st->tok[i], *p = i > 0 && !st->tok[i - 1].sentence_end ? t - 1 : NULL;
+	const conll_tok *n = !t->sentence_end && i + 1 < st->ntok ? t + 1 : NULL;
 
 	*label = NULL;
 	*prefix = 'O';
 	if (t->span == SIZE_MAX)
 		return;
 	*label = st->chosen[t->span]->label;
-	switch (scheme) {
-	case DESK_SCHEME_IOB1:
-		/* B- only where a chunk follows another of the same type. */
-		*prefix = !prev_same && prev && st->tok[i - 1].span != SIZE_MAX &&
-		                  strcmp(st->chosen[st->tok[i - 1].span]->label, *label) == 0
-		              ? 'B'
-		              : 'I';
-		break;
-	case DESK_SCHEME_BIOES:
-		*prefix = prev_same ? (next_same ? 'I' : 'E') : (next_same ? 'B' : 'S');
-		break;
-	default:
-		*prefix = prev_same ? 'I' : 'B';
-		break;
-	}
+	*prefix = conll_scheme_prefix(scheme, p && p->span == t->span,
+	                              p && p->span != SIZE_MAX &&
+	                                  strcmp(st->chosen[p->span]->label, *label) == 0,
+	                              n && n->span == t->span);
 }
 
 static int
