@@ -224,6 +224,16 @@ brat_text(format_pool *pool, const char *body, const size_t *bat, int64_t s, int
 	return format_pool_strdup(pool, body + bat[s], bat[e] - bat[s]);
 }
 
+/* Whether t covers no characters (brat allows "T1<TAB>X 5 5<TAB>"). */
+static int
+brat_t_empty(const brat_t *t)
+{
+	for (size_t k = 0; k < t->nfrag; k++)
+		if (t->frag[k][0] < t->frag[k][1])
+			return 0;
+	return 1;
+}
+
 /* The spans and claims of the T lines (fragments sorted, edges mapped). */
 static int
 brat_build(brat_doc *d, format_article *a, const brat_ents *en, const format_notes *notes,
@@ -240,6 +250,11 @@ brat_build(brat_doc *d, format_article *a, const brat_ents *en, const format_not
 		brat_t *t = &d->t[i];
 		size_t k0 = 0;
 
+		if (brat_t_empty(t)) {
+			format_note(notes, t->line,
+			            "%s: an annotation of no characters is not kept", t->id);
+			continue;
+		}
 		qsort(t->frag, t->nfrag, sizeof *t->frag, brat_frag_cmp);
 		for (size_t k = 1; k < t->nfrag && t->claim; k++)
 			if (!brat_gap_breaks(d, t->frag[k - 1][1], t->frag[k][0])) {
@@ -267,6 +282,10 @@ brat_build(brat_doc *d, format_article *a, const brat_ents *en, const format_not
 
 			if (k < t->nfrag && brat_gap_breaks(d, t->frag[k - 1][1], t->frag[k][0]))
 				continue;
+			if (t->frag[k0][0] == t->frag[k - 1][1]) { /* an empty fragment alone */
+				k0 = k;
+				continue;
+			}
 			if (k0 == 0 && k < t->nfrag)
 				format_note(
 				    notes, t->line,
@@ -344,7 +363,7 @@ brat_pass2(brat_doc *d, format_article *a, brat_line *lines, size_t nlines,
 	int rc = DESK_OK;
 
 	for (size_t i = 0; i < d->nt; i++)
-		if (strcmp(d->t[i].type, "Claim") == 0)
+		if (strcmp(d->t[i].type, "Claim") == 0 && !brat_t_empty(&d->t[i]))
 			d->t[i].claim = (int)++nclaims;
 	if (nclaims &&
 	    (a->claims = format_pool_alloc(&a->pool, nclaims * sizeof *a->claims)) == NULL)
