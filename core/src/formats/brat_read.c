@@ -18,13 +18,47 @@
 #include <unistr.h>
 
 #include "brat_doc.h"
+#include "internal.h"
 
 /* The entities of the N lines, by their DB:ID. */
 typedef struct brat_ents {
 	format_entity *v;
 	char **key;
 	size_t n, cap, capkey;
+	size_t *slot, nslot; /* an open-addressing table of key: index + 1, 0 empty */
 } brat_ents;
+
+static size_t
+brat_ents_at(const brat_ents *en, const char *key)
+{
+	size_t i = (size_t)hash_key(key, strlen(key)) & (en->nslot - 1);
+
+	while (en->slot[i] && strcmp(en->key[en->slot[i] - 1], key) != 0)
+		i = (i + 1) & (en->nslot - 1);
+	return i;
+}
+
+/* The entity index of key, or en->n; room for one more when it is new. */
+static int
+brat_ents_find(brat_ents *en, const char *key, size_t *out)
+{
+	if (2 * (en->n + 1) > en->nslot) {
+		size_t n = en->nslot ? 2 * en->nslot : 64, *old = en->slot, oldn = en->nslot;
+
+		if ((en->slot = calloc(n, sizeof *en->slot)) == NULL) {
+			en->slot = old;
+			return DESK_NOMEM;
+		}
+		en->nslot = n;
+		for (size_t i = 0; i < oldn; i++)
+			if (old[i])
+				en->slot[brat_ents_at(en, en->key[old[i] - 1])] = old[i];
+		free(old);
+	}
+	*out = en->slot[brat_ents_at(en, key)];
+	*out = *out ? *out - 1 : en->n;
+	return DESK_OK;
+}
 
 /* An N line: "Reference T1 DB:ID" and the name; the span gets the entity. */
 static int
@@ -45,8 +79,8 @@ brat_norm(brat_doc *d, brat_ents *en, const brat_line *l, format_error *err)
 		fmt_brat_other(d, 3, l->line);
 		return DESK_OK;
 	}
-	for (i = 0; i < en->n && strcmp(en->key[i], ref) != 0; i++)
-		;
+	if (brat_ents_find(en, ref, &i) != DESK_OK)
+		return format_fail(err, DESK_NOMEM, 0, 0, "out of memory");
 	if (i == en->n) {
 		format_entity *e;
 		char *name = format_pool_strdup(d->pool, l->tail ? l->tail : "",
@@ -67,7 +101,7 @@ brat_norm(brat_doc *d, brat_ents *en, const brat_line *l, format_error *err)
 			e->external_id = en->key[en->n] + 9;
 		else
 			e->external_id = en->key[en->n];
-		en->n++;
+		en->slot[brat_ents_at(en, ref)] = ++en->n;
 	}
 	t->entity = (int)i + 1;
 	return DESK_OK;
@@ -421,6 +455,7 @@ brat_pass2(brat_doc *d, format_article *a, brat_line *lines, size_t nlines,
 			    d->nother[k], what[k]);
 	free(en.v);
 	free(en.key);
+	free(en.slot);
 	return rc;
 }
 
