@@ -583,13 +583,20 @@ done:
 	return rc;
 }
 
-/* One buffer (desk_import_buffer, standard input): a brat .txt without annotations. */
+/*
+ * One buffer (desk_import_buffer, standard input): refused, since a brat
+ * document is two files and a lone buffer could be either of them.
+ */
 int
 fmt_brat_read(format_article **out, size_t *n, char *s, size_t len, const format_notes *notes,
               format_error *err)
 {
-	int in_ann, rc = fmt_brat_read_pair(out, n, NULL, s, len, NULL, 0, notes, err, &in_ann);
-
+	(void)len;
+	(void)notes;
 	free(s);
-	return rc;
+	*out = NULL;
+	*n = 0;
+	return format_fail(err, DESK_INVALID, 0, 0,
+	                   "a brat document is a .txt and its .ann: import their path, not one "
+	                   "buffer or standard input");
 }
