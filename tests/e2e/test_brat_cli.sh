@@ -53,6 +53,10 @@ fi
 "$COPYDESK" import --format brat "$tmp/p/c.ann" >"$tmp/out" 2>"$tmp/err" && fail "c.ann imported"
 grep -q "c.ann:2:1" "$tmp/err" || fail "c.ann: $(cat "$tmp/err")"
 
+# Standard input cannot hold a pair.
+"$COPYDESK" import --format brat - <"$tmp/p/a.txt" >"$tmp/out" 2>"$tmp/err" && fail "stdin imported"
+grep -q "a brat document is a .txt and its .ann" "$tmp/err" || fail "stdin: $(cat "$tmp/err")"
+
 # Labels from annotation.conf, keys from kb_shortcuts.conf beside it.
 mkdir "$tmp/conf"
 printf '# types\n[entities]\n!Thing\n\tDrug\n\tDisorder\n[relations]\n[events]\nTreat\n[attributes]\n' \

@@ -187,7 +187,8 @@ typedef struct brat_out {
 
 /*
  * "S E;S E" and the text field for [start, end): the fragments between line
- * breaks.  0 when nothing but line breaks is in it (then nothing is written).
+ * breaks.  1 when nothing but line breaks is in it, or nothing (then
+ * nothing is written).
  */
 static int
 brat_put_range(brat_out *o, const char *type, int64_t start, int64_t end, int *id)
@@ -200,15 +201,11 @@ brat_put_range(brat_out *o, const char *type, int64_t start, int64_t end, int *i
 		return DESK_MISUSE;
 	while (i < end && fmt_brat_is_break(o->cp[i]))
 		i++;
-	if (i == end && start < end)
-		return 1; /* only line breaks: brat cannot hold it */
+	if (i == end)
+		return 1; /* empty, or only line breaks: brat cannot hold it */
 	*id = ++o->t;
 	if ((rc = fmt_brat_buf_printf(&o->b, "T%d\t%s ", *id, type)) != DESK_OK)
 		goto done;
-	if (start == end) {
-		rc = fmt_brat_buf_printf(&o->b, "%lld %lld", (long long)start, (long long)end);
-		goto tail;
-	}
 	while (i < end) {
 		int64_t j = i;
 
@@ -224,7 +221,6 @@ brat_put_range(brat_out *o, const char *type, int64_t start, int64_t end, int *i
 		for (i = j; i < end && fmt_brat_is_break(o->cp[i]); i++)
 			;
 	}
-tail:
 	if (rc == DESK_OK && (rc = fmt_brat_buf_put(&o->b, "\t", 1)) == DESK_OK &&
 	    (rc = fmt_brat_buf_put(&o->b, text.s ? text.s : "", text.n)) == DESK_OK)
 		rc = fmt_brat_buf_put(&o->b, "\n", 1);
@@ -266,7 +262,7 @@ brat_put_claim(brat_out *o, format_sink *s, const format_article *a, const forma
 	if (rc == 1) {
 		if (s->warn)
 			s->warn(s, a, c->start, c->end,
-			        "brat: a claim of line breaks only is left out");
+			        "brat: a claim of no text or line breaks only is left out");
 		return DESK_OK;
 	}
 	if (rc == DESK_OK && c->verdict && *c->verdict)
@@ -274,7 +270,9 @@ brat_put_claim(brat_out *o, format_sink *s, const format_article *a, const forma
 	if (rc == DESK_OK && c->status && *c->status)
 		rc = fmt_brat_buf_printf(&o->b, "A%d\tStatus T%d %s\n", ++o->a, id, c->status);
 	if (rc == DESK_OK && c->note && *c->note &&
-	    (rc = fmt_brat_buf_printf(&o->b, "#%d\tAnnotatorNotes T%d\t", ++o->note, id)) ==
+	    (rc = fmt_brat_buf_printf(&o->b, "#%d\tAnnotatorNotes T%d\t%s", ++o->note, id,
+	                              /* not read back as evidence */
+	                              strncmp(c->note, "Evidence: ", 10) == 0 ? "\\" : "")) ==
 	        DESK_OK &&
 	    (rc = fmt_brat_escape(&o->b, c->note, 0)) == DESK_OK)
 		rc = fmt_brat_buf_put(&o->b, "\n", 1);
@@ -309,7 +307,7 @@ brat_ann(brat_out *o, format_sink *s, const format_article *a)
 		if (rc == 1) {
 			if (s->warn)
 				s->warn(s, a, sp->start, sp->end,
-				        "brat: a span of line breaks only is left out");
+				        "brat: a span of no text or line breaks only is left out");
 			tid[i] = 0;
 			rc = DESK_OK;
 		}

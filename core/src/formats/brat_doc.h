@@ -29,6 +29,7 @@ typedef struct brat_doc {
 	char *lines; /* the .ann, a copy cut into lines */
 	brat_t *t;
 	size_t nt, capt;
+	brat_t **byid; /* the T lines by id, once pass 1 has read them all */
 	int64_t *cuts; /* every fragment edge, sorted, then mapped */
 	int64_t *mapped;
 	size_t ncuts;

@@ -17,13 +17,45 @@
 
 #include "brat_doc.h"
 
+static int
+brat_id_cmp(const void *a, const void *b)
+{
+	const brat_t *x = *(brat_t *const *)a, *y = *(brat_t *const *)b;
+	int c = strcmp(x->id, y->id);
+
+	return c ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+static int
+brat_id_key(const void *key, const void *b)
+{
+	return strcmp(key, (*(brat_t *const *)b)->id);
+}
+
 brat_t *
 fmt_brat_find(brat_doc *d, const char *id)
 {
+	brat_t **t = d->byid ? bsearch(id, d->byid, d->nt, sizeof *d->byid, brat_id_key) : NULL;
+
+	return t ? *t : NULL;
+}
+
+/* Index the T lines by id; refuse an id used twice (brat does), at its second line. */
+static int
+brat_index(brat_doc *d, format_error *err)
+{
+	if (d->nt == 0)
+		return DESK_OK;
+	if ((d->byid = malloc(d->nt * sizeof *d->byid)) == NULL)
+		return format_fail(err, DESK_NOMEM, 0, 0, "out of memory");
 	for (size_t i = 0; i < d->nt; i++)
-		if (strcmp(d->t[i].id, id) == 0)
-			return &d->t[i];
-	return NULL;
+		d->byid[i] = &d->t[i];
+	qsort(d->byid, d->nt, sizeof *d->byid, brat_id_cmp);
+	for (size_t i = 1; i < d->nt; i++)
+		if (strcmp(d->byid[i - 1]->id, d->byid[i]->id) == 0)
+			return format_fail(err, DESK_INVALID, d->byid[i]->line, 1,
+			                   "%s: the id is used twice", d->byid[i]->id);
+	return DESK_OK;
 }
 
 /* The view's text of [s, e) (code points), compared to the text field p[0..n). */
@@ -166,11 +198,6 @@ brat_pass1(brat_doc *d, brat_line **out, size_t *nout, format_error *err)
 		}
 		if (l->id[0] != 'T')
 			continue;
-		if (fmt_brat_find(d, l->id) != NULL) {
-			rc = format_fail(err, DESK_INVALID, ln, 1, "%s: the id is used twice",
-			                 l->id);
-			goto done;
-		}
 		if (desk_grow(&d->t, &d->capt, d->nt, sizeof *d->t) != DESK_OK) {
 			rc = format_fail(err, DESK_NOMEM, 0, 0, "out of memory");
 			goto done;
@@ -181,6 +208,7 @@ brat_pass1(brat_doc *d, brat_line **out, size_t *nout, format_error *err)
 		if ((rc = brat_parse_t(d, &d->t[d->nt++], l->data, l->tail, err)) != DESK_OK)
 			goto done;
 	}
+	rc = brat_index(d, err);
 done:
 	*out = v;
 	*nout = n;
@@ -193,11 +221,13 @@ fmt_brat_doc_reset(brat_doc *d)
 	for (size_t i = 0; i < d->nt; i++)
 		free(d->t[i].frag);
 	free(d->t);
+	free(d->byid);
 	free(d->vat);
 	free(d->lines);
 	free(d->cuts);
 	free(d->mapped);
 	d->t = NULL;
+	d->byid = NULL;
 	d->vat = NULL;
 	d->lines = NULL;
 	d->cuts = NULL;

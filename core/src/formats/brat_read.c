@@ -18,13 +18,47 @@
 #include <unistr.h>
 
 #include "brat_doc.h"
+#include "internal.h"
 
 /* The entities of the N lines, by their DB:ID. */
 typedef struct brat_ents {
 	format_entity *v;
 	char **key;
 	size_t n, cap, capkey;
+	size_t *slot, nslot; /* an open-addressing table of key: index + 1, 0 empty */
 } brat_ents;
+
+static size_t
+brat_ents_at(const brat_ents *en, const char *key)
+{
+	size_t i = (size_t)hash_key(key, strlen(key)) & (en->nslot - 1);
+
+	while (en->slot[i] && strcmp(en->key[en->slot[i] - 1], key) != 0)
+		i = (i + 1) & (en->nslot - 1);
+	return i;
+}
+
+/* The entity index of key, or en->n; room for one more when it is new. */
+static int
+brat_ents_find(brat_ents *en, const char *key, size_t *out)
+{
+	if (2 * (en->n + 1) > en->nslot) {
+		size_t n = en->nslot ? 2 * en->nslot : 64, *old = en->slot, oldn = en->nslot;
+
+		if ((en->slot = calloc(n, sizeof *en->slot)) == NULL) {
+			en->slot = old;
+			return DESK_NOMEM;
+		}
+		en->nslot = n;
+		for (size_t i = 0; i < oldn; i++)
+			if (old[i])
+				en->slot[brat_ents_at(en, en->key[old[i] - 1])] = old[i];
+		free(old);
+	}
+	*out = en->slot[brat_ents_at(en, key)];
+	*out = *out ? *out - 1 : en->n;
+	return DESK_OK;
+}
 
 /* An N line: "Reference T1 DB:ID" and the name; the span gets the entity. */
 static int
@@ -45,8 +79,8 @@ brat_norm(brat_doc *d, brat_ents *en, const brat_line *l, format_error *err)
 		fmt_brat_other(d, 3, l->line);
 		return DESK_OK;
 	}
-	for (i = 0; i < en->n && strcmp(en->key[i], ref) != 0; i++)
-		;
+	if (brat_ents_find(en, ref, &i) != DESK_OK)
+		return format_fail(err, DESK_NOMEM, 0, 0, "out of memory");
 	if (i == en->n) {
 		format_entity *e;
 		char *name = format_pool_strdup(d->pool, l->tail ? l->tail : "",
@@ -67,7 +101,7 @@ brat_norm(brat_doc *d, brat_ents *en, const brat_line *l, format_error *err)
 			e->external_id = en->key[en->n] + 9;
 		else
 			e->external_id = en->key[en->n];
-		en->n++;
+		en->slot[brat_ents_at(en, ref)] = ++en->n;
 	}
 	t->entity = (int)i + 1;
 	return DESK_OK;
@@ -224,6 +258,16 @@ brat_text(format_pool *pool, const char *body, const size_t *bat, int64_t s, int
 	return format_pool_strdup(pool, body + bat[s], bat[e] - bat[s]);
 }
 
+/* Whether t covers no characters (brat allows "T1<TAB>X 5 5<TAB>"). */
+static int
+brat_t_empty(const brat_t *t)
+{
+	for (size_t k = 0; k < t->nfrag; k++)
+		if (t->frag[k][0] < t->frag[k][1])
+			return 0;
+	return 1;
+}
+
 /* The spans and claims of the T lines (fragments sorted, edges mapped). */
 static int
 brat_build(brat_doc *d, format_article *a, const brat_ents *en, const format_notes *notes,
@@ -240,6 +284,11 @@ brat_build(brat_doc *d, format_article *a, const brat_ents *en, const format_not
 		brat_t *t = &d->t[i];
 		size_t k0 = 0;
 
+		if (brat_t_empty(t)) {
+			format_note(notes, t->line,
+			            "%s: an annotation of no characters is not kept", t->id);
+			continue;
+		}
 		qsort(t->frag, t->nfrag, sizeof *t->frag, brat_frag_cmp);
 		for (size_t k = 1; k < t->nfrag && t->claim; k++)
 			if (!brat_gap_breaks(d, t->frag[k - 1][1], t->frag[k][0])) {
@@ -267,6 +316,10 @@ brat_build(brat_doc *d, format_article *a, const brat_ents *en, const format_not
 
 			if (k < t->nfrag && brat_gap_breaks(d, t->frag[k - 1][1], t->frag[k][0]))
 				continue;
+			if (t->frag[k0][0] == t->frag[k - 1][1]) { /* an empty fragment alone */
+				k0 = k;
+				continue;
+			}
 			if (k0 == 0 && k < t->nfrag)
 				format_note(
 				    notes, t->line,
@@ -344,7 +397,7 @@ brat_pass2(brat_doc *d, format_article *a, brat_line *lines, size_t nlines,
 	int rc = DESK_OK;
 
 	for (size_t i = 0; i < d->nt; i++)
-		if (strcmp(d->t[i].type, "Claim") == 0)
+		if (strcmp(d->t[i].type, "Claim") == 0 && !brat_t_empty(&d->t[i]))
 			d->t[i].claim = (int)++nclaims;
 	if (nclaims &&
 	    (a->claims = format_pool_alloc(&a->pool, nclaims * sizeof *a->claims)) == NULL)
@@ -402,6 +455,7 @@ brat_pass2(brat_doc *d, format_article *a, brat_line *lines, size_t nlines,
 			    d->nother[k], what[k]);
 	free(en.v);
 	free(en.key);
+	free(en.slot);
 	return rc;
 }
 
@@ -529,13 +583,20 @@ done:
 	return rc;
 }
 
-/* One buffer (desk_import_buffer, standard input): a brat .txt without annotations. */
+/*
+ * One buffer (desk_import_buffer, standard input): refused, since a brat
+ * document is two files and a lone buffer could be either of them.
+ */
 int
 fmt_brat_read(format_article **out, size_t *n, char *s, size_t len, const format_notes *notes,
               format_error *err)
 {
-	int in_ann, rc = fmt_brat_read_pair(out, n, NULL, s, len, NULL, 0, notes, err, &in_ann);
-
+	(void)len;
+	(void)notes;
 	free(s);
-	return rc;
+	*out = NULL;
+	*n = 0;
+	return format_fail(err, DESK_INVALID, 0, 0,
+	                   "a brat document is a .txt and its .ann: import their path, not one "
+	                   "buffer or standard input");
 }

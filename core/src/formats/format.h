@@ -247,7 +247,7 @@ int jsonl_quick_fields(jsonl_quick *q, const char **v, size_t *vlen, const char 
  * disk (they are normalised here, offsets mapped through it).  name is the
  * document's (the file name without .txt), its title.  On failure *in_ann
  * says whether the .ann (1) or the .txt (0) is at fault.  fmt_brat_read is
- * the table's one-buffer entry: a .txt alone.
+ * the table's one-buffer entry (standard input): it refuses, naming why.
  */
 int fmt_brat_read_pair(format_article **out, size_t *n, const char *name, const char *txt,
                        size_t txtlen, const char *ann, size_t annlen, const format_notes *notes,
