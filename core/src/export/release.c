@@ -494,7 +494,12 @@ release_run(desk *d, const char *dir, const desk_release_opts *o, desk_release_s
 	if ((tmp = release_tmpdir(dir)) == NULL)
 		return desk_error(d, DESK_IO, "%s: cannot make a directory beside it: %s", dir,
 		                  strerror(errno));
-	if ((rc = release_write(d, &ri, tmp, &rs)) == DESK_OK)
+	/* One snapshot for every export and figure: edits meanwhile are in none of them. */
+	if ((rc = desk_read_begin(d)) == DESK_OK) {
+		rc = release_write(d, &ri, tmp, &rs);
+		desk_read_end(d);
+	}
+	if (rc == DESK_OK)
 		rc = release_finish(d, tmp, dir);
 	if (rc != DESK_OK)
 		release_rm(tmp);
