@@ -27,7 +27,8 @@ struct desk {
 	 * store below the edit log knows it only by this pointer.
 	 */
 	int (*on_commit)(desk *d);
-	int lock_report;         /* COPYDESK_LOCK_REPORT: say the longest write lock at close */
+	int reads;       /* desk_read_begin() levels open (a release's exports nest in it) */
+	int lock_report; /* COPYDESK_LOCK_REPORT: say the longest write lock at close */
 	struct timespec lock_t0; /* when the write transaction open now began */
 	double lock_max_ms;      /* the longest write transaction so far */
 };
@@ -65,6 +66,8 @@ void desk_rollback(desk *d);
  * A read snapshot (export, release): every read until desk_read_end() sees
  * the database as it was at desk_read_begin(), while others go on writing
  * (WAL); it never takes the write lock.  Not inside a write transaction.
+ * They nest: inside a snapshot, begin and end only count (a release's
+ * exports and figures all read the release's one snapshot).
  */
 int desk_read_begin(desk *d);
 void desk_read_end(desk *d);

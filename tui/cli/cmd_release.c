@@ -22,12 +22,16 @@ cmd_release_formats(struct cli *c, const char *list, desk_format *f, size_t *n)
 	*n = 0;
 	for (p = strtok_r(buf, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
 		if (*n == CMD_RELEASE_MAXFORMATS || desk_format_parse(&f[*n], p) != DESK_OK ||
-		    desk_format_export_kind(f[*n]) < 0) {
+		    f[*n] == DESK_FORMAT_AUTO || f[*n] == DESK_FORMAT_TEXT) {
 			cmd_usage(
 			    c, "release",
 			    "--formats: %s is not one of jsonl, doccano, conll, brat, claimreview, "
 			    "fever, csv",
 			    p);
+			return -1;
+		}
+		if (desk_format_export_kind(f[*n]) < 0) {
+			cmd_usage(c, "release", "--formats: this copydesk cannot export %s yet", p);
 			return -1;
 		}
 		for (size_t j = 0; j < *n; j++)

@@ -17,41 +17,6 @@
 
 #include "release_int.h"
 
-const char *
-release_split_name(int split)
-{
-	return split == 1 ? "train" : split == 2 ? "dev" : "test";
-}
-
-/* Each format's files: the split's name and this ending ("" for a directory). */
-static const struct {
-	desk_format f;
-	const char *ext;
-} release_exts[] = {
-    {DESK_FORMAT_JSONL, ".jsonl"},
-    {DESK_FORMAT_CONLL, ".conll"},
-    {DESK_FORMAT_DOCCANO, ".doccano.jsonl"},
-    {DESK_FORMAT_BRAT, ""},
-    {DESK_FORMAT_CLAIMREVIEW, ".claimreview.jsonld"},
-    {DESK_FORMAT_FEVER, ".fever.jsonl"},
-    {DESK_FORMAT_CSV, ".csv"},
-};
-
-const char *
-desk_release_file(char *buf, size_t size, desk_format f, int split)
-{
-	for (size_t i = 0; i < sizeof release_exts / sizeof release_exts[0]; i++)
-		if (release_exts[i].f == f && split >= 1 && split <= 3) {
-			if (f == DESK_FORMAT_BRAT)
-				snprintf(buf, size, "brat/%s", release_split_name(split));
-			else
-				snprintf(buf, size, "%s%s", release_split_name(split),
-				         release_exts[i].ext);
-			return buf;
-		}
-	return NULL;
-}
-
 void
 release_put_line(FILE *f, const char *s)
 {
@@ -529,7 +494,12 @@ release_run(desk *d, const char *dir, const desk_release_opts *o, desk_release_s
 	if ((tmp = release_tmpdir(dir)) == NULL)
 		return desk_error(d, DESK_IO, "%s: cannot make a directory beside it: %s", dir,
 		                  strerror(errno));
-	if ((rc = release_write(d, &ri, tmp, &rs)) == DESK_OK)
+	/* One snapshot for every export and figure: edits meanwhile are in none of them. */
+	if ((rc = desk_read_begin(d)) == DESK_OK) {
+		rc = release_write(d, &ri, tmp, &rs);
+		desk_read_end(d);
+	}
+	if (rc == DESK_OK)
 		rc = release_finish(d, tmp, dir);
 	if (rc != DESK_OK)
 		release_rm(tmp);

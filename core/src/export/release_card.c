@@ -304,11 +304,12 @@ card_annotation(FILE *f, const release_info *ri)
 		      "there is nothing to measure agreement on.\n\n",
 		      f);
 	} else {
-		fprintf(f,
-		        "%lld article%s ha%s spans by more than one editor.  Their layers are "
-		        "in the JSON Lines files (each span's author); this release computes no "
-		        "agreement figures.  The editors: ",
-		        (long long)shared, shared == 1 ? "" : "s", shared == 1 ? "s" : "ve");
+		fprintf(
+		    f,
+		    "%lld article%s ha%s spans by more than one editor (each span's author is in "
+		    "copydesk's JSON Lines); this release computes no agreement figures.  The "
+		    "editors: ",
+		    (long long)shared, shared == 1 ? "" : "s", shared == 1 ? "s" : "ve");
 		for (size_t i = 0; i < n; i++) {
 			fputs(i ? ", " : "", f);
 			card_md(f, names[i]);

@@ -89,22 +89,26 @@ stats_scan_sql(stats_sql *q, const desk_filter *f)
 	             "article a ON a.id = sel0.id");
 	if (f->split)
 		stats_add(q, " WHERE copydesk_split(sel0.hash, :seed, :p0, :p1, :p2) = :split");
-	stats_add(q, ") SELECT 'a', status, count(*), 0, 0, 0, '' FROM sel GROUP BY status "
-	             "UNION ALL SELECT 'l', x.label, count(*), 0, 0, 0, '' FROM sel JOIN span x "
-	             "ON x.article_id = sel.id WHERE ");
+	stats_add(q,
+	          ") SELECT 'a', status, count(*), 0, 0, 0, '' FROM sel GROUP BY status "
+	          "UNION ALL SELECT 'l', x.label, count(*), 0, 0, 0, '' FROM sel CROSS JOIN span x "
+	          "ON x.article_id = sel.id WHERE ");
 	stats_span_cond(q, f);
-	stats_add(q, " GROUP BY x.label UNION ALL SELECT 'e', author, sum(sp), sum(cl), sum(sp7), "
-	             "sum(cl7), '' FROM (SELECT x.author, 1 AS sp, 0 AS cl, "
-	             "substr(x.created_at, 1, 10) >= :d7 AS sp7, 0 AS cl7 FROM sel JOIN span x ON "
-	             "x.article_id = sel.id WHERE ");
+	stats_add(
+	    q, " GROUP BY x.label UNION ALL SELECT 'e', author, sum(sp), sum(cl), sum(sp7), "
+	       "sum(cl7), '' FROM (SELECT x.author, 1 AS sp, 0 AS cl, "
+	       "substr(x.created_at, 1, 10) >= :d7 AS sp7, 0 AS cl7 FROM sel CROSS JOIN span x ON "
+	       "x.article_id = sel.id WHERE ");
 	stats_span_cond(q, f);
-	stats_add(q, " UNION ALL SELECT x.author, 0, 1, 0, substr(x.created_at, 1, 10) >= :d7 "
-	             "FROM sel JOIN claim x ON x.article_id = sel.id JOIN research r ON r.id = "
-	             "x.research_id WHERE ");
+	stats_add(q,
+	          " UNION ALL SELECT x.author, 0, 1, 0, substr(x.created_at, 1, 10) >= :d7 "
+	          "FROM sel CROSS JOIN claim x ON x.article_id = sel.id JOIN research r ON r.id = "
+	          "x.research_id WHERE ");
 	stats_claim_cond(q, f);
-	stats_add(q, ") GROUP BY author UNION ALL SELECT 'c', r.status, count(*), 0, 0, 0, "
-	             "coalesce(r.verdict, '') FROM sel JOIN claim x ON x.article_id = sel.id JOIN "
-	             "research r ON r.id = x.research_id WHERE ");
+	stats_add(
+	    q, ") GROUP BY author UNION ALL SELECT 'c', r.status, count(*), 0, 0, 0, "
+	       "coalesce(r.verdict, '') FROM sel CROSS JOIN claim x ON x.article_id = sel.id JOIN "
+	       "research r ON r.id = x.research_id WHERE ");
 	stats_claim_cond(q, f);
 	stats_add(q,
 	          " GROUP BY 2, 7 UNION ALL SELECT 'g', a.lang, count(*), 0, 0, 0, '' FROM sel "

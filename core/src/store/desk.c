@@ -566,8 +566,13 @@ desk_read_begin(desk *d)
 
 	if (d->depth > 0)
 		return desk_error(d, DESK_MISUSE, "a snapshot inside a write transaction");
+	if (d->reads > 0) { /* inside a snapshot already: the same one */
+		d->reads++;
+		return DESK_OK;
+	}
 	if ((rc = desk_exec(d, "BEGIN DEFERRED")) != DESK_OK)
 		return rc;
+	d->reads = 1;
 	/* A deferred transaction takes its snapshot at its first read: take it now. */
 	if ((rc = desk_exec(d, "SELECT count(*) FROM sqlite_schema")) != DESK_OK)
 		desk_read_end(d);
@@ -577,6 +582,8 @@ desk_read_begin(desk *d)
 void
 desk_read_end(desk *d)
 {
+	if (d->reads > 0 && --d->reads > 0)
+		return;
 	if (d->depth == 0 && !sqlite3_get_autocommit(d->db))
 		sqlite3_exec(d->db, "COMMIT", NULL, NULL, NULL);
 }
