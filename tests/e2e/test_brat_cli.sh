@@ -57,8 +57,12 @@ grep -q "c.ann:2:1" "$tmp/err" || fail "c.ann: $(cat "$tmp/err")"
 "$COPYDESK" import --format brat - <"$tmp/p/a.txt" >"$tmp/out" 2>"$tmp/err" && fail "stdin imported"
 grep -q "a brat document is a .txt and its .ann" "$tmp/err" || fail "stdin: $(cat "$tmp/err")"
 
-# Labels from annotation.conf, keys from kb_shortcuts.conf beside it.
+# Labels from annotation.conf, keys from kb_shortcuts.conf beside it, on a
+# database whose labels no span uses yet (the imports above tagged with them).
 mkdir "$tmp/conf"
+export COPYDESK_DB="$tmp/conf.db"
+printf 'Một bài.\n' >"$tmp/conf/one.txt"
+"$COPYDESK" import "$tmp/conf/one.txt" >/dev/null 2>&1 || fail "import one.txt"
 printf '# types\n[entities]\n!Thing\n\tDrug\n\tDisorder\n[relations]\n[events]\nTreat\n[attributes]\n' \
 	>"$tmp/conf/annotation.conf"
 printf 'Q\tDrug\n' >"$tmp/conf/kb_shortcuts.conf"
