@@ -3,7 +3,6 @@
  * for the writers of JSON formats (doccano, fever, claimreview): one rule
  * for what is escaped, the one desk_char_escape() keeps for the terminal.
  */
-#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -11,34 +10,15 @@
 
 #include "format.h"
 
-/*
- * Which characters of the BMP desk_char_escape() escapes, worked out once:
- * asking it for every character of every text was most of a writer's time.
- */
-static uint8_t format_json_hidden[0x10000 / 8];
-static pthread_once_t format_json_once = PTHREAD_ONCE_INIT;
-
-static void
-format_json_init(void)
-{
-	char esc[12];
-
-	for (uint32_t c = 0; c < 0x10000; c++)
-		if (desk_char_escape(c, esc) != 0)
-			format_json_hidden[c >> 3] |= (uint8_t)(1u << (c & 7));
-}
-
+/* Whether c is written as \uXXXX: what desk_char_escape() escapes for the terminal. */
 static int
 format_json_escaped(uint32_t c)
 {
 	char esc[12];
 
-	if (c < 0x10000)
-		return format_json_hidden[c >> 3] >> (c & 7) & 1;
 	return desk_char_escape(c, esc) != 0;
 }
 
-/* \uXXXX, as a surrogate pair beyond the BMP. */
 static void
 format_json_u(FILE *f, uint32_t c)
 {
@@ -56,7 +36,6 @@ format_json_string(FILE *f, const char *s, size_t len)
 {
 	const uint8_t *p = (const uint8_t *)s, *end = p + len, *run = p;
 
-	pthread_once(&format_json_once, format_json_init);
 	putc('"', f);
 	while (p < end) {
 		uint32_t c = *p;

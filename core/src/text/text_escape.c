@@ -110,8 +110,19 @@ desk_json_escape(char **out, size_t *outlen, const char *json, size_t len)
 	if ((rc = text_escape_put(&buf, &cap, &used, "", 0)) != DESK_OK)
 		return rc;
 	while (p < end && rc == DESK_OK) {
+		const uint8_t *run = p;
 		ucs4_t c;
-		int n = u8_mbtoucr(&c, p, (size_t)(end - p));
+		int n;
+
+		/* Printable ASCII, most of any text: copied a run at a time. */
+		while (p < end && *p >= 0x20 && *p < 0x7F)
+			p++;
+		if (p > run && (rc = text_escape_put(&buf, &cap, &used, (const char *)run,
+		                                     (size_t)(p - run))) != DESK_OK)
+			break;
+		if (p == end)
+			break;
+		n = u8_mbtoucr(&c, p, (size_t)(end - p));
 
 		if (n < 0) { /* JSON writers give UTF-8; anything else is refused */
 			free(buf);

@@ -5,6 +5,7 @@
  * calls libunistring only.
  */
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -16,7 +17,7 @@
 
 /* Characters shown as <U+XXXX>: they move the cursor, reorder text or show nothing. */
 static int
-text_is_hidden(uint32_t c)
+text_is_hidden_slow(uint32_t c)
 {
 	if (c >= 0x80 && c <= 0x9F) /* C1 controls */
 		return 1;
@@ -42,6 +43,31 @@ text_is_hidden(uint32_t c)
 	return uc_is_general_category(
 	    c, uc_general_category_or(UC_CATEGORY_Cn,
 	                              uc_general_category_or(UC_CATEGORY_Cs, UC_CATEGORY_Co)));
+}
+
+/*
+ * The answer for the Basic Multilingual Plane worked out once, a bit per
+ * character: exports and JSON escape every character of the corpus, and
+ * asking libunistring each time was most of an export's time.
+ */
+static uint8_t text_hidden_bmp[0x10000 / 8];
+static pthread_once_t text_hidden_once = PTHREAD_ONCE_INIT;
+
+static void
+text_hidden_init(void)
+{
+	for (uint32_t c = 0; c < 0x10000; c++)
+		if (text_is_hidden_slow(c))
+			text_hidden_bmp[c >> 3] |= (uint8_t)(1u << (c & 7));
+}
+
+static int
+text_is_hidden(uint32_t c)
+{
+	if (c >= 0x10000)
+		return text_is_hidden_slow(c);
+	pthread_once(&text_hidden_once, text_hidden_init);
+	return text_hidden_bmp[c >> 3] >> (c & 7) & 1;
 }
 
 int
