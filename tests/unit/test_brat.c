@@ -139,8 +139,11 @@ brat_check(const char *dir)
 {
 	char cmd[2048];
 
-	if (system("python3 -c '' >/dev/null 2>&1") != 0) {
-		fprintf(stderr, "# python3 missing: brat's parser not run\n");
+	if (system("python3 -c '' >/dev/null 2>&1") != 0 ||
+	    access(FIXTURES "/../tools/brat/annotation.py", R_OK) != 0) {
+		fprintf(stderr,
+		        "# python3 or tests/tools/brat/annotation.py missing: brat's parser "
+		        "not run\n");
 		return;
 	}
 	snprintf(cmd, sizeof cmd, "python3 '%s' '%s' >&2", BRAT_CHECK, dir);
