@@ -9,6 +9,8 @@
  * same spans and claims (their line breaks at either end left out, as brat
  * cannot hold them), notes and evidence.
  */
+#include <unistd.h>
+
 #include "fuzz.h"
 #include "formats/format.h"
 
@@ -65,11 +67,26 @@ fuzz_brat_same(const char *a, const char *b)
 	return strcmp(a ? a : "", b ? b : "") == 0;
 }
 
+static char fuzz_brat_dir[64];
+
+/* The directory the round trip writes in goes at exit. */
+static void
+fuzz_brat_cleanup(void)
+{
+	char path[128];
+
+	snprintf(path, sizeof path, "%s/1.txt", fuzz_brat_dir);
+	unlink(path);
+	snprintf(path, sizeof path, "%s/1.ann", fuzz_brat_dir);
+	unlink(path);
+	rmdir(fuzz_brat_dir);
+}
+
 /* Write a with the brat writer and read it back: the same document. */
 static void
 fuzz_brat_again(format_article *a)
 {
-	static char dir[64];
+	char *dir = fuzz_brat_dir;
 	format_sink s = {0};
 	format_article *b = NULL;
 	format_error err = {0};
@@ -78,8 +95,9 @@ fuzz_brat_again(format_article *a)
 	int in_ann;
 
 	if (dir[0] == '\0') {
-		snprintf(dir, sizeof dir, "/tmp/fuzz_brat.XXXXXX");
+		snprintf(dir, sizeof fuzz_brat_dir, "/tmp/fuzz_brat.XXXXXX");
 		FUZZ_CHECK(mkdtemp(dir) != NULL);
+		atexit(fuzz_brat_cleanup);
 	}
 	s.dir = dir;
 	a->id = 1;
