@@ -41,13 +41,19 @@ grep -q "refused $tmp/p/orphan.ann: no .txt beside it" "$tmp/err" ||
 [ "$(q "SELECT title FROM article WHERE id = 1")" = a ] || fail "the title is not the name"
 [ "$(q "SELECT body FROM article WHERE id = 1" | head -1)" = "Tập Cận Bình đến Hà Nội." ] ||
 	fail "the body is not the .txt's"
-if q "SELECT 1 FROM sqlite_master WHERE name = 'span'" | grep -q 1 &&
-	[ "$(q "SELECT count(*) FROM span")" != 0 ]; then
-	# Once the importer stores annotations: the spans at the body's offsets.
-	[ "$(q "SELECT group_concat(label || start || '-' || \"end\", ' ') FROM
-	        (SELECT * FROM span WHERE article_id = 1 ORDER BY start)")" = "PER0-12 LOC17-23 ORG25-33" ] ||
-		fail "spans: $(q "SELECT label, start, \"end\" FROM span")"
-fi
+# The spans at the body's offsets.
+[ "$(q "SELECT group_concat(label || start || '-' || \"end\", ' ') FROM
+        (SELECT * FROM span WHERE article_id = 1 ORDER BY start)")" = "PER0-12 LOC17-23 ORG25-33" ] ||
+	fail "spans: $(q "SELECT label, start, \"end\" FROM span")"
+
+# A label the database does not have refuses the document, with its line, as in every format.
+mkdir "$tmp/u"
+printf 'Hà Nội mưa.\n' >"$tmp/u/u.txt"
+printf 'T1\tLOC 0 6\tHà Nội\nT2\tNOPE 7 10\tmưa\n' >"$tmp/u/u.ann"
+"$COPYDESK" import --format brat "$tmp/u" >"$tmp/out" 2>"$tmp/err" && fail "u.ann imported"
+grep -q "refused $tmp/u/u.ann:2:.*NOPE" "$tmp/err" || fail "unknown label: $(cat "$tmp/err")"
+[ "$(q "SELECT count(*) FROM article WHERE body LIKE 'Hà Nội mưa%'")" = 0 ] ||
+	fail "the refused document was stored"
 
 # One .ann named on its own: its .txt with it.
 "$COPYDESK" import --format brat "$tmp/p/c.ann" >"$tmp/out" 2>"$tmp/err" && fail "c.ann imported"

@@ -116,7 +116,7 @@ import_brat_run(import_run *r, const char *path)
 	size_t n = 0, stem = strlen(path), tl = 0, al = 0;
 	char *tpath = NULL, *apath = NULL, *txt = NULL, *ann = NULL, *name = NULL;
 	const char *base;
-	int rc = DESK_OK, in_ann = 0;
+	int rc = DESK_OK, in_ann = 0, annotated = 0;
 
 	if (r->stats)
 		r->stats->files++;
@@ -157,6 +157,15 @@ import_brat_run(import_run *r, const char *path)
 			goto done;
 		import_batch_refuse(r, in_ann ? apath : tpath, err.rc, err.line, err.column,
 		                    err.msg);
+		rc = err.rc == DESK_NOMEM ? DESK_NOMEM : DESK_OK;
+		goto done;
+	}
+	/* The annotations checked as every format's are (labels, verdicts, offsets). */
+	if (import_annot_check(&r->annot, arts, n, &annotated, &err) != DESK_OK) {
+		import_notes_drop(&r->annot);
+		if ((rc = import_batch_flush(r)) != DESK_OK)
+			goto done;
+		import_batch_refuse(r, ann ? apath : tpath, err.rc, err.line, err.column, err.msg);
 		rc = err.rc == DESK_NOMEM ? DESK_NOMEM : DESK_OK;
 		goto done;
 	}
