@@ -116,7 +116,19 @@ fi
 # The shared samples, when they are there.
 ds=${COPYDESK_DATASETS:-$SRCDIR/../shared/datasets}/brat
 if [ -d "$ds" ]; then
+	# Each into a database of its own with the project's types as labels
+	# (its annotation.conf, else the types its .ann files use): an unknown
+	# label refuses a document.
 	for d in tutorials_news CoNLL-ST_2002_esp keepha_ja; do
+		export COPYDESK_DB="$tmp/ds-$d.db"
+		conf=$ds/$d/annotation.conf
+		if [ ! -f "$conf" ]; then
+			conf=$tmp/$d.conf
+			{ echo '[entities]'; cat "$ds/$d"/*.ann | awk -F '\t' '$1 ~ /^T/ { split($2, a, " "); print a[1] }' | sort -u; } >"$conf"
+		fi
+		printf 'x\n' >"$tmp/one.txt"
+		"$COPYDESK" import "$tmp/one.txt" >/dev/null 2>&1 || fail "$d: a database"
+		"$COPYDESK" labels import "$conf" >"$tmp/out" 2>"$tmp/err" || fail "$d: labels: $(cat "$tmp/err")"
 		"$COPYDESK" import --format brat "$ds/$d" >"$tmp/out" 2>"$tmp/err" ||
 			fail "$d: $(cat "$tmp/err")"
 	done
