@@ -9,8 +9,9 @@
 
 const struct cmd cmd_table[] = {
     /* Subcommands (cmd_*.c). */
-    {"import", cmd_import, NULL, "[--format text|jsonl] PATH...",
-     "import article files, directories (their *.txt and *.jsonl) or - for standard input"},
+    {"import", cmd_import, NULL, "[--format text|jsonl|doccano|conll|brat] PATH...",
+     "import article files, directories (their *.txt and *.jsonl; *.txt + *.ann pairs for "
+     "brat) or - for standard input, with their annotations (spans, claims, tokens)"},
     {"export", cmd_export, NULL,
      "--format jsonl|doccano|conll|brat|claimreview|fever|csv [--output PATH] [--scheme "
      "iob2|iob1|bioes] [--doccano-entities] [FILTERS]",

@@ -71,6 +71,8 @@ expect 64 "$COPYDESK" export --format text
 expect 64 "$COPYDESK" export --format conll --scheme iob3
 expect 64 "$COPYDESK" export --format jsonl --since 2025-02-30
 expect 64 "$COPYDESK" export --format jsonl --frobnicate
+expect 64 "$COPYDESK" import --format csv "$tmp/a.txt"
+grep -q 'csv is not a format copydesk imports' "$tmp/err" || fail "import --format csv: $(cat "$tmp/err")"
 expect 74 "$COPYDESK" export --format jsonl --output "$tmp/no/such/dir/x.jsonl"
 [ -e "$tmp/no" ] && fail "a failed export made a directory"
 expect 66 "$COPYDESK" --db "$tmp/none.db" export --format jsonl

@@ -73,8 +73,11 @@ cmd_import(struct cli *c, int argc, char **argv)
 			v = argv[i] + 9;
 		else
 			return cmd_usage(c, "import", "unknown option %s", argv[i]);
-		if (desk_format_parse(&fmt, v) != DESK_OK)
-			return cmd_usage(c, "import", "unknown format %s (text or jsonl)", v);
+		if (desk_format_parse(&fmt, v) != DESK_OK || !desk_format_can_import(fmt))
+			return cmd_usage(c, "import",
+			                 "%s is not a format copydesk imports (text, jsonl, doccano, "
+			                 "conll or brat)",
+			                 v);
 	}
 	if (i == argc)
 		return cmd_usage(c, "import", "nothing to import");

@@ -25,6 +25,9 @@ typedef enum {
 	DESK_FORMAT_CSV,         /* the claims table, RFC 4180 (export only) */
 } desk_format;
 
+/* Whether copydesk reads format f (text, jsonl, doccano, conll, brat; auto) on import. */
+int desk_format_can_import(desk_format f);
+
 /* A format's name ("jsonl", ..., and "auto"); DESK_MISUSE if unknown. */
 int desk_format_parse(desk_format *out, const char *name);
 

@@ -23,6 +23,14 @@ import_format_entry(desk_format id)
 }
 
 int
+desk_format_can_import(desk_format f)
+{
+	const format_entry *e = format_find(f);
+
+	return f == DESK_FORMAT_AUTO || (e != NULL && e->read != NULL);
+}
+
+int
 desk_format_parse(desk_format *out, const char *name)
 {
 	const format_entry *f;
