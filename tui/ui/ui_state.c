@@ -106,3 +106,37 @@ ui_prompt_command(struct ui *ui, const char *name, const char *offer)
 	if (offer && lineedit_offer(&ui->edit, offer) != DESK_OK)
 		lineedit_clear(&ui->edit);
 }
+
+int
+ui_scroll(size_t *top, enum view_move m, int64_t n, size_t page, size_t max)
+{
+	size_t t = *top, k = n > 0 ? (size_t)n : 0;
+
+	switch (m) {
+	case VIEW_DOWN:
+		t += k;
+		break;
+	case VIEW_UP:
+		t = k > t ? 0 : t - k;
+		break;
+	case VIEW_PAGE_DOWN:
+		t += k * page;
+		break;
+	case VIEW_PAGE_UP:
+		t = k * page > t ? 0 : t - k * page;
+		break;
+	case VIEW_TOP:
+		t = 0;
+		break;
+	case VIEW_BOTTOM:
+		t = max;
+		break;
+	case VIEW_GOTO:
+		t = k > 0 ? k - 1 : 0;
+		break;
+	default:
+		return DESK_MISUSE;
+	}
+	*top = t > max ? max : t;
+	return DESK_OK;
+}

@@ -190,6 +190,13 @@ void ui_dirty_body(struct ui *ui);
 void ui_dirty_bar(struct ui *ui);
 void ui_dirty_all(struct ui *ui);
 
+/*
+ * The first line on screen of a view that scrolls a page of text, after
+ * motion m taken n times (pages of page lines), within 0..max; *top is
+ * unchanged and DESK_MISUSE returned for a motion that does not scroll.
+ */
+int ui_scroll(size_t *top, enum view_move m, int64_t n, size_t page, size_t max);
+
 /* Show a message (or an error) on the message line until the next key. */
 void ui_message(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int ui_error(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

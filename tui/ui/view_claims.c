@@ -564,29 +564,9 @@ view_claims_detail_move(struct ui *ui, enum view_move mv, int64_t n)
 	size_t lines = v->lay ? v->lay->nlines : 0, rows = (size_t)ui->rows, top = v->top;
 	size_t max = lines > rows ? lines - rows : 0;
 
-	switch (mv) {
-	case VIEW_DOWN:
-		top += (size_t)n;
-		break;
-	case VIEW_UP:
-		top = (size_t)n > top ? 0 : top - (size_t)n;
-		break;
-	case VIEW_PAGE_DOWN:
-		top += (size_t)n * rows;
-		break;
-	case VIEW_PAGE_UP:
-		top = (size_t)n * rows > top ? 0 : top - (size_t)n * rows;
-		break;
-	case VIEW_TOP:
-		top = 0;
-		break;
-	case VIEW_BOTTOM:
-		top = max;
-		break;
-	default:
+	if (mv == VIEW_GOTO || ui_scroll(&top, mv, n, rows, max) != DESK_OK)
 		return DESK_MISUSE;
-	}
-	v->top = top > max ? max : top;
+	v->top = top;
 	ui_dirty_body(ui);
 	return DESK_OK;
 }

@@ -175,33 +175,8 @@ view_stats_move(struct ui *ui, enum view_move m, int64_t n)
 	size_t page = (size_t)(ui->rows > 1 ? ui->rows - 1 : 1), top = v->top, max;
 
 	max = view_stats_maxtop(ui);
-	switch (m) {
-	case VIEW_DOWN:
-		top += (size_t)n;
-		break;
-	case VIEW_UP:
-		top = (size_t)n > top ? 0 : top - (size_t)n;
-		break;
-	case VIEW_PAGE_DOWN:
-		top += (size_t)n * page;
-		break;
-	case VIEW_PAGE_UP:
-		top = (size_t)n * page > top ? 0 : top - (size_t)n * page;
-		break;
-	case VIEW_TOP:
-		top = 0;
-		break;
-	case VIEW_BOTTOM:
-		top = max;
-		break;
-	case VIEW_GOTO:
-		top = n > 0 ? (size_t)n - 1 : 0;
-		break;
-	default:
+	if (ui_scroll(&top, m, n, page, max) != DESK_OK)
 		return DESK_MISUSE;
-	}
-	if (top > max)
-		top = max;
 	if (top != v->top) {
 		v->top = top;
 		ui_dirty_body(ui);
