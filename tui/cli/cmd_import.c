@@ -74,10 +74,11 @@ cmd_import(struct cli *c, int argc, char **argv)
 		else
 			return cmd_usage(c, "import", "unknown option %s", argv[i]);
 		if (desk_format_parse(&fmt, v) != DESK_OK || !desk_format_can_import(fmt))
-			return cmd_usage(c, "import",
-			                 "%s is not a format copydesk imports (text, jsonl, doccano, "
-			                 "conll or brat)",
-			                 v);
+			return cmd_usage(
+			    c, "import",
+			    "%s is not a format copydesk imports (text, jsonl, doccano, "
+			    "conll or brat)",
+			    v);
 	}
 	if (i == argc)
 		return cmd_usage(c, "import", "nothing to import");

@@ -11,8 +11,14 @@
 
 const format_entry format_table[] = {
     {DESK_FORMAT_TEXT, "text", "txt", {".txt", NULL}, 1, fmt_text_read, NULL, 0},
-    {DESK_FORMAT_JSONL, "jsonl", NULL, {".jsonl", ".ndjson", NULL}, 0, fmt_jsonl_read,
-     &fmt_jsonl_writer, 0},
+    {DESK_FORMAT_JSONL,
+     "jsonl",
+     NULL,
+     {".jsonl", ".ndjson", NULL},
+     0,
+     fmt_jsonl_read,
+     &fmt_jsonl_writer,
+     0},
     {DESK_FORMAT_DOCCANO, "doccano", NULL, {NULL}, 0, fmt_doccano_read, &fmt_doccano_writer, 0},
     {DESK_FORMAT_CONLL, "conll", NULL, {".conll", NULL}, 1, fmt_conll_read, &fmt_conll_writer, 0},
     {DESK_FORMAT_BRAT, "brat", NULL, {".ann", NULL}, 1, fmt_brat_read, &fmt_brat_writer, 1},
