@@ -174,7 +174,7 @@ test_round_trip(void **state)
 	/* Deterministic, escaped, one line a document. */
 	assert_non_null(
 	    strstr(one, "{\"format_version\":1,\"id\":1,\"title\":\"Tin \\\"A\\\"\\u001B\","));
-	assert_non_null(strstr(one, "\\u202e"));
+	assert_non_null(strstr(one, "\\u202E"));
 	assert_null(strchr(one, '\x1b'));
 	assert_non_null(strstr(one, "\"reason\":\"sai năm\\n\\\"2023\\\"\""));
 	assert_non_null(strstr(one, "\"tokens\":[[0,3],[4,7,0,\"VBD\\tO\"]"));

@@ -531,59 +531,59 @@ jsonl_doc(format_article *a, json_t *o, const char *line, size_t len, int64_t ln
 
 /* --- The writer ------------------------------------------------------------ */
 
-/* s as a JSON string, or null. */
-static json_t *
-jsonl_str(const char *s)
-{
-	return s ? json_string(s) : json_null();
-}
-
 /*
- * Set the members of o in this order, taking the values; a NULL value (out
- * of memory) or o NULL frees them all, o too, and gives DESK_NOMEM.
+ * The writer streams each document as one line of compact JSON, members in
+ * a fixed order, strings through format_json_string() (the one rule for
+ * what is escaped): no tree is built, so a document costs what its bytes do.
  */
-static int
-jsonl_set(json_t *o, const char *const *keys, json_t *const *v, size_t n)
-{
-	int bad = o == NULL;
 
-	for (size_t i = 0; i < n; i++) {
-		if (v[i] == NULL)
-			bad = 1;
-		else if (o == NULL)
-			json_decref(v[i]);
-		else if (json_object_set_new(o, keys[i], v[i]) != 0) /* it frees v[i] */
-			bad = 1;
-	}
-	if (bad)
-		json_decref(o);
-	return bad ? DESK_NOMEM : DESK_OK;
+/* The next member's key: a comma before all but the first of an object. */
+static void
+jsonl_key(FILE *f, int *first, const char *key)
+{
+	if (!*first)
+		putc(',', f);
+	*first = 0;
+	fprintf(f, "\"%s\":", key);
 }
 
-static json_t *
-jsonl_out_spans(const format_article *a)
+static void
+jsonl_put_str(FILE *f, int *first, const char *key, const char *v)
 {
-	static const char *const k[] = {"start",  "end",    "label",     "text",
-	                                "entity", "author", "created_at"};
-	json_t *v = json_array();
+	jsonl_key(f, first, key);
+	format_json_str(f, v);
+}
 
-	for (size_t i = 0; v && i < a->nspans; i++) {
-		const format_span *s = &a->spans[i];
-		json_t *o = json_object(),
-		       *x[] = {json_integer(s->start),
-		               json_integer(s->end),
-		               jsonl_str(s->label),
-		               jsonl_str(s->text),
-		               s->entity ? json_integer(s->entity) : json_null(),
-		               jsonl_str(s->author),
-		               jsonl_str(s->created_at)};
+static void
+jsonl_put_int(FILE *f, int *first, const char *key, int64_t v)
+{
+	jsonl_key(f, first, key);
+	fprintf(f, "%lld", (long long)v);
+}
 
-		if (jsonl_set(o, k, x, 7) != DESK_OK || json_array_append_new(v, o) != 0) {
-			json_decref(v);
-			return NULL;
-		}
+static void
+jsonl_out_spans(FILE *f, const format_article *a)
+{
+	putc('[', f);
+	for (size_t i = 0; i < a->nspans; i++) {
+		const format_span *sp = &a->spans[i];
+		int first = 1;
+
+		fputs(i ? ",{" : "{", f);
+		jsonl_put_int(f, &first, "start", sp->start);
+		jsonl_put_int(f, &first, "end", sp->end);
+		jsonl_put_str(f, &first, "label", sp->label);
+		jsonl_put_str(f, &first, "text", sp->text);
+		jsonl_key(f, &first, "entity");
+		if (sp->entity)
+			fprintf(f, "%lld", (long long)sp->entity);
+		else
+			fputs("null", f);
+		jsonl_put_str(f, &first, "author", sp->author);
+		jsonl_put_str(f, &first, "created_at", sp->created_at);
+		putc('}', f);
 	}
-	return v;
+	putc(']', f);
 }
 
 static int
@@ -598,17 +598,19 @@ jsonl_alias_cmp(const void *x, const void *y)
  * taken from the entity), so that spans an export left out (in
  * boilerplate) take their names with them.
  */
-static json_t *
-jsonl_out_entities(const format_article *a)
+static int
+jsonl_out_entities(FILE *f, const format_article *a)
 {
-	static const char *const k[] = {"id", "name", "external_id", "aliases"};
 	const char **tmp = malloc((a->nspans ? a->nspans : 1) * sizeof *tmp);
-	json_t *v = tmp ? json_array() : NULL;
+	int any = 0;
 
-	for (size_t i = 0; v && i < a->nentities; i++) {
+	if (tmp == NULL)
+		return DESK_NOMEM;
+	putc('[', f);
+	for (size_t i = 0; i < a->nentities; i++) {
 		const format_entity *e = &a->entities[i];
-		json_t *al, *o, *x[4];
 		size_t n = 0;
+		int first = 1;
 
 		for (size_t j = 0; j < a->nspans; j++)
 			if (a->spans[j].entity == e->id && a->spans[j].text)
@@ -616,163 +618,154 @@ jsonl_out_entities(const format_article *a)
 		if (n == 0)
 			continue;
 		qsort(tmp, n, sizeof *tmp, jsonl_alias_cmp);
-		al = json_array();
-		for (size_t j = 0; al && j < n; j++)
-			if ((j == 0 || strcmp(tmp[j - 1], tmp[j]) != 0) &&
-			    json_array_append_new(al, json_string(tmp[j])) != 0) {
-				json_decref(al);
-				al = NULL;
+		fputs(any ? ",{" : "{", f);
+		any = 1;
+		jsonl_put_int(f, &first, "id", e->id);
+		jsonl_put_str(f, &first, "name", e->name);
+		jsonl_put_str(f, &first, "external_id", e->external_id ? e->external_id : "");
+		jsonl_key(f, &first, "aliases");
+		putc('[', f);
+		for (size_t j = 0; j < n; j++)
+			if (j == 0 || strcmp(tmp[j - 1], tmp[j]) != 0) {
+				if (j > 0)
+					putc(',', f);
+				format_json_str(f, tmp[j]);
 			}
-		o = json_object();
-		x[0] = json_integer(e->id);
-		x[1] = jsonl_str(e->name);
-		x[2] = jsonl_str(e->external_id ? e->external_id : "");
-		x[3] = al;
-		if (jsonl_set(o, k, x, 4) != DESK_OK || json_array_append_new(v, o) != 0) {
-			json_decref(v);
-			v = NULL;
-		}
+		fputs("]}", f);
 	}
+	putc(']', f);
 	free(tmp);
-	return v;
+	return DESK_OK;
 }
 
-/* A claim's evidence and history. */
-static json_t *
-jsonl_out_research(const format_claim *c, int history)
+/* A claim's evidence (history 0) or history (1). */
+static void
+jsonl_out_research(FILE *f, const format_claim *c, int history)
 {
 	static const char *const ek[] = {"source", "quote", "consulted", "added_by", "added_at"};
 	static const char *const hk[] = {"action", "editor", "at", "verdict", "reason"};
-	json_t *v = json_array();
 
-	for (size_t i = 0; v && i < (history ? c->nhistory : c->nevidence); i++) {
+	putc('[', f);
+	for (size_t i = 0; i < (history ? c->nhistory : c->nevidence); i++) {
 		const format_evidence *e = &c->evidence[history ? 0 : i];
 		const format_event *h = &c->history[history ? i : 0];
-		json_t *o = json_object(), *x[] = {jsonl_str(history ? h->action : e->source),
-		                                   jsonl_str(history ? h->editor : e->quote),
-		                                   jsonl_str(history ? h->at : e->consulted),
-		                                   jsonl_str(history ? h->verdict : e->added_by),
-		                                   jsonl_str(history ? h->reason : e->added_at)};
+		const char *v[] = {history ? h->action : e->source, history ? h->editor : e->quote,
+		                   history ? h->at : e->consulted,
+		                   history ? h->verdict : e->added_by,
+		                   history ? h->reason : e->added_at};
+		int first = 1;
 
-		if (jsonl_set(o, history ? hk : ek, x, 5) != DESK_OK ||
-		    json_array_append_new(v, o) != 0) {
-			json_decref(v);
-			return NULL;
-		}
+		fputs(i ? ",{" : "{", f);
+		for (size_t k = 0; k < 5; k++)
+			jsonl_put_str(f, &first, history ? hk[k] : ek[k], v[k]);
+		putc('}', f);
 	}
-	return v;
+	putc(']', f);
 }
 
-static json_t *
-jsonl_out_claims(const format_article *a)
+static void
+jsonl_out_claims(FILE *f, const format_article *a)
 {
-	static const char *const k[] = {
-	    "start",       "end",           "text",        "research",
-	    "status",      "verdict",       "note",        "author",
-	    "created_at",  "proposed_by",   "proposed_at", "reviewed_by",
-	    "reviewed_at", "review_reason", "evidence",    "history"};
-	json_t *v = json_array();
-
-	for (size_t i = 0; v && i < a->nclaims; i++) {
+	putc('[', f);
+	for (size_t i = 0; i < a->nclaims; i++) {
 		const format_claim *c = &a->claims[i];
-		json_t *o = json_object(),
-		       *x[] = {json_integer(c->start),    json_integer(c->end),
-		               jsonl_str(c->text),        json_integer(c->research),
-		               jsonl_str(c->status),      jsonl_str(c->verdict),
-		               jsonl_str(c->note),        jsonl_str(c->author),
-		               jsonl_str(c->created_at),  jsonl_str(c->proposed_by),
-		               jsonl_str(c->proposed_at), jsonl_str(c->reviewed_by),
-		               jsonl_str(c->reviewed_at), jsonl_str(c->review_reason),
-		               jsonl_out_research(c, 0),  jsonl_out_research(c, 1)};
+		int first = 1;
 
-		if (jsonl_set(o, k, x, 16) != DESK_OK || json_array_append_new(v, o) != 0) {
-			json_decref(v);
-			return NULL;
-		}
+		fputs(i ? ",{" : "{", f);
+		jsonl_put_int(f, &first, "start", c->start);
+		jsonl_put_int(f, &first, "end", c->end);
+		jsonl_put_str(f, &first, "text", c->text);
+		jsonl_put_int(f, &first, "research", c->research);
+		jsonl_put_str(f, &first, "status", c->status);
+		jsonl_put_str(f, &first, "verdict", c->verdict);
+		jsonl_put_str(f, &first, "note", c->note);
+		jsonl_put_str(f, &first, "author", c->author);
+		jsonl_put_str(f, &first, "created_at", c->created_at);
+		jsonl_put_str(f, &first, "proposed_by", c->proposed_by);
+		jsonl_put_str(f, &first, "proposed_at", c->proposed_at);
+		jsonl_put_str(f, &first, "reviewed_by", c->reviewed_by);
+		jsonl_put_str(f, &first, "reviewed_at", c->reviewed_at);
+		jsonl_put_str(f, &first, "review_reason", c->review_reason);
+		jsonl_key(f, &first, "evidence");
+		jsonl_out_research(f, c, 0);
+		jsonl_key(f, &first, "history");
+		jsonl_out_research(f, c, 1);
+		putc('}', f);
 	}
-	return v;
+	putc(']', f);
 }
 
-static json_t *
-jsonl_out_rest(const format_article *a, int tokens)
+/* The marks, and the kept tokens (null when the document keeps none). */
+static void
+jsonl_out_rest(FILE *f, const format_article *a, int tokens)
 {
-	json_t *v = json_array();
-
 	if (tokens && a->tokens == NULL) {
-		json_decref(v);
-		return json_null();
+		fputs("null", f);
+		return;
 	}
-	for (size_t i = 0; v && i < (tokens ? a->ntokens : a->nmarks); i++) {
-		json_t *x;
-
+	putc('[', f);
+	for (size_t i = 0; i < (tokens ? a->ntokens : a->nmarks); i++) {
+		if (i > 0)
+			putc(',', f);
 		if (tokens) {
 			const format_token *t = &a->tokens[i];
 
-			x = t->extra ? json_pack("[IIis]", (json_int_t)t->start, (json_int_t)t->end,
-			                         t->sentence_end, t->extra)
-			    : t->sentence_end
-			        ? json_pack("[III]", (json_int_t)t->start, (json_int_t)t->end, 1)
-			        : json_pack("[II]", (json_int_t)t->start, (json_int_t)t->end);
+			fprintf(f, "[%lld,%lld", (long long)t->start, (long long)t->end);
+			if (t->extra) {
+				fprintf(f, ",%d,", t->sentence_end);
+				format_json_str(f, t->extra);
+			} else if (t->sentence_end) {
+				fputs(",1", f);
+			}
+			putc(']', f);
 		} else {
 			const desk_mark *m = &a->marks[i];
 
-			x = json_pack("{sssIsI}", "kind",
-			              m->kind == DESK_MARK_BYLINE ? "byline" : "boilerplate",
-			              "start", (json_int_t)m->start, "end", (json_int_t)m->end);
-		}
-		if (x == NULL || json_array_append_new(v, x) != 0) {
-			json_decref(v);
-			return NULL;
+			fprintf(f, "{\"kind\":\"%s\",\"start\":%lld,\"end\":%lld}",
+			        m->kind == DESK_MARK_BYLINE ? "byline" : "boilerplate",
+			        (long long)m->start, (long long)m->end);
 		}
 	}
-	return v;
+	putc(']', f);
 }
 
 static int
 fmt_jsonl_write_article(format_sink *s, const format_article *a)
 {
-	static const char *const k[] = {
-	    "format_version", "id",          "title",       "date",       "lang",       "source",
-	    "status",         "imported_by", "imported_at", "updated_by", "updated_at", "chars",
-	    "text",           "marks",       "spans",       "entities",   "claims",     "tokens"};
-	json_t *o = json_object(),
-	       *x[] = {json_integer(JSONL_FORMAT_VERSION),
-	               json_integer(a->id),
-	               jsonl_str(a->in.title ? a->in.title : ""),
-	               a->in.date && *a->in.date ? json_string(a->in.date) : json_null(),
-	               jsonl_str(a->in.lang),
-	               jsonl_str(a->in.source ? a->in.source : ""),
-	               jsonl_str(a->status),
-	               jsonl_str(a->imported_by),
-	               jsonl_str(a->imported_at),
-	               jsonl_str(a->updated_by),
-	               jsonl_str(a->updated_at),
-	               json_integer(a->chars),
-	               json_stringn(a->in.body ? a->in.body : "", a->in.body_len),
-	               jsonl_out_rest(a, 0),
-	               jsonl_out_spans(a),
-	               jsonl_out_entities(a),
-	               jsonl_out_claims(a),
-	               jsonl_out_rest(a, 1)};
-	char *js = NULL, *esc = NULL;
-	size_t n = 0;
-	int rc;
+	FILE *f = s->f;
+	int first = 1;
 
-	if ((rc = jsonl_set(o, k, x, 18)) != DESK_OK)
-		o = NULL; /* freed */
-	if (o == NULL || (js = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER)) == NULL)
-		rc = format_fail(&s->err, DESK_NOMEM, 0, 0, "article %lld: out of memory",
-		                 (long long)a->id);
-	/* Characters a terminal would act on (C1 controls, bidi controls) as \uXXXX too. */
-	else if ((rc = desk_json_escape(&esc, &n, js, strlen(js))) != DESK_OK)
-		rc = format_fail(&s->err, rc, 0, 0, "article %lld: %s", (long long)a->id,
-		                 desk_strerror(rc));
-	else if (fwrite(esc, 1, n, s->f) != n || putc('\n', s->f) == EOF)
-		rc = format_fail(&s->err, DESK_IO, 0, 0, "write: %s", strerror(errno));
-	json_decref(o);
-	free(js);
-	free(esc);
-	return rc;
+	putc('{', f);
+	jsonl_put_int(f, &first, "format_version", JSONL_FORMAT_VERSION);
+	jsonl_put_int(f, &first, "id", a->id);
+	jsonl_put_str(f, &first, "title", a->in.title ? a->in.title : "");
+	jsonl_put_str(f, &first, "date", a->in.date && *a->in.date ? a->in.date : NULL);
+	jsonl_put_str(f, &first, "lang", a->in.lang);
+	jsonl_put_str(f, &first, "source", a->in.source ? a->in.source : "");
+	jsonl_put_str(f, &first, "status", a->status);
+	jsonl_put_str(f, &first, "imported_by", a->imported_by);
+	jsonl_put_str(f, &first, "imported_at", a->imported_at);
+	jsonl_put_str(f, &first, "updated_by", a->updated_by);
+	jsonl_put_str(f, &first, "updated_at", a->updated_at);
+	jsonl_put_int(f, &first, "chars", a->chars);
+	jsonl_key(f, &first, "text");
+	format_json_string(f, a->in.body ? a->in.body : "", a->in.body ? a->in.body_len : 0);
+	jsonl_key(f, &first, "marks");
+	jsonl_out_rest(f, a, 0);
+	jsonl_key(f, &first, "spans");
+	jsonl_out_spans(f, a);
+	jsonl_key(f, &first, "entities");
+	if (jsonl_out_entities(f, a) != DESK_OK)
+		return format_fail(&s->err, DESK_NOMEM, 0, 0, "article %lld: out of memory",
+		                   (long long)a->id);
+	jsonl_key(f, &first, "claims");
+	jsonl_out_claims(f, a);
+	jsonl_key(f, &first, "tokens");
+	jsonl_out_rest(f, a, 1);
+	fputs("}\n", f);
+	if (ferror(f))
+		return format_fail(&s->err, DESK_IO, 0, 0, "write: %s", strerror(errno));
+	return DESK_OK;
 }
 
 const format_writer fmt_jsonl_writer = {NULL, fmt_jsonl_write_article, NULL};
