@@ -384,7 +384,8 @@ export_spans(export_loader *l, int64_t id, const desk_filter *f, format_article 
 	a->spans = export_to_pool(a, v, n, sizeof *v, nomem);
 	if (a->spans == NULL)
 		a->nspans = 0;
-	qsort(ents, a->nentities, sizeof *ents, export_entity_cmp);
+	if (a->nentities > 1)
+		qsort(ents, a->nentities, sizeof *ents, export_entity_cmp);
 	a->entities = export_to_pool(a, ents, a->nentities, sizeof *ents, nomem);
 	if (a->entities == NULL)
 		a->nentities = 0;

@@ -272,7 +272,8 @@ release_manifest(desk *d, const release_info *ri, const char *tmp, desk_release_
 		rc = desk_error(d, rc, "%s: cannot list what was written", tmp);
 		goto done;
 	}
-	qsort(fl.v, fl.n, sizeof *fl.v, release_cmp);
+	if (fl.n > 1)
+		qsort(fl.v, fl.n, sizeof *fl.v, release_cmp);
 	if ((f = fopen(path, "wb")) == NULL) {
 		rc = desk_error(d, DESK_IO, "%s: %s", path, strerror(errno));
 		goto done;

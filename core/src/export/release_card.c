@@ -279,7 +279,8 @@ card_annotation(FILE *f, const release_info *ri)
 	int64_t shared = 0;
 	const char *first = "", *last = "";
 
-	qsort(names, n, sizeof *names, card_name_cmp);
+	if (n > 1)
+		qsort(names, n, sizeof *names, card_name_cmp);
 	for (int k = 0; k < 3; k++) {
 		const desk_stats *s = ri->split[k];
 

@@ -50,7 +50,8 @@ brat_index(brat_doc *d, format_error *err)
 		return format_fail(err, DESK_NOMEM, 0, 0, "out of memory");
 	for (size_t i = 0; i < d->nt; i++)
 		d->byid[i] = &d->t[i];
-	qsort(d->byid, d->nt, sizeof *d->byid, brat_id_cmp);
+	if (d->nt > 1)
+		qsort(d->byid, d->nt, sizeof *d->byid, brat_id_cmp);
 	for (size_t i = 1; i < d->nt; i++)
 		if (strcmp(d->byid[i - 1]->id, d->byid[i]->id) == 0)
 			return format_fail(err, DESK_INVALID, d->byid[i]->line, 1,

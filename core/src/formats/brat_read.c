@@ -289,7 +289,8 @@ brat_build(brat_doc *d, format_article *a, const brat_ents *en, const format_not
 			            "%s: an annotation of no characters is not kept", t->id);
 			continue;
 		}
-		qsort(t->frag, t->nfrag, sizeof *t->frag, brat_frag_cmp);
+		if (t->nfrag > 1)
+			qsort(t->frag, t->nfrag, sizeof *t->frag, brat_frag_cmp);
 		for (size_t k = 1; k < t->nfrag && t->claim; k++)
 			if (!brat_gap_breaks(d, t->frag[k - 1][1], t->frag[k][0])) {
 				format_note(

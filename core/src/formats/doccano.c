@@ -306,7 +306,8 @@ doccano_text(doccano_rec *r, const char *text, size_t tlen)
 		from[nb++] = r->v[i].start;
 		from[nb++] = r->v[i].end;
 	}
-	qsort(from, nb, sizeof *from, doccano_i64cmp);
+	if (nb > 1)
+		qsort(from, nb, sizeof *from, doccano_i64cmp);
 	{
 		size_t u = 0;
 
@@ -519,7 +520,8 @@ doccano_record(format_article *a, json_t *o, int64_t ln, const format_notes *not
 			sp->line = ln;
 		}
 		a->nspans = r.n;
-		qsort(a->spans, a->nspans, sizeof *a->spans, doccano_cmp);
+		if (a->nspans > 1)
+			qsort(a->spans, a->nspans, sizeof *a->spans, doccano_cmp);
 		if ((v = json_object_get(o, "id")) != NULL && json_is_integer(v) &&
 		    json_integer_value(v) > 0)
 			a->id = json_integer_value(v);
