@@ -797,6 +797,8 @@ conll_article(format_sink *s, const format_article *a)
 	if ((rc = conll_choose(st, s, a, desk_text_len(t), &nc)) != DESK_OK)
 		goto done;
 	conll_tag(st, s, a, nc);
+	/* A line per token: the stream locked once for the article, not once a call. */
+	flockfile(s->f);
 	fputs(CONLL_DOCSTART, s->f);
 	for (int c = 0; c < ncols; c++)
 		fputs(" -X-", s->f);
@@ -811,17 +813,23 @@ conll_article(format_sink *s, const format_article *a)
 		fwrite(body + b, 1, e - b, s->f);
 		for (const char *x = st->tok[i].extra; x != NULL && *x; x++) {
 			if (x == st->tok[i].extra)
-				putc(' ', s->f);
-			putc(*x == '\t' ? ' ' : *x, s->f);
+				putc_unlocked(' ', s->f);
+			putc_unlocked(*x == '\t' ? ' ' : *x, s->f);
 		}
 		conll_tag_of(st, i, scheme, &prefix, &label);
-		if (label != NULL)
-			fprintf(s->f, " %c-%s\n", prefix, label);
-		else
-			fputs(" O\n", s->f);
+		putc_unlocked(' ', s->f);
+		if (label != NULL) {
+			putc_unlocked(prefix, s->f);
+			putc_unlocked('-', s->f);
+			fputs(label, s->f);
+		} else {
+			putc_unlocked('O', s->f);
+		}
+		putc_unlocked('\n', s->f);
 		if (st->tok[i].sentence_end)
-			putc('\n', s->f);
+			putc_unlocked('\n', s->f);
 	}
+	funlockfile(s->f);
 	if (ferror(s->f))
 		rc = DESK_IO;
 done:
