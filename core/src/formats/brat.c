@@ -19,10 +19,12 @@
  * controls; \| inside an evidence field).  annotations/FORMATS.md has it all.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <unistr.h>
 
@@ -334,21 +336,35 @@ brat_ann(brat_out *o, format_sink *s, const format_article *a)
 int
 fmt_brat_write_file(format_sink *s, const char *name, const char *data, size_t len)
 {
-	char path[4096], tmp[4200];
-	FILE *f;
-	int ok;
+	char path[4096];
+	size_t done = 0;
+	int fd, e = 0;
 
 	if ((size_t)snprintf(path, sizeof path, "%s/%s", s->dir, name) >= sizeof path)
 		return format_fail(&s->err, DESK_IO, 0, 0, "%s/%s: path too long", s->dir, name);
-	snprintf(tmp, sizeof tmp, "%s.part", path);
-	if ((f = fopen(tmp, "wb")) == NULL)
-		return format_fail(&s->err, DESK_IO, 0, 0, "%s: %s", tmp, strerror(errno));
-	ok = fwrite(data, 1, len, f) == len;
-	ok = fclose(f) == 0 && ok;
-	if (!ok || rename(tmp, path) != 0) {
-		int e = errno;
+	/*
+	 * Written straight, one write() for the whole file: a document is two
+	 * files, and a corpus hundreds of thousands, so a temporary name and a
+	 * rename each doubled what the file system was asked.  A file that
+	 * fails half-written is removed, and the export fails with it.
+	 */
+	if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666)) < 0)
+		return format_fail(&s->err, DESK_IO, 0, 0, "%s: %s", path, strerror(errno));
+	while (done < len) {
+		ssize_t n = write(fd, data + done, len - done);
 
-		remove(tmp);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			e = n < 0 ? errno : EIO;
+			break;
+		}
+		done += (size_t)n;
+	}
+	if (close(fd) != 0 && e == 0)
+		e = errno;
+	if (e != 0) {
+		unlink(path);
 		return format_fail(&s->err, DESK_IO, 0, 0, "%s: %s", path, strerror(e));
 	}
 	return DESK_OK;

@@ -339,7 +339,7 @@ extern const format_writer fmt_doccano_writer, fmt_csv_writer, fmt_fever_writer,
 extern const format_writer fmt_brat_writer;
 /* brat: annotation.conf and visual.conf from the label set and verdicts (the writer's begin). */
 int fmt_brat_begin(format_sink *s);
-/* Write data to s->dir/name whole (a temporary file renamed), or set s->err. */
+/* Write data to s->dir/name (removed again if writing fails), or set s->err. */
 int fmt_brat_write_file(format_sink *s, const char *name, const char *data, size_t len);
 /*
  * A brat annotation.conf as a copydesk label file (JSON,
