@@ -147,6 +147,15 @@ int64_t hash_key(const char *key, size_t len);
 int hash_register(sqlite3 *db);
 
 /*
+ * fts.c: the full-text index's tokenizer "copydesk" and
+ * copydesk_search_body() (the body with its boilerplate blanked), made on a
+ * connection; SQLite's result code.  FTS_EXACT_MARK begins an exact query's
+ * terms (and the index's exact forms).
+ */
+#define FTS_EXACT_MARK "\x01"
+int fts_register(sqlite3 *db);
+
+/*
  * sha256.c: SHA-256 (FIPS 180-4), for a release's MANIFEST.  init, update
  * with the bytes in any pieces, then final (32 bytes) or hex (64 digits and
  * a NUL); the context is spent after either.
@@ -171,6 +180,21 @@ char *desk_strdup(const char *s);
  * Vietnamese letters, punctuation); 0 when it holds another: use desk_fold().
  */
 int textfold_quick(char *out, size_t *outlen, const char *s, size_t len);
+/*
+ * textsearch.c: the words of s[0..len) as full-text search has them, a
+ * syllable in Vietnamese: fn(ctx, sc, start, end) for each, with its byte
+ * range and its forms in sc: fold[foldlen] (desk_fold) and, with want_exact,
+ * exact[exactlen] (case folded, NFC, accents kept).  Stops at fn's first
+ * nonzero return and gives it; DESK_NOMEM.  sc zeroed first, freed after.
+ */
+typedef struct textsearch_scratch {
+	char *fold, *exact;
+	size_t foldlen, exactlen, foldcap, exactcap;
+} textsearch_scratch;
+typedef int (*textsearch_fn)(void *ctx, const textsearch_scratch *sc, size_t start, size_t end);
+int textsearch_words(textsearch_scratch *sc, const char *s, size_t len, int want_exact,
+                     textsearch_fn fn, void *ctx);
+void textsearch_scratch_free(textsearch_scratch *sc);
 /* t's code points ([len]) and flags ([len + 1]), for sentence.c's loops over every grapheme. */
 #define TEXT_GRAPHEME 0x01 /* the flag of a grapheme's first code point */
 void text_view(const desk_text *t, const uint32_t **cp, const uint8_t **flag);
@@ -278,6 +302,13 @@ int article_keys_make(desk *d, article_keys *out, const desk_article_in *in, siz
  */
 int article_add(desk *d, const desk_article_in *in, const article_keys *keys, size_t n,
                 const int64_t *want, int64_t *ids, int *dup, sentindex_rows *defer);
+
+/*
+ * searchindex.c: add the stored articles first..last to the full-text index,
+ * in the caller's transaction (*st: prepared on first use, finalized by the
+ * caller).
+ */
+int search_index_range(desk *d, sqlite3_stmt **st, int64_t first, int64_t last);
 
 /*
  * span.c: widen start..end of t to grapheme boundaries and copy that text

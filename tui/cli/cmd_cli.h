@@ -58,6 +58,7 @@ int cmd_apply(struct cli *c, int argc, char **argv);
 int cmd_verdicts(struct cli *c, int argc, char **argv);
 int cmd_config(struct cli *c, int argc, char **argv);
 int cmd_stats(struct cli *c, int argc, char **argv);
+int cmd_search(struct cli *c, int argc, char **argv);
 int cmd_release(struct cli *c, int argc, char **argv);
 int cmd_demo(struct cli *c, int argc, char **argv);
 int cmd_help(struct cli *c, int argc, char **argv);

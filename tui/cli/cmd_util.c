@@ -192,6 +192,7 @@ cmd_open_flags(desk **out, struct cli *c, unsigned flags)
 	/* Not fatal: what is left is indexed on the next open (repeats miss it until then). */
 	cmd_upgrade(*out, c, desk_claim_index, "indexing sentences for repeats");
 	cmd_upgrade(*out, c, desk_stats_index, "counting articles for the statistics");
+	cmd_upgrade(*out, c, desk_search_index, "indexing articles for search");
 	return EXIT_OK_;
 }
 

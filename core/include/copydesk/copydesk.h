@@ -13,5 +13,6 @@
 #include "config.h"
 #include "stats.h"
 #include "release.h"
+#include "search.h"
 
 #endif

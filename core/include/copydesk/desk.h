@@ -84,6 +84,10 @@ enum {
 	DESK_RULE_IN_USE,        /* still used (an entity with mentions) */
 	DESK_RULE_TEXT,          /* a control character, or longer than the field's limit */
 	DESK_RULE_LICENSE,       /* not an SPDX licence identifier (CC-BY-4.0, MIT, ...) */
+	DESK_RULE_QUOTE,         /* a search query's quote left open */
+	DESK_RULE_OPERATOR,      /* a search query's AND, OR or NOT without a term on each side */
+	DESK_RULE_PAREN,         /* a search query's parentheses unbalanced or empty */
+	DESK_RULE_QUERY,         /* a search query the index cannot read otherwise */
 	DESK_NRULES
 };
 const char *desk_errfield(const desk *d);

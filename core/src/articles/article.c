@@ -188,7 +188,8 @@ article_add(desk *d, const desk_article_in *in, const article_keys *keys, size_t
 	    "CASE WHEN count(*) = 1 THEN min(id) END, json_object('articles', json_array(min(id), "
 	    "max(id)), 'count', count(*), 'sources', json_group_array(DISTINCT source)) FROM "
 	    "article WHERE id BETWEEN ?3 AND ?4";
-	sqlite3_stmt *ins = NULL, *mark = NULL, *same = NULL, *log = NULL, *sent = NULL;
+	sqlite3_stmt *ins = NULL, *mark = NULL, *same = NULL, *log = NULL, *sent = NULL,
+	             *fts = NULL;
 	article_keys own = {0};
 	sentindex_rows rows = {0};
 	article_keys_job job = {.in = in, .n = n, .rc = DESK_OK};
@@ -311,6 +312,9 @@ article_add(desk *d, const desk_article_in *in, const article_keys *keys, size_t
 	}
 	if (defer == NULL && (rc = sentindex_rows_store(d, &sent, &rows)) != DESK_OK)
 		goto done;
+	/* The new articles' ids grow: first..last holds no article stored before. */
+	if (first != 0 && (rc = search_index_range(d, &fts, first, last)) != DESK_OK)
+		goto done;
 	if (first != 0) {
 		sqlite3_bind_text(log, 1, now, -1, SQLITE_STATIC);
 		sqlite3_bind_text(log, 2, d->editor, -1, SQLITE_STATIC);
@@ -328,6 +332,7 @@ done:
 	sqlite3_finalize(same);
 	sqlite3_finalize(log);
 	sqlite3_finalize(sent);
+	sqlite3_finalize(fts);
 	sentindex_rows_free(&rows);
 	if (rc != DESK_OK && began)
 		desk_rollback(d);

@@ -116,6 +116,10 @@ desk_rule_name(int rule)
 	    [DESK_RULE_IN_USE] = "in-use",
 	    [DESK_RULE_TEXT] = "text",
 	    [DESK_RULE_LICENSE] = "license",
+	    [DESK_RULE_QUOTE] = "quote",
+	    [DESK_RULE_OPERATOR] = "operator",
+	    [DESK_RULE_PAREN] = "paren",
+	    [DESK_RULE_QUERY] = "query",
 	};
 
 	return rule >= 0 && rule < DESK_NRULES ? names[rule] : "";
@@ -433,6 +437,8 @@ desk_connect(desk **out, const char *path, const char *editor, unsigned flags)
 		goto done;
 	if (hash_register(d->db) != SQLITE_OK)
 		rc = desk_sqlite_error(d, "copydesk_key_hash");
+	else if (fts_register(d->db) != SQLITE_OK)
+		rc = desk_sqlite_error(d, "search tokenizer");
 done:
 	return rc;
 }

@@ -1,0 +1,43 @@
+-- copydesk schema, migration 8: the full-text index of the articles' titles
+-- and bodies, for `copydesk search` (desk_search).
+--
+-- article_fts is an FTS5 index with external content: it keeps no copy of
+-- the text.  Its content is the view article_search_src, the article with
+-- its boilerplate (mark kind 'boilerplate') blanked out by
+-- copydesk_search_body() byte for byte, so boilerplate is not indexed and
+-- the offsets of snippets are the body's.  The tokenizer "copydesk" and that
+-- function are made on every connection by copydesk (core/src/store/fts.c):
+-- the sqlite3 shell can read the other tables but not this one.  Each word
+-- is indexed folded (no accents, no case, đ -> d) and, at the same position,
+-- exact behind a marker byte, so that one index serves the accentless and
+-- the exact search.
+--
+-- The importer indexes the articles it stores in its own transaction.  The
+-- articles of a database made before this migration are indexed afterwards
+-- in short steps (desk_search_index, as migration 4's sentence upgrade):
+-- search_upgrade holds those next..last not yet indexed; the row goes when
+-- they all are.  copydesk never deletes articles; one deleted behind its
+-- back keeps its index entry, which the search's join with article drops.
+
+CREATE VIEW article_search_src AS
+SELECT a.id AS id, a.title AS title,
+       copydesk_search_body(a.body, (SELECT group_concat(m.start || ' ' || m."end", ' ')
+                                     FROM mark m
+                                     WHERE m.article_id = a.id AND m.kind = 'boilerplate'))
+           AS body
+FROM article a;
+
+CREATE VIRTUAL TABLE article_fts USING fts5 (
+    title, body,
+    content = 'article_search_src', content_rowid = 'id',
+    tokenize = 'copydesk'
+);
+
+CREATE TABLE search_upgrade (
+    id   INTEGER PRIMARY KEY CHECK (id = 1),
+    next INTEGER NOT NULL,
+    last INTEGER NOT NULL
+);
+INSERT INTO search_upgrade (id, next, last)
+SELECT 1, (SELECT min(id) FROM article), (SELECT max(id) FROM article)
+WHERE EXISTS (SELECT 1 FROM article);

@@ -1,0 +1,58 @@
+/*
+ * search.h - full-text search over the articles' titles and bodies
+ * (boilerplate left out), accentless by default: "luong cuong" finds
+ * "Lương Cường", "dang" finds "Đảng", "Đặng" and "đang"; the exact mode
+ * respects accents (not case): "Đảng" finds "đảng" but neither "Đặng" nor
+ * "đang".
+ *
+ * The query: words (all of them must be there), "quoted phrases", prefixes
+ * (kinh t*), AND, OR, NOT (binary: a NOT b) and parentheses, as SQLite's
+ * FTS5 has them; any other character is part of a word's text (COVID-19 is
+ * the phrase "covid 19").  A malformed query is DESK_INVALID with the field
+ * "query" and the rule (desk_errrule) it broke: DESK_RULE_EMPTY,
+ * DESK_RULE_UTF8, DESK_RULE_QUOTE, DESK_RULE_OPERATOR, DESK_RULE_PAREN or
+ * DESK_RULE_QUERY; its message is copydesk's, never SQLite's.
+ */
+#ifndef COPYDESK_SEARCH_H
+#define COPYDESK_SEARCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "desk.h"
+
+typedef struct desk_search_opts {
+	int exact;          /* respect accents */
+	size_t limit;       /* at most this many results (0: 20) */
+	const char *status; /* only articles of this status (NULL: all) */
+	/* What marks a match in the snippet (NULL: "[" and "]"). */
+	const char *open, *close;
+} desk_search_opts;
+
+/* One result: the best first (bm25, a match in the title weighing more). */
+typedef struct desk_search_hit {
+	int64_t id;
+	const char *date, *title;
+	const char *snippet; /* a few words of the body around the matches, white space squeezed */
+	double score;        /* bm25: lower is better */
+} desk_search_hit;
+
+typedef struct desk_search_results desk_search_results;
+
+int desk_search(desk_search_results **out, desk *d, const char *query,
+                const desk_search_opts *opts);
+size_t desk_search_count(const desk_search_results *r);
+const desk_search_hit *desk_search_get(const desk_search_results *r, size_t i);
+/* The results as a JSON array of {"id", "date", "title", "snippet"}; caller frees. */
+int desk_search_json(char **out, const desk_search_results *r);
+void desk_search_free(desk_search_results *r);
+
+/*
+ * The upgrade of a database that had articles before the index: index up to
+ * max more of them in one short transaction (max 0: none, only count); *left
+ * (may be NULL) says how many are still to index.  Until none is, a search
+ * misses them.
+ */
+int desk_search_index(int64_t *left, desk *d, size_t max);
+
+#endif

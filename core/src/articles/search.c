@@ -1,0 +1,355 @@
+/*
+ * search.c - desk_search(): a query checked and written as an FTS5 query
+ * over article_fts (migration 8; tokenizer in store/fts.c), the best
+ * results first with a snippet each.
+ *
+ * The query is read here, not by FTS5, so that a malformed one gets our
+ * message and rule: every term is written back quoted ("COVID-19" and
+ * "Hà_Nội" would be FTS5 syntax errors bare), with FTS_EXACT_MARK in front in
+ * the exact mode (the tokenizer then gives the marked exact forms), its
+ * prefix star kept; AND, OR, NOT and parentheses pass through.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "internal.h"
+
+struct desk_search_results {
+	desk_search_hit *v;
+	size_t n;
+};
+
+/* A growing string. */
+struct search_buf {
+	char *s;
+	size_t n, cap;
+};
+
+static int
+search_put(struct search_buf *b, const char *s, size_t n)
+{
+	if (b->n + n + 1 > b->cap) {
+		size_t cap = (b->n + n + 1) * 2;
+		char *p = realloc(b->s, cap);
+
+		if (p == NULL)
+			return DESK_NOMEM;
+		b->s = p;
+		b->cap = cap;
+	}
+	memcpy(b->s + b->n, s, n);
+	b->n += n;
+	b->s[b->n] = '\0';
+	return DESK_OK;
+}
+
+/* A term: its text t[0..n) quoted ("" for "), marked in the exact mode, then its star. */
+static int
+search_term(struct search_buf *b, const char *t, size_t n, int exact, int prefix)
+{
+	int rc = search_put(b, " \"", 2);
+
+	if (rc == DESK_OK && exact)
+		rc = search_put(b, FTS_EXACT_MARK, 1);
+	for (size_t i = 0; rc == DESK_OK && i < n; i++) {
+		rc = search_put(b, t + i, 1);
+		if (rc == DESK_OK && t[i] == '"')
+			rc = search_put(b, "\"", 1); /* FTS5 writes a quote in a string twice */
+	}
+	if (rc == DESK_OK)
+		rc = search_put(b, prefix ? "\"*" : "\"", prefix ? 2 : 1);
+	return rc;
+}
+
+static int
+search_is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static int
+search_bad(desk *d, int rule, const char *fmt, const char *q, size_t at)
+{
+	int64_t line, col;
+
+	desk_utf8_line_col(q, at, &line, &col);
+	return desk_error_field(d, DESK_INVALID, "query", rule, fmt, (long long)col);
+}
+
+/*
+ * The FTS5 query of q into *b, or DESK_INVALID with the rule: each operator
+ * needs a term (or a parenthesised group) on both sides, each quote its
+ * close, each parenthesis its match.
+ */
+static int
+search_rewrite(struct search_buf *b, desk *d, const char *q, int exact)
+{
+	size_t i = 0, len = strlen(q), op_at = 0, open_at[64];
+	int want = 1, depth = 0, rc = DESK_OK, terms = 0; /* want: a term comes next */
+	const char *op = NULL;
+
+	while (i < len && rc == DESK_OK) {
+		size_t s;
+
+		if (search_is_space(q[i])) {
+			i++;
+			continue;
+		}
+		if (q[i] == '"') {
+			struct search_buf t = {0};
+
+			s = i++;
+			for (;;) {
+				if (i >= len) {
+					free(t.s);
+					return search_bad(
+					    d, DESK_RULE_QUOTE,
+					    "the quote at character %lld is not closed", q, s);
+				}
+				if (q[i] == '"' && (i + 1 >= len || q[i + 1] != '"'))
+					break;
+				if ((rc = search_put(&t, q + i, 1)) != DESK_OK)
+					break;
+				i += q[i] == '"' ? 2 : 1;
+			}
+			i++; /* the closing quote */
+			if (rc == DESK_OK)
+				rc = search_term(b, t.s ? t.s : "", t.n, exact,
+				                 i < len && q[i] == '*' ? (i++, 1) : 0);
+			free(t.s);
+			want = 0;
+			terms++;
+			continue;
+		}
+		if (q[i] == '(') {
+			if ((size_t)depth == sizeof open_at / sizeof *open_at)
+				return search_bad(d, DESK_RULE_PAREN,
+				                  "the parentheses at character %lld nest too deep",
+				                  q, i);
+			open_at[depth++] = i++;
+			rc = search_put(b, " (", 2);
+			want = 1;
+			continue;
+		}
+		if (q[i] == ')') {
+			if (depth == 0)
+				return search_bad(d, DESK_RULE_PAREN,
+				                  "the parenthesis at character %lld closes none",
+				                  q, i);
+			if (want && op)
+				return search_bad(
+				    d, DESK_RULE_OPERATOR,
+				    "the operator at character %lld has no term after it", q,
+				    op_at);
+			if (want)
+				return search_bad(d, DESK_RULE_PAREN,
+				                  "the parentheses at character %lld hold nothing",
+				                  q, open_at[depth - 1]);
+			depth--;
+			i++;
+			rc = search_put(b, " )", 2);
+			continue;
+		}
+		s = i;
+		while (i < len && !search_is_space(q[i]) && q[i] != '"' && q[i] != '(' &&
+		       q[i] != ')')
+			i++;
+		if ((i - s == 3 &&
+		     (memcmp(q + s, "AND", 3) == 0 || memcmp(q + s, "NOT", 3) == 0)) ||
+		    (i - s == 2 && memcmp(q + s, "OR", 2) == 0)) {
+			if (want)
+				return search_bad(
+				    d, DESK_RULE_OPERATOR,
+				    "the operator at character %lld has no term before it "
+				    "(NOT is \"a NOT b\": a without b)",
+				    q, s);
+			op = q + s;
+			op_at = s;
+			want = 1;
+			rc = search_put(b, " ", 1);
+			if (rc == DESK_OK)
+				rc = search_put(b, q + s, i - s);
+			continue;
+		}
+		rc = search_term(b, q + s, i - s - (q[i - 1] == '*'), exact, q[i - 1] == '*');
+		want = 0;
+		op = NULL;
+		terms++;
+	}
+	if (rc != DESK_OK)
+		return desk_error(d, rc, "out of memory");
+	if (depth > 0)
+		return search_bad(d, DESK_RULE_PAREN,
+		                  "the parenthesis at character %lld is not closed", q,
+		                  open_at[depth - 1]);
+	if (want && op)
+		return search_bad(d, DESK_RULE_OPERATOR,
+		                  "the operator at character %lld has no term after it", q, op_at);
+	if (terms == 0)
+		return desk_error_field(d, DESK_INVALID, "query", DESK_RULE_EMPTY,
+		                        "the query has no word to look for");
+	return DESK_OK;
+}
+
+/* s with each run of white space one space, trimmed; NULL when out of memory. */
+static char *
+search_squeeze(const char *s)
+{
+	size_t n = strlen(s), w = 0;
+	char *out = malloc(n + 1);
+	int space = 1;
+
+	if (out == NULL)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		if (search_is_space(s[i])) {
+			if (!space)
+				out[w++] = ' ';
+			space = 1;
+		} else {
+			out[w++] = s[i];
+			space = 0;
+		}
+	}
+	while (w > 0 && out[w - 1] == ' ')
+		w--;
+	out[w] = '\0';
+	return out;
+}
+
+static int
+search_add(desk_search_results *r, size_t *cap, sqlite3_stmt *st)
+{
+	desk_search_hit *h;
+
+	if (desk_grow(&r->v, cap, r->n, sizeof *r->v) != DESK_OK)
+		return DESK_NOMEM;
+	h = &r->v[r->n];
+	memset(h, 0, sizeof *h);
+	h->id = sqlite3_column_int64(st, 0);
+	h->date = desk_strdup((const char *)sqlite3_column_text(st, 1));
+	h->title = desk_strdup((const char *)sqlite3_column_text(st, 2));
+	h->snippet = search_squeeze(
+	    sqlite3_column_text(st, 3) ? (const char *)sqlite3_column_text(st, 3) : "");
+	h->score = sqlite3_column_double(st, 4);
+	r->n++;
+	return h->date && h->title && h->snippet ? DESK_OK : DESK_NOMEM;
+}
+
+int
+desk_search(desk_search_results **out, desk *d, const char *query, const desk_search_opts *opts)
+{
+	/* Title matches weigh ten times body matches. */
+	static const char sql[] =
+	    "SELECT a.id, a.date, a.title, snippet(article_fts, 1, ?3, ?4, '…', 16), "
+	    "bm25(article_fts, 10.0, 1.0) AS score FROM article_fts JOIN article a ON a.id = "
+	    "article_fts.rowid WHERE article_fts MATCH ?1 AND (?5 IS NULL OR a.status = ?5) "
+	    "ORDER BY score, a.id LIMIT ?2";
+	desk_search_opts none = {0};
+	struct search_buf b = {0};
+	desk_search_results *r = NULL;
+	sqlite3_stmt *st = NULL;
+	size_t cap = 0, bad;
+	int rc, s;
+
+	if (out)
+		*out = NULL;
+	if (out == NULL || d == NULL)
+		return DESK_MISUSE;
+	if (opts == NULL)
+		opts = &none;
+	if (query == NULL)
+		query = "";
+	if (desk_utf8_check(query, strlen(query), &bad) != DESK_OK)
+		return desk_error_field(d, DESK_INVALID, "query", DESK_RULE_UTF8,
+		                        "the query is not UTF-8 (byte %zu)", bad + 1);
+	if ((rc = search_rewrite(&b, d, query, opts->exact)) != DESK_OK)
+		goto done;
+	if ((r = calloc(1, sizeof *r)) == NULL) {
+		rc = desk_error(d, DESK_NOMEM, "out of memory");
+		goto done;
+	}
+	if ((rc = desk_prepare(d, &st, sql)) != DESK_OK)
+		goto done;
+	sqlite3_bind_text(st, 1, b.s, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, opts->limit ? (int64_t)opts->limit : 20);
+	sqlite3_bind_text(st, 3, opts->open ? opts->open : "[", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, opts->close ? opts->close : "]", -1, SQLITE_STATIC);
+	if (opts->status)
+		sqlite3_bind_text(st, 5, opts->status, -1, SQLITE_STATIC);
+	while ((s = sqlite3_step(st)) == SQLITE_ROW)
+		if ((rc = search_add(r, &cap, st)) != DESK_OK) {
+			rc = desk_error(d, rc, "out of memory");
+			goto done;
+		}
+	if (s != SQLITE_DONE) {
+		/* What our reading let through and FTS5 refuses: our words, not its. */
+		if (s == SQLITE_ERROR)
+			rc = desk_error_field(
+			    d, DESK_INVALID, "query", DESK_RULE_QUERY,
+			    "the query cannot be read: check its quotes, operators "
+			    "and parentheses");
+		else
+			rc = desk_sqlite_error(d, "search");
+		goto done;
+	}
+	*out = r;
+	r = NULL;
+	desk_clear_error(d);
+done:
+	sqlite3_finalize(st);
+	desk_search_free(r);
+	free(b.s);
+	return rc;
+}
+
+size_t
+desk_search_count(const desk_search_results *r)
+{
+	return r ? r->n : 0;
+}
+
+const desk_search_hit *
+desk_search_get(const desk_search_results *r, size_t i)
+{
+	return r && i < r->n ? &r->v[i] : NULL;
+}
+
+int
+desk_search_json(char **out, const desk_search_results *r)
+{
+	json_t *a = json_array();
+	int rc = DESK_OK;
+
+	*out = NULL;
+	for (size_t i = 0; a && r && i < r->n; i++) {
+		const desk_search_hit *h = &r->v[i];
+
+		if (json_array_append_new(a, json_pack("{sIssssss}", "id", (json_int_t)h->id,
+		                                       "date", h->date, "title", h->title,
+		                                       "snippet", h->snippet)) != 0)
+			rc = DESK_NOMEM;
+	}
+	if (a && rc == DESK_OK)
+		*out = json_dumps(a, JSON_PRESERVE_ORDER | JSON_COMPACT);
+	if (*out == NULL)
+		rc = DESK_NOMEM;
+	json_decref(a);
+	return rc;
+}
+
+void
+desk_search_free(desk_search_results *r)
+{
+	if (r == NULL)
+		return;
+	for (size_t i = 0; i < r->n; i++) {
+		free((char *)r->v[i].date);
+		free((char *)r->v[i].title);
+		free((char *)r->v[i].snippet);
+	}
+	free(r->v);
+	free(r);
+}
