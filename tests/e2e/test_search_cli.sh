@@ -1,0 +1,69 @@
+#!/bin/sh
+# copydesk search from the command line: accentless and exact matches, the
+# title above the body, phrases, prefixes, NOT, --limit, --status, --json of
+# the documented shape with hostile text escaped, and malformed queries as
+# usage errors (64) in copydesk's words, never SQLite's.
+set -u
+: "${COPYDESK:?}"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export COPYDESK_DB="$tmp/cd.db" COPYDESK_EDITOR=tester
+fails=0
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+expect() {
+	want=$1; shift
+	"$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+	got=$?
+	[ "$got" = "$want" ] || fail "$* exited $got, not $want: $(cat "$tmp/err")"
+}
+# The ids of the results, one line.
+ids() {
+	expect 0 "$COPYDESK" search "$@"
+	grep -v '^    ' "$tmp/out" | cut -f1 | tr '\n' ' ' | sed 's/ $//'
+}
+
+printf 'Tin trong nước\n\nChủ tịch nước Lương Cường gặp lãnh đạo Đảng ủy tỉnh.\n' >"$tmp/a.txt"
+printf 'Đảng bộ họp\n\nCuộc họp diễn ra tại Hà Nội về kinh tế.\n' >"$tmp/b.txt"
+printf 'Ông Đặng Văn Lâm đang làm việc. Kinh tế tăng trưởng.\n' >"$tmp/c.txt"
+printf 'Evil \033]0;pwned\007 title\n\nThe economy \033[31mgrew\033[0m fast.\n' >"$tmp/d.txt"
+expect 0 "$COPYDESK" import "$tmp/a.txt" "$tmp/b.txt" "$tmp/c.txt" "$tmp/d.txt"
+
+[ "$(ids 'luong cuong')" = 1 ] || fail "luong cuong: $(cat "$tmp/out")"
+grep -q '\[Lương\] \[Cường\]' "$tmp/out" || fail "snippet not marked: $(cat "$tmp/out")"
+[ "$(ids dang)" = "2 3 1" ] || fail "dang: $(cat "$tmp/out")"
+[ "$(ids --exact 'Đảng')" = "2 1" ] || fail "--exact Đảng: $(cat "$tmp/out")"
+[ "$(ids --exact dang)" = "" ] || fail "--exact dang: $(cat "$tmp/out")"
+[ "$(ids '"kinh te"')" = "3 2" ] || fail "phrase: $(cat "$tmp/out")"
+[ "$(ids 'kinh t*')" = "3 2" ] || fail "prefix: $(cat "$tmp/out")"
+[ "$(ids 'kinh NOT noi')" = 3 ] || fail "NOT: $(cat "$tmp/out")"
+[ "$(ids dang --limit 1)" = 2 ] || fail "--limit: $(cat "$tmp/out")"
+expect 0 "$COPYDESK" status 3 done
+[ "$(ids dang --status done)" = 3 ] || fail "--status: $(cat "$tmp/out")"
+
+# Hostile text: escaped in the lines and in the JSON.
+expect 0 "$COPYDESK" search economy
+grep -q "$(printf '\033')" "$tmp/out" && fail "raw escape in the output"
+grep -q '\^\[' "$tmp/out" || fail "escape not shown: $(cat "$tmp/out")"
+expect 0 "$COPYDESK" search economy --json
+grep -q "$(printf '\033')" "$tmp/out" && fail "raw escape in the JSON"
+if command -v python3 >/dev/null; then
+	python3 - "$tmp/out" <<'PY' || fail "--json shape: $(cat "$tmp/out")"
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert len(r) == 1 and sorted(r[0]) == ["date", "id", "snippet", "title"], r
+assert r[0]["id"] == 4 and "\x1b" in r[0]["title"] and "[economy]" in r[0]["snippet"], r
+PY
+fi
+
+# Malformed queries: 64, our message with its rule, nothing of SQLite's.
+for q in '"kinh te' 'AND kinh' 'kinh OR' 'NOT kinh' '(kinh' 'kinh)' ''; do
+	expect 64 "$COPYDESK" search "$q"
+	grep -q 'rule: ' "$tmp/err" || fail "search '$q': no rule: $(cat "$tmp/err")"
+	grep -qi 'fts5\|syntax error\|sqlite' "$tmp/err" && fail "search '$q': $(cat "$tmp/err")"
+done
+expect 64 "$COPYDESK" search
+expect 64 "$COPYDESK" search kinh --limit 0
+expect 64 "$COPYDESK" search kinh --status nowhere
+
+[ "$fails" = 0 ] || exit 1
+echo "ok"

@@ -1,0 +1,307 @@
+/*
+ * test_search.c - full-text search (search.h, migration 8): the tokenizer's
+ * words folded and exact (Vietnamese with and without accents, đ, NFD,
+ * English), accentless and exact matching, ranking of a title match above a
+ * body match, phrases, prefixes, NOT, boilerplate left out, malformed
+ * queries with their rules, and an upgraded database indexed in steps.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <sqlite3.h>
+
+#include "copydesk/copydesk.h"
+#include "internal.h"
+
+/* --- The words, as the tokenizer gets them ------------------------------ */
+
+struct words {
+	char out[512];
+};
+
+static int
+words_add(void *ctx, const textsearch_scratch *sc, size_t start, size_t end)
+{
+	struct words *w = ctx;
+	size_t n = strlen(w->out);
+
+	(void)start;
+	(void)end;
+	snprintf(w->out + n, sizeof w->out - n, "%s%.*s/%.*s", n ? " " : "", (int)sc->foldlen,
+	         sc->fold, (int)sc->exactlen, sc->exact);
+	return 0;
+}
+
+static void
+words_of(const char *s, const char *want)
+{
+	textsearch_scratch sc = {0};
+	struct words w = {{0}};
+
+	assert_int_equal(textsearch_words(&sc, s, strlen(s), 1, words_add, &w), DESK_OK);
+	assert_string_equal(w.out, want);
+	textsearch_scratch_free(&sc);
+}
+
+static void
+test_words(void **state)
+{
+	(void)state;
+	words_of("Lương Cường", "luong/lương cuong/cường");
+	words_of("ĐẢNG đang Đặng", "dang/đảng dang/đang dang/đặng");
+	/* NFD: the marks stay with their letters; the exact form is composed */
+	words_of("Lu\xcc\x9bo\xcc\x9b\xcc\x80ng Ha\xcc\x80 N\xc3\xb4\xcc\xa3i",
+	         "luong/lường ha/hà noi/nội");
+	words_of("The U.S. economy, COVID-19's peak!",
+	         "the/the u/u s/s economy/economy covid/covid "
+	         "19/19 s/s peak/peak");
+	words_of("  -- ... ", "");
+}
+
+/* --- Searching ------------------------------------------------------------ */
+
+static const struct {
+	const char *title, *body;
+} docs[] = {
+    {"Tin trong nước", "Ông Lương Cường gặp lãnh đạo Đảng ủy tỉnh."},
+    {"Đảng bộ họp", "Cuộc họp diễn ra tại Hà Nội về kinh tế."},
+    {"", "Ông Đặng Văn Lâm đang làm việc. Kinh tế tăng trưởng."},
+    {"Economy", "The economy grew while the party met. Kinh doanh khó."},
+};
+
+static int
+setup(void **state)
+{
+	desk *d;
+	desk_article_in in[4] = {{0}};
+	/* the boilerplate of article 4: "Kinh doanh khó." (its last 15 code points) */
+	desk_mark bp = {.kind = DESK_MARK_BOILERPLATE};
+
+	assert_int_equal(desk_open(&d, ":memory:", "tester"), DESK_OK);
+	for (size_t i = 0; i < 4; i++) {
+		in[i].title = docs[i].title;
+		in[i].body = docs[i].body;
+		in[i].body_len = strlen(docs[i].body);
+		in[i].lang = i == 3 ? "en" : "vi";
+	}
+	bp.end = desk_utf8_count(docs[3].body, strlen(docs[3].body));
+	bp.start = bp.end - 15;
+	in[3].marks = &bp;
+	in[3].nmarks = 1;
+	assert_int_equal(desk_article_add(d, in, 4, NULL, NULL), DESK_OK);
+	*state = d;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	desk_close(*state);
+	return 0;
+}
+
+/* The ids found for q, as "1 2 3" in rank order. */
+static const char *
+found(desk *d, const char *q, int exact)
+{
+	static char out[128];
+	desk_search_opts o = {.exact = exact};
+	desk_search_results *r = NULL;
+
+	out[0] = '\0';
+	assert_int_equal(desk_search(&r, d, q, &o), DESK_OK);
+	for (size_t i = 0; i < desk_search_count(r); i++)
+		snprintf(out + strlen(out), sizeof out - strlen(out), "%s%lld", i ? " " : "",
+		         (long long)desk_search_get(r, i)->id);
+	desk_search_free(r);
+	return out;
+}
+
+static void
+test_accentless(void **state)
+{
+	desk *d = *state;
+
+	assert_string_equal(found(d, "luong cuong", 0), "1");
+	assert_string_equal(found(d, "LƯƠNG CƯỜNG", 0), "1");
+	/* đ folds to d: Đảng, Đặng and đang are all "dang" */
+	assert_string_equal(found(d, "ha noi", 0), "2");
+	assert_string_equal(found(d, "lam", 0), "3");
+}
+
+static void
+test_rank_title_first(void **state)
+{
+	desk *d = *state;
+
+	/* "Đảng" is in article 2's title and in article 1's body; 3 has "Đặng" and "đang" */
+	assert_string_equal(found(d, "dang", 0), "2 3 1");
+	assert_string_equal(found(d, "economy", 0), "4");
+	/* once in a body (5, stored first) against once in a title (6) */
+	desk_article_in in[2] = {
+	    {.title = "Thời tiết", .body = "Trời mưa ở Huế hôm nay."},
+	    {.title = "Huế", .body = "Tin tức hôm nay về thời tiết."},
+	};
+	in[0].body_len = strlen(in[0].body);
+	in[1].body_len = strlen(in[1].body);
+	assert_int_equal(desk_article_add(d, in, 2, NULL, NULL), DESK_OK);
+	assert_string_equal(found(d, "hue", 0), "6 5");
+	assert_string_equal(found(d, "hom nay", 0), "5 6"); /* both in bodies: the shorter first */
+}
+
+static void
+test_exact(void **state)
+{
+	desk *d = *state;
+
+	assert_string_equal(found(d, "Đảng", 1), "2 1");
+	assert_string_equal(found(d, "đảng", 1), "2 1"); /* case is not an accent */
+	assert_string_equal(found(d, "đang", 1), "3");
+	assert_string_equal(found(d, "dang", 1), "");
+	assert_string_equal(found(d, "\"Đặng Văn\"", 1), "3");
+	assert_string_equal(found(d, "\"Dang Van\"", 1), "");
+}
+
+static void
+test_syntax(void **state)
+{
+	desk *d = *state;
+
+	assert_string_equal(found(d, "\"kinh te\"", 0), "3 2");
+	assert_string_equal(found(d, "\"te kinh\"", 0), "");
+	assert_string_equal(found(d, "kinh t*", 0), "3 2");
+	assert_string_equal(found(d, "kinh NOT noi", 0), "3");
+	assert_string_equal(found(d, "cuong OR lam", 0), "3 1");
+	assert_string_equal(found(d, "(cuong OR lam) AND viec", 0), "3");
+	/* what FTS5 would refuse bare is a phrase */
+	assert_string_equal(found(d, "Hà-Nội", 0), "2");
+}
+
+static void
+test_boilerplate(void **state)
+{
+	desk *d = *state;
+	desk_search_results *r = NULL;
+
+	/* "Kinh doanh khó." is article 4's boilerplate: not found there */
+	assert_string_equal(found(d, "doanh", 0), "");
+	assert_string_equal(found(d, "kinh", 0), "3 2");
+	assert_int_equal(desk_search(&r, d, "party", NULL), DESK_OK);
+	assert_int_equal(desk_search_count(r), 1);
+	assert_non_null(strstr(desk_search_get(r, 0)->snippet, "[party]"));
+	assert_string_equal(desk_search_get(r, 0)->title, "Economy");
+	desk_search_free(r);
+}
+
+static void
+bad(desk *d, const char *q, int rule)
+{
+	desk_search_results *r = (desk_search_results *)1;
+
+	assert_int_equal(desk_search(&r, d, q, NULL), DESK_INVALID);
+	assert_null(r);
+	assert_int_equal(desk_errrule(d), rule);
+	assert_string_equal(desk_errfield(d), "query");
+	assert_null(strstr(desk_errmsg(d), "fts5"));
+	assert_null(strstr(desk_errmsg(d), "syntax error"));
+}
+
+static void
+test_malformed(void **state)
+{
+	desk *d = *state;
+
+	bad(d, "\"kinh te", DESK_RULE_QUOTE);
+	bad(d, "AND", DESK_RULE_OPERATOR);
+	bad(d, "OR kinh", DESK_RULE_OPERATOR);
+	bad(d, "kinh NOT", DESK_RULE_OPERATOR);
+	bad(d, "NOT kinh", DESK_RULE_OPERATOR);
+	bad(d, "kinh AND OR te", DESK_RULE_OPERATOR);
+	bad(d, "(kinh", DESK_RULE_PAREN);
+	bad(d, "kinh)", DESK_RULE_PAREN);
+	bad(d, "()", DESK_RULE_PAREN);
+	bad(d, "", DESK_RULE_EMPTY);
+	bad(d, "   ", DESK_RULE_EMPTY);
+	bad(d, "\xff", DESK_RULE_UTF8);
+	/* the handle still searches */
+	assert_string_equal(found(d, "luong", 0), "1");
+}
+
+/* A database with articles from before migration 8 is indexed in steps. */
+static void
+test_upgrade(void **state)
+{
+	char path[] = "/tmp/copydesk-search-XXXXXX", p[64];
+	desk_article_in in[3] = {{0}};
+	desk *d;
+	sqlite3 *db;
+	int64_t left = -1;
+	int fd;
+
+	(void)state;
+	assert_true((fd = mkstemp(path)) >= 0);
+	close(fd);
+	unlink(path);
+	assert_int_equal(desk_open(&d, path, "tester"), DESK_OK);
+	for (size_t i = 0; i < 3; i++) {
+		in[i].body = docs[i].body;
+		in[i].body_len = strlen(docs[i].body);
+		in[i].title = docs[i].title;
+	}
+	assert_int_equal(desk_article_add(d, in, 3, NULL, NULL), DESK_OK);
+	desk_close(d);
+	/* back to version 7: no index */
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(
+	    sqlite3_exec(db,
+	                 "DROP TABLE search_upgrade; DROP VIEW article_search_src; "
+	                 "PRAGMA writable_schema = ON; DELETE FROM sqlite_schema WHERE "
+	                 "name LIKE 'article_fts%'; PRAGMA writable_schema = OFF; "
+	                 "PRAGMA user_version = 7",
+	                 NULL, NULL, NULL),
+	    SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(desk_open(&d, path, "tester"), DESK_OK);
+	assert_string_equal(found(d, "luong", 0), "");
+	assert_int_equal(desk_search_index(&left, d, 0), DESK_OK);
+	assert_int_equal(left, 3);
+	assert_int_equal(desk_search_index(&left, d, 2), DESK_OK);
+	assert_int_equal(left, 1);
+	assert_string_equal(found(d, "luong", 0), "1");
+	assert_string_equal(found(d, "lam", 0), "");
+	assert_int_equal(desk_search_index(&left, d, 2), DESK_OK);
+	assert_int_equal(left, 0);
+	assert_string_equal(found(d, "lam", 0), "3");
+	assert_int_equal(desk_search_index(&left, d, 2), DESK_OK); /* nothing left: no-op */
+	assert_int_equal(left, 0);
+	desk_close(d);
+	unlink(path);
+	snprintf(p, sizeof p, "%s-wal", path);
+	unlink(p);
+	snprintf(p, sizeof p, "%s-shm", path);
+	unlink(p);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_words),
+	    cmocka_unit_test_setup_teardown(test_accentless, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_rank_title_first, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_exact, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_syntax, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_boilerplate, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_malformed, setup, teardown),
+	    cmocka_unit_test(test_upgrade),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
