@@ -184,7 +184,7 @@ int textfold_quick(char *out, size_t *outlen, const char *s, size_t len);
  * textsearch.c: the words of s[0..len) as full-text search has them, a
  * syllable in Vietnamese: fn(ctx, sc, start, end) for each, with its byte
  * range and its forms in sc: fold[foldlen] (desk_fold) and, with want_exact,
- * exact[exactlen] (case folded, NFC, accents kept).  Stops at fn's first
+ * exact[exactlen] (NFC, lower case, accents kept).  Stops at fn's first
  * nonzero return and gives it; DESK_NOMEM.  sc zeroed first, freed after.
  */
 typedef struct textsearch_scratch {

@@ -1,7 +1,7 @@
 /*
  * textsearch.c - the words full-text search indexes and looks for, each in
  * two forms: folded (desk_fold: no accents, no case, đ -> d), which the
- * accentless search matches, and exact (case folded and NFC, accents kept),
+ * accentless search matches, and exact (NFC, lower case, accents kept),
  * which the exact search matches.  A word is a run of letters, digits and
  * combining marks: a syllable in Vietnamese, a word in English; so an NFD
  * "Lương" is one word, folded "luong", exact "lương".
@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unicase.h>
 #include <unictype.h>
 #include <unistr.h>
 
@@ -40,9 +41,60 @@ textsearch_room(char **buf, size_t *cap, size_t n)
 	return DESK_OK;
 }
 
+/*
+ * Whether c is NFC whatever surrounds it, with no mark: Latin (up to IPA) and
+ * Latin Extended Additional (Vietnamese), whose precomposed letters are all
+ * canonical.  A word of these is its own NFC.
+ */
+static int
+textsearch_is_nfc_letter(ucs4_t c)
+{
+	return c < 0x0300 || (c >= 0x1E00 && c <= 0x1EFF);
+}
+
+/* The exact form: NFC, then each code point lower-cased. */
+static int
+textsearch_exact(textsearch_scratch *sc, const char *w, size_t n, int nfc)
+{
+	char *tmp = NULL;
+	size_t tn = 0, o = 0;
+	int rc = DESK_OK;
+
+	if (!nfc) {
+		if (desk_nfc(&tmp, &tn, w, n) != DESK_OK)
+			return DESK_NOMEM;
+		w = tmp;
+		n = tn;
+	}
+	/* a lower-case letter is never more than 2 bytes longer in UTF-8 */
+	if (textsearch_room(&sc->exact, &sc->exactcap, 2 * n + 4) != DESK_OK) {
+		free(tmp);
+		return DESK_NOMEM;
+	}
+	for (size_t i = 0; i < n;) {
+		ucs4_t c;
+		int k = u8_mbtouc(&c, (const uint8_t *)w + i, n - i);
+		int m;
+
+		i += (size_t)(k > 0 ? k : 1);
+		c = c < 0x80 ? (c >= 'A' && c <= 'Z' ? c + 32 : c) : uc_tolower(c);
+		if (o + 4 > sc->exactcap &&
+		    textsearch_room(&sc->exact, &sc->exactcap, 2 * sc->exactcap) != DESK_OK) {
+			rc = DESK_NOMEM;
+			break;
+		}
+		m = u8_uctomb((uint8_t *)sc->exact + o, c, 4);
+		o += (size_t)(m > 0 ? m : 0);
+	}
+	sc->exactlen = o;
+	free(tmp);
+	return rc;
+}
+
 /* The folded and exact forms of the word w[0..n) (ascii: only ASCII in it) into sc. */
 static int
-textsearch_forms(textsearch_scratch *sc, const char *w, size_t n, int ascii, int want_exact)
+textsearch_forms(textsearch_scratch *sc, const char *w, size_t n, int ascii, int nfc,
+                 int want_exact)
 {
 	char *tmp = NULL;
 	size_t tn = 0;
@@ -72,26 +124,7 @@ textsearch_forms(textsearch_scratch *sc, const char *w, size_t n, int ascii, int
 		sc->foldlen = tn;
 		free(tmp);
 	}
-	if (want_exact) {
-		if (desk_fold_as(&tmp, &tn, w, n, DESK_FOLD_CASE) != DESK_OK)
-			return DESK_NOMEM;
-		/* desk_fold_as() gives no NFC: the exact form is compared composed. */
-		char *nfc = NULL;
-		size_t nn = 0;
-		int rc = desk_nfc(&nfc, &nn, tmp, tn);
-
-		free(tmp);
-		if (rc != DESK_OK)
-			return DESK_NOMEM;
-		rc = textsearch_room(&sc->exact, &sc->exactcap, nn + 1);
-		if (rc == DESK_OK) {
-			memcpy(sc->exact, nfc, nn);
-			sc->exactlen = nn;
-		}
-		free(nfc);
-		return rc;
-	}
-	return DESK_OK;
+	return want_exact ? textsearch_exact(sc, w, n, nfc) : DESK_OK;
 }
 
 int
@@ -102,7 +135,7 @@ textsearch_words(textsearch_scratch *sc, const char *s, size_t len, int want_exa
 
 	while (i < len) {
 		size_t start, end;
-		int ascii = 1, rc;
+		int ascii = 1, nfc = 1, rc;
 		ucs4_t c;
 		int k;
 
@@ -119,10 +152,11 @@ textsearch_words(textsearch_scratch *sc, const char *s, size_t len, int want_exa
 			if (!textsearch_is_word(c))
 				break;
 			ascii = ascii && c < 0x80;
+			nfc = nfc && textsearch_is_nfc_letter(c);
 			i += (size_t)(k > 0 ? k : 1);
 		}
 		end = i;
-		if ((rc = textsearch_forms(sc, s + start, end - start, ascii, want_exact)) !=
+		if ((rc = textsearch_forms(sc, s + start, end - start, ascii, nfc, want_exact)) !=
 		    DESK_OK)
 			return rc;
 		if (sc->foldlen == 0)
