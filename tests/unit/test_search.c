@@ -167,6 +167,13 @@ test_exact(void **state)
 	assert_string_equal(found(d, "dang", 1), "");
 	assert_string_equal(found(d, "\"Đặng Văn\"", 1), "3");
 	assert_string_equal(found(d, "\"Dang Van\"", 1), "");
+	/* a plain word beside an accented one, in a phrase; prefixes of either */
+	assert_string_equal(found(d, "\"kinh tế\"", 1), "3 2");
+	assert_string_equal(found(d, "\"kinh te\"", 1), "");
+	assert_string_equal(found(d, "Đả*", 1), "2 1");
+	assert_string_equal(found(d, "da*", 1), "");
+	assert_string_equal(found(d, "vi*", 1), "3"); /* "việc" */
+	assert_string_equal(found(d, "hà AND nội", 1), "2");
 }
 
 static void

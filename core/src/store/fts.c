@@ -4,34 +4,34 @@
  * (textsearch_words), and copydesk_search_body(BODY, MARKS), the body as it
  * is indexed.
  *
- * One index serves both searches.  Each word of a document is indexed as
- * its folded form ("dang" for "Đảng", "đang" and "Đặng") and, at the same
- * position (FTS5_TOKEN_COLOCATED), as its exact form behind a marker byte
- * ("\x01đảng"), which no folded form holds.  A query is tokenized to folded
- * forms only, unless its text begins with the marker: then to marked exact
- * forms only (desk_search writes every term of an exact query so).  So an
- * accentless query matches every accented spelling and an exact one only
- * its own, phrases and prefixes included, in one index and one MATCH.
+ * One index serves both searches, with one token for most words.  A plain
+ * word (its exact form, lower case NFC, is its folded form: "dang", "the")
+ * is indexed as itself.  An accented word ("Đảng") is indexed as its folded
+ * form behind one marker byte ("\x02dang") and, at the same position
+ * (FTS5_TOKEN_COLOCATED), its exact form behind another ("\x01đảng").  No
+ * plain word holds either byte.  A query's words are tokenized with
+ * colocated tokens, which FTS5 takes as alternatives (synonyms), in phrases
+ * and prefixes too:
+ *   - accentless (the default): "dang" or "\x02dang": plain and accented;
+ *   - exact (the query's text begins with FTS_EXACT, as desk_search writes
+ *     every term of an exact query): "dang" for a plain word, "\x01đảng" for
+ *     an accented one; a prefix both ("t*": "t" or "\x01t").
+ * So an accentless query matches every accented spelling and an exact one
+ * only its own, in one index and one MATCH.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
 
-/* The byte that marks an exact form in the index and an exact query's terms. */
-#define FTS_EXACT 0x01
+/* The bytes that mark an exact form (and an exact query's terms) and a folded form. */
+#define FTS_EXACT  0x01
+#define FTS_FOLDED 0x02
 
 struct fts_tok {
 	textsearch_scratch sc;
 	char *buf; /* the marker and an exact form */
 	size_t cap;
-};
-
-struct fts_call {
-	struct fts_tok *t;
-	void *ctx;
-	int (*token)(void *, int, const char *, int, int, int);
-	int fold, exact; /* emit the folded form, the exact form */
 };
 
 static int
@@ -58,48 +58,84 @@ fts_delete(Fts5Tokenizer *p)
 	free(t);
 }
 
-static int
-fts_word(void *ctx, const textsearch_scratch *sc, size_t start, size_t end)
-{
-	struct fts_call *c = ctx;
-	struct fts_tok *t = c->t;
-	int rc, flags = 0;
+struct fts_call {
+	struct fts_tok *t;
+	void *ctx;
+	int (*token)(void *, int, const char *, int, int, int);
+	int mode;
+};
 
-	if (c->fold) {
-		if ((rc = c->token(c->ctx, 0, sc->fold, (int)sc->foldlen, (int)start, (int)end)) !=
-		    SQLITE_OK)
-			return rc;
-		flags = FTS5_TOKEN_COLOCATED;
-	}
-	if (!c->exact)
-		return SQLITE_OK;
-	if (sc->exactlen + 1 > t->cap) {
-		char *b = realloc(t->buf, sc->exactlen + 1);
+/* What the tokenizer is reading: a document, an accentless query, an exact query. */
+enum { FTS_DOC, FTS_QUERY, FTS_QUERY_EXACT, FTS_QUERY_EXACT_PREFIX };
+
+/* Give the token mark + s[0..n) (mark 0: none), colocated with the one before when colo. */
+static int
+fts_emit(struct fts_call *c, int colo, char mark, const char *s, size_t n, size_t start, size_t end)
+{
+	struct fts_tok *t = c->t;
+	size_t m = mark != 0;
+
+	if (!m)
+		return c->token(c->ctx, colo ? FTS5_TOKEN_COLOCATED : 0, s, (int)n, (int)start,
+		                (int)end);
+	if (n + 1 > t->cap) {
+		char *b = realloc(t->buf, n + 1);
 
 		if (b == NULL)
 			return SQLITE_NOMEM;
 		t->buf = b;
-		t->cap = sc->exactlen + 1;
+		t->cap = n + 1;
 	}
-	t->buf[0] = FTS_EXACT;
-	memcpy(t->buf + 1, sc->exact, sc->exactlen);
-	return c->token(c->ctx, flags, t->buf, (int)sc->exactlen + 1, (int)start, (int)end);
+	t->buf[0] = mark;
+	memcpy(t->buf + 1, s, n);
+	return c->token(c->ctx, colo ? FTS5_TOKEN_COLOCATED : 0, t->buf, (int)n + 1, (int)start,
+	                (int)end);
+}
+
+static int
+fts_word(void *ctx, const textsearch_scratch *sc, size_t start, size_t end)
+{
+	struct fts_call *c = ctx;
+	int plain = sc->exactlen == sc->foldlen && memcmp(sc->exact, sc->fold, sc->foldlen) == 0;
+	int rc;
+
+	switch (c->mode) {
+	case FTS_DOC:
+		if (plain)
+			return fts_emit(c, 0, 0, sc->fold, sc->foldlen, start, end);
+		if ((rc = fts_emit(c, 0, FTS_FOLDED, sc->fold, sc->foldlen, start, end)) !=
+		    SQLITE_OK)
+			return rc;
+		return fts_emit(c, 1, FTS_EXACT, sc->exact, sc->exactlen, start, end);
+	case FTS_QUERY: /* the plain words and the accented ones of this fold */
+		if ((rc = fts_emit(c, 0, 0, sc->fold, sc->foldlen, start, end)) != SQLITE_OK)
+			return rc;
+		return fts_emit(c, 1, FTS_FOLDED, sc->fold, sc->foldlen, start, end);
+	case FTS_QUERY_EXACT:
+		return plain ? fts_emit(c, 0, 0, sc->fold, sc->foldlen, start, end)
+		             : fts_emit(c, 0, FTS_EXACT, sc->exact, sc->exactlen, start, end);
+	default: /* an exact prefix: the plain words and the accented ones beginning so */
+		if (plain &&
+		    (rc = fts_emit(c, 0, 0, sc->fold, sc->foldlen, start, end)) != SQLITE_OK)
+			return rc;
+		return fts_emit(c, plain, FTS_EXACT, sc->exact, sc->exactlen, start, end);
+	}
 }
 
 static int
 fts_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text, int n,
              int (*token)(void *, int, const char *, int, int, int))
 {
-	struct fts_call c = {(struct fts_tok *)p, ctx, token, 1, 1};
+	struct fts_call c = {(struct fts_tok *)p, ctx, token, FTS_DOC};
 	int rc;
 
 	if (n <= 0)
 		return SQLITE_OK;
 	if ((flags & FTS5_TOKENIZE_QUERY) && text[0] == FTS_EXACT)
-		c.fold = 0; /* an exact query's term */
+		c.mode = flags & FTS5_TOKENIZE_PREFIX ? FTS_QUERY_EXACT_PREFIX : FTS_QUERY_EXACT;
 	else if (flags & FTS5_TOKENIZE_QUERY)
-		c.exact = 0;
-	rc = textsearch_words(&c.t->sc, text, (size_t)n, c.exact, fts_word, &c);
+		c.mode = FTS_QUERY;
+	rc = textsearch_words(&c.t->sc, text, (size_t)n, 1, fts_word, &c);
 	return rc == DESK_NOMEM ? SQLITE_NOMEM : rc;
 }
 
