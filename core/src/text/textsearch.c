@@ -26,6 +26,17 @@ textsearch_is_word(ucs4_t c)
 	                              UC_CATEGORY_M));
 }
 
+/* The code point at s (n bytes left) into *c; its length. */
+static int
+textsearch_char(ucs4_t *c, const char *s, size_t n)
+{
+	if ((unsigned char)*s < 0x80) {
+		*c = (unsigned char)*s;
+		return 1;
+	}
+	return u8_mbtouc(c, (const uint8_t *)s, n);
+}
+
 /* Room for n bytes in *buf (of *cap). */
 static int
 textsearch_room(char **buf, size_t *cap, size_t n)
@@ -140,15 +151,15 @@ textsearch_words(textsearch_scratch *sc, const char *s, size_t len, int want_exa
 		int k;
 
 		/* Skip to a word's first character (a mark alone starts none). */
-		k = u8_mbtouc(&c, (const uint8_t *)s + i, len - i);
+		k = textsearch_char(&c, s + i, len - i);
 		if (!textsearch_is_word(c) ||
-		    (c >= 0x80 && uc_is_general_category(c, UC_CATEGORY_M))) {
+		    (c >= 0x300 && uc_is_general_category(c, UC_CATEGORY_M))) {
 			i += (size_t)(k > 0 ? k : 1);
 			continue;
 		}
 		start = i;
 		while (i < len) {
-			k = u8_mbtouc(&c, (const uint8_t *)s + i, len - i);
+			k = textsearch_char(&c, s + i, len - i);
 			if (!textsearch_is_word(c))
 				break;
 			ascii = ascii && c < 0x80;
