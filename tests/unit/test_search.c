@@ -187,6 +187,10 @@ test_syntax(void **state)
 	assert_string_equal(found(d, "kinh NOT noi", 0), "3");
 	assert_string_equal(found(d, "cuong OR lam", 0), "3 1");
 	assert_string_equal(found(d, "(cuong OR lam) AND viec", 0), "3");
+	/* side by side is AND, beside parentheses too (FTS5 alone refuses that) */
+	assert_string_equal(found(d, "(cuong OR lam) viec", 0), "3");
+	assert_string_equal(found(d, "viec (cuong OR lam)", 0), "3");
+	assert_string_equal(found(d, "\"van lam\" viec", 0), "3");
 	/* what FTS5 would refuse bare is a phrase */
 	assert_string_equal(found(d, "Hà-Nội", 0), "2");
 }

@@ -101,6 +101,8 @@ search_rewrite(struct search_buf *b, desk *d, const char *q, int exact)
 			struct search_buf t = {0};
 
 			s = i++;
+			if (!want) /* FTS5 puts no implicit AND beside parentheses: say it */
+				rc = search_put(b, " AND", 4);
 			for (;;) {
 				if (i >= len) {
 					free(t.s);
@@ -129,7 +131,7 @@ search_rewrite(struct search_buf *b, desk *d, const char *q, int exact)
 				                  "the parentheses at character %lld nest too deep",
 				                  q, i);
 			open_at[depth++] = i++;
-			rc = search_put(b, " (", 2);
+			rc = search_put(b, want ? " (" : " AND (", want ? 2 : 6);
 			want = 1;
 			continue;
 		}
@@ -173,7 +175,11 @@ search_rewrite(struct search_buf *b, desk *d, const char *q, int exact)
 				rc = search_put(b, q + s, i - s);
 			continue;
 		}
-		rc = search_term(b, q + s, i - s - (q[i - 1] == '*'), exact, q[i - 1] == '*');
+		if (!want)
+			rc = search_put(b, " AND", 4);
+		if (rc == DESK_OK)
+			rc = search_term(b, q + s, i - s - (q[i - 1] == '*'), exact,
+			                 q[i - 1] == '*');
 		want = 0;
 		op = NULL;
 		terms++;
