@@ -240,6 +240,7 @@ test_malformed(void **state)
 	bad(d, "()", DESK_RULE_PAREN);
 	bad(d, "", DESK_RULE_EMPTY);
 	bad(d, "   ", DESK_RULE_EMPTY);
+	bad(d, "... -- \"!\"", DESK_RULE_EMPTY);
 	bad(d, "\xff", DESK_RULE_UTF8);
 	/* the handle still searches */
 	assert_string_equal(found(d, "luong", 0), "1");

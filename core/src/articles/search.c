@@ -64,6 +64,28 @@ search_term(struct search_buf *b, const char *t, size_t n, int exact, int prefix
 }
 
 static int
+search_word_seen(void *ctx, const textsearch_scratch *sc, size_t start, size_t end)
+{
+	(void)sc;
+	(void)start;
+	(void)end;
+	*(int *)ctx = 1;
+	return 1; /* one is enough */
+}
+
+/* Whether t[0..n) holds a word the index has (not only punctuation). */
+static int
+search_has_word(const char *t, size_t n)
+{
+	textsearch_scratch sc = {0};
+	int seen = 0;
+
+	textsearch_words(&sc, t, n, 0, search_word_seen, &seen);
+	textsearch_scratch_free(&sc);
+	return seen;
+}
+
+static int
 search_is_space(char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
@@ -120,9 +142,9 @@ search_rewrite(struct search_buf *b, desk *d, const char *q, int exact)
 			if (rc == DESK_OK)
 				rc = search_term(b, t.s ? t.s : "", t.n, exact,
 				                 i < len && q[i] == '*' ? (i++, 1) : 0);
+			terms += t.s && search_has_word(t.s, t.n);
 			free(t.s);
 			want = 0;
-			terms++;
 			continue;
 		}
 		if (q[i] == '(') {
@@ -182,7 +204,7 @@ search_rewrite(struct search_buf *b, desk *d, const char *q, int exact)
 			                 q[i - 1] == '*');
 		want = 0;
 		op = NULL;
-		terms++;
+		terms += search_has_word(q + s, i - s);
 	}
 	if (rc != DESK_OK)
 		return desk_error(d, rc, "out of memory");
