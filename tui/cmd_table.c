@@ -85,7 +85,7 @@ const struct cmd cmd_table[] = {
     {"stats", cmd_stats, NULL, "[--json] [FILTERS]",
      "the corpus's figures: articles by status, spans per label, spans and claims per editor "
      "(all time and the last 7 days), claims by status and by verdict"},
-    {"search", cmd_search, NULL, "QUERY [--json] [--limit N] [--exact] [--status S]",
+    {"search", cmd_search, NULL, "QUERY [--json] [--limit N] [--exact] [--status S] [--label L]",
      "find articles by their title and body, accents optional (--exact: respected): words, "
      "\"phrases\", prefixes (kinh t*), AND, OR, NOT; best first, with a snippet, matches in "
      "[brackets]; --json: [{id, date, title, snippet}]"},

@@ -1,8 +1,8 @@
 #!/bin/sh
 # copydesk search from the command line: accentless and exact matches, the
-# title above the body, phrases, prefixes, NOT, --limit, --status, --json of
-# the documented shape with hostile text escaped, and malformed queries as
-# usage errors (64) in copydesk's words, never SQLite's.
+# title above the body, phrases, prefixes, NOT, --limit, --status, --label,
+# --json of the documented shape with hostile text escaped, and malformed
+# queries as usage errors (64) in copydesk's words, never SQLite's.
 set -u
 : "${COPYDESK:?}"
 tmp=$(mktemp -d)
@@ -39,6 +39,9 @@ grep -q '\[Lương\] \[Cường\]' "$tmp/out" || fail "snippet not marked: $(cat
 [ "$(ids dang --limit 1)" = 2 ] || fail "--limit: $(cat "$tmp/out")"
 expect 0 "$COPYDESK" status 3 done
 [ "$(ids dang --status done)" = 3 ] || fail "--status: $(cat "$tmp/out")"
+[ "$(ids dang --label PER)" = "" ] || fail "--label before tagging: $(cat "$tmp/out")"
+expect 0 "$COPYDESK" tag 1 --text 'Lương Cường' PER
+[ "$(ids dang --label PER)" = 1 ] || fail "--label: $(cat "$tmp/out")"
 
 # Hostile text: escaped in the lines and in the JSON.
 expect 0 "$COPYDESK" search economy

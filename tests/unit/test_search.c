@@ -211,6 +211,39 @@ test_boilerplate(void **state)
 	desk_search_free(r);
 }
 
+/* --status and --label narrow the results; a deleted span counts for nothing. */
+static void
+test_filters(void **state)
+{
+	desk *d = *state;
+	desk_search_opts o = {.label = "PER"};
+	desk_search_results *r = NULL;
+	int64_t span = 0;
+
+	assert_int_equal(desk_article_set_status(d, 3, DESK_STATUS_DONE), DESK_OK);
+	o.status = "done";
+	o.label = NULL;
+	assert_int_equal(desk_search(&r, d, "dang", &o), DESK_OK);
+	assert_int_equal(desk_search_count(r), 1);
+	assert_int_equal(desk_search_get(r, 0)->id, 3);
+	desk_search_free(r);
+	o.status = NULL;
+	o.label = "PER";
+	assert_int_equal(desk_search(&r, d, "dang", &o), DESK_OK);
+	assert_int_equal(desk_search_count(r), 0);
+	desk_search_free(r);
+	/* "Lương Cường" in article 1 */
+	assert_int_equal(desk_span_add(&span, d, 1, 4, 15, "PER", 0), DESK_OK);
+	assert_int_equal(desk_search(&r, d, "dang", &o), DESK_OK);
+	assert_int_equal(desk_search_count(r), 1);
+	assert_int_equal(desk_search_get(r, 0)->id, 1);
+	desk_search_free(r);
+	assert_int_equal(desk_span_delete(d, span), DESK_OK);
+	assert_int_equal(desk_search(&r, d, "dang", &o), DESK_OK);
+	assert_int_equal(desk_search_count(r), 0);
+	desk_search_free(r);
+}
+
 static void
 bad(desk *d, const char *q, int rule)
 {
@@ -311,6 +344,7 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_exact, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_syntax, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_boilerplate, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_filters, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_malformed, setup, teardown),
 	    cmocka_unit_test(test_upgrade),
 	};

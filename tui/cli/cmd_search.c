@@ -1,6 +1,6 @@
 /*
  * cmd_search.c - `copydesk search QUERY [--json] [--limit N] [--exact]
- * [--status S]`: the articles that match, best first (search.h), as
+ * [--status S] [--label L]`: the articles that match, best first (search.h), as
  * "id<TAB>date<TAB>title" lines each followed by an indented snippet with the
  * matches in [brackets], or a JSON array of {id, date, title, snippet}.  A
  * malformed query is a usage error (64) naming the rule it broke.
@@ -44,6 +44,8 @@ cmd_search(struct cli *c, int argc, char **argv)
 				return cmd_usage(c, "search", "no status %s (new, progress, done)",
 				                 argv[i]);
 			o.status = desk_status_name(s);
+		} else if (strcmp(argv[i], "--label") == 0 && i + 1 < argc) {
+			o.label = argv[++i];
 		} else if (query == NULL && (argv[i][0] != '-' || argv[i][1] == '\0'))
 			query = argv[i];
 		else

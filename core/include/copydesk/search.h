@@ -25,6 +25,7 @@ typedef struct desk_search_opts {
 	int exact;          /* respect accents */
 	size_t limit;       /* at most this many results (0: 20) */
 	const char *status; /* only articles of this status (NULL: all) */
+	const char *label;  /* only articles with a standing span of this label (NULL: all) */
 	/* What marks a match in the snippet (NULL: "[" and "]"). */
 	const char *open, *close;
 } desk_search_opts;

@@ -273,7 +273,10 @@ desk_search(desk_search_results **out, desk *d, const char *query, const desk_se
 	static const char sql[] =
 	    "SELECT a.id, a.date, a.title, snippet(article_fts, 1, ?3, ?4, '…', 16), "
 	    "bm25(article_fts, 10.0, 1.0) AS score FROM article_fts JOIN article a ON a.id = "
-	    "article_fts.rowid WHERE article_fts MATCH ?1 AND (?5 IS NULL OR a.status = ?5) "
+	    "article_fts.rowid WHERE article_fts MATCH ?1 AND (?5 IS NULL OR a.status = ?5) AND "
+	    "(?6 IS NULL OR EXISTS (SELECT 1 FROM span s WHERE s.article_id = a.id AND s.label = "
+	    "?6 "
+	    "AND s.deleted_at IS NULL)) "
 	    "ORDER BY score, a.id LIMIT ?2";
 	desk_search_opts none = {0};
 	struct search_buf b = {0};
@@ -307,6 +310,8 @@ desk_search(desk_search_results **out, desk *d, const char *query, const desk_se
 	sqlite3_bind_text(st, 4, opts->close ? opts->close : "]", -1, SQLITE_STATIC);
 	if (opts->status)
 		sqlite3_bind_text(st, 5, opts->status, -1, SQLITE_STATIC);
+	if (opts->label)
+		sqlite3_bind_text(st, 6, opts->label, -1, SQLITE_STATIC);
 	while ((s = sqlite3_step(st)) == SQLITE_ROW)
 		if ((rc = search_add(r, &cap, st)) != DESK_OK) {
 			rc = desk_error(d, rc, "out of memory");
