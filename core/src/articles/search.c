@@ -125,7 +125,7 @@ search_rewrite(struct search_buf *b, desk *d, const char *q, int exact)
 			s = i++;
 			if (!want) /* FTS5 puts no implicit AND beside parentheses: say it */
 				rc = search_put(b, " AND", 4);
-			for (;;) {
+			while (rc == DESK_OK) {
 				if (i >= len) {
 					free(t.s);
 					return search_bad(
