@@ -374,7 +374,7 @@ view_list_refresh(struct ui *ui)
 	desk_article_state *c = NULL;
 	int64_t total;
 	size_t n = 0;
-	int rc, added = 0;
+	int rc, added = 0, end;
 
 	if ((rc = desk_article_changes(&c, &n, &added, ui->d, &v->since)) != DESK_OK)
 		return rc;
@@ -386,8 +386,15 @@ view_list_refresh(struct ui *ui)
 		return DESK_OK;
 	if ((rc = desk_article_rank(&total, ui->d, NULL, INT64_MAX)) != DESK_OK)
 		return rc;
+	end = v->w.base + v->w.len == v->w.total;
 	v->w.total = (size_t)total;
 	v->loads++;
+	/* A window that held the end reads on into the new articles while it has room. */
+	if (end && v->w.len > 0 &&
+	    (rc = view_list_hold(ui, v->w.base,
+	                         v->w.base + v->w.cap < v->w.total ? v->w.base + v->w.cap
+	                                                           : v->w.total)) != DESK_OK)
+		return rc;
 	view_list_scroll(ui);
 	ui_dirty_body(ui);
 	ui_dirty_bar(ui);
