@@ -24,7 +24,7 @@ static void
 page_fill(desk *d, int from, int n, int64_t *ids)
 {
 	for (int k = from; k < from + n; k++) {
-		char body[64], title[32], date[16];
+		char body[64], title[32], date[32];
 		desk_article_in in = {0};
 
 		snprintf(body, sizeof body, "Article number %d of the paging test.", k);
