@@ -6,7 +6,8 @@
  *
  * The program runs with TERM=xterm-256color in a COLSxROWS pty.  After its
  * first screen, each key of a script (open the first article, then j, k,
- * Space, b, w, G, g, /search, a label key, u, C-r, S) is written REPEAT times; for each press
+ * Space, b, w, G, g, /search, a label key, u, C-r, S, then G, k, g, j back in the list)
+ * is written REPEAT times; for each press
  * the time from the write to the last byte of the answer (the output then
  * stays quiet for QUIET_MS) and the bytes are recorded.  It prints the
  * median and the 95th percentile per key, and the bytes per key.
@@ -97,6 +98,10 @@ static const struct keys_step keys_script[] = {
     {"C-r (redo)", "\x12", 2},
     {"S (status)", "S", 2},
     {"q (list)", "q", 0},
+    {"G (list)", "G", 2},
+    {"k (list)", "k", 1},
+    {"g (list)", "g", 2},
+    {"j (list)", "j", 1},
 };
 
 int

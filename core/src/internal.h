@@ -129,6 +129,19 @@ int label_defaults(desk *d);
 int verdict_defaults(desk *d);
 int sentindex_migrated(desk *d);
 
+/*
+ * article.c: the columns of an article without its body, in the order
+ * article_from_row() reads them (the excerpt skips a byline or boilerplate
+ * that starts the body), and one article from such a row (the body as
+ * column 11 when with_body); NULL when out of memory.  article_page.c lists
+ * pages of them.
+ */
+#define ARTICLE_COLS                                                                               \
+	"id, title, date, lang, source, hash, imported_by, imported_at, status, chars, "           \
+	"ltrim(substr(body, 1 + coalesce((SELECT max(\"end\") FROM mark m WHERE "                  \
+	"m.article_id = article.id AND m.start = 0), 0), 120), char(10, 32))"
+desk_article *article_from_row(sqlite3_stmt *st, int with_body);
+
 /* The longest article body, in bytes (importers and desk_article_add). */
 #define DESK_BODY_MAX ((size_t)64 << 20)
 

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "listwin.h"
 #include "view.h"
 
 #define VIEW_LIST_EMPTY "No articles. Import some with: copydesk import PATH"
@@ -15,35 +16,56 @@
 /* How much of an untitled article's body its line shows, at most (bytes). */
 #define VIEW_LIST_SNIPPET 400
 
+/* Rows held at most (a few screens), and how many a search reads at a time. */
+#define VIEW_LIST_WINDOW      256
+#define VIEW_LIST_SEARCH_PAGE 512
+
+struct view_list_row {
+	desk_article *a;    /* without its body */
+	desk_status status; /* kept current by view_list_refresh() */
+	char *snippet;      /* an untitled article's first words, read when first drawn */
+};
+
+/*
+ * The list is every article in id order; only a window of it is held (rows
+ * [w.base, w.base + w.len) of w.total), read a page at a time by keyset
+ * queries as the screen moves.  Articles only ever come at the end (ids
+ * grow), so an article's index stays put while others import.
+ */
 struct view_list {
-	desk_article **arts; /* without bodies, in id order */
-	desk_status *status; /* [n]: each one's status, kept current by view_list_refresh() */
-	size_t n;
-	int64_t since;  /* the edit log's position the statuses are as of */
-	size_t loads;   /* how many times the whole list was read */
-	char **snippet; /* [n]: an untitled article's first words, read when first drawn */
-	size_t sel;     /* the cursor */
-	size_t top;     /* the first article shown */
+	struct view_list_row *rows; /* [w.len] */
+	struct listwin w;
+	int64_t since; /* the edit log's position the statuses are as of */
+	size_t loads;  /* how many times the list was read again from scratch */
+	size_t sel;    /* the cursor, an index into the whole list */
+	size_t top;    /* the first article shown */
 };
 
 int
 view_list_new(struct ui *ui)
 {
-	return (ui->list = calloc(1, sizeof *ui->list)) ? DESK_OK : DESK_NOMEM;
+	if ((ui->list = calloc(1, sizeof *ui->list)) == NULL)
+		return DESK_NOMEM;
+	ui->list->w.cap = VIEW_LIST_WINDOW;
+	return DESK_OK;
+}
+
+static void
+view_list_row_free(struct view_list_row *r)
+{
+	free(r->snippet);
+	desk_article_free(r->a);
 }
 
 static void
 view_list_clear(struct view_list *v)
 {
-	for (size_t i = 0; v->snippet && i < v->n; i++)
-		free(v->snippet[i]);
-	free(v->snippet);
-	free(v->status);
-	desk_article_list_free(v->arts, v->n);
-	v->status = NULL;
-	v->snippet = NULL;
-	v->arts = NULL;
-	v->n = 0;
+	for (size_t i = 0; i < v->w.len; i++)
+		view_list_row_free(&v->rows[i]);
+	free(v->rows);
+	v->rows = NULL;
+	v->w.len = 0;
+	v->w.base = 0;
 }
 
 void
@@ -54,6 +76,105 @@ view_list_free(struct ui *ui)
 	view_list_clear(ui->list);
 	free(ui->list);
 	ui->list = NULL;
+}
+
+/* Row i of the list if the window holds it. */
+static struct view_list_row *
+view_list_row(struct view_list *v, size_t i)
+{
+	return i >= v->w.base && i < v->w.base + v->w.len ? &v->rows[i - v->w.base] : NULL;
+}
+
+/*
+ * Read what plan p says and put it in the window: new rows after it, before
+ * it, or a new window in its place.
+ */
+static int
+view_list_read(struct ui *ui, struct listwin_plan *p)
+{
+	struct view_list *v = ui->list;
+	struct view_list_row *rows = NULL;
+	desk_article **arts = NULL;
+	int64_t key = 0, total;
+	size_t n = 0, drop, keep;
+	int rc = DESK_OK, backward = 0;
+
+	switch (p->read) {
+	case LISTWIN_NONE:
+		return DESK_OK;
+	case LISTWIN_AFTER:
+		key = desk_article_id(v->rows[v->w.len - 1].a);
+		break;
+	case LISTWIN_BEFORE:
+		key = desk_article_id(v->rows[0].a);
+		backward = 1;
+		break;
+	case LISTWIN_TOP:
+		break;
+	case LISTWIN_BOTTOM:
+		/* The end as it is now: others may have imported since the count. */
+		if ((rc = desk_article_rank(&total, ui->d, NULL, INT64_MAX)) != DESK_OK)
+			return rc;
+		v->w.total = (size_t)total;
+		key = INT64_MAX;
+		backward = 1;
+		break;
+	case LISTWIN_AT:
+		if ((rc = desk_article_nth(&key, ui->d, NULL, (int64_t)p->start)) != DESK_OK)
+			return rc;
+		if (key == 0) /* the list got shorter: its end */
+			return view_list_read(ui,
+			                      &(struct listwin_plan){LISTWIN_BOTTOM, 0, p->count});
+		key--; /* the page starts at that article */
+		break;
+	}
+	if ((rc = desk_article_page(&arts, &n, ui->d, NULL, key, backward, p->count)) != DESK_OK)
+		return rc;
+	if (p->read == LISTWIN_AFTER || p->read == LISTWIN_BEFORE) {
+		keep = v->w.len;
+		if ((rows = realloc(v->rows, (keep + n) * sizeof *rows)) == NULL) {
+			desk_article_list_free(arts, n);
+			return DESK_NOMEM;
+		}
+		v->rows = rows;
+		if (p->read == LISTWIN_BEFORE)
+			memmove(rows + n, rows, keep * sizeof *rows);
+		for (size_t i = 0; i < n; i++)
+			rows[(p->read == LISTWIN_BEFORE ? 0 : keep) + i] =
+			    (struct view_list_row){arts[i], desk_article_status(arts[i]), NULL};
+		drop = listwin_got(&v->w, p, n);
+		/* Keep the window within its size: drop the far end. */
+		if (p->read == LISTWIN_AFTER) {
+			for (size_t i = 0; i < drop; i++)
+				view_list_row_free(&rows[i]);
+			memmove(rows, rows + drop, (keep + n - drop) * sizeof *rows);
+		} else {
+			for (size_t i = keep + n - drop; i < keep + n; i++)
+				view_list_row_free(&rows[i]);
+		}
+	} else {
+		if (n > 0 && (rows = calloc(n, sizeof *rows)) == NULL) {
+			desk_article_list_free(arts, n);
+			return DESK_NOMEM;
+		}
+		for (size_t i = 0; i < n; i++)
+			rows[i] =
+			    (struct view_list_row){arts[i], desk_article_status(arts[i]), NULL};
+		view_list_clear(v);
+		v->rows = rows;
+		listwin_got(&v->w, p, n);
+	}
+	free(arts); /* the articles now belong to the rows */
+	return DESK_OK;
+}
+
+/* Hold rows [lo, hi) of the list, reading what is missing. */
+static int
+view_list_hold(struct ui *ui, size_t lo, size_t hi)
+{
+	struct listwin_plan p = listwin_plan(&ui->list->w, lo, hi);
+
+	return view_list_read(ui, &p);
 }
 
 static size_t
@@ -67,18 +188,20 @@ static void
 view_list_scroll(struct ui *ui)
 {
 	struct view_list *v = ui->list;
-	size_t rows = view_list_rows(ui), top = v->top;
+	size_t rows = view_list_rows(ui), top = v->top, n = v->w.total;
 
 	if (v->sel < v->top)
 		v->top = v->sel;
 	if (v->sel >= v->top + rows)
 		v->top = v->sel - rows + 1;
-	if (v->n <= rows)
+	if (n <= rows)
 		v->top = 0;
-	else if (v->top > v->n - rows)
-		v->top = v->n - rows;
+	else if (v->top > n - rows)
+		v->top = n - rows;
 	if (v->top != top)
 		ui_dirty_body(ui);
+	if (view_list_hold(ui, v->top, v->top + rows) != DESK_OK)
+		ui_error(ui, "%s", desk_errmsg(ui->d));
 }
 
 /* Move the cursor to article i, drawing again only the two lines that change. */
@@ -87,10 +210,10 @@ view_list_set(struct ui *ui, size_t i)
 {
 	struct view_list *v = ui->list;
 
-	if (v->n == 0)
+	if (v->w.total == 0)
 		return;
-	if (i >= v->n)
-		i = v->n - 1;
+	if (i >= v->w.total)
+		i = v->w.total - 1;
 	ui_dirty_line(ui, (int)(v->sel - v->top));
 	v->sel = i;
 	view_list_scroll(ui);
@@ -98,44 +221,68 @@ view_list_set(struct ui *ui, size_t i)
 	ui_dirty_bar(ui);
 }
 
+/* Article id's index in the list, or the list's size when it is not there. */
+static int
+view_list_index_of(size_t *out, struct ui *ui, int64_t id)
+{
+	struct view_list *v = ui->list;
+	size_t lo = 0, hi = v->w.len;
+	int64_t rank;
+	int rc;
+
+	while (lo < hi) { /* the window first: it is in id order */
+		size_t mid = lo + (hi - lo) / 2;
+		int64_t m = desk_article_id(v->rows[mid].a);
+
+		if (m == id) {
+			*out = v->w.base + mid;
+			return DESK_OK;
+		}
+		if (m < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*out = v->w.total;
+	if (id <= 0 || (rc = desk_article_rank(&rank, ui->d, NULL, id)) != DESK_OK)
+		return id <= 0 ? DESK_OK : rc;
+	if ((size_t)rank < v->w.total) {
+		desk_article **a = NULL;
+		size_t n = 0;
+
+		/* The article at that rank is id only if id is still in the list. */
+		if ((rc = desk_article_page(&a, &n, ui->d, NULL, id - 1, 0, 1)) != DESK_OK)
+			return rc;
+		if (n == 1 && desk_article_id(a[0]) == id)
+			*out = (size_t)rank;
+		desk_article_list_free(a, n);
+	}
+	return DESK_OK;
+}
+
 int
 view_list_reload(struct ui *ui)
 {
 	struct view_list *v = ui->list;
-	int64_t id = view_list_selected(ui);
-	size_t rel = v->sel - v->top, sel = v->sel, n = 0;
-	desk_article **arts = NULL;
+	int64_t id = view_list_selected(ui), total;
+	size_t rel = v->sel - v->top, sel = v->sel;
 	desk_article_state *none = NULL;
-	desk_status *status = NULL;
-	char **snippet = NULL;
 	int64_t since = -1;
 	size_t nnone = 0;
 	int rc, added;
 
 	/* The log's position first: an edit between the two is read again, not lost. */
 	if ((rc = desk_article_changes(&none, &nnone, &added, ui->d, &since)) != DESK_OK ||
-	    (rc = desk_article_list(&arts, &n, ui->d, DESK_STATUS_ANY)) != DESK_OK)
+	    (rc = desk_article_rank(&total, ui->d, NULL, INT64_MAX)) != DESK_OK)
 		return rc;
-	if (n > 0 && ((snippet = calloc(n, sizeof *snippet)) == NULL ||
-	              (status = calloc(n, sizeof *status)) == NULL)) {
-		free(snippet);
-		desk_article_list_free(arts, n);
-		return DESK_NOMEM;
-	}
-	for (size_t i = 0; i < n; i++)
-		status[i] = desk_article_status(arts[i]);
 	view_list_clear(v);
-	v->arts = arts;
-	v->status = status;
-	v->n = n;
-	v->snippet = snippet;
+	v->w.total = (size_t)total;
 	v->since = since;
 	v->loads++;
 	/* The same article if it is still there, else the one now in its place. */
-	for (size_t i = 0; i < n; i++)
-		if (desk_article_id(arts[i]) == id)
-			sel = i;
-	v->sel = n == 0 ? 0 : sel < n ? sel : n - 1;
+	if (id != 0 && (rc = view_list_index_of(&sel, ui, id)) == DESK_OK && sel >= v->w.total)
+		sel = v->sel;
+	v->sel = v->w.total == 0 ? 0 : sel < v->w.total ? sel : v->w.total - 1;
 	v->top = v->sel > rel ? v->sel - rel : 0;
 	view_list_scroll(ui);
 	ui_dirty_body(ui);
@@ -146,31 +293,30 @@ view_list_reload(struct ui *ui)
 int64_t
 view_list_selected(struct ui *ui)
 {
-	struct view_list *v = ui->list;
+	struct view_list_row *r = view_list_row(ui->list, ui->list->sel);
 
-	return v->n ? desk_article_id(v->arts[v->sel]) : 0;
+	return r ? desk_article_id(r->a) : 0;
 }
 
 size_t
 view_list_index(struct ui *ui)
 {
-	return ui->list->n ? ui->list->sel + 1 : 0;
+	return ui->list->w.total ? ui->list->sel + 1 : 0;
 }
 
 size_t
 view_list_count(struct ui *ui)
 {
-	return ui->list->n;
+	return ui->list->w.total;
 }
 
 void
 view_list_select(struct ui *ui, int64_t id)
 {
-	struct view_list *v = ui->list;
+	size_t i;
 
-	for (size_t i = 0; i < v->n; i++)
-		if (desk_article_id(v->arts[i]) == id)
-			view_list_set(ui, i);
+	if (view_list_index_of(&i, ui, id) == DESK_OK && i < ui->list->w.total)
+		view_list_set(ui, i);
 }
 
 int64_t
@@ -178,40 +324,44 @@ view_list_neighbour(struct ui *ui, int delta)
 {
 	struct view_list *v = ui->list;
 
-	if (v->n == 0 || (delta < 0 && v->sel == 0) || (delta > 0 && v->sel + 1 >= v->n))
+	if (v->w.total == 0 || (delta < 0 && v->sel == 0) ||
+	    (delta > 0 && v->sel + 1 >= v->w.total))
 		return 0;
 	view_list_set(ui, delta < 0 ? v->sel - 1 : v->sel + 1);
 	return view_list_selected(ui);
 }
 
-/* Article id's index in the list (in id order), or v->n. */
-static size_t
+/* Article id's row in the window, or NULL. */
+static struct view_list_row *
 view_list_find(const struct view_list *v, int64_t id)
 {
-	size_t lo = 0, hi = v->n;
+	size_t lo = 0, hi = v->w.len;
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int64_t m = desk_article_id(v->arts[mid]);
+		int64_t m = desk_article_id(v->rows[mid].a);
 
 		if (m == id)
-			return mid;
+			return &v->rows[mid];
 		if (m < id)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return v->n;
+	return NULL;
 }
 
 void
 view_list_set_status(struct ui *ui, int64_t id, desk_status s)
 {
 	struct view_list *v = ui->list;
-	size_t i = view_list_find(v, id);
+	struct view_list_row *r = view_list_find(v, id);
+	size_t i;
 
-	if (i < v->n && v->status[i] != s) {
-		v->status[i] = s;
+	/* Outside the window there is nothing to change: it is read fresh when shown. */
+	if (r && r->status != s) {
+		r->status = s;
+		i = v->w.base + (size_t)(r - v->rows);
 		if (i >= v->top)
 			ui_dirty_line(ui, (int)(i - v->top));
 	}
@@ -222,24 +372,41 @@ view_list_refresh(struct ui *ui)
 {
 	struct view_list *v = ui->list;
 	desk_article_state *c = NULL;
+	int64_t total;
 	size_t n = 0;
-	int rc, added = 0;
+	int rc, added = 0, end;
 
 	if ((rc = desk_article_changes(&c, &n, &added, ui->d, &v->since)) != DESK_OK)
 		return rc;
 	for (size_t i = 0; i < n; i++)
 		view_list_set_status(ui, c[i].id, c[i].status);
 	free(c);
-	/* New articles (an import): only then is the whole list read again. */
-	return added ? view_list_reload(ui) : DESK_OK;
+	/* New articles (an import) come at the end: only the count changes. */
+	if (!added)
+		return DESK_OK;
+	if ((rc = desk_article_rank(&total, ui->d, NULL, INT64_MAX)) != DESK_OK)
+		return rc;
+	end = v->w.base + v->w.len == v->w.total;
+	v->w.total = (size_t)total;
+	v->loads++;
+	/* A window that held the end reads on into the new articles while it has room. */
+	if (end && v->w.len > 0 &&
+	    (rc = view_list_hold(ui, v->w.base,
+	                         v->w.base + v->w.cap < v->w.total ? v->w.base + v->w.cap
+	                                                           : v->w.total)) != DESK_OK)
+		return rc;
+	view_list_scroll(ui);
+	ui_dirty_body(ui);
+	ui_dirty_bar(ui);
+	return DESK_OK;
 }
 
 desk_status
 view_list_status(struct ui *ui, int64_t id)
 {
-	size_t i = view_list_find(ui->list, id);
+	struct view_list_row *r = view_list_find(ui->list, id);
 
-	return i < ui->list->n ? ui->list->status[i] : DESK_STATUS_ANY;
+	return r ? r->status : DESK_STATUS_ANY;
 }
 
 size_t
@@ -248,18 +415,17 @@ view_list_loads(struct ui *ui)
 	return ui->list->loads;
 }
 
-/* The first words of article i's body, with its line ends and tabs as spaces. */
+/* The first words of row r's article body, with its line ends and tabs as spaces. */
 static const char *
-view_list_snippet(struct ui *ui, size_t i)
+view_list_snippet(struct ui *ui, struct view_list_row *r)
 {
-	struct view_list *v = ui->list;
 	desk_article *a = NULL;
 	size_t len, bad;
 	char *s;
 
-	if (v->snippet[i])
-		return v->snippet[i];
-	if (desk_article_get(&a, ui->d, desk_article_id(v->arts[i])) != DESK_OK)
+	if (r->snippet)
+		return r->snippet;
+	if (desk_article_get(&a, ui->d, desk_article_id(r->a)) != DESK_OK)
 		return "";
 	len = desk_article_body_len(a);
 	if (len > VIEW_LIST_SNIPPET)
@@ -274,7 +440,7 @@ view_list_snippet(struct ui *ui, size_t i)
 				s[k] = ' ';
 	}
 	desk_article_free(a);
-	v->snippet[i] = s;
+	r->snippet = s;
 	return s ? s : "";
 }
 
@@ -290,6 +456,7 @@ view_list_draw_row(struct ui *ui, int row)
 {
 	struct view_list *v = ui->list;
 	size_t i = v->top + (size_t)row;
+	struct view_list_row *r = view_list_row(v, i);
 	const desk_article *a;
 	const char *title;
 	int sel, x = 0;
@@ -299,13 +466,13 @@ view_list_draw_row(struct ui *ui, int row)
 
 	wmove(ui->body, row, 0);
 	wclrtoeol(ui->body);
-	if (v->n == 0 && row == 0)
+	if (v->w.total == 0 && row == 0)
 		ui_draw_text(ui, ui->body, 0, 0, VIEW_LIST_EMPTY, ui->cols, UI_NORMAL);
-	if (i >= v->n)
+	if (r == NULL)
 		return;
-	a = v->arts[i];
+	a = r->a;
 	sel = i == v->sel;
-	st = v->status[i];
+	st = r->status;
 	x += ui_draw_text(ui, ui->body, row, x, " ", 1, sel ? UI_SELECT : UI_NORMAL);
 	ui_draw_text(ui, ui->body, row, x, desk_status_name(st), 8,
 	             sel ? UI_SELECT : view_list_status_look[st]);
@@ -320,7 +487,7 @@ view_list_draw_row(struct ui *ui, int row)
 		ui_draw_text(ui, ui->body, row, x, title, ui->cols - x - 1,
 		             sel ? UI_SELECT : UI_NORMAL);
 	else
-		ui_draw_text(ui, ui->body, row, x, view_list_snippet(ui, i), ui->cols - x - 1,
+		ui_draw_text(ui, ui->body, row, x, view_list_snippet(ui, r), ui->cols - x - 1,
 		             sel ? UI_SELECT : UI_DIM);
 	if (sel) { /* the cursor line is one bar across the screen */
 		ui_draw_look(ui, UI_SELECT, &at, &p);
@@ -343,7 +510,7 @@ view_list_draw_bar(struct ui *ui)
 	const char *ed = desk_editor(ui->d);
 	int w = ui_text_width(ed) + 1;
 
-	snprintf(left, sizeof left, " Articles %zu/%zu", view_list_index(ui), ui->list->n);
+	snprintf(left, sizeof left, " Articles %zu/%zu", view_list_index(ui), ui->list->w.total);
 	ui_draw_text(ui, ui->bar, 0, 0, left, ui->cols - w - 1, UI_BAR);
 	ui_draw_text(ui, ui->bar, 0, ui->cols - w, ed, w, UI_BAR);
 }
@@ -405,7 +572,7 @@ view_list_to_page_down(struct ui *ui, int64_t n)
 {
 	struct view_list *v = ui->list;
 	size_t rows = view_list_rows(ui), rel = v->sel - v->top;
-	size_t max = v->n > rows ? v->n - rows : 0;
+	size_t max = v->w.total > rows ? v->w.total - rows : 0;
 
 	if (v->top >= max)
 		return SIZE_MAX;
@@ -469,25 +636,25 @@ view_list_move(struct ui *ui, enum view_move m, int64_t n)
 
 	if (view_list_moves[m] == NULL)
 		return DESK_MISUSE;
-	if (v->n == 0)
+	if (v->w.total == 0)
 		return DESK_OK;
 	to = view_list_moves[m](ui, n);
 	if (v->top != old)
 		ui_dirty_body(ui);
-	view_list_set(ui, to >= v->n ? v->n - 1 : to);
+	view_list_set(ui, to >= v->w.total ? v->w.total - 1 : to);
 	return DESK_OK;
 }
 
-/* Whether article i's title (or its first words, when read) holds the folded pattern. */
+/* Whether article a's title (or its first words, when read) holds the folded pattern. */
 static int
-view_list_matches(struct view_list *v, size_t i, const char *pat)
+view_list_matches(const desk_article *a, const char *snippet, const char *pat)
 {
-	const char *s = desk_article_title(v->arts[i]);
+	const char *s = desk_article_title(a);
 	char *f = NULL;
 	int hit;
 
-	if (*s == '\0' && v->snippet[i])
-		s = v->snippet[i];
+	if (*s == '\0' && snippet)
+		s = snippet;
 	if (desk_fold(&f, NULL, s, strlen(s)) != DESK_OK)
 		return 0;
 	hit = strstr(f, pat) != NULL;
@@ -495,29 +662,73 @@ view_list_matches(struct view_list *v, size_t i, const char *pat)
 	return hit;
 }
 
+/*
+ * The next article (backward: the one before) whose title holds pat, from
+ * the cursor round the list, a page at a time: *at gets its index, or the
+ * list's size when none.
+ */
+static int
+view_list_scan(size_t *at, struct ui *ui, const char *pat, int backward)
+{
+	struct view_list *v = ui->list;
+	int64_t key = view_list_selected(ui);
+	size_t i = v->sel, seen = 0, total = v->w.total;
+	desk_article **a = NULL;
+	size_t n = 0;
+	int rc = DESK_OK, wraps = 0;
+
+	*at = total;
+	while (seen < total) {
+		if ((rc = desk_article_page(&a, &n, ui->d, NULL, key, backward,
+		                            VIEW_LIST_SEARCH_PAGE)) != DESK_OK)
+			return rc;
+		if (n == 0) { /* round the end of the list, once */
+			if (wraps++)
+				break;
+			key = backward ? INT64_MAX : 0;
+			i = backward ? total : SIZE_MAX;
+			desk_article_list_free(a, n);
+			continue;
+		}
+		for (size_t k = 0; k < n && seen < total; k++, seen++) {
+			const desk_article *x = a[backward ? n - 1 - k : k];
+			struct view_list_row *r = view_list_find(v, desk_article_id(x));
+
+			i = backward ? i - 1 : i + 1;
+			if (view_list_matches(x, r ? r->snippet : NULL, pat)) {
+				*at = i;
+				desk_article_list_free(a, n);
+				return DESK_OK;
+			}
+		}
+		key = desk_article_id(a[backward ? 0 : n - 1]);
+		desk_article_list_free(a, n);
+	}
+	return DESK_OK;
+}
+
 static int
 view_list_search(struct ui *ui, const char *pattern, int backward)
 {
 	struct view_list *v = ui->list;
 	char *pat = NULL;
-	size_t i = v->sel;
+	size_t i;
+	int rc;
 
-	if (v->n == 0)
+	if (v->w.total == 0)
 		return ui_error(ui, "No articles to search");
 	if (desk_fold(&pat, NULL, pattern, strlen(pattern)) != DESK_OK)
 		return ui_error(ui, "out of memory");
-	for (size_t k = 1; k <= v->n; k++) {
-		i = backward ? (v->sel + v->n - k) % v->n : (v->sel + k) % v->n;
-		if (view_list_matches(v, i, pat)) {
-			if (backward ? i > v->sel : i <= v->sel)
-				ui_message(ui, "Search wrapped around");
-			view_list_set(ui, i);
-			free(pat);
-			return DESK_OK;
-		}
-	}
+	rc = view_list_scan(&i, ui, pat, backward);
 	free(pat);
-	return ui_error(ui, "Not found in the titles: %s", pattern);
+	if (rc != DESK_OK)
+		return ui_error(ui, "%s", desk_errmsg(ui->d));
+	if (i >= v->w.total)
+		return ui_error(ui, "Not found in the titles: %s", pattern);
+	if (backward ? i > v->sel : i <= v->sel)
+		ui_message(ui, "Search wrapped around");
+	view_list_set(ui, i);
+	return DESK_OK;
 }
 
 /* Another editor's edits: the statuses they changed. */

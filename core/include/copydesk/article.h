@@ -74,6 +74,39 @@ void desk_article_list_free(desk_article **list, size_t n);
 
 int desk_article_count(int64_t *out, desk *d);
 
+/*
+ * Paging the list (what a screen shows, never the whole corpus).  A filter
+ * says which articles a list holds; NULL or a zeroed filter with status
+ * DESK_STATUS_ANY holds them all.  Dates are YYYY-MM-DD, both ends kept;
+ * an article without a date is outside any date range.
+ */
+typedef struct desk_article_filter {
+	desk_status status;    /* DESK_STATUS_ANY: every status */
+	const char *lang;      /* "vi", "en"; NULL: both */
+	const char *date_from; /* NULL: no lower bound */
+	const char *date_to;   /* NULL: no upper bound */
+} desk_article_filter;
+
+/*
+ * Up to max articles of f's list in id order, without bodies, into *out (n
+ * of them; desk_article_list_free()): the first ones with an id above key,
+ * or with backward the last ones with an id below key (INT64_MAX: the end
+ * of the list), always in ascending id order.  One keyset query: it costs
+ * the page, not the corpus, wherever the page is.
+ */
+int desk_article_page(desk_article ***out, size_t *n, desk *d, const desk_article_filter *f,
+                      int64_t key, int backward, size_t max);
+
+/*
+ * How many articles of f's list have an id below key (INT64_MAX: the whole
+ * list).  The whole list with only a status filter comes from the kept
+ * counts; else it counts the (status, id) index, never the article rows.
+ */
+int desk_article_rank(int64_t *out, desk *d, const desk_article_filter *f, int64_t key);
+
+/* The id of the article at index i (from 0) of f's list, or 0 past its end. */
+int desk_article_nth(int64_t *out, desk *d, const desk_article_filter *f, int64_t i);
+
 int desk_article_set_status(desk *d, int64_t id, desk_status s);
 
 /*

@@ -368,14 +368,8 @@ article_col(sqlite3_stmt *st, int i)
 	return desk_strdup((const char *)sqlite3_column_text(st, i));
 }
 
-/* The excerpt skips a byline or boilerplate that starts the body. */
-#define ARTICLE_COLS                                                                               \
-	"id, title, date, lang, source, hash, imported_by, imported_at, status, chars, "           \
-	"ltrim(substr(body, 1 + coalesce((SELECT max(\"end\") FROM mark m WHERE "                  \
-	"m.article_id = article.id AND m.start = 0), 0), 120), char(10, 32))"
-
 /* Fill a from a row of ARTICLE_COLS (and the body as column 11 when with_body). */
-static desk_article *
+desk_article *
 article_from_row(sqlite3_stmt *st, int with_body)
 {
 	desk_article *a = calloc(1, sizeof *a);

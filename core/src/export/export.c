@@ -60,20 +60,14 @@ export_sink_warn(format_sink *s, const format_article *a, int64_t start, int64_t
 		o->warn(o->ctx, &w);
 }
 
-/* A setting of `copydesk config` ("" when unset or before the config table exists). */
+/* A setting of `copydesk config` through its own API, "" when unset. */
 static char *
 export_config(desk *d, const char *key)
 {
-	sqlite3_stmt *st = NULL;
 	char *v = NULL;
 
-	if (sqlite3_prepare_v2(d->db, "SELECT value FROM config WHERE key = ?1", -1, &st, NULL) ==
-	    SQLITE_OK) {
-		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			v = desk_strdup((const char *)sqlite3_column_text(st, 0));
-	}
-	sqlite3_finalize(st);
+	if (desk_config_get(&v, d, key) != DESK_OK)
+		v = NULL;
 	return v ? v : desk_strdup("");
 }
 
