@@ -9,9 +9,9 @@
 # Builds nothing: BUILD_DIR (default build) must hold copydesk,
 # bench/gen_corpus and bench/tui_keys.  Generates the corpus of
 # import_bench.sh, imports it as JSON Lines, gives every article two spans
-# (its first two words, PER and LOC), every tenth a claim with research and
-# evidence, and makes an entity of each distinct first word, linked to its
-# spans (sqlite3, straight into the tables).  Then, all in a COLSxROWS pty
+# (its first two words as PER, linked to an entity of that name, and the next
+# two as LOC) and every tenth a claim with research and evidence (sqlite3,
+# straight into the tables).  Then, all in a COLSxROWS pty
 # (80x24) driven by tui_keys:
 #
 # 1. open: copydesk to the article list's first screen, RUNS times, in turns
@@ -116,26 +116,32 @@ rm -f "$db" "$db-wal" "$db-shm"
 echo "adding spans, claims and entities ..." >&2
 sqlite3 -batch -bail "$db" >/dev/null <<'EOF'
 BEGIN;
--- The first two words of every article (w1 ends at e1, w2 runs from s2 to e2).
+-- Two names an article: its first two words (PER, linked to an entity of
+-- that name) and the next two (LOC).  p1..p4 are the 1-based places of the
+-- first four spaces.  A paragraph recurs across the generated corpus, so
+-- each name is a suggestion wherever its paragraph's opening recurs.
 CREATE TEMP TABLE w AS
-    SELECT id, e1, e1 + 1 AS s2, e1 + 1 + instr(substr(body, e1 + 2), ' ') - 1 AS e2
-    FROM (SELECT id, body, instr(body, ' ') - 1 AS e1 FROM article WHERE chars > 40)
-    WHERE e1 > 0;
-DELETE FROM w WHERE e2 <= s2;
+    SELECT id, body, p2, p4 FROM (
+        SELECT id, body, p2, p3 + instr(substr(body, p3 + 1), ' ') AS p4 FROM (
+            SELECT id, body, p2, p2 + instr(substr(body, p2 + 1), ' ') AS p3 FROM (
+                SELECT id, body, p1 + instr(substr(body, p1 + 1), ' ') AS p2 FROM (
+                    SELECT id, body, instr(body, ' ') AS p1 FROM article WHERE chars > 80)
+                WHERE p1 > 1)))
+    WHERE p4 > p2 + 1 AND instr(substr(body, 1, p4), char(10)) = 0;
 INSERT INTO entity (name, created_by, created_at, updated_by, updated_at)
-    SELECT DISTINCT substr(a.body, 1, w.e1), 'bench', '2026-01-01T00:00:00.000Z', 'bench',
+    SELECT DISTINCT substr(body, 1, p2 - 1), 'bench', '2026-01-01T00:00:00.000Z', 'bench',
            '2026-01-01T00:00:00.000Z'
-    FROM article a JOIN w ON w.id = a.id;
+    FROM w;
 INSERT INTO span (article_id, start, "end", label, text, entity_id, author, created_at,
                   updated_by, updated_at)
-    SELECT a.id, 0, w.e1, 'PER', substr(a.body, 1, w.e1),
-           (SELECT id FROM entity WHERE name = substr(a.body, 1, w.e1)), 'bench',
+    SELECT id, 0, p2 - 1, 'PER', substr(body, 1, p2 - 1),
+           (SELECT e.id FROM entity e WHERE e.name = substr(w.body, 1, w.p2 - 1)), 'bench',
            '2026-01-01T00:00:00.000Z', 'bench', '2026-01-01T00:00:00.000Z'
-    FROM article a JOIN w ON w.id = a.id;
+    FROM w;
 INSERT INTO span (article_id, start, "end", label, text, author, created_at, updated_by, updated_at)
-    SELECT a.id, w.s2, w.e2, 'LOC', substr(a.body, w.s2 + 1, w.e2 - w.s2), 'bench',
+    SELECT id, p2, p4 - 1, 'LOC', substr(body, p2 + 1, p4 - 1 - p2), 'bench',
            '2026-01-01T00:00:00.000Z', 'bench', '2026-01-01T00:00:00.000Z'
-    FROM article a JOIN w ON w.id = a.id;
+    FROM w;
 -- A claim (its first sentence's start) with research and evidence in every tenth article.
 INSERT INTO research (id, status, verdict, note, proposed_by, proposed_at, created_by,
                       created_at, updated_by, updated_at)
