@@ -4,7 +4,7 @@
 # per key, peak memory, and the claims, spans and entities screens and lists.
 #
 #   bench/tui_bench.sh [-n ARTICLES|small|medium|large] [-r RUNS] [-p PRESSES]
-#                      [-q QUERY] [-w WORKDIR] [-k] [BUILD_DIR]
+#                      [-q QUERY] [-w WORKDIR] [-k] [-S] [BUILD_DIR]
 #
 # Builds nothing: BUILD_DIR (default build) must hold copydesk,
 # bench/gen_corpus and bench/tui_keys.  Generates the corpus of
@@ -27,8 +27,12 @@
 #    their first screen, and `copydesk claims`, `entities`, `spans ID` to
 #    their last line, beside sqlite3 selecting the same rows.
 #
+# -S is a smoke run (ctest): one run, two presses a key, two articles opened,
+# to check that every part works, not to measure.
+#
 # Exit status: 0 when every target is met, 1 when one is not, 2 for a usage
-# or setup error.  See bench/README.md.
+# or setup error; with -S, 0 when every part ran and gave its figures
+# whatever the targets, 77 when sqlite3 or less is missing.  See bench/README.md.
 
 set -eu
 
@@ -38,6 +42,10 @@ presses=30
 query=
 work=
 keep=0
+opens=20
+turns_screens=3
+maxpages=50
+smoke=0
 
 usage() {
 	sed -n '6,7p' "$0" | sed 's/^# *//' >&2
@@ -49,7 +57,7 @@ die() {
 	exit 2
 }
 
-while getopts n:r:p:q:w:kh opt; do
+while getopts n:r:p:q:w:kSh opt; do
 	case $opt in
 	n) articles=$OPTARG ;;
 	r) runs=$OPTARG ;;
@@ -57,6 +65,7 @@ while getopts n:r:p:q:w:kh opt; do
 	q) query=$OPTARG ;;
 	w) work=$OPTARG ;;
 	k) keep=1 ;;
+	S) smoke=1 runs=1 presses=2 opens=2 turns_screens=1 maxpages=2 ;;
 	*) usage ;;
 	esac
 done
@@ -81,8 +90,13 @@ keys=$build/bench/tui_keys
 for f in "$copydesk" "$gen" "$keys"; do
 	[ -x "$f" ] || die "$f: not built (cmake --build $build)"
 done
-command -v sqlite3 >/dev/null 2>&1 || die "sqlite3: not found (apt-get install sqlite3)"
-command -v less >/dev/null 2>&1 || die "less: not found (apt-get install less)"
+for tool in sqlite3 less; do
+	if ! command -v $tool >/dev/null 2>&1; then
+		echo "tui_bench: $tool: not found (apt-get install $tool)" >&2
+		[ "$smoke" = 1 ] && exit 77
+		exit 2
+	fi
+done
 
 if [ -z "$work" ]; then
 	work=$(mktemp -d "${TMPDIR:-/tmp}/copydesk-tui-bench.XXXXXX")
@@ -290,13 +304,13 @@ fi
 
 echo "memory ..." >&2
 pages=$((articles / 22 - 1)) # a PgDn at the end sends nothing, and its wait is long
-[ "$pages" -le 50 ] || pages=50
+[ "$pages" -le "$maxpages" ] || pages=$maxpages
 {
 	n=0
 	while [ $n -lt $pages ]; do printf '%s\n%s\n' -s '\e[6~' && n=$((n + 1)); done
 	printf '%s\n%s\n%s\n%s\n' -s G -s g
 	n=0
-	while [ $n -lt 20 ]; do printf '%s\n%s\n%s\n%s\n%s\n%s\n' -s '\r' -s q -s j && n=$((n + 1)); done
+	while [ $n -lt $opens ]; do printf '%s\n%s\n%s\n%s\n%s\n%s\n' -s '\r' -s q -s j && n=$((n + 1)); done
 	printf '%s\n%s\n' -1 'PgDn=\e[6~'
 } >"$work/memory.steps"
 run_keys "$work/memory.out" "" "$work/memory.steps" "$copydesk" --db "$db"
@@ -304,7 +318,7 @@ run_keys "$work/memory.out" "" "$work/memory.steps" "$copydesk" --db "$db"
 echo "screens ..." >&2
 {
 	t=0
-	while [ "$t" -lt 3 ]; do
+	while [ "$t" -lt $turns_screens ]; do
 		printf '%s\n' -1 "C_claims=C" -s q -1 "E_entities=E" -s q -s '\r' -1 "s_spans=s" -s q -s q
 		t=$((t + 1))
 	done
@@ -400,10 +414,10 @@ echo
 rss=$(awk '/^peak RSS/ { print $3 }' "$work/memory.out")
 ok=$(awk -v r="$rss" 'BEGIN { print (r < 20 * 1024) }')
 [ "$ok" = 1 ] || status=1
-echo "3. memory: peak RSS after $pages PgDn, G, g and 20 articles opened: $(awk -v r="$rss" 'BEGIN { printf "%.1f", r / 1024 }') MB (target < 20 MB: $(verdict "$ok" "TOO BIG"))"
+echo "3. memory: peak RSS after $pages PgDn, G, g and $opens articles opened: $(awk -v r="$rss" 'BEGIN { printf "%.1f", r / 1024 }') MB (target < 20 MB: $(verdict "$ok" "TOO BIG"))"
 
 echo
-echo "4. screens: key to the first screen (ms p50 of 3, bytes)"
+echo "4. screens: key to the first screen (ms p50 of $turns_screens, bytes)"
 awk 'NF == 4 && $2 ~ /^[0-9.]+$/ { printf "  %-12s %9.2f ms %9d bytes\n", $1, $2, $4 }' "$work/screens.out"
 echo
 echo "   lists to their last line (ms p50 of $runs)"
@@ -418,4 +432,15 @@ for l in claims entities spans; do
 done
 echo
 [ "$status" = 0 ] && echo "PASS: every target met" || echo "FAIL: a target is missed (see above)"
+if [ "$smoke" = 1 ]; then
+	# Every part gave its figures: a row per key, screen and list.
+	for f in list.copydesk list.less reader.copydesk reader.less; do
+		grep -q '^j ' "$work/$f.out" || die "no figures in $f.out"
+	done
+	for k in C_claims E_entities s_spans; do
+		grep -q "^$k " "$work/screens.out" || die "no figure for $k"
+	done
+	grep -q '^peak RSS: [0-9]' "$work/memory.out" || die "no peak RSS"
+	exit 0
+fi
 exit $status
