@@ -22,7 +22,7 @@
 #    with the same keys: `copydesk list`, the article's body, `copydesk search
 #    QUERY` (target: no more bytes than less);
 # 3. memory: peak RSS after 50 PgDn, G, g and 20 articles opened (target:
-#    under 20 MB);
+#    under 20 MB), and the time of each Enter (open) and q (close);
 # 4. screens: C (claims), E (entities) and s (an article's spans), time to
 #    their first screen, and `copydesk claims`, `entities`, `spans ID` to
 #    their last line, beside sqlite3 selecting the same rows.
@@ -310,7 +310,7 @@ pages=$((articles / 22 - 1)) # a PgDn at the end sends nothing, and its wait is 
 	while [ $n -lt $pages ]; do printf '%s\n%s\n' -s '\e[6~' && n=$((n + 1)); done
 	printf '%s\n%s\n%s\n%s\n' -s G -s g
 	n=0
-	while [ $n -lt $opens ]; do printf '%s\n%s\n%s\n%s\n%s\n%s\n' -s '\r' -s q -s j && n=$((n + 1)); done
+	while [ $n -lt $opens ]; do printf '%s\n' -1 'Enter_open=\r' -1 q_close=q -s j && n=$((n + 1)); done
 	printf '%s\n%s\n' -1 'PgDn=\e[6~'
 } >"$work/memory.steps"
 run_keys "$work/memory.out" "" "$work/memory.steps" "$copydesk" --db "$db"
@@ -415,6 +415,9 @@ rss=$(awk '/^peak RSS/ { print $3 }' "$work/memory.out")
 ok=$(awk -v r="$rss" 'BEGIN { print (r < 20 * 1024) }')
 [ "$ok" = 1 ] || status=1
 echo "3. memory: peak RSS after $pages PgDn, G, g and $opens articles opened: $(awk -v r="$rss" 'BEGIN { printf "%.1f", r / 1024 }') MB (target < 20 MB: $(verdict "$ok" "TOO BIG"))"
+awk 'NF == 4 && $2 ~ /^[0-9.]+$/ && $1 ~ /^(Enter_open|q_close)$/ {
+	printf "   %-12s %9.2f ms p50 %9.2f ms p95 %7d bytes (the %s articles opened)\n", $1, $2, $3, $4, n }' \
+	n="$opens" "$work/memory.out"
 
 echo
 echo "4. screens: key to the first screen (ms p50 of $turns_screens, bytes)"
