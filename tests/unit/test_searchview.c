@@ -132,6 +132,27 @@ test_live_count(void **state)
 }
 
 static void
+test_typing(void **state)
+{
+	char out[64], small[8];
+
+	(void)state;
+	assert_string_equal(searchview_typing(out, sizeof out, "luong cu"), "luong cu*");
+	assert_string_equal(searchview_typing(out, sizeof out, "lương cư"), "lương cư*");
+	/* a word ended, too short, a quote open, an operator: as typed */
+	assert_string_equal(searchview_typing(out, sizeof out, "luong "), "luong ");
+	assert_string_equal(searchview_typing(out, sizeof out, "luong c"), "luong c");
+	assert_string_equal(searchview_typing(out, sizeof out, "\"kinh te"), "\"kinh te");
+	assert_string_equal(searchview_typing(out, sizeof out, "\"kinh te\""), "\"kinh te\"");
+	assert_string_equal(searchview_typing(out, sizeof out, "a OR"), "a OR");
+	assert_string_equal(searchview_typing(out, sizeof out, "kinh t*"), "kinh t*");
+	assert_string_equal(searchview_typing(out, sizeof out, "=Đảng"), "=Đảng*");
+	/* no room: as typed */
+	assert_string_equal(searchview_typing(small, sizeof small, "abcdefg"), "abcdefg");
+	assert_string_equal(searchview_typing(small, sizeof small, "abcdef"), "abcdef*");
+}
+
+static void
 test_step(void **state)
 {
 	int w = 9;
@@ -174,7 +195,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_query), cmocka_unit_test(test_pieces),
 	    cmocka_unit_test(test_limit), cmocka_unit_test(test_live_count),
-	    cmocka_unit_test(test_step),  cmocka_unit_test(test_in),
+	    cmocka_unit_test(test_step),  cmocka_unit_test(test_typing),
+	    cmocka_unit_test(test_in),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

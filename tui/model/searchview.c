@@ -65,6 +65,31 @@ searchview_live(long long last_us, long long budget_us)
 	return last_us < budget_us;
 }
 
+const char *
+searchview_typing(char *out, size_t size, const char *line)
+{
+	size_t len = strlen(line), start = len, cps = 0, quotes = 0;
+
+	for (size_t i = 0; i < len; i++)
+		quotes += line[i] == '"';
+	while (start > 0) {
+		unsigned char c = (unsigned char)line[start - 1];
+
+		if (c < 0x80 &&
+		    !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
+			break;
+		start--;
+		cps += (c & 0xC0) != 0x80;
+	}
+	if (len + 2 > size || cps < SEARCHVIEW_PREFIX || quotes % 2 ||
+	    (start > 0 && line[start - 1] == '*') || strcmp(line + start, "AND") == 0 ||
+	    strcmp(line + start, "OR") == 0 || strcmp(line + start, "NOT") == 0)
+		return line;
+	memcpy(out, line, len);
+	memcpy(out + len, "*", 2);
+	return out;
+}
+
 int
 searchview_count(char *buf, size_t size, size_t n, int more)
 {

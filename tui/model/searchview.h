@@ -60,6 +60,16 @@ size_t searchview_limit(size_t sel, size_t rows, size_t have, size_t asked);
 #define SEARCHVIEW_BUDGET_US 30000
 int searchview_live(long long last_us, long long budget_us);
 
+/*
+ * The query searched while line is being typed: line, with a star after its
+ * last word when that word may not be finished (no space after it yet, at
+ * least SEARCHVIEW_PREFIX code points, not an operator, no quote left open),
+ * so "luong cu" already finds "Lương Cường".  Into out (size bytes: a line
+ * that does not fit is taken as it is); out.
+ */
+#define SEARCHVIEW_PREFIX 2
+const char *searchview_typing(char *out, size_t size, const char *line);
+
 /* "N results", "N+ results" (more may come), "No result"; snprintf's result. */
 int searchview_count(char *buf, size_t size, size_t n, int more);
 
