@@ -83,12 +83,11 @@ const struct keymap_binding keymap_table[] = {
     {"reader", "]", "next-article", NULL},
     {"reader", "[", "prev-article", NULL},
     {"reader", "z", "boilerplate", NULL},
+    {"reader", "n", "search-next",
+     "to the next match; opened from the search's results: the next of its matches"},
     {"reader", "q", "close",
      "back to the list (or to the search's results it was opened from), remembering the "
      "reading position"},
-    {"reader", "n", "search-next",
-     "to the next match of the last search (opened from the search's results: the next of "
-     "its matches, title and body)"},
     {"reader", "v", "select", NULL},
     {"reader", "Esc", "cancel", NULL},
     {"reader", "x", "untag", NULL},

@@ -164,7 +164,7 @@ int
 view_search_corpus(struct ui *ui, const char *pattern, int backward)
 {
 	struct view_search *v = ui->searchv;
-	int fresh = v->fresh, rc;
+	int fresh = v->fresh, live = v->live, rc;
 	char typing[1024];
 	char *shown;
 
@@ -188,7 +188,8 @@ view_search_corpus(struct ui *ui, const char *pattern, int backward)
 		rc = DESK_OK; /* typed, searched and shown already */
 	v->last_us = -1;      /* the next prompt narrows from its first key */
 	if (rc != DESK_OK) {
-		if (ui->view == views[VIEW_SEARCH] && v->res == NULL)
+		/* Results that came while typing are not this line's: back to the list. */
+		if (ui->view == views[VIEW_SEARCH] && (live || v->res == NULL))
 			ui_switch(ui, views[VIEW_LIST]);
 		return ui_error(ui, "search: %s", v->error);
 	}
