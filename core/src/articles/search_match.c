@@ -39,15 +39,9 @@ match_word_add(void *ctx, const textsearch_scratch *sc, size_t start, size_t end
 
 	if (desk_grow(&w->v, &w->cap, w->n, sizeof *w->v) != DESK_OK)
 		return DESK_NOMEM;
-	if (w->blen + len > w->bcap) {
-		size_t cap = (w->blen + len) * 2 + 64;
-		char *p = realloc(w->buf, cap);
-
-		if (p == NULL)
+	while (w->blen + len > w->bcap) /* the forms' bytes, doubling */
+		if (desk_grow(&w->buf, &w->bcap, w->bcap, 1) != DESK_OK)
 			return DESK_NOMEM;
-		w->buf = p;
-		w->bcap = cap;
-	}
 	memcpy(w->buf + w->blen, f, len);
 	x = &w->v[w->n++];
 	x->start = start;
