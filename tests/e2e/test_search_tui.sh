@@ -35,7 +35,7 @@ line_matches 2 "Lương Cường đã gặp" || fail "snippet line: $(line 2)"
 screen -e | sed -n 2p | grep -qE "4m[^ ]*Lương" || fail "the snippet's match is not marked: $(screen -e | sed -n 2p)"
 has_text "Báo cáo" && fail "an article without the words is listed"
 keys Enter
-wait_for "1 result for luong cuo*"
+wait_for "1 result for luong cuo* in"
 
 # Enter: the reader at the first match of the body, the title's highlighted too.
 keys Enter

@@ -138,6 +138,39 @@ test_agrees_with_search(void **state)
 	desk_close(d);
 }
 
+/* A search over its budget stops (and says so); without one it runs to the end. */
+static void
+test_budget(void **state)
+{
+	enum { N = 4000 };
+	static desk_article_in in[N];
+	static char body[N][96];
+	desk_search_results *r = NULL;
+	desk *d = NULL;
+
+	(void)state;
+	assert_int_equal(desk_open(&d, ":memory:", "tester"), DESK_OK);
+	for (size_t i = 0; i < N; i++) {
+		snprintf(body[i], sizeof body[i], "Đảng dang đang bài %zu về kinh tế %zu", i,
+		         i * 7);
+		in[i] =
+		    (desk_article_in){.title = "", .body = body[i], .body_len = strlen(body[i])};
+	}
+	assert_int_equal(desk_article_add(d, in, N, NULL, NULL), DESK_OK);
+	assert_int_equal(desk_search_budget(d, 1), DESK_OK);
+	/* 4,000 matches to rank, each prefix's terms merged: well over a millisecond */
+	assert_int_not_equal(desk_search(&r, d, "d* k* t*", NULL), DESK_OK);
+	assert_null(r);
+	assert_true(desk_search_budget_spent(d));
+	assert_true(desk_search_budget(d, 0) == DESK_OK);
+	assert_false(desk_search_budget_spent(d));
+	assert_int_equal(desk_search(&r, d, "d* k* t*", NULL), DESK_OK);
+	assert_int_equal(desk_search_count(r), 20);
+	desk_search_free(r);
+	assert_int_equal(desk_search_budget(d, -1), DESK_MISUSE);
+	desk_close(d);
+}
+
 int
 main(void)
 {
@@ -145,6 +178,7 @@ main(void)
 	    cmocka_unit_test(test_accentless),    cmocka_unit_test(test_exact),
 	    cmocka_unit_test(test_phrase_prefix), cmocka_unit_test(test_operators),
 	    cmocka_unit_test(test_nfd_and_bad),   cmocka_unit_test(test_agrees_with_search),
+	    cmocka_unit_test(test_budget),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

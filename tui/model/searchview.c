@@ -59,12 +59,6 @@ searchview_limit(size_t sel, size_t rows, size_t have, size_t asked)
 	return want > SEARCHVIEW_MAX ? SEARCHVIEW_MAX : want;
 }
 
-int
-searchview_live(long long last_us, long long budget_us)
-{
-	return last_us < budget_us;
-}
-
 const char *
 searchview_typing(char *out, size_t size, const char *line)
 {

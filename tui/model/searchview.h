@@ -1,8 +1,8 @@
 /*
  * searchview.h - the interface's corpus search without a terminal: how the
  * `/` line chooses the mode, the snippet's marked pieces, how many results
- * to ask for as the cursor moves, whether to search again as the editor
- * types, and moving through an article's matches.  Pure: no store, no
+ * to ask for as the cursor moves, the query searched as the editor types,
+ * and moving through an article's matches.  Pure: no store, no
  * terminal (view_search.c and view_reader.c draw).
  */
 #ifndef COPYDESK_SEARCHVIEW_H
@@ -53,12 +53,8 @@ size_t searchview_pieces(const char *snippet, struct searchview_piece *out, size
  */
 size_t searchview_limit(size_t sel, size_t rows, size_t have, size_t asked);
 
-/*
- * Whether to search again on a key while the prompt is open: when the last
- * search (last_us microseconds, or < 0 when none yet) took under budget_us.
- */
-#define SEARCHVIEW_BUDGET_US 30000
-int searchview_live(long long last_us, long long budget_us);
+/* The longest a search may take on a key while the prompt is open (desk_search_budget). */
+#define SEARCHVIEW_BUDGET_MS 30
 
 /*
  * The query searched while line is being typed: line, with a star after its

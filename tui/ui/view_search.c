@@ -3,7 +3,7 @@
  * runs desk_search over every article's title and body and shows the best
  * first, two lines an article: its id, date and title, then its snippet with
  * the matches marked.  While the `/` prompt is open the search runs again
- * after each key, as long as the last one took under SEARCHVIEW_BUDGET_US;
+ * after each key, stopped when it takes over SEARCHVIEW_BUDGET_MS;
  * Enter opens the article under the cursor in the reader at its first match
  * (view_hits.c), q goes back to the list.  Results come SEARCHVIEW_STEP at a
  * time, asked for again with a larger limit as the cursor nears the end, at
@@ -22,7 +22,7 @@ struct view_search {
 	desk_search_results *res;
 	size_t asked;      /* the limit res was asked for with */
 	size_t sel, top;   /* result indexes: the cursor, the first shown */
-	long long last_us; /* the last search's time, -1: none since the prompt opened */
+	long long last_us; /* the last search's time */
 	int fresh;         /* res came while typing: Enter takes it as it is */
 	int live;          /* the view came on screen while the prompt was open */
 	int64_t reading;   /* the article opened from here: the reader's q comes back */
@@ -34,7 +34,6 @@ view_search_new(struct ui *ui)
 {
 	if ((ui->searchv = calloc(1, sizeof *ui->searchv)) == NULL)
 		return DESK_NOMEM;
-	ui->searchv->last_us = -1;
 	return DESK_OK;
 }
 
@@ -156,8 +155,8 @@ view_search_report(struct ui *ui)
 	size_t n = desk_search_count(v->res);
 
 	searchview_count(count, sizeof count, n, n == v->asked && n < SEARCHVIEW_MAX);
-	ui_message(ui, "%s for %s (Enter reads, n and N go through them, q: the list)", count,
-	           v->line);
+	ui_message(ui, "%s for %s in %lld ms (Enter reads, n and N: the others, q: the list)",
+	           count, v->line, v->last_us / 1000);
 }
 
 int
@@ -179,14 +178,12 @@ view_search_corpus(struct ui *ui, const char *pattern, int backward)
 	/* n and N on the results: the next and previous article found. */
 	if (ui->view == views[VIEW_SEARCH] && !fresh && v->line && strcmp(pattern, v->line) == 0) {
 		rc = views[VIEW_SEARCH]->motion(ui, backward ? VIEW_UP : VIEW_DOWN, 1);
-		v->last_us = -1;
 		return rc;
 	}
 	if (!fresh || v->line == NULL || strcmp(pattern, v->line) != 0 || v->error[0])
 		rc = view_search_run(ui, pattern, view_search_first(ui), 0);
 	else
 		rc = DESK_OK; /* typed, searched and shown already */
-	v->last_us = -1;      /* the next prompt narrows from its first key */
 	if (rc != DESK_OK) {
 		/* Results that came while typing are not this line's: back to the list. */
 		if (ui->view == views[VIEW_SEARCH] && (live || v->res == NULL))
@@ -209,7 +206,7 @@ view_search_live(struct ui *ui, const char *line)
 {
 	struct view_search *v = ui->searchv;
 	char typing[1024];
-	int exact;
+	int exact, rc, spent;
 
 	if (ui->view != views[VIEW_LIST] && ui->view != views[VIEW_SEARCH])
 		return; /* the reader's `/` searches its own article */
@@ -219,16 +216,20 @@ view_search_live(struct ui *ui, const char *line)
 	v->typed = strdup(line);
 	if (*searchview_query(line, &exact) == '\0')
 		return;
-	if (!searchview_live(v->last_us, SEARCHVIEW_BUDGET_US)) {
-		snprintf(ui->matches, sizeof ui->matches,
-		         "Enter searches (the last search took %lld ms)", v->last_us / 1000);
-		ui_dirty_bar(ui);
-		return;
-	}
 	line = searchview_typing(typing, sizeof typing, line);
-	if (view_search_run(ui, line, view_search_first(ui), 0) != DESK_OK) {
+	/* A key costs at most the budget: a longer search stops, Enter runs it whole. */
+	desk_search_budget(ui->d, SEARCHVIEW_BUDGET_MS);
+	rc = view_search_run(ui, line, view_search_first(ui), 0);
+	spent = desk_search_budget_spent(ui->d);
+	desk_search_budget(ui->d, 0);
+	if (rc != DESK_OK) {
 		/* The core's message on the status line, while the prompt is open. */
-		snprintf(ui->matches, sizeof ui->matches, "%s", v->error);
+		if (spent)
+			snprintf(ui->matches, sizeof ui->matches,
+			         "Enter searches (narrowing stops after %d ms)",
+			         SEARCHVIEW_BUDGET_MS);
+		else
+			snprintf(ui->matches, sizeof ui->matches, "%s", v->error);
 		ui_dirty_bar(ui);
 		return;
 	}
@@ -245,7 +246,6 @@ view_search_cancel(struct ui *ui)
 	if (v->live && ui->view == views[VIEW_SEARCH])
 		ui_switch(ui, views[VIEW_LIST]);
 	v->live = v->fresh = 0;
-	v->last_us = -1;
 	v->error[0] = '\0';
 	free(v->typed);
 	v->typed = NULL;

@@ -74,4 +74,13 @@ typedef struct desk_search_range {
 int desk_search_ranges(desk_search_range **out, size_t *n, const char *text, size_t len,
                        const char *query, int exact);
 
+/*
+ * A time budget for what d runs next (search_budget.c; the interface
+ * narrowing its results as the editor types): a query still running ms
+ * milliseconds from now stops, and its call fails; desk_search_budget_spent()
+ * says that this was why.  ms 0 takes the budget away.
+ */
+int desk_search_budget(desk *d, int ms);
+int desk_search_budget_spent(const desk *d);
+
 #endif
