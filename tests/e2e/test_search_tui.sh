@@ -64,8 +64,10 @@ keys Enter
 wait_for "2 results for dang"
 has_text "Báo cáo của Đảng" || fail "dang does not find Đảng"
 has_text "Economy report" || fail "dang does not find Dang"
-keys j
+keys n
 wait_for "Search 2 of 2 results"
+keys N
+wait_for "Search 1 of 2 results"
 keys q
 wait_for "Articles"
 keys /
