@@ -29,8 +29,10 @@ struct desk {
 	int (*on_commit)(desk *d);
 	int reads;       /* desk_read_begin() levels open (a release's exports nest in it) */
 	int lock_report; /* COPYDESK_LOCK_REPORT: say the longest write lock at close */
-	struct timespec lock_t0; /* when the write transaction open now began */
-	double lock_max_ms;      /* the longest write transaction so far */
+	struct timespec lock_t0;    /* when the write transaction open now began */
+	double lock_max_ms;         /* the longest write transaction so far */
+	struct timespec budget_end; /* desk_search_budget(): SQLite's work stops after it */
+	int budget_spent;           /* the last budget ran out */
 };
 
 /* The time now as SQL computes it, in desk_now()'s form (UTC, milliseconds). */

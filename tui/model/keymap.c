@@ -18,6 +18,7 @@ const struct keymap_view keymap_views[] = {
     {"claims", "Claims"},
     {"claim", "A claim's detail"},
     {"stats", "Statistics"},
+    {"search", "Search results"},
     {"help", "Help"},
     {NULL, NULL},
 };
@@ -56,6 +57,16 @@ const struct keymap_binding keymap_table[] = {
     {"list", "q", "quit", NULL},
     {"list", "E", "entities", NULL},
     {"list", "C", "claims", "list the claims of every article"},
+    {"list", "/", "search",
+     "search every article's title and body, ignoring case and accents (=TEXT: exact, "
+     "accents respected); the results narrow as you type"},
+
+    {"search", "Enter", "open", "read the article at its first match, matches highlighted"},
+    {"search", "l", "open", "read the article at its first match, matches highlighted"},
+    {"search", "Right", "open", "read the article at its first match, matches highlighted"},
+    {"search", "n", "search-next", "to the next article found"},
+    {"search", "N", "search-prev", "to the previous article found"},
+    {"search", "q", "close", "back to the list"},
 
     {"reader", "h", "left", NULL},
     {"reader", "Left", "left", NULL},
@@ -72,7 +83,11 @@ const struct keymap_binding keymap_table[] = {
     {"reader", "]", "next-article", NULL},
     {"reader", "[", "prev-article", NULL},
     {"reader", "z", "boilerplate", NULL},
-    {"reader", "q", "close", "back to the list, remembering the reading position"},
+    {"reader", "n", "search-next",
+     "to the next match; opened from the search's results: the next of its matches"},
+    {"reader", "q", "close",
+     "back to the list (or to the search's results it was opened from), remembering the "
+     "reading position"},
     {"reader", "v", "select", NULL},
     {"reader", "Esc", "cancel", NULL},
     {"reader", "x", "untag", NULL},

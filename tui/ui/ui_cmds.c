@@ -146,6 +146,8 @@ ui_cmds_close(struct ui *ui, const char *arg)
 		return ui_switch(ui, view_claims_back(ui));
 	if (ui->view == views[VIEW_STATS])
 		return ui_switch(ui, view_stats_back(ui));
+	if (view_search_back(ui))
+		return ui_switch(ui, views[VIEW_SEARCH]);
 	return ui_switch(ui, views[VIEW_LIST]);
 }
 
@@ -289,8 +291,10 @@ ui_cmds_open(struct ui *ui, const char *arg)
 	int64_t id = view_list_selected(ui);
 
 	(void)arg;
+	if (ui->view == views[VIEW_SEARCH])
+		return view_search_open_article(ui);
 	if (ui->view != views[VIEW_LIST])
-		return ui_error(ui, "open: in the list only");
+		return ui_error(ui, "open: in the list and the search's results only");
 	if (id == 0)
 		return ui_error(ui, "No articles. Import some with: copydesk import PATH");
 	if (view_reader_show(ui, id) != DESK_OK)

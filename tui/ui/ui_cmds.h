@@ -31,7 +31,7 @@
 	{"open", NULL, ui_cmds_open, "", "read the article under the cursor"}, \
 	{"next-article", NULL, ui_cmds_next_article, "", "read the next article of the list"}, \
 	{"prev-article", NULL, ui_cmds_prev_article, "", "read the previous article of the list"}, \
-	{"search", NULL, ui_cmds_search, "[TEXT]", "search forward, ignoring case and accents (da nang finds Đà Nẵng); asks for TEXT if not given"}, \
+	{"search", NULL, ui_cmds_search, "[TEXT]", "search ignoring case and accents (da nang finds Đà Nẵng): the list searches every article, the reader its own; asks for TEXT if not given"}, \
 	{"search-next", NULL, ui_cmds_search_next, "", "to the next match of the last search, wrapping around"}, \
 	{"search-prev", NULL, ui_cmds_search_prev, "", "to the previous match of the last search, wrapping around"}, \
 	{"boilerplate", NULL, ui_cmds_boilerplate, "", "hide boilerplate (captions, follow and related links) or show it dimmed"}, \

@@ -108,8 +108,11 @@ ui_prompt_key(struct ui *ui, int key)
 		ui_prompt_complete(ui);
 		return;
 	}
-	if ((r = lineedit_key(&ui->edit, key)) == LINEEDIT_CONTINUE)
+	if ((r = lineedit_key(&ui->edit, key)) == LINEEDIT_CONTINUE) {
+		if (kind == '/') /* the corpus search narrows as the line is typed */
+			view_search_live(ui, ui->edit.buf ? ui->edit.buf : "");
 		return;
+	}
 	ui->prompt = 0;
 	ui->prompt_cmd = NULL;
 	if (h)
@@ -118,6 +121,8 @@ ui_prompt_key(struct ui *ui, int key)
 		ui_prompt_run(ui, kind, cmd);
 	else if (kind == VIEW_EVIDENCE_PROMPT)
 		view_evidence_cancel(ui);
+	else if (kind == '/')
+		view_search_cancel(ui);
 }
 
 void

@@ -48,6 +48,7 @@ struct view_spans;
 struct view_entities;
 struct view_claims;
 struct view_stats;
+struct view_search;
 struct evform;
 
 /*
@@ -78,9 +79,10 @@ struct ui {
 	desk_verdicts *verdicts; /* the database's verdict scale */
 	attr_t verdict_attr[UI_MAXVERDICTS];
 	short verdict_pair[UI_MAXVERDICTS];
-	struct view_claims *claims; /* the claims screen and a claim's detail */
-	struct view_stats *stats;   /* the statistics screen */
-	struct evform *evform;      /* the evidence form being filled in, or NULL */
+	struct view_claims *claims;  /* the claims screen and a claim's detail */
+	struct view_stats *stats;    /* the statistics screen */
+	struct view_search *searchv; /* the corpus search's results (view_search.c) */
+	struct evform *evform;       /* the evidence form being filled in, or NULL */
 	int64_t evform_claim;
 	char evform_error[512]; /* why the core refused the last try, shown before the field */
 	int64_t pending_claim;  /* the claim a pending "verdict" waits for a verdict's key for */
@@ -177,6 +179,7 @@ enum view_id {
 	VIEW_CLAIMS, /* the claims of the article or of the corpus */
 	VIEW_CLAIM,  /* one claim's detail */
 	VIEW_STATS,  /* the desk's figures */
+	VIEW_SEARCH, /* the corpus search's results */
 	VIEW_NVIEWS,
 	VIEW_HOME = VIEW_LIST /* where the interface starts, and a failed switch falls back */
 };

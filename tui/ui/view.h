@@ -103,6 +103,22 @@ void view_entities_from(struct ui *ui, const struct view_ops *back);
 /* The reader's spans (NULL: none), for the span list. */
 const desk_spans *view_tag_spans(struct ui *ui);
 
+/* --- view_search.c, view_hits.c: the corpus search ---------------------- */
+int view_search_new(struct ui *ui);
+void view_search_free(struct ui *ui);
+/* Search the corpus for the `/` line pattern and show the results (n, N on them: move). */
+int view_search_corpus(struct ui *ui, const char *pattern, int backward);
+/* The `/` prompt's line changed: narrow the results when the last search was quick. */
+void view_search_live(struct ui *ui, const char *line);
+/* The `/` prompt was left without Enter: back to the list if the results came while typing. */
+void view_search_cancel(struct ui *ui);
+/* Enter in the results: the article in the reader at its first match. */
+int view_search_open_article(struct ui *ui);
+/* Whether the reader shows the article opened from the results (its q goes back to them). */
+int view_search_back(struct ui *ui);
+/* The reader's article: highlight query's matches (of the `/` line line), cursor on the first. */
+int view_reader_hits(struct ui *ui, const char *line, const char *query, int exact);
+
 /* --- view_stats.c: the statistics screen ------------------------------ */
 int view_stats_new(struct ui *ui);
 void view_stats_free(struct ui *ui);

@@ -16,9 +16,8 @@
 /* How much of an untitled article's body its line shows, at most (bytes). */
 #define VIEW_LIST_SNIPPET 400
 
-/* Rows held at most (a few screens), and how many a search reads at a time. */
-#define VIEW_LIST_WINDOW      256
-#define VIEW_LIST_SEARCH_PAGE 512
+/* Rows held at most (a few screens). */
+#define VIEW_LIST_WINDOW 256
 
 struct view_list_row {
 	desk_article *a;    /* without its body */
@@ -645,92 +644,6 @@ view_list_move(struct ui *ui, enum view_move m, int64_t n)
 	return DESK_OK;
 }
 
-/* Whether article a's title (or its first words, when read) holds the folded pattern. */
-static int
-view_list_matches(const desk_article *a, const char *snippet, const char *pat)
-{
-	const char *s = desk_article_title(a);
-	char *f = NULL;
-	int hit;
-
-	if (*s == '\0' && snippet)
-		s = snippet;
-	if (desk_fold(&f, NULL, s, strlen(s)) != DESK_OK)
-		return 0;
-	hit = strstr(f, pat) != NULL;
-	free(f);
-	return hit;
-}
-
-/*
- * The next article (backward: the one before) whose title holds pat, from
- * the cursor round the list, a page at a time: *at gets its index, or the
- * list's size when none.
- */
-static int
-view_list_scan(size_t *at, struct ui *ui, const char *pat, int backward)
-{
-	struct view_list *v = ui->list;
-	int64_t key = view_list_selected(ui);
-	size_t i = v->sel, seen = 0, total = v->w.total;
-	desk_article **a = NULL;
-	size_t n = 0;
-	int rc = DESK_OK, wraps = 0;
-
-	*at = total;
-	while (seen < total) {
-		if ((rc = desk_article_page(&a, &n, ui->d, NULL, key, backward,
-		                            VIEW_LIST_SEARCH_PAGE)) != DESK_OK)
-			return rc;
-		if (n == 0) { /* round the end of the list, once */
-			if (wraps++)
-				break;
-			key = backward ? INT64_MAX : 0;
-			i = backward ? total : SIZE_MAX;
-			desk_article_list_free(a, n);
-			continue;
-		}
-		for (size_t k = 0; k < n && seen < total; k++, seen++) {
-			const desk_article *x = a[backward ? n - 1 - k : k];
-			struct view_list_row *r = view_list_find(v, desk_article_id(x));
-
-			i = backward ? i - 1 : i + 1;
-			if (view_list_matches(x, r ? r->snippet : NULL, pat)) {
-				*at = i;
-				desk_article_list_free(a, n);
-				return DESK_OK;
-			}
-		}
-		key = desk_article_id(a[backward ? 0 : n - 1]);
-		desk_article_list_free(a, n);
-	}
-	return DESK_OK;
-}
-
-static int
-view_list_search(struct ui *ui, const char *pattern, int backward)
-{
-	struct view_list *v = ui->list;
-	char *pat = NULL;
-	size_t i;
-	int rc;
-
-	if (v->w.total == 0)
-		return ui_error(ui, "No articles to search");
-	if (desk_fold(&pat, NULL, pattern, strlen(pattern)) != DESK_OK)
-		return ui_error(ui, "out of memory");
-	rc = view_list_scan(&i, ui, pat, backward);
-	free(pat);
-	if (rc != DESK_OK)
-		return ui_error(ui, "%s", desk_errmsg(ui->d));
-	if (i >= v->w.total)
-		return ui_error(ui, "Not found in the titles: %s", pattern);
-	if (backward ? i > v->sel : i <= v->sel)
-		ui_message(ui, "Search wrapped around");
-	view_list_set(ui, i);
-	return DESK_OK;
-}
-
 /* Another editor's edits: the statuses they changed. */
 static void
 view_list_changed(struct ui *ui)
@@ -754,7 +667,7 @@ const struct view_ops view_list_ops = {
     .draw_bar = view_list_draw_bar,
     .resize = view_list_resize,
     .motion = view_list_move,
-    .search = view_list_search,
+    .search = view_search_corpus, /* `/` searches the corpus (view_search.c) */
     .cursor = view_list_cursor,
     .article = view_list_article,
 };

@@ -37,6 +37,7 @@ view_reader_unload(struct view_reader *v)
 		reader_free(&v->r);
 	view_tag_unload(v);
 	view_claim_unload(v);
+	view_hits_clear(v);
 	v->anchor = -1;
 	v->revealed = 0;
 	free(v->title);
@@ -159,11 +160,13 @@ view_reader_toggle_hide(struct ui *ui)
 
 /* The look of the grapheme at cp: the cursor, a match, boilerplate, a byline. */
 static int
-view_reader_look(const struct reader *r, int64_t cp)
+view_reader_look(const struct view_reader *v, int64_t cp)
 {
+	const struct reader *r = &v->r;
+
 	if (cp == r->cur)
 		return UI_CURSOR;
-	if (cp >= r->match_start && cp < r->match_end)
+	if ((cp >= r->match_start && cp < r->match_end) || view_hits_at(v, cp, 0))
 		return UI_MATCH;
 	if (reader_in_mark(r, cp, DESK_MARK_BOILERPLATE))
 		return UI_DIM;
@@ -195,7 +198,9 @@ view_reader_draw_row(struct ui *ui, int row)
 		c->col += v->x0; /* the window's column */
 		if (l != v->r.lay) {
 			ui_draw_cell(ui, ui->body, row, c->col, c,
-			             c->cp < v->r.head_title ? UI_TITLE : UI_DIM);
+			             c->cp >= v->r.head_title    ? UI_DIM
+			             : view_hits_at(v, c->cp, 1) ? UI_MATCH
+			                                         : UI_TITLE);
 			continue;
 		}
 		if (c->kind == LAYOUT_INSERT) {
@@ -203,8 +208,8 @@ view_reader_draw_row(struct ui *ui, int row)
 			                       c); /* brackets and markers, each in its look */
 			continue;
 		}
-		view_tag_look(ui, c->cp, view_reader_look(&v->r, c->cp), &a, &p);
-		view_claim_look(ui, c->cp, view_reader_look(&v->r, c->cp), &a);
+		view_tag_look(ui, c->cp, view_reader_look(v, c->cp), &a, &p);
+		view_claim_look(ui, c->cp, view_reader_look(v, c->cp), &a);
 		ui_draw_cell_ap(ui, ui->body, row, c->col, c, a, p);
 	}
 	if (l != v->r.lay)
@@ -284,8 +289,9 @@ view_reader_nohl(struct ui *ui)
 {
 	struct reader *r = &ui->reader->r;
 
-	if (!ui->reader->loaded || r->match_start < 0)
+	if (!ui->reader->loaded || (r->match_start < 0 && ui->reader->hits == NULL))
 		return 0;
+	view_hits_clear(ui->reader);
 	r->match_start = r->match_end = -1;
 	ui_dirty_body(ui);
 	return 1;
@@ -377,6 +383,8 @@ view_reader_search(struct ui *ui, const char *pattern, int backward)
 	struct reader *r = &ui->reader->r;
 	int wrapped, rc;
 
+	if (view_hits_step(ui, pattern, backward))
+		return DESK_OK; /* through the corpus search's matches */
 	if ((rc = reader_search(r, pattern, backward, &wrapped)) == DESK_NOTFOUND)
 		return ui_error(ui, "Not found: %s", pattern);
 	if (rc != DESK_OK)

@@ -36,7 +36,18 @@ struct view_reader {
 	int64_t sel_start, sel_end; /* the selection's range, as last drawn */
 
 	struct view_claim *claim; /* the article's claims and candidates (view_claim.c) */
+
+	/* The corpus search's matches (view_hits.c): the title's [0, ntitle), then the body's. */
+	desk_search_range *hits;
+	size_t nhits, ntitle, hit; /* hit: the one last shown */
+	char *hitq;                /* the `/` line they are of */
 };
+
+/* view_hits.c: forget the matches; n and N through them (0: pattern is another search's). */
+void view_hits_clear(struct view_reader *v);
+int view_hits_step(struct ui *ui, const char *pattern, int backward);
+/* Whether cp (of the title in the header, or of the body) is in a match. */
+int view_hits_at(const struct view_reader *v, int64_t cp, int title);
 
 /* view_claim.c: the article's claims and candidates, read again (view_tag_load calls it). */
 int view_claim_load(struct ui *ui);

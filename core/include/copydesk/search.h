@@ -56,4 +56,31 @@ void desk_search_free(desk_search_results *r);
  */
 int desk_search_index(int64_t *left, desk *d, size_t max);
 
+/*
+ * --- Where a query matches in a text (search_match.c; the interface's
+ * highlighting) -------------------------------------------------------------
+ * The stretches of text[0..len) the query's words, phrases and prefixes
+ * match, as desk_search matches them (accentless, or exact: accents
+ * respected, not case): "luong cuong" gives "Lương Cường", "dang" gives
+ * "Đảng".  Ranges in code points [start, end), in order, never overlapping
+ * (the longest at a place wins); terms after NOT are not looked for, AND, OR
+ * and parentheses are passed over.  *out (NULL when *n is 0) is the caller's
+ * to free().  DESK_INVALID for a query or text that is not UTF-8, DESK_NOMEM.
+ */
+typedef struct desk_search_range {
+	int64_t start, end;
+} desk_search_range;
+
+int desk_search_ranges(desk_search_range **out, size_t *n, const char *text, size_t len,
+                       const char *query, int exact);
+
+/*
+ * A time budget for what d runs next (search_budget.c; the interface
+ * narrowing its results as the editor types): a query still running ms
+ * milliseconds from now stops, and its call fails; desk_search_budget_spent()
+ * says that this was why.  ms 0 takes the budget away.
+ */
+int desk_search_budget(desk *d, int ms);
+int desk_search_budget_spent(const desk *d);
+
 #endif
