@@ -1,6 +1,6 @@
 #!/bin/sh
 # The claims screen of the corpus with more claims than the rows it holds
-# (128): it reads pages as the cursor moves.  G, g and NG land on the right
+# (64): it reads pages as the cursor moves.  G, g and NG land on the right
 # claim with the right "Claims i/N"; lines up and down across the window's
 # edges show the claims in their order (by article); Enter opens the claim's
 # article.

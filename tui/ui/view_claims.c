@@ -23,7 +23,7 @@
 #include "view_claim.h"
 
 /* Rows held at most: a few screens. */
-#define VIEW_CLAIMS_WINDOW 128
+#define VIEW_CLAIMS_WINDOW 64
 
 /* A claim of the list as its line shows it. */
 struct view_claims_row {
