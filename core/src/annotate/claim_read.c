@@ -317,18 +317,18 @@ claim_read_begin(desk_claims **l, char **verdict, desk *d, const desk_claim_filt
 	return DESK_OK;
 }
 
-int
-desk_claims_get(desk_claims **out, desk *d, const desk_claim_filter *f)
+/* Where a page starts (claims_page) and how long it is. */
+struct claim_read_page {
+	const desk_claim_place *key;
+	int backward;
+	size_t max;
+};
+
+/* The claims of f by sql: desk_claims_get's query (pg NULL) or a page's (CLAIM_PAGE_WHERE). */
+static int
+claim_read_run(desk_claims **out, desk *d, const desk_claim_filter *f, const char *sql,
+               const struct claim_read_page *pg)
 {
-	static const char sql[] =
-	    /* The repeats once for each key and research: claims linked by apply share both. */
-	    "WITH g AS MATERIALIZED (SELECT k.key, k.research_id, " CLAIM_GROUP_REPEATS
-	    " AS n FROM (SELECT DISTINCT key, research_id FROM claim WHERE deleted_at IS NULL AND "
-	    "(?1 = 0 OR article_id = ?1)) k) SELECT " CLAIM_COLS "g.n AS repeats" CLAIM_FROM
-	    "JOIN g ON g.key = c.key AND g.research_id = c.research_id WHERE c.deleted_at IS NULL "
-	    "AND (?1 = 0 OR c.article_id = ?1) AND (?2 IS NULL OR r.status = ?2) AND "
-	    "(?3 IS NULL OR r.verdict = ?3) "
-	    "ORDER BY repeats DESC, c.article_id, c.start, c.\"end\", c.id";
 	desk_claim_filter all = {0, DESK_CLAIM_ANY, NULL};
 	sqlite3_stmt *st = NULL;
 	desk_claims *l = NULL;
@@ -343,12 +343,18 @@ desk_claims_get(desk_claims **out, desk *d, const desk_claim_filter *f)
 	if ((rc = claim_read_begin(&l, &verdict, d, f)) != DESK_OK ||
 	    (rc = desk_prepare(d, &st, sql)) != DESK_OK)
 		goto done;
-	sqlite3_bind_int64(st, 1, f->article_id);
-	if (f->status != DESK_CLAIM_ANY)
-		sqlite3_bind_text(st, 2, desk_claim_status_name(f->status), -1, SQLITE_STATIC);
-	if (verdict)
-		sqlite3_bind_text(st, 3, verdict, -1, SQLITE_STATIC);
-	if ((rc = claim_read_fill(l, d, st, 0)) != DESK_OK)
+	if (pg != NULL) {
+		claim_page_bind(st, f, verdict, pg->key);
+		sqlite3_bind_int64(st, 8, pg->max > INT64_MAX ? INT64_MAX : (int64_t)pg->max);
+	} else {
+		sqlite3_bind_int64(st, 1, f->article_id);
+		if (f->status != DESK_CLAIM_ANY)
+			sqlite3_bind_text(st, 2, desk_claim_status_name(f->status), -1,
+			                  SQLITE_STATIC);
+		if (verdict)
+			sqlite3_bind_text(st, 3, verdict, -1, SQLITE_STATIC);
+	}
+	if ((rc = claim_read_fill(l, d, st, pg && pg->backward)) != DESK_OK)
 		goto done;
 	*out = l;
 	l = NULL;
@@ -360,6 +366,22 @@ done:
 }
 
 int
+desk_claims_get(desk_claims **out, desk *d, const desk_claim_filter *f)
+{
+	static const char sql[] =
+	    /* The repeats once for each key and research: claims linked by apply share both. */
+	    "WITH g AS MATERIALIZED (SELECT k.key, k.research_id, " CLAIM_GROUP_REPEATS
+	    " AS n FROM (SELECT DISTINCT key, research_id FROM claim WHERE deleted_at IS NULL AND "
+	    "(?1 = 0 OR article_id = ?1)) k) SELECT " CLAIM_COLS "g.n AS repeats" CLAIM_FROM
+	    "JOIN g ON g.key = c.key AND g.research_id = c.research_id WHERE c.deleted_at IS NULL "
+	    "AND (?1 = 0 OR c.article_id = ?1) AND (?2 IS NULL OR r.status = ?2) AND "
+	    "(?3 IS NULL OR r.verdict = ?3) "
+	    "ORDER BY repeats DESC, c.article_id, c.start, c.\"end\", c.id";
+
+	return claim_read_run(out, d, f, sql, NULL);
+}
+
+int
 desk_claims_page(desk_claims **out, desk *d, const desk_claim_filter *f,
                  const desk_claim_place *key, int backward, size_t max)
 {
@@ -367,34 +389,10 @@ desk_claims_page(desk_claims **out, desk *d, const desk_claim_filter *f,
 	    ">") "ORDER BY c.article_id, c.start, c.id LIMIT ?8";
 	static const char back[] = "SELECT " CLAIM_COLS CLAIM_REPEATS CLAIM_FROM CLAIM_PAGE_WHERE(
 	    "<") "ORDER BY c.article_id DESC, c.start DESC, c.id DESC LIMIT ?8";
-	desk_claim_filter all = {0, DESK_CLAIM_ANY, NULL};
 	desk_claim_place edge = {backward ? INT64_MAX : INT64_MIN, 0, 0};
-	sqlite3_stmt *st = NULL;
-	desk_claims *l = NULL;
-	char *verdict = NULL;
-	int rc;
+	struct claim_read_page pg = {key ? key : &edge, backward, max};
 
-	*out = NULL;
-	if (d == NULL)
-		return DESK_MISUSE;
-	if (f == NULL)
-		f = &all;
-	if (key == NULL)
-		key = &edge;
-	if ((rc = claim_read_begin(&l, &verdict, d, f)) != DESK_OK ||
-	    (rc = desk_prepare(d, &st, backward ? back : fwd)) != DESK_OK)
-		goto done;
-	claim_page_bind(st, f, verdict, key);
-	sqlite3_bind_int64(st, 8, max > INT64_MAX ? INT64_MAX : (int64_t)max);
-	if ((rc = claim_read_fill(l, d, st, backward)) != DESK_OK)
-		goto done;
-	*out = l;
-	l = NULL;
-done:
-	sqlite3_finalize(st);
-	free(verdict);
-	desk_claims_free(l);
-	return rc;
+	return claim_read_run(out, d, f, backward ? back : fwd, &pg);
 }
 
 size_t
