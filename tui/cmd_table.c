@@ -34,8 +34,8 @@ const struct cmd cmd_table[] = {
      "prints the span"},
     {"spans", cmd_spans, NULL, "ID [--json]",
      "list an article's spans: id, start, end, label, text, entity, author"},
-    {"entities", cmd_entities, NULL, "[--json]",
-     "list the entities: id, name, external id, mentions, aliases"},
+    {"entities", cmd_entities, NULL, "[--limit N] [--json]",
+     "list the entities by name: id, name, external id, mentions, aliases"},
     {"entity", cmd_entity, NULL, "rename ID NAME [--external QID] | merge INTO FROM | delete ID",
      "rename an entity (and set its external id), merge one into another, or delete one no span "
      "mentions"},
@@ -48,7 +48,8 @@ const struct cmd cmd_table[] = {
      "or of the first whole-word occurrence of TEXT, with what is given of its research; prints "
      "id, article, start, end, status, verdict, text"},
     {"claims", cmd_claims, NULL,
-     "[ID] [--status check|proposed|verified|disputed] [--verdict V] [--json] | --id CLAIM_ID",
+     "[ID] [--status check|proposed|verified|disputed] [--verdict V] [--limit N] [--after "
+     "CLAIM_ID] [--json] | --id CLAIM_ID",
      "list the claims (of an article): id, article, status, verdict, repeats elsewhere, text"},
     {"claim-show", cmd_claim_show, NULL, "CLAIM_ID [--json]",
      "print a claim with its evidence, note, review, entities and repeats"},

@@ -9,6 +9,7 @@
  * undoable edit in the log) and the command fails.
  */
 #include <jansson.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -440,14 +441,81 @@ cmd_claim_show(struct cli *c, int argc, char **argv)
 	return cmd_claim_show_run(c, arg, json_out);
 }
 
-/* claims [ID] [--status S] [--verdict V] [--json] | claims --id CLAIM_ID [--json] */
+/* How many claims `claims` reads at a time: it never holds more. */
+#define CMD_CLAIMS_PAGE 256
+
+/* One line of `claims`: id, article, status, verdict, repeats, the text cut short. */
+static void
+cmd_claims_line(FILE *f, const desk_claim *cl)
+{
+	cmd_printf(f, "%lld\t%lld\t%s\t%s\t", (long long)cl->id, (long long)cl->article_id,
+	           desk_claim_status_name(cl->status), *cl->verdict ? cl->verdict : "-");
+	if (cl->repeats > 0)
+		cmd_printf(f, "also in %lld\t", (long long)cl->repeats);
+	else
+		fputs("-\t", f);
+	cmd_claim_write_short(f, cl->text, CMD_CLAIM_SHORT);
+	fputc('\n', f);
+}
+
+/*
+ * The claims of f after place `after` (NULL: from the first), at most limit
+ * (0: all), a page at a time: a line each, or with json one array whose
+ * objects come a line each.
+ */
+static int
+cmd_claims_stream(struct cli *c, desk *d, const desk_claim_filter *f, const desk_claim_place *after,
+                  int64_t limit, int json_out)
+{
+	desk_claim_place key = after ? *after : (desk_claim_place){INT64_MIN, 0, 0};
+	int64_t done = 0;
+	int rc = DESK_OK;
+
+	if (json_out)
+		fputc('[', c->out);
+	for (;;) {
+		size_t want = CMD_CLAIMS_PAGE, n;
+		desk_claims *cs = NULL;
+
+		if (limit > 0 && limit - done < (int64_t)want)
+			want = (size_t)(limit - done);
+		if (want == 0 || (rc = desk_claims_page(&cs, d, f, &key, 0, want)) != DESK_OK)
+			break;
+		n = desk_claims_count(cs);
+		for (size_t i = 0; i < n && rc == DESK_OK; i++) {
+			const desk_claim *cl = desk_claims_at(cs, i);
+			char *json = NULL;
+
+			if (!json_out) {
+				cmd_claims_line(c->out, cl);
+			} else if ((rc = desk_claim_json(&json, d, cl)) == DESK_OK) {
+				if (done + (int64_t)i > 0)
+					fputc(',', c->out);
+				cmd_write_json(c->out, json);
+			}
+			free(json);
+			key = (desk_claim_place){cl->article_id, cl->start, cl->id};
+		}
+		desk_claims_free(cs);
+		done += (int64_t)n;
+		if (rc != DESK_OK || n < want)
+			break;
+	}
+	if (json_out)
+		fputs("]\n", c->out);
+	return rc;
+}
+
+/* claims [ID] [--status S] [--verdict V] [--limit N] [--after CLAIM_ID] [--json] | --id CLAIM_ID */
 int
 cmd_claims(struct cli *c, int argc, char **argv)
 {
 	desk_claim_filter f = {0, DESK_CLAIM_ANY, NULL};
-	const char *arg = NULL, *status = NULL, *verdict = NULL, *one = NULL;
-	desk_claims *cs = NULL;
-	char *json = NULL, *vname = NULL;
+	const char *arg = NULL, *status = NULL, *verdict = NULL, *one = NULL, *after = NULL;
+	desk_claim_place place;
+	desk_claim *from = NULL;
+	char *vname = NULL;
+	int64_t limit = 0, after_id = 0;
 	desk *d = NULL;
 	int json_out = 0, said = 0, rc, ret;
 
@@ -462,17 +530,25 @@ cmd_claims(struct cli *c, int argc, char **argv)
 			verdict = argv[++i];
 		else if (strcmp(s, "--id") == 0 && i + 1 < argc)
 			one = argv[++i];
-		else if (arg == NULL && s[0] != '-')
+		else if (strcmp(s, "--after") == 0 && i + 1 < argc)
+			after = argv[++i];
+		else if (strcmp(s, "--limit") == 0 && i + 1 < argc) {
+			if (desk_parse_int(&limit, argv[++i]) != DESK_OK || limit < 1)
+				return cmd_usage(c, "claims",
+				                 "--limit takes a number from 1, not %s", argv[i]);
+		} else if (arg == NULL && s[0] != '-')
 			arg = s;
 		else
 			return cmd_usage(c, "claims", "unexpected argument %s", s);
 	}
 	if (one != NULL) {
-		if (arg || status || verdict)
+		if (arg || status || verdict || after || limit)
 			return cmd_usage(c, "claims", "--id goes alone (with --json)");
 		return cmd_claim_show_run(c, one, json_out);
 	}
 	if (arg != NULL && cmd_parse_id(c, "claims", "an article", arg, &f.article_id) != 0)
+		return EXIT_USAGE;
+	if (after != NULL && cmd_parse_id(c, "claims", "a claim", after, &after_id) != 0)
 		return EXIT_USAGE;
 	if (status != NULL && desk_claim_status_parse(&f.status, status) != DESK_OK)
 		return cmd_usage(c, "claims",
@@ -492,32 +568,18 @@ cmd_claims(struct cli *c, int argc, char **argv)
 			goto done;
 		desk_article_free(art);
 	}
-	if (json_out) {
-		if ((rc = desk_claims_json(&json, d, &f)) == DESK_OK)
-			cmd_write_json(c->out, json);
-		goto done;
+	/* --after: the list goes on from that claim's place. */
+	if (after_id > 0) {
+		if ((rc = desk_claim_get(&from, d, after_id)) != DESK_OK)
+			goto done;
+		place = (desk_claim_place){from->article_id, from->start, from->id};
 	}
-	if ((rc = desk_claims_get(&cs, d, &f)) != DESK_OK)
-		goto done;
-	for (size_t i = 0; i < desk_claims_count(cs); i++) {
-		const desk_claim *cl = desk_claims_at(cs, i);
-
-		cmd_printf(c->out, "%lld\t%lld\t%s\t%s\t", (long long)cl->id,
-		           (long long)cl->article_id, desk_claim_status_name(cl->status),
-		           *cl->verdict ? cl->verdict : "-");
-		if (cl->repeats > 0)
-			cmd_printf(c->out, "also in %lld\t", (long long)cl->repeats);
-		else
-			fputs("-\t", c->out);
-		cmd_claim_write_short(c->out, cl->text, CMD_CLAIM_SHORT);
-		fputc('\n', c->out);
-	}
+	rc = cmd_claims_stream(c, d, &f, after_id > 0 ? &place : NULL, limit, json_out);
 done:
 	if (rc != DESK_OK && !said)
 		cmd_printf(c->err, "copydesk claims: %s\n", desk_errmsg(d));
 	free(vname);
-	free(json);
-	desk_claims_free(cs);
+	desk_claim_free(from);
 	desk_close(d);
 	return cmd_exit_status(rc);
 }

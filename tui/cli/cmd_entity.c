@@ -1,4 +1,6 @@
 /* cmd_entity.c - `copydesk entities` and `copydesk entity rename|merge`. */
+#include <jansson.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,33 +25,91 @@ cmd_entity_print(FILE *f, const desk_entity *e)
 	fputc('\n', f);
 }
 
+/* How many entities `entities` reads at a time: it never holds more. */
+#define CMD_ENTITIES_PAGE 256
+
+/* One entity as the JSON object of `entities --json` (its aliases an array); 0 or -1. */
+static int
+cmd_entity_json(FILE *f, const desk_entity *e)
+{
+	json_t *o, *al = json_array();
+	char *s = NULL;
+
+	for (const char *a = e->aliases; al && *a;) {
+		size_t n = strcspn(a, "\n");
+
+		json_array_append_new(al, json_stringn(a, n));
+		a += n + (a[n] == '\n');
+	}
+	o = json_pack("{sI ss ss sI so}", "id", (json_int_t)e->id, "name", e->name, "external_id",
+	              e->external_id, "mentions", (json_int_t)e->mentions, "aliases", al);
+	if (o && (s = json_dumps(o, JSON_COMPACT)) != NULL)
+		cmd_write_json(f, s);
+	free(s);
+	json_decref(o);
+	return s ? 0 : -1;
+}
+
+/* entities [--limit N] [--json]: by name, a page at a time. */
 int
 cmd_entities(struct cli *c, int argc, char **argv)
 {
-	desk_entities *e = NULL;
-	char *json = NULL;
+	desk_entity_place key = {NULL, 0};
+	char *name = NULL;
+	int64_t limit = 0, done = 0;
 	desk *d = NULL;
-	int json_out = 0, rc, ret;
+	int json_out = 0, rc = DESK_OK, ret;
 
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--json") == 0)
 			json_out = 1;
-		else
+		else if (strcmp(argv[i], "--limit") == 0 && i + 1 < argc) {
+			if (desk_parse_int(&limit, argv[++i]) != DESK_OK || limit < 1)
+				return cmd_usage(c, "entities",
+				                 "--limit takes a number from 1, not %s", argv[i]);
+		} else
 			return cmd_usage(c, "entities", "unexpected argument %s", argv[i]);
 	}
 	if ((ret = cmd_open(&d, c)) != EXIT_OK_)
 		return ret;
-	if (json_out) {
-		if ((rc = desk_entities_json(&json, d)) == DESK_OK)
-			cmd_write_json(c->out, json);
-	} else if ((rc = desk_entities_get(&e, d)) == DESK_OK) {
-		for (size_t i = 0; i < desk_entities_count(e); i++)
-			cmd_entity_print(c->out, desk_entities_at(e, i));
+	if (json_out)
+		fputc('[', c->out);
+	for (;;) {
+		size_t want = CMD_ENTITIES_PAGE, n;
+		desk_entities *e = NULL;
+
+		if (limit > 0 && limit - done < (int64_t)want)
+			want = (size_t)(limit - done);
+		if (want == 0 || (rc = desk_entities_page(&e, d, &key, 0, want)) != DESK_OK)
+			break;
+		n = desk_entities_count(e);
+		for (size_t i = 0; i < n && rc == DESK_OK; i++) {
+			const desk_entity *x = desk_entities_at(e, i);
+
+			if (json_out && done + (int64_t)i > 0)
+				fputc(',', c->out);
+			if (!json_out)
+				cmd_entity_print(c->out, x);
+			else if (cmd_entity_json(c->out, x) != 0)
+				rc = DESK_NOMEM;
+		}
+		if (n > 0 && rc == DESK_OK) { /* the next page after the last, whose name e owns */
+			free(name);
+			if ((name = strdup(desk_entities_at(e, n - 1)->name)) == NULL)
+				rc = DESK_NOMEM;
+			key = (desk_entity_place){name, desk_entities_at(e, n - 1)->id};
+		}
+		desk_entities_free(e);
+		done += (int64_t)n;
+		if (rc != DESK_OK || n < want)
+			break;
 	}
+	if (json_out)
+		fputs("]\n", c->out);
 	if (rc != DESK_OK)
-		cmd_printf(c->err, "copydesk entities: %s\n", desk_errmsg(d));
-	free(json);
-	desk_entities_free(e);
+		cmd_printf(c->err, "copydesk entities: %s\n",
+		           rc == DESK_NOMEM ? desk_strerror(rc) : desk_errmsg(d));
+	free(name);
 	desk_close(d);
 	return cmd_exit_status(rc);
 }

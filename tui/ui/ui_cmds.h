@@ -80,7 +80,7 @@
 	{"apply", NULL, ui_cmds_apply, "[yes]", "give the claim's verdict and evidence to the same claim in other articles, after asking (yes: without asking)"}, \
 	{"claim-info", NULL, ui_cmds_claim_info, "", "show the claim: verdict, status, note, review, entities, evidence, other articles"}, \
 	{"stats", NULL, ui_cmds_stats, "", "the corpus's figures: articles by status, spans per label, spans and claims per editor (all time and the last 7 days), claims by status and by verdict, as bars"}, \
-	{"claims", NULL, ui_cmds_claims, "[all]", "list the claims of the article read (elsewhere, or with all: of every article), most repeated first"}, \
+	{"claims", NULL, ui_cmds_claims, "[all]", "list the claims of the article read (elsewhere, or with all: of every article), by article then place"}, \
 	{"claims-status", NULL, ui_cmds_claims_status, "", "in the claims screen, show one status only, the next each time, then all"}, \
 	{"claims-verdict", NULL, ui_cmds_claims_verdict, "", "in the claims screen, show one verdict only, the next each time, then all"}, \
 	{"claims-scope", NULL, ui_cmds_claims_scope, "", "in the claims screen, switch between the article's claims and all"}, \

@@ -2,14 +2,14 @@
  * view_claims.c - the claims screen (of the article read, or of the corpus)
  * and one claim's detail.  The list shows, under column headers, status,
  * verdict, repeats (how many other articles hold the same claim), the
- * article (of the corpus) and text, most repeated first (desk_claims_get's
- * order); f cycles the status shown, v the verdict, a switches between the
- * article and the corpus, Enter opens the claim's article at the claim.  The
- * detail shows the verdict, status, note, the entities tagged inside, where
- * else the claim is, the evidence, and the claim's history from the edit log
- * in the order it happened (who marked, proposed, disputed with what reason,
- * approved), wrapped at the window's width.  Both are read again after every
- * edit and when another editor changed the database.
+ * article (of the corpus) and text, by article then place (desk_claims_page's
+ * order: only a window of VIEW_CLAIMS_WINDOW rows is held, read a page at a
+ * time by keyset queries as the cursor moves, as the article list does); f cycles the status shown,
+ * v the verdict, a switches between the article and the corpus, Enter opens the claim's article at
+ * the claim.  The detail shows the verdict, status, note, the entities tagged inside, where else
+ * the claim is, the evidence, and the claim's history from the edit log in the order it happened
+ * (who marked, proposed, disputed with what reason, approved), wrapped at the window's width.  Both
+ * are read again after every edit and when another editor changed the database.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -18,13 +18,26 @@
 
 #include "claimview.h"
 #include "layout.h"
+#include "listwin.h"
 #include "menu.h"
 #include "view_claim.h"
 
+/* Rows held at most: a few screens. */
+#define VIEW_CLAIMS_WINDOW 64
+
+/* A claim of the list as its line shows it. */
+struct view_claims_row {
+	desk_claim_place at;
+	desk_claim_status status;
+	char *verdict, *text;
+	int64_t repeats;
+};
+
 struct view_claims {
-	/* The list. */
+	/* The list: m.n is the whole list's size, m.sel and m.top indexes into it. */
 	struct menu m;
-	desk_claims *list;
+	struct view_claims_row *rows; /* [w.len], rows [w.base, w.base + w.len) */
+	struct listwin w;
 	int64_t article;          /* 0: the corpus */
 	desk_claim_status status; /* DESK_CLAIM_ANY: all */
 	int verdict;              /* an index in ui->verdicts, or -1: all */
@@ -47,6 +60,7 @@ view_claims_new(struct ui *ui)
 	if ((ui->claims = calloc(1, sizeof *ui->claims)) == NULL)
 		return DESK_NOMEM;
 	ui->claims->m.head = 1;
+	ui->claims->w.cap = VIEW_CLAIMS_WINDOW;
 	ui->claims->status = DESK_CLAIM_ANY;
 	ui->claims->verdict = -1;
 	return DESK_OK;
@@ -63,12 +77,24 @@ view_claims_unload_detail(struct view_claims *v)
 	v->text = NULL;
 }
 
+static void
+view_claims_clear(struct view_claims *v)
+{
+	for (size_t i = 0; i < v->w.len; i++) {
+		free(v->rows[i].verdict);
+		free(v->rows[i].text);
+	}
+	free(v->rows);
+	v->rows = NULL;
+	v->w.len = v->w.base = 0;
+}
+
 void
 view_claims_free(struct ui *ui)
 {
 	if (ui->claims == NULL)
 		return;
-	desk_claims_free(ui->claims->list);
+	view_claims_clear(ui->claims);
 	view_claims_unload_detail(ui->claims);
 	free(ui->claims->buf);
 	free(ui->claims->cells);
@@ -80,37 +106,181 @@ view_claims_free(struct ui *ui)
 
 /* --- The list ---------------------------------------------------------- */
 
-static const desk_claim *
-view_claims_selected(struct ui *ui)
+/* Row i of the list if the window holds it. */
+static const struct view_claims_row *
+view_claims_row(const struct view_claims *v, size_t i)
 {
-	struct view_claims *v = ui->claims;
-
-	return v->list && v->m.sel < v->m.n ? desk_claims_at(v->list, v->m.sel) : NULL;
+	return i >= v->w.base && i < v->w.base + v->w.len ? &v->rows[i - v->w.base] : NULL;
 }
 
+static const struct view_claims_row *
+view_claims_selected(struct ui *ui)
+{
+	return view_claims_row(ui->claims, ui->claims->m.sel);
+}
+
+/* The filter the list shows. */
+static desk_claim_filter
+view_claims_filter(struct ui *ui)
+{
+	struct view_claims *v = ui->claims;
+	desk_claim_filter f = {v->article, v->status, NULL};
+
+	if (v->verdict >= 0 && ui->verdicts &&
+	    (size_t)v->verdict < desk_verdicts_count(ui->verdicts))
+		f.verdict = desk_verdicts_at(ui->verdicts, (size_t)v->verdict)->name;
+	return f;
+}
+
+/* rows[i] from a claim read; DESK_NOMEM. */
+static int
+view_claims_row_set(struct view_claims_row *r, const desk_claim *c)
+{
+	*r = (struct view_claims_row){{c->article_id, c->start, c->id},
+	                              c->status,
+	                              strdup(c->verdict),
+	                              strdup(c->text),
+	                              c->repeats};
+	return r->verdict && r->text ? DESK_OK : DESK_NOMEM;
+}
+
+/* Read what plan p says into the window (as view_list_read does for articles). */
+static int
+view_claims_read(struct ui *ui, const struct listwin_plan *p)
+{
+	struct view_claims *v = ui->claims;
+	desk_claim_filter f = view_claims_filter(ui);
+	desk_claim_place key = {INT64_MIN, 0, 0};
+	struct view_claims_row *rows = NULL;
+	desk_claims *cs = NULL;
+	size_t n, keep = 0, at = 0, drop;
+	int rc, backward = 0, found = 1;
+
+	switch (p->read) {
+	case LISTWIN_NONE:
+		return DESK_OK;
+	case LISTWIN_AFTER:
+		key = v->rows[v->w.len - 1].at;
+		break;
+	case LISTWIN_BEFORE:
+		key = v->rows[0].at;
+		backward = 1;
+		break;
+	case LISTWIN_TOP:
+		break;
+	case LISTWIN_BOTTOM:
+		key = (desk_claim_place){INT64_MAX, 0, 0};
+		backward = 1;
+		break;
+	case LISTWIN_AT:
+		if ((rc = desk_claims_nth(&key, &found, ui->d, &f, (int64_t)p->start)) != DESK_OK)
+			return rc;
+		if (!found) /* the list got shorter: its end */
+			return view_claims_read(
+			    ui, &(struct listwin_plan){LISTWIN_BOTTOM, 0, p->count});
+		key.id--; /* the page starts at that claim */
+		break;
+	}
+	if ((rc = desk_claims_page(&cs, ui->d, &f, &key, backward, p->count)) != DESK_OK)
+		return rc;
+	n = desk_claims_count(cs);
+	if (p->read == LISTWIN_AFTER || p->read == LISTWIN_BEFORE) {
+		keep = v->w.len;
+		at = p->read == LISTWIN_BEFORE ? 0 : keep;
+	} else {
+		view_claims_clear(v);
+	}
+	if ((rows = realloc(v->rows, (keep + n + 1) * sizeof *rows)) == NULL) {
+		desk_claims_free(cs);
+		return DESK_NOMEM;
+	}
+	v->rows = rows;
+	if (at == 0 && keep > 0)
+		memmove(rows + n, rows, keep * sizeof *rows);
+	for (size_t i = 0; i < n; i++)
+		if (view_claims_row_set(&rows[at + i], desk_claims_at(cs, i)) != DESK_OK)
+			rc = DESK_NOMEM; /* kept as it is: freed with the window */
+	desk_claims_free(cs);
+	if (p->read == LISTWIN_BOTTOM)
+		v->w.total = v->m.n; /* the end as the count says */
+	drop = listwin_got(&v->w, p, n);
+	/* Keep the window within its size: drop the far end. */
+	for (size_t i = 0; i < drop; i++) {
+		struct view_claims_row *r =
+		    &rows[p->read == LISTWIN_AFTER ? i : keep + n - drop + i];
+
+		free(r->verdict);
+		free(r->text);
+	}
+	if (p->read == LISTWIN_AFTER && drop > 0)
+		memmove(rows, rows + drop, (keep + n - drop) * sizeof *rows);
+	v->m.n = v->w.total;
+	return rc;
+}
+
+/* Keep the cursor on screen and the window holding the screen's rows. */
+static void
+view_claims_hold(struct ui *ui)
+{
+	struct view_claims *v = ui->claims;
+	size_t rows = ui->rows - v->m.head > 0 ? (size_t)(ui->rows - v->m.head) : 1;
+	struct listwin_plan p;
+
+	menu_scroll(ui, &v->m);
+	p = listwin_plan(&v->w, v->m.top, v->m.top + rows);
+	if (view_claims_read(ui, &p) != DESK_OK)
+		ui_error(ui, "claims: %s", desk_errmsg(ui->d));
+}
+
+/* The index of the claim at place `at` in the list, or the list's size when it is not there. */
+static int
+view_claims_index_of(size_t *out, struct ui *ui, desk_claim_place at)
+{
+	struct view_claims *v = ui->claims;
+	desk_claim_filter f = view_claims_filter(ui);
+	desk_claim_place before = {at.article_id, at.start, at.id - 1};
+	desk_claims *cs = NULL;
+	int64_t rank;
+	int rc;
+
+	*out = v->m.n;
+	for (size_t i = 0; i < v->w.len; i++)
+		if (v->rows[i].at.id == at.id) {
+			*out = v->w.base + i;
+			return DESK_OK;
+		}
+	if ((rc = desk_claims_rank(&rank, ui->d, &f, &at)) != DESK_OK ||
+	    (rc = desk_claims_page(&cs, ui->d, &f, &before, 0, 1)) != DESK_OK)
+		return rc;
+	if (desk_claims_count(cs) == 1 && desk_claims_at(cs, 0)->id == at.id)
+		*out = (size_t)rank;
+	desk_claims_free(cs);
+	return DESK_OK;
+}
+
+/* Read the list again: its size, and the window around the same claim if it is still there. */
 static int
 view_claims_reload_list(struct ui *ui)
 {
 	struct view_claims *v = ui->claims;
-	const desk_claim *cur = view_claims_selected(ui);
-	int64_t id = cur ? cur->id : 0;
-	desk_claim_filter f = {v->article, v->status, NULL};
-	desk_claims *c = NULL;
+	const struct view_claims_row *cur = view_claims_selected(ui);
+	desk_claim_place at = cur ? cur->at : (desk_claim_place){0, 0, 0};
+	desk_claim_filter f;
+	size_t sel = v->m.sel;
+	int64_t total;
 	int rc;
 
 	if (ui->verdicts == NULL && (rc = view_claim_verdicts(ui)) != DESK_OK)
 		return rc;
-	if (v->verdict >= 0 && (size_t)v->verdict < desk_verdicts_count(ui->verdicts))
-		f.verdict = desk_verdicts_at(ui->verdicts, (size_t)v->verdict)->name;
-	if ((rc = desk_claims_get(&c, ui->d, &f)) != DESK_OK)
+	f = view_claims_filter(ui);
+	if ((rc = desk_claims_rank(&total, ui->d, &f, NULL)) != DESK_OK)
 		return rc;
-	desk_claims_free(v->list);
-	v->list = c;
-	v->m.n = desk_claims_count(c);
-	for (size_t i = 0; i < v->m.n; i++)
-		if (desk_claims_at(c, i)->id == id)
-			v->m.sel = i;
-	menu_scroll(ui, &v->m);
+	view_claims_clear(v);
+	v->m.n = v->w.total = (size_t)total;
+	if (at.id != 0 && (rc = view_claims_index_of(&sel, ui, at)) == DESK_OK && sel >= v->m.n)
+		sel = v->m.sel;
+	v->m.sel = sel;
+	view_claims_hold(ui);
 	ui_dirty_body(ui);
 	ui_dirty_bar(ui);
 	return DESK_OK;
@@ -135,7 +305,7 @@ view_claims_draw_row(struct ui *ui, int row)
 {
 	struct view_claims *v = ui->claims;
 	size_t i = menu_item(&v->m, row);
-	const desk_claim *c;
+	const struct view_claims_row *c;
 	char num[32];
 	int sel, x = 1, vi;
 	attr_t a;
@@ -152,9 +322,8 @@ view_claims_draw_row(struct ui *ui, int row)
 		             "No claims here: in the reader, c makes the sentence under the cursor "
 		             "a claim (f and v change the filters)",
 		             ui->cols - 1, UI_NORMAL);
-	if (i >= v->m.n)
+	if (i >= v->m.n || (c = view_claims_row(v, i)) == NULL)
 		return;
-	c = desk_claims_at(v->list, i);
 	sel = i == v->m.sel;
 	vi = view_claim_verdict_index(ui, c->verdict);
 	menu_cell(ui, row, x, desk_claim_status_name(c->status), 9, sel ? UI_SELECT : UI_HEADING);
@@ -162,7 +331,8 @@ view_claims_draw_row(struct ui *ui, int row)
 	menu_cell(ui, row, x, vi >= 0 ? desk_verdicts_at(ui->verdicts, (size_t)vi)->label : "-", 13,
 	          sel ? UI_SELECT : UI_NORMAL);
 	if (!sel && vi >= 0) {
-		view_claim_status_look(ui, c, &a, &p);
+		a = ui->verdict_attr[vi];
+		p = ui->verdict_pair[vi];
 		mvwchgat(ui->body, row, x,
 		         ui_text_width(desk_verdicts_at(ui->verdicts, (size_t)vi)->label), a, p,
 		         NULL);
@@ -172,7 +342,7 @@ view_claims_draw_row(struct ui *ui, int row)
 	menu_cell(ui, row, x, num, 7, sel ? UI_SELECT : UI_DIM);
 	x += 8;
 	if (v->article == 0) {
-		snprintf(num, sizeof num, "%7lld", (long long)c->article_id);
+		snprintf(num, sizeof num, "%7lld", (long long)c->at.article_id);
 		menu_cell(ui, row, x, num, 7, sel ? UI_SELECT : UI_DIM);
 		x += 8;
 	}
@@ -214,6 +384,7 @@ static void
 view_claims_resize(struct ui *ui)
 {
 	menu_resize(ui, &ui->claims->m);
+	view_claims_hold(ui);
 }
 
 static int
@@ -235,15 +406,18 @@ view_claims_cursor(struct ui *ui)
 static int
 view_claims_move(struct ui *ui, enum view_move mv, int64_t n)
 {
-	return menu_move(ui, &ui->claims->m, mv, n);
+	int rc = menu_move(ui, &ui->claims->m, mv, n);
+
+	view_claims_hold(ui);
+	return rc;
 }
 
 static int64_t
 view_claims_article(struct ui *ui)
 {
-	const desk_claim *c = view_claims_selected(ui);
+	const struct view_claims_row *c = view_claims_selected(ui);
 
-	return c ? c->article_id : ui->claims->article;
+	return c ? c->at.article_id : ui->claims->article;
 }
 
 /* Another editor's edits: the list and the detail again. */
@@ -285,10 +459,16 @@ view_claims_open_list(struct ui *ui, int64_t article)
 	if (ui_switch(ui, views[VIEW_CLAIMS]) != DESK_OK)
 		return DESK_ERROR;
 	/* On the claim under the reader's cursor. */
-	for (size_t i = 0; here && i < v->m.n; i++)
-		if (desk_claims_at(v->list, i)->id == here->id)
+	if (here != NULL) {
+		size_t i;
+
+		if (view_claims_index_of(
+		        &i, ui, (desk_claim_place){here->article_id, here->start, here->id}) ==
+		        DESK_OK &&
+		    i < v->m.n)
 			v->m.sel = i;
-	menu_scroll(ui, &v->m);
+		view_claims_hold(ui);
+	}
 	return DESK_OK;
 }
 
@@ -329,14 +509,15 @@ view_claims_toggle_scope(struct ui *ui)
 int
 view_claims_jump(struct ui *ui)
 {
-	const desk_claim *c = view_claims_selected(ui);
+	const struct view_claims_row *r = view_claims_selected(ui);
+	const desk_claim *c;
 	int64_t article, start, id;
 
-	if (c == NULL)
+	if (r == NULL)
 		return ui_error(ui, "No claim here");
-	article = c->article_id;
-	start = c->start;
-	id = c->id;
+	article = r->at.article_id;
+	start = r->at.start;
+	id = r->at.id;
 	if (views[VIEW_READER]->article(ui) == article) {
 		if (ui_switch(ui, views[VIEW_READER]) != DESK_OK)
 			return DESK_ERROR;
@@ -625,11 +806,11 @@ view_claims_back(struct ui *ui)
 int64_t
 view_claims_current(struct ui *ui)
 {
-	const desk_claim *c;
+	const struct view_claims_row *c;
 
 	if (ui->view == views[VIEW_CLAIM])
 		return ui->claims->claim_id;
 	if (ui->view == views[VIEW_CLAIMS])
-		return (c = view_claims_selected(ui)) ? c->id : 0;
+		return (c = view_claims_selected(ui)) ? c->at.id : 0;
 	return 0;
 }

@@ -156,6 +156,27 @@ const desk_entity *desk_entities_at(const desk_entities *e, size_t i);
 void desk_entities_free(desk_entities *e);
 int desk_entities_json(char **out, desk *d);
 
+/* --- The entities a page at a time (entity_page.c) ---------------------- */
+
+/* An entity's place in the paged list: by name, then id (the index entity_name). */
+typedef struct desk_entity_place {
+	const char *name; /* NULL: before the first (or with backward, after the last) */
+	int64_t id;
+} desk_entity_place;
+
+/*
+ * Up to max entities (merged ones left out) after key, or with backward the
+ * last ones before it, in the list's order (by name); each with its mentions
+ * and aliases as desk_entities_get reads them.  One keyset query: it costs
+ * the page and its entities' mentions, wherever the page is.
+ */
+int desk_entities_page(desk_entities **out, desk *d, const desk_entity_place *key, int backward,
+                       size_t max);
+/* How many entities come before key (name NULL: all of them); an index count. */
+int desk_entities_rank(int64_t *out, desk *d, const desk_entity_place *key);
+/* The id of the entity at index i of the list (0 past its end); its name in *name (free it). */
+int desk_entities_nth(int64_t *id, char **name, desk *d, int64_t i);
+
 /* --- Suggestions (suggest.c) ------------------------------------------ */
 
 /* How text is compared when looking for the same name elsewhere. */

@@ -261,6 +261,38 @@ typedef struct desk_claim_event {
 int desk_claim_history(desk_claim_event **out, size_t *n, desk *d, int64_t claim_id);
 void desk_claim_history_free(desk_claim_event *v, size_t n);
 
+/* --- The claims a page at a time (claim_read.c, claim_page.c) ------------- */
+
+/*
+ * A claim's place in the paged list: the claims of the filter by article,
+ * then start, then id (the index claim_article), whatever their repeats.
+ */
+typedef struct desk_claim_place {
+	int64_t article_id, start, id;
+} desk_claim_place;
+
+/*
+ * Up to max claims of filter f (NULL: all) after key, or with backward the
+ * last ones before it; key NULL means the list's start (or with backward its
+ * end).  Rows always come in the list's order, each as desk_claims_get reads
+ * it (evidence, entities, repeats).  One keyset query: it costs the page,
+ * wherever the page is.
+ */
+int desk_claims_page(desk_claims **out, desk *d, const desk_claim_filter *f,
+                     const desk_claim_place *key, int backward, size_t max);
+/*
+ * How many claims of f come before key (NULL: all of them).  The whole
+ * corpus's count comes from the kept counts (stat_claim) once they are
+ * complete; else an index count that never reads a claim's text.
+ */
+int desk_claims_rank(int64_t *out, desk *d, const desk_claim_filter *f,
+                     const desk_claim_place *key);
+/* The key of the claim at index i of f's list; *found 0 past its end. */
+int desk_claims_nth(desk_claim_place *out, int *found, desk *d, const desk_claim_filter *f,
+                    int64_t i);
+/* One claim as the JSON object of desk_claims_json's array (compact); caller frees. */
+int desk_claim_json(char **out, desk *d, const desk_claim *c);
+
 #ifdef __cplusplus
 }
 #endif

@@ -24,6 +24,20 @@
 	"o.research_id = " r " AND o.deleted_at IS NULL)) - 1)"
 
 /*
+ * The paged list's WHERE (claim_read.c, claim_page.c), claim c joined to its research r: ?1 and ?2
+ * bound the article (both the article, or 0 and INT64_MAX for the corpus), ?3 the status, ?4 the
+ * verdict, ?5-?7 the key; its order is the index's.
+ */
+#define CLAIM_PAGE_WHERE(cmp)                                                                      \
+	"WHERE c.deleted_at IS NULL AND c.article_id BETWEEN ?1 AND ?2 AND (?3 IS NULL OR "        \
+	"r.status = ?3) AND (?4 IS NULL OR r.verdict = ?4) AND (c.article_id, c.start, c.id) " cmp \
+	" (?5, ?6, ?7) "
+
+/* Bind f (with its verdict's name, NULL for none) and key to a CLAIM_PAGE_WHERE query. */
+void claim_page_bind(sqlite3_stmt *st, const desk_claim_filter *f, const char *verdict,
+                     const desk_claim_place *key);
+
+/*
  * The state of the research row (table research, unaliased) as a JSON object
  * (history_actions.c).
  */

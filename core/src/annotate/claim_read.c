@@ -5,6 +5,7 @@
  * it and the number of other articles holding the same claim (by key, from
  * the sentence index, and by shared research).
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -262,6 +263,108 @@ done:
 	return rc;
 }
 
+/*
+ * The rows of st (CLAIM_COLS then the repeats) into l, each with its
+ * evidence and the spans inside it; with reverse, in the opposite order.
+ */
+static int
+claim_read_fill(desk_claims *l, desk *d, sqlite3_stmt *st, int reverse)
+{
+	size_t cap = 0;
+	int rc, r;
+
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		if (desk_grow(&l->v, &cap, l->n, sizeof *l->v) != DESK_OK ||
+		    claim_read_from_row(&l->v[l->n], st) != DESK_OK)
+			return desk_error(d, DESK_NOMEM, "out of memory");
+		l->n++;
+	}
+	if (r != SQLITE_DONE)
+		return desk_sqlite_error(d, "list claims");
+	for (size_t i = 0; reverse && i < l->n / 2; i++) {
+		claim_full t = l->v[i];
+
+		l->v[i] = l->v[l->n - 1 - i];
+		l->v[l->n - 1 - i] = t;
+	}
+	for (size_t i = 0; i < l->n; i++) {
+		const desk_spans *s = NULL;
+
+		if ((rc = claim_read_load_evidence(d, &l->v[i])) != DESK_OK ||
+		    (rc = claim_read_list_spans(&s, d, l, l->v[i].c.article_id)) != DESK_OK ||
+		    (rc = claim_read_pick_entities(d, &l->v[i], s)) != DESK_OK)
+			return rc;
+	}
+	return DESK_OK;
+}
+
+/*
+ * Start a list for filter f: l allocated, the article checked, the verdict's
+ * name in *verdict (NULL for none).
+ */
+static int
+claim_read_begin(desk_claims **l, char **verdict, desk *d, const desk_claim_filter *f)
+{
+	int rc;
+
+	*verdict = NULL;
+	if ((*l = calloc(1, sizeof **l)) == NULL)
+		return desk_error(d, DESK_NOMEM, "out of memory");
+	if (f->article_id != 0 && (rc = claim_read_article_exists(d, f->article_id)) != DESK_OK)
+		return rc;
+	if (f->verdict != NULL)
+		return verdict_name(verdict, d, f->verdict);
+	return DESK_OK;
+}
+
+/* Where a page starts (claims_page) and how long it is. */
+struct claim_read_page {
+	const desk_claim_place *key;
+	int backward;
+	size_t max;
+};
+
+/* The claims of f by sql: desk_claims_get's query (pg NULL) or a page's (CLAIM_PAGE_WHERE). */
+static int
+claim_read_run(desk_claims **out, desk *d, const desk_claim_filter *f, const char *sql,
+               const struct claim_read_page *pg)
+{
+	desk_claim_filter all = {0, DESK_CLAIM_ANY, NULL};
+	sqlite3_stmt *st = NULL;
+	desk_claims *l = NULL;
+	char *verdict = NULL;
+	int rc;
+
+	*out = NULL;
+	if (d == NULL)
+		return DESK_MISUSE;
+	if (f == NULL)
+		f = &all;
+	if ((rc = claim_read_begin(&l, &verdict, d, f)) != DESK_OK ||
+	    (rc = desk_prepare(d, &st, sql)) != DESK_OK)
+		goto done;
+	if (pg != NULL) {
+		claim_page_bind(st, f, verdict, pg->key);
+		sqlite3_bind_int64(st, 8, pg->max > INT64_MAX ? INT64_MAX : (int64_t)pg->max);
+	} else {
+		sqlite3_bind_int64(st, 1, f->article_id);
+		if (f->status != DESK_CLAIM_ANY)
+			sqlite3_bind_text(st, 2, desk_claim_status_name(f->status), -1,
+			                  SQLITE_STATIC);
+		if (verdict)
+			sqlite3_bind_text(st, 3, verdict, -1, SQLITE_STATIC);
+	}
+	if ((rc = claim_read_fill(l, d, st, pg && pg->backward)) != DESK_OK)
+		goto done;
+	*out = l;
+	l = NULL;
+done:
+	sqlite3_finalize(st);
+	free(verdict);
+	desk_claims_free(l);
+	return rc;
+}
+
 int
 desk_claims_get(desk_claims **out, desk *d, const desk_claim_filter *f)
 {
@@ -274,61 +377,22 @@ desk_claims_get(desk_claims **out, desk *d, const desk_claim_filter *f)
 	    "AND (?1 = 0 OR c.article_id = ?1) AND (?2 IS NULL OR r.status = ?2) AND "
 	    "(?3 IS NULL OR r.verdict = ?3) "
 	    "ORDER BY repeats DESC, c.article_id, c.start, c.\"end\", c.id";
-	desk_claim_filter all = {0, DESK_CLAIM_ANY, NULL};
-	sqlite3_stmt *st = NULL;
-	desk_claims *l = NULL;
-	char *verdict = NULL;
-	size_t cap = 0;
-	int rc, r;
 
-	*out = NULL;
-	if (d == NULL)
-		return DESK_MISUSE;
-	if (f == NULL)
-		f = &all;
-	if ((l = calloc(1, sizeof *l)) == NULL) {
-		rc = desk_error(d, DESK_NOMEM, "out of memory");
-		goto done;
-	}
-	if ((f->article_id != 0 && (rc = claim_read_article_exists(d, f->article_id)) != DESK_OK) ||
-	    (f->verdict != NULL && (rc = verdict_name(&verdict, d, f->verdict)) != DESK_OK) ||
-	    (rc = desk_prepare(d, &st, sql)) != DESK_OK)
-		goto done;
-	sqlite3_bind_int64(st, 1, f->article_id);
-	if (f->status != DESK_CLAIM_ANY)
-		sqlite3_bind_text(st, 2, desk_claim_status_name(f->status), -1, SQLITE_STATIC);
-	if (verdict)
-		sqlite3_bind_text(st, 3, verdict, -1, SQLITE_STATIC);
-	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-		if (desk_grow(&l->v, &cap, l->n, sizeof *l->v) != DESK_OK) {
-			rc = desk_error(d, DESK_NOMEM, "out of memory");
-			goto done;
-		}
-		if (claim_read_from_row(&l->v[l->n], st) != DESK_OK) {
-			rc = desk_error(d, DESK_NOMEM, "out of memory");
-			goto done;
-		}
-		l->n++;
-	}
-	if (r != SQLITE_DONE) {
-		rc = desk_sqlite_error(d, "list claims");
-		goto done;
-	}
-	for (size_t i = 0; i < l->n; i++) {
-		const desk_spans *s = NULL;
+	return claim_read_run(out, d, f, sql, NULL);
+}
 
-		if ((rc = claim_read_load_evidence(d, &l->v[i])) != DESK_OK ||
-		    (rc = claim_read_list_spans(&s, d, l, l->v[i].c.article_id)) != DESK_OK ||
-		    (rc = claim_read_pick_entities(d, &l->v[i], s)) != DESK_OK)
-			goto done;
-	}
-	*out = l;
-	l = NULL;
-done:
-	sqlite3_finalize(st);
-	free(verdict);
-	desk_claims_free(l);
-	return rc;
+int
+desk_claims_page(desk_claims **out, desk *d, const desk_claim_filter *f,
+                 const desk_claim_place *key, int backward, size_t max)
+{
+	static const char fwd[] = "SELECT " CLAIM_COLS CLAIM_REPEATS CLAIM_FROM CLAIM_PAGE_WHERE(
+	    ">") "ORDER BY c.article_id, c.start, c.id LIMIT ?8";
+	static const char back[] = "SELECT " CLAIM_COLS CLAIM_REPEATS CLAIM_FROM CLAIM_PAGE_WHERE(
+	    "<") "ORDER BY c.article_id DESC, c.start DESC, c.id DESC LIMIT ?8";
+	desk_claim_place edge = {backward ? INT64_MAX : INT64_MIN, 0, 0};
+	struct claim_read_page pg = {key ? key : &edge, backward, max};
+
+	return claim_read_run(out, d, f, backward ? back : fwd, &pg);
 }
 
 size_t
@@ -397,6 +461,22 @@ claim_read_json(const desk_claim *c)
 	              c->review_reason, "author", c->author, "created_at", c->created_at, "repeats",
 	              (json_int_t)c->repeats, "evidence", ev, "entities", ents);
 	return o;
+}
+
+int
+desk_claim_json(char **out, desk *d, const desk_claim *c)
+{
+	json_t *o;
+
+	*out = NULL;
+	if (d == NULL || c == NULL)
+		return DESK_MISUSE;
+	if ((o = claim_read_json(c)) == NULL || (*out = json_dumps(o, JSON_COMPACT)) == NULL) {
+		json_decref(o);
+		return desk_error(d, DESK_NOMEM, "out of memory");
+	}
+	json_decref(o);
+	return DESK_OK;
 }
 
 int

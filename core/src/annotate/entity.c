@@ -12,7 +12,7 @@
 
 #include <jansson.h>
 
-#include "internal.h"
+#include "entity_internal.h"
 
 struct desk_entities {
 	desk_entity *v;
@@ -535,11 +535,9 @@ done:
 
 /* Non-merged entities with their mentions and aliases, by mentions then name. */
 #define ENTITY_LIST                                                                                \
-	"SELECT e.id, e.name, e.external_id, (SELECT count(*) FROM span s WHERE s.entity_id = "    \
-	"e.id AND s.deleted_at IS NULL) AS mentions, coalesce((SELECT group_concat(text, "         \
-	"char(10)) FROM (SELECT text FROM span s WHERE s.entity_id = e.id AND s.deleted_at IS "    \
-	"NULL GROUP BY text ORDER BY count(*) DESC, text)), '') AS aliases FROM entity e WHERE "   \
-	"e.merged_into IS NULL ORDER BY mentions DESC, e.name, e.id"
+	"SELECT " ENTITY_COLS                                                                      \
+	" FROM entity e WHERE e.merged_into IS NULL ORDER BY mentions DESC, "                      \
+	"e.name, e.id"
 
 static void
 entity_clear(desk_entity *e)
@@ -550,20 +548,15 @@ entity_clear(desk_entity *e)
 }
 
 int
-desk_entities_get(desk_entities **out, desk *d)
+entity_list_fill(desk_entities **out, desk *d, sqlite3_stmt *st, int reverse)
 {
-	sqlite3_stmt *st = NULL;
 	desk_entities *l = NULL;
 	size_t cap = 0;
-	int rc, r;
+	int rc = DESK_OK, r;
 
 	*out = NULL;
-	if ((l = calloc(1, sizeof *l)) == NULL) {
-		rc = desk_error(d, DESK_NOMEM, "out of memory");
-		goto done;
-	}
-	if ((rc = desk_prepare(d, &st, ENTITY_LIST)) != DESK_OK)
-		goto done;
+	if ((l = calloc(1, sizeof *l)) == NULL)
+		return desk_error(d, DESK_NOMEM, "out of memory");
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
 		desk_entity *e;
 
@@ -588,11 +581,29 @@ desk_entities_get(desk_entities **out, desk *d)
 		rc = desk_sqlite_error(d, "list entities");
 		goto done;
 	}
+	for (size_t i = 0; reverse && i < l->n / 2; i++) {
+		desk_entity t = l->v[i];
+
+		l->v[i] = l->v[l->n - 1 - i];
+		l->v[l->n - 1 - i] = t;
+	}
 	*out = l;
 	l = NULL;
 done:
-	sqlite3_finalize(st);
 	desk_entities_free(l);
+	return rc;
+}
+
+int
+desk_entities_get(desk_entities **out, desk *d)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	*out = NULL;
+	if ((rc = desk_prepare(d, &st, ENTITY_LIST)) == DESK_OK)
+		rc = entity_list_fill(out, d, st, 0);
+	sqlite3_finalize(st);
 	return rc;
 }
 
