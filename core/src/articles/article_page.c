@@ -98,6 +98,57 @@ static const struct page_order page_orders[] = {
     [DESK_SORT_TITLE] = {"title_key", ">", "<", "ASC", "DESC"},
 };
 
+static int
+page_filtered(const desk_article_filter *f)
+{
+	return f && (f->lang || f->date_from || f->date_to || f->label || f->claim_status);
+}
+
+/*
+ * Whether to read article_sort: in the date and title orders, and in id
+ * order under a filter once the sort keys are all there (its rows are
+ * narrow and its indexes hold the filters' columns; the articles' rows are
+ * not).
+ */
+static int
+page_narrow(desk *d, const desk_article_filter *f)
+{
+	sqlite3_stmt *st = NULL;
+	int ready = 0;
+
+	if (page_sort(f) != DESK_SORT_ID)
+		return 1;
+	if (!page_filtered(f) ||
+	    desk_prepare(d, &st, "SELECT NOT EXISTS (SELECT 1 FROM sort_upgrade)") != DESK_OK)
+		return 0;
+	ready = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return ready;
+}
+
+/*
+ * Whether f's label or claim status has no article at all: one probe, so
+ * that a label nobody uses does not scan the list for nothing.
+ */
+static int
+page_none(desk *d, const desk_article_filter *f)
+{
+	sqlite3_stmt *st = NULL;
+	int none = 0;
+
+	if (f == NULL || (f->label == NULL && f->claim_status == NULL) ||
+	    desk_prepare(d, &st,
+	                 "SELECT (?8 IS NOT NULL AND NOT EXISTS (SELECT 1 FROM span WHERE label = "
+	                 "?8 AND deleted_at IS NULL)) OR (?9 IS NOT NULL AND NOT EXISTS (SELECT 1 "
+	                 "FROM claim c JOIN research r ON r.id = c.research_id WHERE r.status = ?9 "
+	                 "AND c.deleted_at IS NULL))") != DESK_OK)
+		return 0;
+	page_bind(st, f);
+	none = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return none;
+}
+
 /* Whether the sort keys are all there (migration 9's upgrade done). */
 static int
 page_ready(desk *d)
@@ -213,6 +264,8 @@ page_sorted(desk_article ***out, size_t *n, desk *d, const desk_article_filter *
 
 	if (backward ? key <= 0 : key == INT64_MAX)
 		return DESK_OK; /* nothing before the start or after the end */
+	if (page_none(d, f))
+		return DESK_OK;
 	if ((rc =
 	         page_prepare(d, &st, f, key,
 	                      "SELECT id FROM article_sort WHERE %s%s%s%s%s AND " SORT_FILTER
@@ -232,10 +285,11 @@ page_sorted(desk_article ***out, size_t *n, desk *d, const desk_article_filter *
 
 /* What page_sorted_one() asks article_sort. */
 enum page_one {
-	PAGE_NTH,       /* the id at index i */
-	PAGE_RANK,      /* how many come before key */
-	PAGE_DATE,      /* the first article of the first date on or after date (0: none) */
-	PAGE_DATE_NEWER /* how many are dated after date */
+	PAGE_NTH,        /* the id at index i */
+	PAGE_RANK,       /* how many come before key */
+	PAGE_DATE,       /* the first article of the first date on or after date (0: none) */
+	PAGE_DATE_NEWER, /* how many are dated after date */
+	PAGE_TOTAL       /* how many there are */
 };
 
 /* One number from a query over article_sort in f's order. */
@@ -248,6 +302,8 @@ page_sorted_one(int64_t *out, desk *d, const desk_article_filter *f, enum page_o
 	int rc, r;
 
 	*out = 0;
+	if (page_none(d, f))
+		return DESK_OK;
 	switch (what) {
 	case PAGE_NTH:
 		rc = page_prepare(d, &st, f, 0,
@@ -268,10 +324,14 @@ page_sorted_one(int64_t *out, desk *d, const desk_article_filter *f, enum page_o
 		                  ") AND " SORT_FILTER " ORDER BY %s %s, id %s LIMIT 1",
 		                  o->col, o->down, o->down);
 		break;
-	default:
+	case PAGE_DATE_NEWER:
 		rc = page_prepare(
 		    d, &st, f, 0,
 		    "SELECT count(*) FROM article_sort WHERE date > ?10 AND " SORT_FILTER);
+		break;
+	default:
+		rc = page_prepare(d, &st, f, 0,
+		                  "SELECT count(*) FROM article_sort WHERE " SORT_FILTER);
 		break;
 	}
 	if (rc != DESK_OK)
@@ -298,7 +358,7 @@ desk_article_page(desk_article ***out, size_t *n, desk *d, const desk_article_fi
 
 	*out = NULL;
 	*n = 0;
-	if (page_sort(f) != DESK_SORT_ID)
+	if (page_narrow(d, f))
 		return page_sorted(out, n, d, f, key, backward, max);
 	if ((rc = desk_prepare(
 	         d, &st,
@@ -337,12 +397,6 @@ done:
 	return rc;
 }
 
-static int
-page_filtered(const desk_article_filter *f)
-{
-	return f && (f->lang || f->date_from || f->date_to || f->label || f->claim_status);
-}
-
 int
 desk_article_rank(int64_t *out, desk *d, const desk_article_filter *f, int64_t key)
 {
@@ -351,8 +405,14 @@ desk_article_rank(int64_t *out, desk *d, const desk_article_filter *f, int64_t k
 
 	*out = 0;
 	/* The whole list's size is the same in any order. */
-	if (page_sort(f) != DESK_SORT_ID && key < INT64_MAX - 1)
-		return key <= 0 ? DESK_OK : page_sorted_one(out, d, f, PAGE_RANK, key, NULL, 0);
+	if (page_narrow(d, f)) {
+		if (key <= 0)
+			return DESK_OK;
+		if (key < INT64_MAX - 1)
+			return page_sorted_one(out, d, f, PAGE_RANK, key, NULL, 0);
+		if (page_filtered(f))
+			return page_sorted_one(out, d, f, PAGE_TOTAL, 0, NULL, 0);
+	}
 	/* The kept counts are right once the stats upgrade has gone through every article. */
 	if (key == INT64_MAX && !page_filtered(f))
 		rc = desk_prepare(d, &st,
@@ -392,7 +452,7 @@ desk_article_nth(int64_t *out, desk *d, const desk_article_filter *f, int64_t i)
 	*out = 0;
 	if (i < 0)
 		return DESK_OK;
-	if (page_sort(f) != DESK_SORT_ID)
+	if (page_narrow(d, f))
 		return page_sorted_one(out, d, f, PAGE_NTH, 0, NULL, i);
 	/* A compound SELECT ordered by id merges the three index ranges: no sort. */
 	if ((rc = desk_prepare(
