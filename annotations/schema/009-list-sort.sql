@@ -16,37 +16,40 @@
 -- goes when they all are.  Until then the date and title sorts are refused
 -- (the id order needs none of this).  The status is kept in step by a
 -- trigger; copydesk never changes an article's title or date.
+--
+-- Every statement may run again on a database that has its objects (one
+-- set back to an earlier user_version): the fill then redoes every row.
 
-CREATE TABLE article_sort (
+CREATE TABLE IF NOT EXISTS article_sort (
     id        INTEGER PRIMARY KEY,
     date      TEXT NOT NULL,
     title_key TEXT NOT NULL,
     status    TEXT NOT NULL,
     lang      TEXT NOT NULL
 );
-CREATE INDEX article_sort_date ON article_sort (date, id, status, lang);
-CREATE INDEX article_sort_title ON article_sort (title_key, id, status, lang, date);
+CREATE INDEX IF NOT EXISTS article_sort_date ON article_sort (date, id, status, lang);
+CREATE INDEX IF NOT EXISTS article_sort_title ON article_sort (title_key, id, status, lang, date);
 
-CREATE TRIGGER article_sort_status AFTER UPDATE OF status ON article
+CREATE TRIGGER IF NOT EXISTS article_sort_status AFTER UPDATE OF status ON article
 WHEN old.status IS NOT new.status
 BEGIN
     UPDATE article_sort SET status = new.status WHERE id = new.id;
 END;
-CREATE TRIGGER article_sort_del AFTER DELETE ON article
+CREATE TRIGGER IF NOT EXISTS article_sort_del AFTER DELETE ON article
 BEGIN
     DELETE FROM article_sort WHERE id = old.id;
 END;
 
-CREATE TABLE sort_upgrade (
+CREATE TABLE IF NOT EXISTS sort_upgrade (
     id   INTEGER PRIMARY KEY CHECK (id = 1),
     next INTEGER NOT NULL,
     last INTEGER NOT NULL
 );
-INSERT INTO sort_upgrade (id, next, last)
+INSERT OR REPLACE INTO sort_upgrade (id, next, last)
 SELECT 1, (SELECT min(id) FROM article), (SELECT max(id) FROM article)
 WHERE EXISTS (SELECT 1 FROM article);
 
 -- The label filter ("articles with a standing span of label L") probes this
 -- index once an article, without reading the span rows.  Building it reads
 -- the spans once (about 0.3 s at 200,000 spans), not the articles.
-CREATE INDEX span_label_article ON span (label, article_id) WHERE deleted_at IS NULL;
+CREATE INDEX IF NOT EXISTS span_label_article ON span (label, article_id) WHERE deleted_at IS NULL;

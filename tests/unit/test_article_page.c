@@ -68,6 +68,19 @@ page_ids(desk *d, const desk_article_filter *f, int64_t key, int backward, size_
 	return n;
 }
 
+/* Remove a database file with its -wal and -shm. */
+static void
+page_unlink(const char *path)
+{
+	char side[256];
+
+	unlink(path);
+	snprintf(side, sizeof side, "%s-wal", path);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", path);
+	unlink(side);
+}
+
 /* Forward pages from the start walk every article once, in order; backward pages from the end the
  * same. */
 static void
@@ -224,15 +237,7 @@ test_page_concurrent_add(void **state)
 	assert_int_equal(r, 10);
 	desk_close(b);
 	desk_close(a);
-	unlink(path);
-	{
-		char side[sizeof path + 8];
-
-		snprintf(side, sizeof side, "%s-wal", path);
-		unlink(side);
-		snprintf(side, sizeof side, "%s-shm", path);
-		unlink(side);
-	}
+	page_unlink(path);
 }
 
 /*
@@ -502,15 +507,7 @@ test_page_sorts_concurrent(void **state)
 	}
 	desk_close(b);
 	desk_close(d);
-	unlink(path);
-	{
-		char side[sizeof path + 8];
-
-		snprintf(side, sizeof side, "%s-wal", path);
-		unlink(side);
-		snprintf(side, sizeof side, "%s-shm", path);
-		unlink(side);
-	}
+	page_unlink(path);
 }
 
 int

@@ -19,13 +19,15 @@
  * The filter's terms over table t: ?1 status, ?2 lang, ?3 first date, ?4
  * last date, ?8 a label a standing span has, ?9 a claim's status.
  */
-#define PAGE_TERMS(t)                                                                              \
+#define PAGE_BASIC                                                                                 \
 	"(?1 IS NULL OR status = ?1) AND (?2 IS NULL OR lang = ?2) AND "                           \
 	"(?3 IS NULL OR (date <> '' AND date >= ?3)) AND (?4 IS NULL OR (date <> '' AND date <= "  \
-	"?4)) AND (?8 IS NULL OR EXISTS (SELECT 1 FROM span sp WHERE sp.label = ?8 AND "           \
-	"sp.article_id = " t                                                                       \
-	".id AND sp.deleted_at IS NULL)) AND (?9 IS NULL OR EXISTS (SELECT 1 "                     \
-	"FROM claim c JOIN research r ON r.id = c.research_id WHERE c.article_id = " t             \
+	"?4))"
+#define PAGE_TERMS(t)                                                                              \
+	PAGE_BASIC                                                                                 \
+	" AND (?8 IS NULL OR EXISTS (SELECT 1 FROM span sp WHERE sp.label = ?8 AND "               \
+	"sp.article_id = " t ".id AND sp.deleted_at IS NULL)) AND (?9 IS NULL OR EXISTS (SELECT "  \
+	"1 FROM claim c JOIN research r ON r.id = c.research_id WHERE c.article_id = " t           \
 	".id AND c.deleted_at IS NULL AND r.status = ?9))"
 #define PAGE_FILTER PAGE_TERMS("article")
 #define SORT_FILTER PAGE_TERMS("article_sort")
@@ -210,6 +212,19 @@ done:
 	return rc;
 }
 
+/* Hand a page over in the list's order (backward: it was read the other way). */
+static void
+page_hand(desk_article ***out, size_t *n, desk_article **list, size_t len, int backward)
+{
+	for (size_t i = 0; backward && i < len / 2; i++) {
+		desk_article *a = list[i];
+		list[i] = list[len - 1 - i];
+		list[len - 1 - i] = a;
+	}
+	*out = list;
+	*n = len;
+}
+
 /* The articles of the ids st gives, in that order (reversed with backward). */
 static int
 page_fetch(desk_article ***out, size_t *n, desk *d, sqlite3_stmt *st, int backward)
@@ -238,13 +253,7 @@ page_fetch(desk_article ***out, size_t *n, desk *d, sqlite3_stmt *st, int backwa
 		rc = desk_sqlite_error(d, "list a page of articles");
 		goto done;
 	}
-	for (size_t i = 0; backward && i < len / 2; i++) {
-		desk_article *a = list[i];
-		list[i] = list[len - 1 - i];
-		list[len - 1 - i] = a;
-	}
-	*out = list;
-	*n = len;
+	page_hand(out, n, list, len, backward);
 	list = NULL;
 	len = 0;
 done:
@@ -330,8 +339,17 @@ page_sorted_one(int64_t *out, desk *d, const desk_article_filter *f, enum page_o
 		    "SELECT count(*) FROM article_sort WHERE date > ?10 AND " SORT_FILTER);
 		break;
 	default:
-		rc = page_prepare(d, &st, f, 0,
-		                  "SELECT count(*) FROM article_sort WHERE " SORT_FILTER);
+		/* Driven by the label's spans and the status's claims, not probed an article at a
+		 * time. */
+		rc = page_prepare(
+		    d, &st, f, 0, "SELECT count(*) FROM article_sort WHERE %s%s" PAGE_BASIC,
+		    f->label ? "id IN (SELECT article_id FROM span WHERE label = ?8 AND "
+		               "deleted_at IS NULL) AND "
+		             : "",
+		    f->claim_status ? "id IN (SELECT c.article_id FROM claim c JOIN research "
+		                      "r ON r.id = c.research_id WHERE r.status = ?9 AND "
+		                      "c.deleted_at IS NULL) AND "
+		                    : "");
 		break;
 	}
 	if (rc != DESK_OK)
@@ -382,13 +400,7 @@ desk_article_page(desk_article ***out, size_t *n, desk *d, const desk_article_fi
 		rc = desk_sqlite_error(d, "list a page of articles");
 		goto done;
 	}
-	for (size_t i = 0; backward && i < len / 2; i++) { /* read downwards, handed upwards */
-		desk_article *a = list[i];
-		list[i] = list[len - 1 - i];
-		list[len - 1 - i] = a;
-	}
-	*out = list;
-	*n = len;
+	page_hand(out, n, list, len, backward);
 	list = NULL;
 	len = 0;
 done:
