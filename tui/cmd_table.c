@@ -18,8 +18,14 @@ const struct cmd cmd_table[] = {
      "write the annotated corpus (one consistent snapshot) in another tool's format: to "
      "standard output, PATH, or the directory PATH for brat; FILTERS: --status S --label L "
      "--user NAME --since DATE --articles IDS --verdict V --claim-status S --with-boilerplate"},
-    {"list", cmd_list, NULL, "[--status new|progress|done] [--json]",
-     "list the articles: id, status, date, language, title"},
+    {"list", cmd_list, NULL,
+     "[--sort id|date|title] [--status S] [--lang vi|en] [--from DATE] [--to DATE] [--label L] "
+     "[--claim-status S] [--after ID] [--limit N] | [--status S] --json",
+     "list the articles: id, status, date, language, title; read and written a page at a time, "
+     "in id order, by date (newest first, undated last) or by title (accents and case "
+     "ignored); --after ID starts after that article in the order, --limit N stops after N; "
+     "--label L keeps the articles with a span labelled L, --claim-status S those with a "
+     "claim in status S; --json: every article (of a status) as one array"},
     {"show", cmd_show, NULL, "ID [--json]", "print an article; --json gives its stored fields"},
     {"status", cmd_status, NULL, "ID new|progress|done", "set an article's review status"},
     {"labels", cmd_labels, NULL, "[--json] | import [--replace] FILE",

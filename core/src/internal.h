@@ -326,6 +326,12 @@ int article_add(desk *d, const desk_article_in *in, const article_keys *keys, si
 int search_index_range(desk *d, sqlite3_stmt **st, int64_t first, int64_t last);
 
 /*
+ * article_sort.c: add the stored articles first..last to the list's sort
+ * keys (migration 9's article_sort), in the caller's transaction.
+ */
+int article_sort_range(desk *d, int64_t first, int64_t last);
+
+/*
  * span.c: widen start..end of t to grapheme boundaries and copy that text
  * into *text (caller frees; *len its bytes when len is given): spans and
  * claims cover whole graphemes.  DESK_NOMEM on failure.

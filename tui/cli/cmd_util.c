@@ -193,6 +193,7 @@ cmd_open_flags(desk **out, struct cli *c, unsigned flags)
 	cmd_upgrade(*out, c, desk_claim_index, "indexing sentences for repeats");
 	cmd_upgrade(*out, c, desk_stats_index, "counting articles for the statistics");
 	cmd_upgrade(*out, c, desk_search_index, "indexing articles for search");
+	cmd_upgrade(*out, c, desk_article_sort_index, "sorting articles for the list");
 	return EXIT_OK_;
 }
 

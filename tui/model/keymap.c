@@ -54,6 +54,7 @@ const struct keymap_binding keymap_table[] = {
     {"list", "l", "open", NULL},
     {"list", "Right", "open", NULL},
     {"list", "r", "reload", NULL},
+    {"list", "o", "sort-next", NULL},
     {"list", "q", "quit", NULL},
     {"list", "E", "entities", NULL},
     {"list", "C", "claims", "list the claims of every article"},

@@ -38,6 +38,10 @@
 	{"status", NULL, ui_cmds_status, "new|progress|done", "set the review status of the article read or under the cursor"}, \
 	{"export", NULL, ui_cmds_export, "--format FMT --output PATH [FILTERS]", "write the annotated corpus to PATH in another tool's format, as copydesk export does (the same options and filters); progress shows on the message line"}, \
 	{"reload", NULL, ui_cmds_reload, "", "read the list again from the database"}, \
+	{"sort", NULL, ui_cmds_sort, "date|id|title", "sort the article list: by date (newest first, undated last), by id (import order) or by title (accents and case ignored, untitled last); the title bar names the order"}, \
+	{"sort-next", NULL, ui_cmds_sort_next, "", "cycle the article list's order: id, date, title"}, \
+	{"filter", NULL, ui_cmds_filter, "[status=S] [lang=L] [from=DATE] [to=DATE] [label=NAME] [claim=S]", "show only the articles in status S (new, progress, done), in language L (vi, en), dated from/to DATE (YYYY-MM-DD, both kept), with a span labelled NAME, with a claim in status S (check, proposed, verified, disputed); :filter alone shows them all; the title bar shows the filter and how many articles it keeps"}, \
+	{"to-date", NULL, ui_cmds_date, "YYYY-MM-DD", "to the first article of that date in the list's order (by date: else the next older one; by id or title: the first article of the next date that has one)"}, \
 	{"tag", NULL, ui_cmds_tag, "LABEL", "tag the selection, else the word under the cursor, with LABEL; in the reader a label's key (P O L E D # T M by default) does the same. Spans show in their label's colour, the innermost on top and underlined where spans nest or overlap; without colour (NO_COLOR) in brackets with the label's key, [P Lương Cường], where K] closes a span out of nesting order"}, \
 	{"select", NULL, ui_cmds_select, "", "start a selection at the cursor (again: end it); motions extend it, a label's key tags it"}, \
 	{"cancel", NULL, ui_cmds_cancel, "", "end the selection without tagging"}, \
@@ -117,6 +121,10 @@ int ui_cmds_search_prev(struct ui *ui, const char *arg);
 int ui_cmds_boilerplate(struct ui *ui, const char *arg);
 int ui_cmds_status(struct ui *ui, const char *arg);
 int ui_cmds_reload(struct ui *ui, const char *arg);
+int ui_cmds_sort(struct ui *ui, const char *arg);
+int ui_cmds_sort_next(struct ui *ui, const char *arg);
+int ui_cmds_filter(struct ui *ui, const char *arg);
+int ui_cmds_date(struct ui *ui, const char *arg);
 int ui_cmds_export(struct ui *ui, const char *arg);
 int ui_cmds_nohlsearch(struct ui *ui, const char *arg);
 int ui_cmds_set(struct ui *ui, const char *arg);

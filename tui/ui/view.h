@@ -31,6 +31,16 @@ int view_list_refresh(struct ui *ui);
 /* Article id's status as the list shows it (DESK_STATUS_ANY: not listed); the whole reads. */
 desk_status view_list_status(struct ui *ui, int64_t id);
 size_t view_list_loads(struct ui *ui);
+/*
+ * The list's filter and sort (listfilter.h): set them (the cursor stays on
+ * its article if the new list has it; on failure the list stays as it was
+ * and err says why), read them; and move the cursor to the first article
+ * of a date (YYYY-MM-DD) in the list's order (failure: desk_errmsg()).
+ */
+struct listfilter;
+int view_list_set_filter(struct ui *ui, const struct listfilter *lf, char *err, size_t errlen);
+const struct listfilter *view_list_filter(struct ui *ui);
+int view_list_date(struct ui *ui, const char *date);
 
 /* --- view_reader.c ------------------------------------------------------ */
 int view_reader_new(struct ui *ui);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "listfilter.h"
 #include "listwin.h"
 #include "view.h"
 
@@ -26,18 +27,22 @@ struct view_list_row {
 };
 
 /*
- * The list is every article in id order; only a window of it is held (rows
- * [w.base, w.base + w.len) of w.total), read a page at a time by keyset
- * queries as the screen moves.  Articles only ever come at the end (ids
- * grow), so an article's index stays put while others import.
+ * The list is the articles of a filter in its order (id, date or title);
+ * only a window of it is held (rows [w.base, w.base + w.len) of w.total),
+ * read a page at a time by keyset queries as the screen moves.  In id order
+ * articles only ever come at the end (ids grow), so an article's index
+ * stays put while others import; in the other orders an import reads the
+ * list again around the cursor's article.
  */
 struct view_list {
 	struct view_list_row *rows; /* [w.len] */
 	struct listwin w;
-	int64_t since; /* the edit log's position the statuses are as of */
-	size_t loads;  /* how many times the list was read again from scratch */
-	size_t sel;    /* the cursor, an index into the whole list */
-	size_t top;    /* the first article shown */
+	struct listfilter lf;  /* what the editor set */
+	desk_article_filter f; /* lf for the store (points into lf) */
+	int64_t since;         /* the edit log's position the statuses are as of */
+	size_t loads;          /* how many times the list was read again from scratch */
+	size_t sel;            /* the cursor, an index into the whole list */
+	size_t top;            /* the first article shown */
 };
 
 int
@@ -46,6 +51,8 @@ view_list_new(struct ui *ui)
 	if ((ui->list = calloc(1, sizeof *ui->list)) == NULL)
 		return DESK_NOMEM;
 	ui->list->w.cap = VIEW_LIST_WINDOW;
+	listfilter_init(&ui->list->lf);
+	ui->list->f = listfilter_get(&ui->list->lf);
 	return DESK_OK;
 }
 
@@ -112,22 +119,23 @@ view_list_read(struct ui *ui, struct listwin_plan *p)
 		break;
 	case LISTWIN_BOTTOM:
 		/* The end as it is now: others may have imported since the count. */
-		if ((rc = desk_article_rank(&total, ui->d, NULL, INT64_MAX)) != DESK_OK)
+		if ((rc = desk_article_rank(&total, ui->d, &v->f, INT64_MAX)) != DESK_OK)
 			return rc;
 		v->w.total = (size_t)total;
 		key = INT64_MAX;
 		backward = 1;
 		break;
 	case LISTWIN_AT:
-		if ((rc = desk_article_nth(&key, ui->d, NULL, (int64_t)p->start)) != DESK_OK)
+		/* The page starts after the article before it. */
+		if (p->start > 0 &&
+		    (rc = desk_article_nth(&key, ui->d, &v->f, (int64_t)p->start - 1)) != DESK_OK)
 			return rc;
-		if (key == 0) /* the list got shorter: its end */
+		if (p->start > 0 && key == 0) /* the list got shorter: its end */
 			return view_list_read(ui,
 			                      &(struct listwin_plan){LISTWIN_BOTTOM, 0, p->count});
-		key--; /* the page starts at that article */
 		break;
 	}
-	if ((rc = desk_article_page(&arts, &n, ui->d, NULL, key, backward, p->count)) != DESK_OK)
+	if ((rc = desk_article_page(&arts, &n, ui->d, &v->f, key, backward, p->count)) != DESK_OK)
 		return rc;
 	if (p->read == LISTWIN_AFTER || p->read == LISTWIN_BEFORE) {
 		keep = v->w.len;
@@ -220,37 +228,45 @@ view_list_set(struct ui *ui, size_t i)
 	ui_dirty_bar(ui);
 }
 
+/* Article id's row in the window (in the list's order, not id order), or NULL. */
+static struct view_list_row *
+view_list_find(const struct view_list *v, int64_t id)
+{
+	for (size_t i = 0; i < v->w.len; i++)
+		if (desk_article_id(v->rows[i].a) == id)
+			return &v->rows[i];
+	return NULL;
+}
+
 /* Article id's index in the list, or the list's size when it is not there. */
 static int
 view_list_index_of(size_t *out, struct ui *ui, int64_t id)
 {
 	struct view_list *v = ui->list;
-	size_t lo = 0, hi = v->w.len;
-	int64_t rank;
+	struct view_list_row *r = view_list_find(v, id);
+	int64_t rank, at;
 	int rc;
 
-	while (lo < hi) { /* the window first: it is in id order */
-		size_t mid = lo + (hi - lo) / 2;
-		int64_t m = desk_article_id(v->rows[mid].a);
-
-		if (m == id) {
-			*out = v->w.base + mid;
-			return DESK_OK;
-		}
-		if (m < id)
-			lo = mid + 1;
-		else
-			hi = mid;
+	if (r) {
+		*out = v->w.base + (size_t)(r - v->rows);
+		return DESK_OK;
 	}
 	*out = v->w.total;
-	if (id <= 0 || (rc = desk_article_rank(&rank, ui->d, NULL, id)) != DESK_OK)
+	if (id <= 0 || (rc = desk_article_rank(&rank, ui->d, &v->f, id)) != DESK_OK)
 		return id <= 0 ? DESK_OK : rc;
-	if ((size_t)rank < v->w.total) {
+	if ((size_t)rank >= v->w.total)
+		return DESK_OK;
+	if (v->f.sort != DESK_SORT_ID) {
+		/* The article at that rank is id only if id is in the list. */
+		if ((rc = desk_article_nth(&at, ui->d, &v->f, rank)) != DESK_OK)
+			return rc;
+		if (at == id)
+			*out = (size_t)rank;
+	} else {
 		desk_article **a = NULL;
 		size_t n = 0;
 
-		/* The article at that rank is id only if id is still in the list. */
-		if ((rc = desk_article_page(&a, &n, ui->d, NULL, id - 1, 0, 1)) != DESK_OK)
+		if ((rc = desk_article_page(&a, &n, ui->d, &v->f, id - 1, 0, 1)) != DESK_OK)
 			return rc;
 		if (n == 1 && desk_article_id(a[0]) == id)
 			*out = (size_t)rank;
@@ -272,7 +288,7 @@ view_list_reload(struct ui *ui)
 
 	/* The log's position first: an edit between the two is read again, not lost. */
 	if ((rc = desk_article_changes(&none, &nnone, &added, ui->d, &since)) != DESK_OK ||
-	    (rc = desk_article_rank(&total, ui->d, NULL, INT64_MAX)) != DESK_OK)
+	    (rc = desk_article_rank(&total, ui->d, &v->f, INT64_MAX)) != DESK_OK)
 		return rc;
 	view_list_clear(v);
 	v->w.total = (size_t)total;
@@ -330,26 +346,6 @@ view_list_neighbour(struct ui *ui, int delta)
 	return view_list_selected(ui);
 }
 
-/* Article id's row in the window, or NULL. */
-static struct view_list_row *
-view_list_find(const struct view_list *v, int64_t id)
-{
-	size_t lo = 0, hi = v->w.len;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int64_t m = desk_article_id(v->rows[mid].a);
-
-		if (m == id)
-			return &v->rows[mid];
-		if (m < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return NULL;
-}
-
 void
 view_list_set_status(struct ui *ui, int64_t id, desk_status s)
 {
@@ -380,10 +376,16 @@ view_list_refresh(struct ui *ui)
 	for (size_t i = 0; i < n; i++)
 		view_list_set_status(ui, c[i].id, c[i].status);
 	free(c);
+	/*
+	 * A status filter: a changed article may leave or join the list.  Another
+	 * order: new articles land anywhere.  Read the list again around the cursor.
+	 */
+	if ((n > 0 && v->f.status != DESK_STATUS_ANY) || (added && v->f.sort != DESK_SORT_ID))
+		return view_list_reload(ui);
 	/* New articles (an import) come at the end: only the count changes. */
 	if (!added)
 		return DESK_OK;
-	if ((rc = desk_article_rank(&total, ui->d, NULL, INT64_MAX)) != DESK_OK)
+	if ((rc = desk_article_rank(&total, ui->d, &v->f, INT64_MAX)) != DESK_OK)
 		return rc;
 	end = v->w.base + v->w.len == v->w.total;
 	v->w.total = (size_t)total;
@@ -505,11 +507,16 @@ view_list_draw(struct ui *ui)
 static void
 view_list_draw_bar(struct ui *ui)
 {
-	char left[64];
+	char left[256], filter[192];
 	const char *ed = desk_editor(ui->d);
 	int w = ui_text_width(ed) + 1;
 
-	snprintf(left, sizeof left, " Articles %zu/%zu", view_list_index(ui), ui->list->w.total);
+	/* Where the cursor is, how many the list holds, its order and its filter. */
+	listfilter_describe(&ui->list->lf, filter, sizeof filter);
+	snprintf(left, sizeof left, " Articles %zu/%zu%s%s%s%s", view_list_index(ui),
+	         ui->list->w.total, ui->list->lf.sort != DESK_SORT_ID ? " by " : "",
+	         ui->list->lf.sort != DESK_SORT_ID ? desk_article_sort_name(ui->list->lf.sort) : "",
+	         *filter ? " | " : "", filter);
 	ui_draw_text(ui, ui->bar, 0, 0, left, ui->cols - w - 1, UI_BAR);
 	ui_draw_text(ui, ui->bar, 0, ui->cols - w, ed, w, UI_BAR);
 }
@@ -641,6 +648,45 @@ view_list_move(struct ui *ui, enum view_move m, int64_t n)
 	if (v->top != old)
 		ui_dirty_body(ui);
 	view_list_set(ui, to >= v->w.total ? v->w.total - 1 : to);
+	return DESK_OK;
+}
+
+int
+view_list_set_filter(struct ui *ui, const struct listfilter *lf, char *err, size_t errlen)
+{
+	struct view_list *v = ui->list;
+	struct listfilter old = v->lf;
+	int rc;
+
+	v->lf = *lf;
+	v->f = listfilter_get(&v->lf);
+	if ((rc = view_list_reload(ui)) != DESK_OK) {
+		/* The failure's message, before the old list is read again. */
+		snprintf(err, errlen, "%s", desk_errmsg(ui->d));
+		v->lf = old;
+		v->f = listfilter_get(&v->lf);
+		view_list_reload(ui);
+	}
+	return rc;
+}
+
+const struct listfilter *
+view_list_filter(struct ui *ui)
+{
+	return &ui->list->lf;
+}
+
+int
+view_list_date(struct ui *ui, const char *date)
+{
+	struct view_list *v = ui->list;
+	int64_t i;
+	int rc;
+
+	if ((rc = desk_article_date_index(&i, ui->d, &v->f, date)) != DESK_OK)
+		return rc;
+	if (v->w.total > 0)
+		view_list_set(ui, (size_t)i < v->w.total ? (size_t)i : v->w.total - 1);
 	return DESK_OK;
 }
 

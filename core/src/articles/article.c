@@ -315,6 +315,8 @@ article_add(desk *d, const desk_article_in *in, const article_keys *keys, size_t
 	/* The new articles' ids grow: first..last holds no article stored before. */
 	if (first != 0 && (rc = search_index_range(d, &fts, first, last)) != DESK_OK)
 		goto done;
+	if (first != 0 && (rc = article_sort_range(d, first, last)) != DESK_OK)
+		goto done;
 	if (first != 0) {
 		sqlite3_bind_text(log, 1, now, -1, SQLITE_STATIC);
 		sqlite3_bind_text(log, 2, d->editor, -1, SQLITE_STATIC);
