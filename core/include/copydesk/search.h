@@ -28,6 +28,13 @@ typedef struct desk_search_opts {
 	const char *label;  /* only articles with a standing span of this label (NULL: all) */
 	/* What marks a match in the snippet (NULL: "[" and "]"). */
 	const char *open, *close;
+	/*
+	 * searchperf: the first results, fast: the newest matches (by id,
+	 * descending) without ranking, score 0; the search stops as soon as it
+	 * has limit of them, whatever the query, for a first screen shown while
+	 * the ranked page (newest 0) is worked out.
+	 */
+	int newest;
 } desk_search_opts;
 
 /* One result: the best first (bm25, a match in the title weighing more). */
