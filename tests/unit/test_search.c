@@ -298,6 +298,42 @@ test_newest(void **state)
 	desk_search_free(r);
 }
 
+/*
+ * More matches than the ranked page ranks (SEARCH_RANK_CAP, 2000): the best
+ * of the newest 2000.  The oldest and the newest articles are alike (a title
+ * match each): ranking all, the oldest would come first (ties by id).
+ */
+static void
+test_rank_cap(void **state)
+{
+	enum { N = 2001 };
+	desk *d = *state;
+	desk_article_in *in = calloc(N, sizeof *in);
+	char(*body)[32] = calloc(N, sizeof *body);
+	desk_search_results *r = NULL;
+	int64_t *ids = calloc(N, sizeof *ids);
+
+	assert_non_null(ids);
+	assert_non_null(in);
+	assert_non_null(body);
+	for (size_t i = 0; i < N; i++) {
+		snprintf(body[i], sizeof body[i], "alpha number %zu", i + 100000);
+		in[i].title = i == 0 || i == N - 1 ? "Alpha" : "Other";
+		in[i].body = body[i];
+		in[i].body_len = strlen(body[i]);
+	}
+	assert_int_equal(desk_article_add(d, in, N, ids, NULL), DESK_OK);
+	assert_int_equal(desk_search(&r, d, "alpha", NULL), DESK_OK);
+	assert_int_equal(desk_search_count(r), 20);
+	assert_int_equal(desk_search_get(r, 0)->id, ids[N - 1]);
+	for (size_t i = 0; i < 20; i++)
+		assert_true(desk_search_get(r, i)->id != ids[0]);
+	desk_search_free(r);
+	free(ids);
+	free(body);
+	free(in);
+}
+
 static void
 bad(desk *d, const char *q, int rule)
 {
@@ -401,6 +437,7 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_filters, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_page_snippets, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_newest, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_rank_cap, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_malformed, setup, teardown),
 	    cmocka_unit_test(test_upgrade),
 	};

@@ -18,7 +18,9 @@
 #include "internal.h"
 
 /* The ranked page ranks at most this many matches, the newest (SEARCH_NOTES.md). */
-#define SEARCH_RANK_CAP 10000
+#ifndef SEARCH_RANK_CAP
+#define SEARCH_RANK_CAP 2000
+#endif
 
 struct desk_search_results {
 	desk_search_hit *v;
