@@ -333,7 +333,7 @@ search_snippets(desk_search_results *r, desk *d, const char *match, const desk_s
 	struct search_buf sql = {0};
 	sqlite3_stmt *st = NULL;
 	int64_t lo = INT64_MAX, hi = INT64_MIN;
-	int rc = DESK_OK, s;
+	int rc = DESK_OK, s = SQLITE_DONE;
 
 	if (r->n == 0 || r->v[0].snippet != NULL) /* none, or made with the rows */
 		return DESK_OK;
