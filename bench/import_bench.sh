@@ -15,6 +15,7 @@
 #   sqlite3 NEW < baseline-txt.sql                 fsdir(): every file, one INSERT
 #   copydesk --db NEW import CORPUS/corpus.jsonl
 #   sqlite3 NEW < baseline-jsonl.sql               .import, json_extract(), one INSERT
+#   sqlite3 NEW < baselinefts-FORMAT.sql           either, plus a stock FTS5 index (reference)
 #
 # Both sides use WAL and synchronous = FULL, and the baseline does all of its
 # work in one transaction.  Exit status: 0 when copydesk reaches RATIO
@@ -134,6 +135,16 @@ INSERT INTO article (source, title, date, body)
 COMMIT;
 EOF
 
+# The second baseline: the same, with a stock FTS5 index of the titles and
+# bodies (external content, SQLite's unicode61 tokenizer, accents removed)
+# filled in the same transaction: what an index costs SQLite alone.
+fts='CREATE VIRTUAL TABLE article_fts USING fts5 (title, body, content = article, content_rowid = id, tokenize = "unicode61 remove_diacritics 2");'
+fill='INSERT INTO article_fts (rowid, title, body) SELECT id, coalesce(title, '"''"'), body FROM article;'
+for fmt in txt jsonl; do
+	sed -e "s/^COMMIT;\$/$fill\nCOMMIT;/" -e "s/^BEGIN;\$/$fts\nBEGIN;/" \
+		"$work/baseline-$fmt.sql" >"$work/baselinefts-$fmt.sql"
+done
+
 # --- Timing ----------------------------------------------------------------
 
 fresh() {
@@ -148,11 +159,15 @@ run() {
 	copydesk-jsonl) set -- "$1" "$copydesk" --db "$db" import "$corpus/corpus.jsonl" ;;
 	sqlite3-txt) set -- "$1" sqlite3 -batch -bail "$db" ;;
 	sqlite3-jsonl) set -- "$1" sqlite3 -batch -bail "$db" ;;
+	sqlite3fts-*) set -- "$1" sqlite3 -batch -bail "$db" ;;
 	esac
 	name=$1
 	shift
 	in=/dev/null
-	case $name in sqlite3-*) in=$work/baseline-${name#sqlite3-}.sql ;; esac
+	case $name in
+	sqlite3-*) in=$work/baseline-${name#sqlite3-}.sql ;;
+	sqlite3fts-*) in=$work/baselinefts-${name#sqlite3fts-}.sql ;;
+	esac
 	t0=$(date +%s.%N)
 	if ! COPYDESK_EDITOR=bench "$@" <"$in" >/dev/null 2>"$work/$name.err"; then
 		cat "$work/$name.err" >&2
@@ -184,7 +199,9 @@ for fmt in txt jsonl; do
 		if [ $((i % 2)) -eq 0 ]; then
 			run "copydesk-$fmt"
 			run "sqlite3-$fmt"
+			run "sqlite3fts-$fmt"
 		else
+			run "sqlite3fts-$fmt"
 			run "sqlite3-$fmt"
 			run "copydesk-$fmt"
 		fi
@@ -209,7 +226,8 @@ status=0
 		if [ $fmt = txt ]; then bytes=$txt_bytes; else bytes=$jsonl_bytes; fi
 		cd_s=$(median "copydesk-$fmt")
 		sq_s=$(median "sqlite3-$fmt")
-		awk -v fmt=$fmt -v b="$bytes" -v n="$articles" -v c="$cd_s" -v s="$sq_s" -v t="$threshold" '
+		fts_s=$(median "sqlite3fts-$fmt")
+		awk -v fmt=$fmt -v b="$bytes" -v n="$articles" -v c="$cd_s" -v s="$sq_s" -v f="$fts_s" -v t="$threshold" '
 			function row(name, sec) {
 				printf "%-34s %8.2f %9d %8.3f %8.2f %11.0f\n", name, b / 1e6, n, sec, b / 1e6 / sec, n / sec
 			}
@@ -221,6 +239,8 @@ status=0
 					row("copydesk import FILE (.jsonl)", c)
 					row("sqlite3 baseline (same file)", s)
 				}
+				row("sqlite3 + stock FTS5 index", f)
+				printf "%-34s %47.2f  (for reference)\n", "  ratio copydesk / FTS5 baseline", f / c
 				r = s / c
 				printf "%-34s %47.2f  (target >= %.2f: %s)\n", "  ratio copydesk / baseline", r, t, (r >= t ? "ok" : "TOO SLOW")
 				exit (r >= t ? 0 : 1)

@@ -27,10 +27,16 @@ SELECT a.id AS id, a.title AS title,
            AS body
 FROM article a;
 
+-- prefix = '1 2 3': prefix indexes of 1, 2 and 3 characters, so that a short
+-- prefix ("kinh t*", "th*") reads one doclist instead of merging those of
+-- every term that begins so (a one-letter prefix took seconds at 100,000
+-- articles).  3, because an accented word's folded token has a marker byte
+-- in front ("\x02the" for "thế"): "th*" looks for "th*" and "\x02th*".  It
+-- costs about a third more import time and index size (SEARCH_NOTES.md).
 CREATE VIRTUAL TABLE article_fts USING fts5 (
     title, body,
     content = 'article_search_src', content_rowid = 'id',
-    tokenize = 'copydesk'
+    tokenize = 'copydesk', prefix = '1 2 3'
 );
 -- Merge segments 16 at a time, not 4: an import commits one segment a batch,
 -- and merging them 4 by 4 cost a sixth of the import's time (a search reads

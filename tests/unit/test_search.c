@@ -244,6 +244,96 @@ test_filters(void **state)
 	desk_search_free(r);
 }
 
+/* Each hit of the ranked page has its own article's snippet, the match marked. */
+static void
+test_page_snippets(void **state)
+{
+	desk *d = *state;
+	desk_search_results *r = NULL;
+	desk_search_opts o = {.open = "<", .close = ">"};
+
+	assert_int_equal(desk_search(&r, d, "dang", &o), DESK_OK);
+	assert_int_equal(desk_search_count(r), 3);
+	assert_int_equal(desk_search_get(r, 0)->id, 2);
+	assert_non_null(strstr(desk_search_get(r, 0)->snippet, "Cuộc họp"));
+	assert_int_equal(desk_search_get(r, 1)->id, 3);
+	assert_non_null(strstr(desk_search_get(r, 1)->snippet, "<Đặng> Văn Lâm <đang>"));
+	assert_int_equal(desk_search_get(r, 2)->id, 1);
+	assert_non_null(strstr(desk_search_get(r, 2)->snippet, "<Đảng> ủy"));
+	desk_search_free(r);
+	/* a one-letter prefix (the index's prefix option) */
+	assert_string_equal(found(d, "t*", 0), "1 3 4 2");
+	assert_string_equal(found(d, "đ*", 1), "2 3 1");
+}
+
+/* The first results: the newest matches first, no ranking, snippets and filters kept. */
+static void
+test_newest(void **state)
+{
+	desk *d = *state;
+	desk_search_results *r = NULL;
+	desk_search_opts o = {.newest = 1};
+
+	assert_int_equal(desk_search(&r, d, "dang", &o), DESK_OK);
+	assert_int_equal(desk_search_count(r), 3);
+	assert_int_equal(desk_search_get(r, 0)->id, 3);
+	assert_int_equal(desk_search_get(r, 1)->id, 2);
+	assert_int_equal(desk_search_get(r, 2)->id, 1);
+	assert_non_null(strstr(desk_search_get(r, 0)->snippet, "[Đặng] Văn Lâm [đang]"));
+	assert_true(desk_search_get(r, 0)->score == 0.0);
+	desk_search_free(r);
+	o.limit = 2;
+	o.exact = 1;
+	assert_int_equal(desk_search(&r, d, "Đảng", &o), DESK_OK);
+	assert_int_equal(desk_search_count(r), 2);
+	assert_int_equal(desk_search_get(r, 0)->id, 2);
+	assert_int_equal(desk_search_get(r, 1)->id, 1);
+	desk_search_free(r);
+	assert_int_equal(desk_article_set_status(d, 2, DESK_STATUS_DONE), DESK_OK);
+	o.exact = 0;
+	o.status = "done";
+	assert_int_equal(desk_search(&r, d, "kinh t*", &o), DESK_OK);
+	assert_int_equal(desk_search_count(r), 1);
+	assert_int_equal(desk_search_get(r, 0)->id, 2);
+	desk_search_free(r);
+}
+
+/*
+ * More matches than the ranked page ranks (SEARCH_RANK_CAP, 2000): the best
+ * of the newest 2000.  The oldest and the newest articles are alike (a title
+ * match each): ranking all, the oldest would come first (ties by id).
+ */
+static void
+test_rank_cap(void **state)
+{
+	enum { N = 2001 };
+	desk *d = *state;
+	desk_article_in *in = calloc(N, sizeof *in);
+	char(*body)[32] = calloc(N, sizeof *body);
+	desk_search_results *r = NULL;
+	int64_t *ids = calloc(N, sizeof *ids);
+
+	assert_non_null(ids);
+	assert_non_null(in);
+	assert_non_null(body);
+	for (size_t i = 0; i < N; i++) {
+		snprintf(body[i], sizeof body[i], "alpha number %zu", i + 100000);
+		in[i].title = i == 0 || i == N - 1 ? "Alpha" : "Other";
+		in[i].body = body[i];
+		in[i].body_len = strlen(body[i]);
+	}
+	assert_int_equal(desk_article_add(d, in, N, ids, NULL), DESK_OK);
+	assert_int_equal(desk_search(&r, d, "alpha", NULL), DESK_OK);
+	assert_int_equal(desk_search_count(r), 20);
+	assert_int_equal(desk_search_get(r, 0)->id, ids[N - 1]);
+	for (size_t i = 0; i < 20; i++)
+		assert_true(desk_search_get(r, i)->id != ids[0]);
+	desk_search_free(r);
+	free(ids);
+	free(body);
+	free(in);
+}
+
 static void
 bad(desk *d, const char *q, int rule)
 {
@@ -345,6 +435,9 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_syntax, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_boilerplate, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_filters, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_page_snippets, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_newest, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_rank_cap, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_malformed, setup, teardown),
 	    cmocka_unit_test(test_upgrade),
 	};

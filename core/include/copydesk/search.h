@@ -28,6 +28,15 @@ typedef struct desk_search_opts {
 	const char *label;  /* only articles with a standing span of this label (NULL: all) */
 	/* What marks a match in the snippet (NULL: "[" and "]"). */
 	const char *open, *close;
+	/*
+	 * searchperf: the first results, fast: the newest matches (by id,
+	 * descending) without ranking, score 0; the search stops as soon as it
+	 * has limit of them, whatever the query, for a first screen shown while
+	 * the ranked page (newest 0) is worked out.  The ranked page ranks
+	 * the newest 2,000 matches (all of them when fewer match): for a word
+	 * in most articles, the best of the most recent 2,000.
+	 */
+	int newest;
 } desk_search_opts;
 
 /* One result: the best first (bm25, a match in the title weighing more). */

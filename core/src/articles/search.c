@@ -9,12 +9,18 @@
  * the exact mode (the tokenizer then gives the marked exact forms), its
  * prefix star kept; AND, OR, NOT and parentheses pass through.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <jansson.h>
 
 #include "internal.h"
+
+/* The ranked page ranks at most this many matches, the newest (SEARCH_NOTES.md). */
+#ifndef SEARCH_RANK_CAP
+#define SEARCH_RANK_CAP 2000
+#endif
 
 struct desk_search_results {
 	desk_search_hit *v;
@@ -259,27 +265,125 @@ search_add(desk_search_results *r, size_t *cap, sqlite3_stmt *st)
 	h->id = sqlite3_column_int64(st, 0);
 	h->date = desk_strdup((const char *)sqlite3_column_text(st, 1));
 	h->title = desk_strdup((const char *)sqlite3_column_text(st, 2));
-	h->snippet = search_squeeze(
-	    sqlite3_column_text(st, 3) ? (const char *)sqlite3_column_text(st, 3) : "");
-	h->score = sqlite3_column_double(st, 4);
+	h->score = sqlite3_column_double(st, 3);
+	if (sqlite3_column_count(st) > 4 &&
+	    (h->snippet = search_squeeze(
+	         sqlite3_column_text(st, 4) ? (const char *)sqlite3_column_text(st, 4) : "")) ==
+	        NULL)
+		return DESK_NOMEM;
 	r->n++;
-	return h->date && h->title && h->snippet ? DESK_OK : DESK_NOMEM;
+	return h->date && h->title ? DESK_OK : DESK_NOMEM;
+}
+
+/*
+ * The page's rows, without their snippets (SEARCH_NOTES.md), in *b.
+ * Ranked: bm25 over the newest SEARCH_RANK_CAP matches (all of them when
+ * fewer match), title matches weighing ten times body matches, ties by id.
+ * Newest: the matches by id, the newest first, no score (FTS5 walks its
+ * doclists backwards and stops at the limit).  The filters look up the
+ * match's id in an index; without them no article row is read before the
+ * page is known (reading each match's row cost more than ranking it).
+ */
+static int
+search_sql(struct search_buf *b, const desk_search_opts *opts)
+{
+	static const char status[] = " AND EXISTS (SELECT 1 FROM article f WHERE f.status = ?5 "
+	                             "AND f.id = article_fts.rowid)";
+	static const char label[] = " AND EXISTS (SELECT 1 FROM span s WHERE s.article_id = "
+	                            "article_fts.rowid AND s.label = ?6 AND s.deleted_at IS NULL)";
+	static const char ranked[] = "WITH m(id, score) AS (SELECT article_fts.rowid, "
+	                             "bm25(article_fts, 10.0, 1.0) FROM article_fts WHERE "
+	                             "article_fts MATCH ?1";
+	static const char ranked_end[] =
+	    " ORDER BY article_fts.rowid DESC LIMIT ?3) SELECT a.id, a.date, a.title, m.score "
+	    "FROM m JOIN article a ON a.id = m.id ORDER BY m.score, m.id LIMIT ?2";
+	static const char newest[] =
+	    "SELECT a.id, a.date, a.title, 0.0, snippet(article_fts, 1, ?3, ?4, "
+	    "'…', 16) FROM article_fts JOIN "
+	    "article a ON a.id = article_fts.rowid WHERE article_fts "
+	    "MATCH ?1";
+	static const char newest_end[] = " ORDER BY article_fts.rowid DESC LIMIT ?2";
+	int rc = opts->newest ? search_put(b, newest, sizeof newest - 1)
+	                      : search_put(b, ranked, sizeof ranked - 1);
+
+	if (rc == DESK_OK && opts->status)
+		rc = search_put(b, status, sizeof status - 1);
+	if (rc == DESK_OK && opts->label)
+		rc = search_put(b, label, sizeof label - 1);
+	if (rc == DESK_OK)
+		rc = opts->newest ? search_put(b, newest_end, sizeof newest_end - 1)
+		                  : search_put(b, ranked_end, sizeof ranked_end - 1);
+	return rc;
+}
+
+/*
+ * The ranked page's snippets, in one pass of the index over the page's ids
+ * (between the least and the greatest): FTS5 sets the query up once (a
+ * prefix's doclists are merged once), and the snippet is made only for the
+ * page's rows (the unary + keeps the IN list a filter, not 20 look-ups that
+ * would each set the query up again).
+ */
+static int
+search_snippets(desk_search_results *r, desk *d, const char *match, const desk_search_opts *opts)
+{
+	static const char head[] =
+	    "SELECT article_fts.rowid, snippet(article_fts, 1, ?3, ?4, '…', 16) FROM "
+	    "article_fts WHERE article_fts MATCH ?1 AND article_fts.rowid BETWEEN ?5 AND ?6 AND "
+	    "+article_fts.rowid IN (";
+	struct search_buf sql = {0};
+	sqlite3_stmt *st = NULL;
+	int64_t lo = INT64_MAX, hi = INT64_MIN;
+	int rc = DESK_OK, s = SQLITE_DONE;
+
+	if (r->n == 0 || r->v[0].snippet != NULL) /* none, or made with the rows */
+		return DESK_OK;
+	rc = search_put(&sql, head, sizeof head - 1);
+	for (size_t i = 0; i < r->n && rc == DESK_OK; i++) {
+		char num[32];
+		int k = snprintf(num, sizeof num, "%s%lld", i ? "," : "", (long long)r->v[i].id);
+
+		lo = r->v[i].id < lo ? r->v[i].id : lo;
+		hi = r->v[i].id > hi ? r->v[i].id : hi;
+		rc = search_put(&sql, num, (size_t)k);
+	}
+	if (rc == DESK_OK)
+		rc = search_put(&sql, ")", 1);
+	if (rc != DESK_OK) {
+		free(sql.s);
+		return desk_error(d, rc, "out of memory");
+	}
+	if ((rc = desk_prepare(d, &st, sql.s)) != DESK_OK)
+		goto done;
+	sqlite3_bind_text(st, 1, match, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, opts->open ? opts->open : "[", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, opts->close ? opts->close : "]", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 5, lo);
+	sqlite3_bind_int64(st, 6, hi);
+	while (rc == DESK_OK && (s = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		const char *t = (const char *)sqlite3_column_text(st, 1);
+
+		for (size_t i = 0; i < r->n && rc == DESK_OK; i++)
+			if (r->v[i].id == id && r->v[i].snippet == NULL &&
+			    (r->v[i].snippet = search_squeeze(t ? t : "")) == NULL)
+				rc = desk_error(d, DESK_NOMEM, "out of memory");
+	}
+	if (rc == DESK_OK && s != SQLITE_DONE)
+		rc = desk_sqlite_error(d, "search snippet");
+	for (size_t i = 0; i < r->n && rc == DESK_OK; i++)
+		if (r->v[i].snippet == NULL && (r->v[i].snippet = search_squeeze("")) == NULL)
+			rc = desk_error(d, DESK_NOMEM, "out of memory");
+done:
+	sqlite3_finalize(st);
+	free(sql.s);
+	return rc;
 }
 
 int
 desk_search(desk_search_results **out, desk *d, const char *query, const desk_search_opts *opts)
 {
-	/* Title matches weigh ten times body matches. */
-	static const char sql[] =
-	    "SELECT a.id, a.date, a.title, snippet(article_fts, 1, ?3, ?4, '…', 16), "
-	    "bm25(article_fts, 10.0, 1.0) AS score FROM article_fts JOIN article a ON a.id = "
-	    "article_fts.rowid WHERE article_fts MATCH ?1 AND (?5 IS NULL OR a.status = ?5) AND "
-	    "(?6 IS NULL OR EXISTS (SELECT 1 FROM span s WHERE s.article_id = a.id AND s.label = "
-	    "?6 "
-	    "AND s.deleted_at IS NULL)) "
-	    "ORDER BY score, a.id LIMIT ?2";
 	desk_search_opts none = {0};
-	struct search_buf b = {0};
+	struct search_buf b = {0}, sql = {0};
 	desk_search_results *r = NULL;
 	sqlite3_stmt *st = NULL;
 	size_t cap = 0, bad;
@@ -302,12 +406,20 @@ desk_search(desk_search_results **out, desk *d, const char *query, const desk_se
 		rc = desk_error(d, DESK_NOMEM, "out of memory");
 		goto done;
 	}
-	if ((rc = desk_prepare(d, &st, sql)) != DESK_OK)
+	if (search_sql(&sql, opts) != DESK_OK) {
+		rc = desk_error(d, DESK_NOMEM, "out of memory");
+		goto done;
+	}
+	if ((rc = desk_prepare(d, &st, sql.s)) != DESK_OK)
 		goto done;
 	sqlite3_bind_text(st, 1, b.s, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, opts->limit ? (int64_t)opts->limit : 20);
-	sqlite3_bind_text(st, 3, opts->open ? opts->open : "[", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, opts->close ? opts->close : "]", -1, SQLITE_STATIC);
+	if (opts->newest) {
+		sqlite3_bind_text(st, 3, opts->open ? opts->open : "[", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, opts->close ? opts->close : "]", -1, SQLITE_STATIC);
+	} else {
+		sqlite3_bind_int64(st, 3, SEARCH_RANK_CAP);
+	}
 	if (opts->status)
 		sqlite3_bind_text(st, 5, opts->status, -1, SQLITE_STATIC);
 	if (opts->label)
@@ -328,6 +440,8 @@ desk_search(desk_search_results **out, desk *d, const char *query, const desk_se
 			rc = desk_sqlite_error(d, "search");
 		goto done;
 	}
+	if ((rc = search_snippets(r, d, b.s, opts)) != DESK_OK)
+		goto done;
 	*out = r;
 	r = NULL;
 	desk_clear_error(d);
@@ -335,6 +449,7 @@ done:
 	sqlite3_finalize(st);
 	desk_search_free(r);
 	free(b.s);
+	free(sql.s);
 	return rc;
 }
 

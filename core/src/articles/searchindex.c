@@ -24,15 +24,20 @@ search_index_range(desk *d, sqlite3_stmt **st, int64_t first, int64_t last)
 	return DESK_OK;
 }
 
-/* next..last still to index (*have 0: none), upto the max-th article from next, count. */
+/*
+ * next..last still to index (*have 0: none), upto the max-th article from
+ * next, and how many ids are left (the articles left, as copydesk deletes
+ * none; counting the articles in the range walked every row of the table, a
+ * second a step at 100,000 articles).
+ */
 static int
 search_index_left(desk *d, int *have, int64_t *next, int64_t *last, int64_t *upto, int64_t *count,
                   size_t max)
 {
 	static const char sql[] =
 	    "SELECT u.next, u.last, coalesce((SELECT id FROM article WHERE id BETWEEN u.next AND "
-	    "u.last ORDER BY id LIMIT 1 OFFSET ?1), u.last), (SELECT count(*) FROM article WHERE "
-	    "id BETWEEN u.next AND u.last) FROM search_upgrade u WHERE u.id = 1";
+	    "u.last ORDER BY id LIMIT 1 OFFSET ?1), u.last), u.last - u.next + 1 FROM "
+	    "search_upgrade u WHERE u.id = 1";
 	sqlite3_stmt *st = NULL;
 	int rc, r;
 
