@@ -12,11 +12,13 @@
 -- exact behind a marker byte, so that one index serves the accentless and
 -- the exact search.
 --
--- The importer indexes the articles it stores in its own transaction.  The
--- articles of a database made before this migration are indexed afterwards
--- in short steps (desk_search_index, as migration 4's sentence upgrade):
--- search_upgrade holds those next..last not yet indexed; the row goes when
--- they all are.  copydesk never deletes articles; one deleted behind its
+-- search_upgrade holds ranges of ids next..last not yet indexed; a row goes
+-- when its articles all are.  They are indexed in short steps
+-- (desk_search_index, as migration 4's sentence upgrade): those of a
+-- database made before this migration, and those of each import batch,
+-- which records its range in its own transaction and has it indexed right
+-- after its commit, so that the index never lengthens the batch's write
+-- lock.  Until then a search does not find them.  copydesk never deletes articles; one deleted behind its
 -- back keeps its index entry, which the search's join with article drops.
 
 CREATE VIEW article_search_src AS
@@ -44,7 +46,7 @@ CREATE VIRTUAL TABLE article_fts USING fts5 (
 INSERT INTO article_fts (article_fts, rank) VALUES ('automerge', 16);
 
 CREATE TABLE search_upgrade (
-    id   INTEGER PRIMARY KEY CHECK (id = 1),
+    id   INTEGER PRIMARY KEY,
     next INTEGER NOT NULL,
     last INTEGER NOT NULL
 );

@@ -323,7 +323,8 @@ int article_add(desk *d, const desk_article_in *in, const article_keys *keys, si
  * in the caller's transaction (*st: prepared on first use, finalized by the
  * caller).
  */
-int search_index_range(desk *d, sqlite3_stmt **st, int64_t first, int64_t last);
+int search_index_pending(desk *d, sqlite3_stmt **st, int64_t first, int64_t last);
+int search_index_all(desk *d);
 
 /*
  * article_sort.c: add the stored articles first..last to the list's sort

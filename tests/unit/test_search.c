@@ -369,18 +369,15 @@ test_malformed(void **state)
 	assert_string_equal(found(d, "luong", 0), "1");
 }
 
-/* A database with articles from before migration 8 is indexed in steps. */
-static void
-test_upgrade(void **state)
+/* A database of docs' three articles made before migration 8, at path, opened. */
+static desk *
+upgraded(char *path)
 {
-	char path[] = "/tmp/copydesk-search-XXXXXX", p[64];
 	desk_article_in in[3] = {{0}};
 	desk *d;
 	sqlite3 *db;
-	int64_t left = -1;
 	int fd;
 
-	(void)state;
 	assert_true((fd = mkstemp(path)) >= 0);
 	close(fd);
 	unlink(path);
@@ -404,6 +401,30 @@ test_upgrade(void **state)
 	    SQLITE_OK);
 	sqlite3_close(db);
 	assert_int_equal(desk_open(&d, path, "tester"), DESK_OK);
+	return d;
+}
+
+static void
+unlink_db(const char *path)
+{
+	char p[64];
+
+	unlink(path);
+	snprintf(p, sizeof p, "%s-wal", path);
+	unlink(p);
+	snprintf(p, sizeof p, "%s-shm", path);
+	unlink(p);
+}
+
+/* A database with articles from before migration 8 is indexed in steps. */
+static void
+test_upgrade(void **state)
+{
+	char path[] = "/tmp/copydesk-search-XXXXXX";
+	desk *d = upgraded(path);
+	int64_t left = -1;
+
+	(void)state;
 	assert_string_equal(found(d, "luong", 0), "");
 	assert_int_equal(desk_search_index(&left, d, 0), DESK_OK);
 	assert_int_equal(left, 3);
@@ -417,11 +438,35 @@ test_upgrade(void **state)
 	assert_int_equal(desk_search_index(&left, d, 2), DESK_OK); /* nothing left: no-op */
 	assert_int_equal(left, 0);
 	desk_close(d);
-	unlink(path);
-	snprintf(p, sizeof p, "%s-wal", path);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", path);
-	unlink(p);
+	unlink_db(path);
+}
+
+/*
+ * New articles are recorded as pending in their batch's transaction and
+ * indexed after its commit in short steps, together with any range left
+ * pending before (an upgrade's, a killed import's): none stays pending.
+ */
+static void
+test_pending(void **state)
+{
+	char path[] = "/tmp/copydesk-search-XXXXXX";
+	desk *d = upgraded(path);
+	desk_article_in in = {0};
+	int64_t left = -1;
+
+	(void)state;
+	assert_int_equal(desk_search_index(&left, d, 0), DESK_OK);
+	assert_int_equal(left, 3);
+	in.body = "Bài mới về Đà Nẵng.";
+	in.body_len = strlen(in.body);
+	in.title = "Mới";
+	assert_int_equal(desk_article_add(d, &in, 1, NULL, NULL), DESK_OK);
+	assert_int_equal(desk_search_index(&left, d, 0), DESK_OK);
+	assert_int_equal(left, 0);
+	assert_string_equal(found(d, "moi", 0), "4");
+	assert_string_equal(found(d, "luong", 0), "1");
+	desk_close(d);
+	unlink_db(path);
 }
 
 int
@@ -440,6 +485,7 @@ main(void)
 	    cmocka_unit_test_setup_teardown(test_rank_cap, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_malformed, setup, teardown),
 	    cmocka_unit_test(test_upgrade),
+	    cmocka_unit_test(test_pending),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -116,7 +116,11 @@ article_check_in(desk *d, const desk_article_in *a, size_t i, int64_t *chars)
 int
 desk_article_add(desk *d, const desk_article_in *in, size_t n, int64_t *ids, int *dup)
 {
-	return article_add(d, in, NULL, n, NULL, ids, dup, NULL);
+	int rc = article_add(d, in, NULL, n, NULL, ids, dup, NULL);
+
+	if (rc == DESK_OK)
+		search_index_all(d); /* what is left stays pending */
+	return rc;
 }
 
 /*
@@ -313,7 +317,7 @@ article_add(desk *d, const desk_article_in *in, const article_keys *keys, size_t
 	if (defer == NULL && (rc = sentindex_rows_store(d, &sent, &rows)) != DESK_OK)
 		goto done;
 	/* The new articles' ids grow: first..last holds no article stored before. */
-	if (first != 0 && (rc = search_index_range(d, &fts, first, last)) != DESK_OK)
+	if (first != 0 && (rc = search_index_pending(d, &fts, first, last)) != DESK_OK)
 		goto done;
 	if (first != 0 && (rc = article_sort_range(d, first, last)) != DESK_OK)
 		goto done;

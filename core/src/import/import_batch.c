@@ -130,6 +130,8 @@ import_batch_main(void *arg)
 	if (!b->annotated) {
 		r->store_rc = article_add(r->d, b->in, b->keys.hash ? &b->keys : NULL, b->narts,
 		                          NULL, b->ids, b->dup, r->hold ? &r->rows : NULL);
+		if (r->store_rc == DESK_OK)
+			search_index_all(r->d); /* after the commit, in short steps */
 		return NULL;
 	}
 	if ((rc = desk_begin(r->d)) == DESK_OK) {
@@ -142,6 +144,8 @@ import_batch_main(void *arg)
 		if (rc != DESK_OK)
 			desk_rollback(r->d);
 	}
+	if (rc == DESK_OK)
+		search_index_all(r->d);
 	r->store_rc = rc;
 	return NULL;
 }

@@ -393,6 +393,7 @@ import_finish(import_run *r, int rc)
 	if (rc == DESK_OK)
 		rc = import_batch_flush(r);
 	import_batch_finish(r); /* after an error, the thread may still run */
+	search_index_all(r->d); /* a held file's articles, once it committed */
 	import_batch_free(&r->fill);
 	import_batch_free(&r->store);
 	import_batch_held_end(r, NULL, 0);
