@@ -410,6 +410,44 @@ test_gazetteer_and_accept(void **state)
 	desk_close(s.d);
 }
 
+/*
+ * The gazetteer by probes at the body's word starts: names that share a first
+ * word, that end or begin with punctuation, that hold several separators,
+ * CJK, and a name inside a longer word (not suggested).
+ */
+static const char sug_g1[] = "Hà Nội, Hà Giang và U.S. (AP) họp; Hà-Nội. 東京都 nói.";
+static const char sug_g2[] = "Tin Hà Nội và Hà Giang; U.S. (AP) nói Hà-Nội. 東京都, Hàng Đẫy.";
+
+static void
+test_gazetteer_probes(void **state)
+{
+	desk_suggestions *g = NULL;
+	const char *names[][2] = {{"Hà Nội", "LOC"}, {"Hà Giang", "LOC"}, {"U.S.", "LOC"},
+	                          {"(AP)", "ORG"},   {"Hà-Nội", "LOC"},   {"東京都", "LOC"},
+	                          {"Hà", "PER"}};
+	desk *d = NULL;
+	int64_t a, b;
+
+	(void)state;
+	assert_int_equal(desk_open(&d, ":memory:", "anna"), DESK_OK);
+	a = sug_import(d, sug_g1);
+	b = sug_import(d, sug_g2);
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		sug_tag(d, a, sug_g1, names[i][0], 0, names[i][1], 0);
+	assert_int_equal(desk_suggest_article(&g, d, b, DESK_MATCH_EXACT), DESK_OK);
+	for (size_t i = 0; i < 6; i++)
+		assert_true(
+		    sug_has(g, b, sug_cp(sug_g2, names[i][0], 0), names[i][0], names[i][1]));
+	/* "Hà" as a word of its own: in "Hà Nội", "Hà Giang" and "Hà-Nội", never in "Hàng". */
+	assert_true(sug_has(g, b, sug_cp(sug_g2, "Hà", 0), "Hà", "PER"));
+	assert_true(sug_has(g, b, sug_cp(sug_g2, "Hà", 1), "Hà", "PER"));
+	assert_true(sug_has(g, b, sug_cp(sug_g2, "Hà", 2), "Hà", "PER"));
+	assert_false(sug_has(g, b, sug_cp(sug_g2, "Hàng", 0), "Hà", "PER"));
+	assert_int_equal(desk_suggestions_count(g), 9);
+	desk_suggestions_free(g);
+	desk_close(d);
+}
+
 int
 main(void)
 {
@@ -422,6 +460,7 @@ main(void)
 	    cmocka_unit_test(test_tagged_and_rejected_left_out),
 	    cmocka_unit_test(test_covered_by_longer),
 	    cmocka_unit_test(test_gazetteer_and_accept),
+	    cmocka_unit_test(test_gazetteer_probes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -423,22 +423,240 @@ suggest_sort_unique(desk_suggestions *l)
 	l->n = w;
 }
 
+/* A gazetteer entry the body may hold: (text, label, entity) and its first span. */
+typedef struct suggest_name {
+	char *text, *label;
+	int64_t entity, first;
+} suggest_name;
+
+typedef struct suggest_names {
+	suggest_name *v;
+	size_t n, cap;
+} suggest_names;
+
+/* Where a probe of the gazetteer starts: body bytes [at, at+wlen) then one character. */
+typedef struct suggest_key {
+	const char *at;
+	size_t wlen, len; /* the first word's bytes; with the character after it */
+} suggest_key;
+
+static int
+suggest_key_order(const void *pa, const void *pb)
+{
+	const suggest_key *a = pa, *b = pb;
+	size_t n = a->len < b->len ? a->len : b->len;
+	int c = memcmp(a->at, b->at, n);
+
+	if (c != 0)
+		return c;
+	if (a->len != b->len)
+		return a->len < b->len ? -1 : 1;
+	return a->wlen < b->wlen ? -1 : a->wlen > b->wlen;
+}
+
+static int
+suggest_name_order(const void *pa, const void *pb)
+{
+	const suggest_name *a = pa, *b = pb;
+	int c;
+
+	if ((c = strcmp(a->text, b->text)) != 0 || (c = strcmp(a->label, b->label)) != 0)
+		return c;
+	if (a->entity != b->entity)
+		return a->entity < b->entity ? -1 : 1;
+	return a->first < b->first ? -1 : a->first > b->first;
+}
+
+static int
+suggest_name_first(const void *pa, const void *pb)
+{
+	const suggest_name *a = pa, *b = pb;
+
+	return a->first < b->first ? -1 : a->first > b->first;
+}
+
+static void
+suggest_names_free(suggest_names *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->v[i].text);
+		free(l->v[i].label);
+	}
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+/*
+ * Every probe the body needs: one at each place a word may begin (a word
+ * boundary that is not white space), holding the first word (up to the next
+ * boundary) and the character after it, sorted and each once.  A name tagged
+ * in the corpus that occurs there as whole words is either that word or
+ * begins with it and that character.
+ */
+static int
+suggest_keys(suggest_key **out, size_t *nout, const desk_text *t)
+{
+	const char *s = desk_text_utf8(t);
+	int64_t len = desk_text_len(t), cp, e;
+	suggest_key *v = NULL;
+	size_t n = 0, cap = 0, w = 0;
+
+	*out = NULL;
+	*nout = 0;
+	for (cp = 0; cp < len; cp = e) {
+		uint32_t c = desk_text_char(t, cp);
+
+		for (e = cp + 1; e < len && !desk_text_is_word_boundary(t, e); e++)
+			;
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+		    !desk_text_is_word_boundary(t, cp))
+			continue;
+		if (desk_grow(&v, &cap, n, sizeof *v) != DESK_OK) {
+			free(v);
+			return DESK_NOMEM;
+		}
+		v[n].at = s + desk_text_byte(t, cp);
+		v[n].wlen = desk_text_byte(t, e) - desk_text_byte(t, cp);
+		v[n].len = desk_text_byte(t, e < len ? e + 1 : e) - desk_text_byte(t, cp);
+		n++;
+	}
+	if (n > 1)
+		qsort(v, n, sizeof *v, suggest_key_order);
+	for (size_t i = 0; i < n; i++)
+		if (w == 0 || suggest_key_order(&v[w - 1], &v[i]) != 0)
+			v[w++] = v[i];
+	*out = v;
+	*nout = w;
+	return DESK_OK;
+}
+
+/* Append the rows of a probe to l. */
+static int
+suggest_probe(suggest_names *l, sqlite3_stmt *st)
+{
+	int r;
+
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		suggest_name *m;
+
+		if (desk_grow(&l->v, &l->cap, l->n, sizeof *l->v) != DESK_OK)
+			return DESK_NOMEM;
+		m = &l->v[l->n];
+		m->text = desk_strdup((const char *)sqlite3_column_text(st, 0));
+		m->label = desk_strdup((const char *)sqlite3_column_text(st, 1));
+		m->entity = sqlite3_column_int64(st, 2);
+		m->first = sqlite3_column_int64(st, 3);
+		if (m->text == NULL || m->label == NULL) {
+			free(m->text);
+			free(m->label);
+			return DESK_NOMEM;
+		}
+		l->n++;
+	}
+	sqlite3_reset(st);
+	return r == SQLITE_DONE ? DESK_OK : DESK_ERROR;
+}
+
+/*
+ * The gazetteer's entries the body may hold, by index probes at the body's
+ * word starts (the span_text index): the cost follows the article, not the
+ * corpus.  In the order of their first span, each once.
+ */
+static int
+suggest_names_exact(suggest_names *l, desk *d, const desk_text *t)
+{
+	static const char probe_sql[] =
+	    "SELECT text, label, coalesce(entity_id, 0), min(id) FROM span WHERE deleted_at IS "
+	    "NULL AND text = ?1 GROUP BY text, label, entity_id UNION ALL SELECT "
+	    "text, label, coalesce(entity_id, 0), min(id) FROM span WHERE deleted_at IS NULL AND "
+	    "text >= ?2 AND text < ?3 GROUP BY text, label, entity_id";
+	sqlite3_stmt *st = NULL;
+	suggest_key *k = NULL;
+	size_t nk = 0, w = 0;
+	char *hi = NULL;
+	size_t most = 0;
+	int rc;
+
+	if ((rc = suggest_keys(&k, &nk, t)) != DESK_OK) {
+		rc = desk_error(d, DESK_NOMEM, "out of memory");
+		goto done;
+	}
+	for (size_t i = 0; i < nk; i++)
+		most = k[i].len > most ? k[i].len : most;
+	if ((hi = malloc(most + 2)) == NULL) {
+		rc = desk_error(d, DESK_NOMEM, "out of memory");
+		goto done;
+	}
+	if ((rc = desk_prepare(d, &st, probe_sql)) != DESK_OK)
+		goto done;
+	for (size_t i = 0; i < nk; i++) {
+		/* Above every text that begins with the key: no UTF-8 goes past F4 8F. */
+		memcpy(hi, k[i].at, k[i].len);
+		memcpy(hi + k[i].len, "\xf4\x90", 2);
+		sqlite3_bind_text(st, 1, k[i].at, (int)k[i].wlen, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, k[i].at, (int)k[i].len, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, hi, (int)k[i].len + 2, SQLITE_STATIC);
+		if ((rc = suggest_probe(l, st)) != DESK_OK) {
+			rc = rc == DESK_NOMEM ? desk_error(d, DESK_NOMEM, "out of memory")
+			                      : desk_sqlite_error(d, "suggestions");
+			goto done;
+		}
+	}
+	/* One key's word is another's start ("Hà" and "Hà Nội"): each entry once. */
+	if (l->n > 1)
+		qsort(l->v, l->n, sizeof *l->v, suggest_name_order);
+	for (size_t i = 0; i < l->n; i++) {
+		suggest_name *p = w ? &l->v[w - 1] : NULL;
+
+		if (p && strcmp(p->text, l->v[i].text) == 0 &&
+		    strcmp(p->label, l->v[i].label) == 0 && p->entity == l->v[i].entity) {
+			free(l->v[i].text);
+			free(l->v[i].label);
+			continue;
+		}
+		l->v[w++] = l->v[i];
+	}
+	l->n = w;
+	if (l->n > 1)
+		qsort(l->v, l->n, sizeof *l->v, suggest_name_first);
+done:
+	sqlite3_finalize(st);
+	free(hi);
+	free(k);
+	return rc;
+}
+
+/*
+ * Every gazetteer entry, for folded matching: each (text, label, entity)
+ * the corpus has tagged, from its first span.  This reads every standing
+ * span (O(corpus)); the reader asks for exact matches, which probe instead.
+ */
+static int
+suggest_names_all(suggest_names *l, desk *d)
+{
+	static const char names_sql[] =
+	    "SELECT text, label, coalesce(entity_id, 0) AS entity, min(id) AS first FROM span "
+	    "WHERE deleted_at IS NULL GROUP BY text, label, entity ORDER BY first";
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if ((rc = desk_prepare(d, &st, names_sql)) != DESK_OK)
+		return rc;
+	if ((rc = suggest_probe(l, st)) != DESK_OK)
+		rc = rc == DESK_NOMEM ? desk_error(d, DESK_NOMEM, "out of memory")
+		                      : desk_sqlite_error(d, "suggestions");
+	sqlite3_finalize(st);
+	return rc;
+}
+
 int
 desk_suggest_text(desk_suggestions **out, desk *d, int64_t article_id, const desk_text *t,
                   int match)
 {
-	/*
-	 * The gazetteer: each (text, label, entity) the corpus has tagged, from its
-	 * first span; the body is searched once per name, not once per span.
-	 */
-	static const char names_sql[] =
-	    "SELECT text, label, entity, first FROM (SELECT text, label, coalesce(entity_id, 0) "
-	    "AS entity, min(id) AS first FROM span WHERE deleted_at IS NULL GROUP BY text, label, "
-	    "entity) WHERE ?2 OR instr(?1, text) > 0 ORDER BY first";
 	suggest_ctx c = {0};
-	sqlite3_stmt *st = NULL;
+	suggest_names names = {0};
 	desk_suggestions *l = NULL;
-	int rc, r;
+	int rc;
 
 	*out = NULL;
 	if (t == NULL)
@@ -449,14 +667,12 @@ desk_suggest_text(desk_suggestions **out, desk *d, int64_t article_id, const des
 		rc = desk_error(d, DESK_NOMEM, "out of memory");
 		goto done;
 	}
-	if ((rc = desk_prepare(d, &st, names_sql)) != DESK_OK)
+	rc = match ? suggest_names_all(&names, d) : suggest_names_exact(&names, d, t);
+	if (rc != DESK_OK)
 		goto done;
-	sqlite3_bind_text(st, 1, desk_text_utf8(t), (int)desk_text_bytes(t), SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, match != 0);
-	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-		suggest_needle n = {(const char *)sqlite3_column_text(st, 0),
-		                    (const char *)sqlite3_column_text(st, 1),
-		                    sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 3), NULL};
+	for (size_t i = 0; i < names.n; i++) {
+		suggest_needle n = {names.v[i].text, names.v[i].label, names.v[i].entity,
+		                    names.v[i].first, NULL};
 
 		if (match && suggest_fold(&n.folded, n.text, strlen(n.text), match) != DESK_OK) {
 			rc = desk_error(d, DESK_NOMEM, "out of memory");
@@ -467,16 +683,12 @@ desk_suggest_text(desk_suggestions **out, desk *d, int64_t article_id, const des
 		if (rc != DESK_OK)
 			goto done;
 	}
-	if (r != SQLITE_DONE) {
-		rc = desk_sqlite_error(d, "suggestions");
-		goto done;
-	}
 	suggest_sort_unique(l);
 	*out = l;
 	l = NULL;
 done:
+	suggest_names_free(&names);
 	suggest_ctx_end(&c);
-	sqlite3_finalize(st);
 	desk_suggestions_free(l);
 	return rc;
 }
