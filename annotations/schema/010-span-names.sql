@@ -6,4 +6,4 @@
 -- (0.65 s at 100,000 articles and 200,000 spans); with it, 17 ms.  One build
 -- of the index at the first open after an upgrade (about a second for
 -- 200,000 spans).
-CREATE INDEX span_name ON span (text, label, entity_id) WHERE deleted_at IS NULL;
+CREATE INDEX IF NOT EXISTS span_name ON span (text, label, entity_id) WHERE deleted_at IS NULL;
