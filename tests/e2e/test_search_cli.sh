@@ -39,9 +39,11 @@ grep -q '\[Lương\] \[Cường\]' "$tmp/out" || fail "snippet not marked: $(cat
 [ "$(ids dang --limit 1)" = 2 ] || fail "--limit: $(cat "$tmp/out")"
 expect 0 "$COPYDESK" status 3 done
 [ "$(ids dang --status done)" = 3 ] || fail "--status: $(cat "$tmp/out")"
-[ "$(ids dang --label PER)" = "" ] || fail "--label before tagging: $(cat "$tmp/out")"
+[ "$(ids cuong --label PER)" = "" ] || fail "--label before tagging: $(cat "$tmp/out")"
 expect 0 "$COPYDESK" tag 1 --text 'Lương Cường' PER
-[ "$(ids dang --label PER)" = 1 ] || fail "--label: $(cat "$tmp/out")"
+[ "$(ids cuong --label PER)" = 1 ] || fail "--label: $(cat "$tmp/out")"
+# --label L QUERY: the query in the text of a span of L, not anywhere in the article
+[ "$(ids dang --label PER)" = "" ] || fail "--label: the query outside the span: $(cat "$tmp/out")"
 
 # Hostile text: escaped in the lines and in the JSON.
 expect 0 "$COPYDESK" search economy
