@@ -81,19 +81,20 @@ struct ann_term {
 	int prefix;      /* the last word is a prefix */
 };
 
-struct ann_query {
-	struct ann_word *w;
-	struct ann_term *t;
-	size_t nw, capw, nt, capt;
-	int exact;
-};
-
 /* A text's words: forms and byte ranges. */
 struct ann_words {
 	struct ann_word *w;
 	size_t *start, *end;
 	size_t n, cap;
 	int exact;
+};
+
+struct ann_query {
+	struct ann_word *w;
+	struct ann_term *t;
+	size_t nw, capw, nt, capt;
+	int exact;
+	struct ann_words *fold; /* the words folded (exact or not): a cheap first test */
 };
 
 static int
@@ -162,6 +163,9 @@ ann_query_free(struct ann_query *q)
 		free(q->w[i].s);
 	free(q->w);
 	free(q->t);
+	if (q->fold)
+		ann_words_free(q->fold);
+	free(q->fold);
 }
 
 /* The term t[0..n) (a word or a phrase's inside) added to q; none when it has no word. */
@@ -170,6 +174,10 @@ ann_query_term(struct ann_query *q, textsearch_scratch *sc, const char *t, size_
 {
 	struct ann_words a = {.exact = q->exact};
 	int rc = ann_words_of(&a, sc, t, n);
+
+	/* the folded words, kept for ann_maybe() (added to, not cleared) */
+	if (rc == DESK_OK)
+		rc = textsearch_words(sc, t, n, 0, ann_words_add, q->fold);
 
 	if (rc == DESK_OK && a.n > 0 && desk_grow(&q->t, &q->capt, q->nt, sizeof *q->t) != DESK_OK)
 		rc = DESK_NOMEM;
@@ -205,6 +213,8 @@ ann_query_parse(struct ann_query *q, desk *d, const char *s)
 	size_t i = 0, len = strlen(s);
 	int rc = DESK_OK;
 
+	if ((q->fold = calloc(1, sizeof *q->fold)) == NULL)
+		return desk_error(d, DESK_NOMEM, "out of memory");
 	while (i < len && rc == DESK_OK) {
 		size_t b;
 
@@ -259,6 +269,37 @@ ann_word_is(const struct ann_word *w, const struct ann_word *k, int pre)
 {
 	return pre ? w->n >= k->n && memcmp(w->s, k->s, k->n) == 0
 	           : w->n == k->n && memcmp(w->s, k->s, k->n) == 0;
+}
+
+/*
+ * Whether text may hold q: each of its words, folded, somewhere in the
+ * folded text (a word is its own fold's substring, so never a miss).  Costs
+ * a table lookup a byte where ann_words_of() costs a word's analysis.
+ */
+static int
+ann_maybe(const struct ann_query *q, const char *text, struct ann_str *buf)
+{
+	size_t len = strlen(text), n = 0;
+	char *folded = NULL;
+	int maybe = 1;
+
+	if (q == NULL)
+		return 1;
+	buf->n = 0;
+	ann_str_put(buf, "", 0);
+	if (buf->oom || buf->cap < len + 1) {
+		ann_str_put(buf, text, len); /* room for len bytes */
+		if (buf->oom)
+			return 1;
+	}
+	if (textfold_quick(buf->s, &n, text, len))
+		buf->s[n] = '\0';
+	else if (desk_fold(&folded, &n, text, len) != DESK_OK)
+		return 1;
+	for (size_t i = 0; i < q->fold->n && maybe; i++)
+		maybe = strstr(folded ? folded : buf->s, q->fold->w[i].s) != NULL;
+	free(folded);
+	return maybe;
 }
 
 struct ann_range {
@@ -399,26 +440,53 @@ struct ann_ctx {
 	size_t limit;
 	desk_annsearch_results *r;
 	size_t cap;
+	struct ann_str buf; /* ann_maybe()'s folded text */
+	sqlite3_stmt *art;  /* an article's id, date, title when the filter takes it */
 };
 
-/* The spans of the label: rows (article, date, title, span text) by article then start. */
+/*
+ * The article into c->art when the filter takes it: 1, 0 when not, -1 on
+ * error.  Read only for a match: the rows scanned never touch the articles.
+ */
+static int
+ann_article(struct ann_ctx *c, int64_t id)
+{
+	static const char sql[] =
+	    "SELECT a.id, a.date, a.title FROM article a WHERE a.id = ?1" ANN_ARTICLE_COND;
+	int s;
+
+	if (!ann_article_ok(c->f, id))
+		return 0;
+	if (c->art == NULL) {
+		if (desk_prepare(c->d, &c->art, sql) != DESK_OK)
+			return -1;
+		ann_bind(c->art, c->f, 0);
+	}
+	sqlite3_reset(c->art);
+	sqlite3_bind_int64(c->art, 1, id);
+	s = sqlite3_step(c->art);
+	if (s != SQLITE_ROW && s != SQLITE_DONE)
+		desk_sqlite_error(c->d, "search");
+	return s == SQLITE_ROW ? 1 : s == SQLITE_DONE ? 0 : -1;
+}
+
+/* The spans of the label: rows (article, span text) by article then start. */
 static int
 ann_labels(struct ann_ctx *c, const char *fts)
 {
 	static const char by_index[] =
-	    "SELECT a.id, a.date, a.title, s.text FROM article_fts f CROSS JOIN article a ON a.id "
-	    "= f.rowid CROSS JOIN span s ON s.article_id = a.id WHERE article_fts MATCH ?1 AND "
-	    "f.rowid > ?2 AND s.deleted_at IS NULL AND s.label = ?3 AND (?12 IS NULL OR s.author "
-	    "= ?12)" ANN_ARTICLE_COND " ORDER BY f.rowid, s.start";
+	    "SELECT f.rowid, s.text FROM article_fts f CROSS JOIN span s ON s.article_id = "
+	    "f.rowid WHERE article_fts MATCH ?1 AND f.rowid > ?2 AND s.deleted_at IS NULL AND "
+	    "s.label = ?3 AND (?12 IS NULL OR s.author = ?12) ORDER BY f.rowid";
 	static const char by_span[] =
-	    "SELECT a.id, a.date, a.title, s.text FROM span s CROSS JOIN article a ON a.id = "
-	    "s.article_id WHERE s.article_id > ?2 AND s.deleted_at IS NULL AND s.label = ?3 AND "
-	    "(?12 IS NULL OR s.author = ?12)" ANN_ARTICLE_COND " ORDER BY s.article_id, s.start";
+	    "SELECT s.article_id, s.text FROM span s WHERE s.article_id > ?2 AND s.deleted_at IS "
+	    "NULL AND s.label = ?3 AND (?12 IS NULL OR s.author = ?12) ORDER BY s.article_id, "
+	    "s.start";
 	struct ann_words w = {.exact = c->o->exact};
 	textsearch_scratch sc = {0};
 	sqlite3_stmt *st = NULL;
 	int64_t cur = 0;
-	int rc, s, shown = 0;
+	int rc, s, shown = 0, took = 0;
 
 	if ((rc = desk_prepare(c->d, &st, fts ? by_index : by_span)) != DESK_OK)
 		return rc;
@@ -428,7 +496,7 @@ ann_labels(struct ann_ctx *c, const char *fts)
 	sqlite3_bind_text(st, 3, c->o->label, -1, SQLITE_STATIC);
 	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(st, 0);
-		const char *text = (const char *)sqlite3_column_text(st, 3);
+		const char *text = (const char *)sqlite3_column_text(st, 1);
 		struct ann_str one = {0};
 
 		if (id != cur) {
@@ -436,8 +504,9 @@ ann_labels(struct ann_ctx *c, const char *fts)
 				break;
 			cur = id;
 			shown = 0;
+			took = -2; /* not read yet */
 		}
-		if (!ann_article_ok(c->f, id) || shown >= 5)
+		if (took == 0 || shown >= 5 || !ann_maybe(c->q, text, &c->buf))
 			continue;
 		if (c->q && ann_words_of(&w, &sc, text, strlen(text)) != DESK_OK) {
 			rc = DESK_NOMEM;
@@ -451,9 +520,17 @@ ann_labels(struct ann_ctx *c, const char *fts)
 			}
 			continue;
 		}
+		if (took == -2 && (took = ann_article(c, id)) <= 0) {
+			free(one.s);
+			if (took < 0) {
+				rc = DESK_ERROR;
+				break;
+			}
+			continue;
+		}
 		if (shown == 0) {
 			/* the article's first matching span: a new result */
-			rc = ann_add(c->r, &c->cap, st, 0, &one);
+			rc = ann_add(c->r, &c->cap, c->art, 0, &one);
 		} else {
 			/* more spans of the same article: added to its snippet */
 			desk_annsearch_hit *h = &c->r->v[c->r->n - 1];
@@ -483,10 +560,10 @@ static int
 ann_claims(struct ann_ctx *c)
 {
 	static const char sql[] =
-	    "SELECT a.id, a.date, a.title, c.text, c.id FROM claim c CROSS JOIN research r ON r.id "
-	    "= c.research_id CROSS JOIN article a ON a.id = c.article_id WHERE c.id > ?2 AND "
-	    "c.deleted_at IS NULL AND (?3 IS NULL OR r.status = ?3) AND (?4 IS NULL OR r.verdict = "
-	    "?4) AND (?12 IS NULL OR c.author = ?12)" ANN_ARTICLE_COND " ORDER BY c.id";
+	    "SELECT c.article_id, c.text, c.id FROM claim c CROSS JOIN research r ON r.id = "
+	    "c.research_id WHERE c.id > ?2 AND c.deleted_at IS NULL AND (?3 IS NULL OR r.status = "
+	    "?3) AND (?4 IS NULL OR r.verdict = ?4) AND (?12 IS NULL OR c.author = ?12) ORDER BY "
+	    "c.id";
 	struct ann_words w = {.exact = c->o->exact};
 	textsearch_scratch sc = {0};
 	sqlite3_stmt *st = NULL;
@@ -500,19 +577,22 @@ ann_claims(struct ann_ctx *c)
 	if (c->f->verdict)
 		sqlite3_bind_text(st, 4, c->f->verdict, -1, SQLITE_STATIC);
 	while (c->r->n < c->limit && (s = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *text = (const char *)sqlite3_column_text(st, 3);
+		const char *text = (const char *)sqlite3_column_text(st, 1);
 		struct ann_str one = {0};
+		int took;
 
-		if (!ann_article_ok(c->f, sqlite3_column_int64(st, 0)))
+		if (!ann_maybe(c->q, text, &c->buf))
 			continue;
 		if (c->q && ann_words_of(&w, &sc, text, strlen(text)) != DESK_OK) {
 			rc = DESK_NOMEM;
 			break;
 		}
-		if (ann_match(&one, c->q, &w, text, c->open, c->close))
-			rc = ann_add(c->r, &c->cap, st, sqlite3_column_int64(st, 4), &one);
-		else if (one.oom)
-			rc = DESK_NOMEM;
+		if (!ann_match(&one, c->q, &w, text, c->open, c->close))
+			rc = one.oom ? DESK_NOMEM : DESK_OK;
+		else if ((took = ann_article(c, sqlite3_column_int64(st, 0))) > 0)
+			rc = ann_add(c->r, &c->cap, c->art, sqlite3_column_int64(st, 2), &one);
+		else
+			rc = took < 0 ? DESK_ERROR : DESK_OK;
 		free(one.s);
 		if (rc != DESK_OK)
 			break;
@@ -736,15 +816,12 @@ desk_annsearch(desk_annsearch_results **out, desk *d, const char *query,
 		query = NULL;
 	if ((rc = ann_check(d, opts, f)) != DESK_OK)
 		return rc;
-	c = (struct ann_ctx){d,
-	                     opts,
-	                     f,
-	                     NULL,
-	                     opts->open ? opts->open : "[",
-	                     opts->close ? opts->close : "]",
-	                     opts->limit ? opts->limit : 20,
-	                     NULL,
-	                     0};
+	c = (struct ann_ctx){.d = d,
+	                     .o = opts,
+	                     .f = f,
+	                     .open = opts->open ? opts->open : "[",
+	                     .close = opts->close ? opts->close : "]",
+	                     .limit = opts->limit ? opts->limit : 20};
 	q.exact = opts->exact;
 	if (opts->entity) {
 		if ((rc = ann_survivor(&entity, d, opts->entity)) != DESK_OK)
@@ -776,6 +853,8 @@ desk_annsearch(desk_annsearch_results **out, desk *d, const char *query,
 	c.r = NULL;
 	desk_clear_error(d);
 done:
+	sqlite3_finalize(c.art);
+	free(c.buf.s);
 	desk_annsearch_free(c.r);
 	ann_query_free(&q);
 	free(fts);
