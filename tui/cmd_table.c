@@ -92,10 +92,13 @@ const struct cmd cmd_table[] = {
     {"stats", cmd_stats, NULL, "[--json] [FILTERS]",
      "the corpus's figures: articles by status, spans per label, spans and claims per editor "
      "(all time and the last 7 days), claims by status and by verdict"},
-    {"search", cmd_search, NULL, "QUERY [--json] [--limit N] [--exact] [--status S] [--label L]",
+    {"search", cmd_search, NULL,
+     "[QUERY] [--json] [--limit N] [--after ID] [--exact] [--entity ID] [FILTERS]",
      "find articles by their title and body, accents optional (--exact: respected): words, "
      "\"phrases\", prefixes (kinh t*), AND, OR, NOT; best first, with a snippet, matches in "
-     "[brackets]; --json: [{id, date, title, snippet}]"},
+     "[brackets]; --json: [{id, date, title, snippet}]; --label L: spans of L holding the "
+     "query; --claim-status S/--verdict V: such claims holding it; --entity ID: the articles "
+     "that mention it"},
     {"demo", cmd_demo, NULL, "", "open the interface on a fresh copy of the sample corpus"},
     {"help", cmd_help, NULL, "[COMMAND | --keys | --keys=man | --commands]",
      "list the commands, describe one, or list the interface's keys"},

@@ -169,6 +169,11 @@ int hash_register(sqlite3 *db);
  */
 #define FTS_EXACT_MARK "\x01"
 int fts_register(sqlite3 *db);
+/*
+ * search.c: the FTS5 query (for article_fts MATCH) of a user's query as
+ * desk_search() reads it, or DESK_INVALID with its rule; *out malloc'ed.
+ */
+int search_fts_query(char **out, desk *d, const char *query, int exact);
 
 /*
  * sha256.c: SHA-256 (FIPS 180-4), for a release's MANIFEST.  init, update

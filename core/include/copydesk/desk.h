@@ -88,6 +88,7 @@ enum {
 	DESK_RULE_OPERATOR,      /* a search query's AND, OR or NOT without a term on each side */
 	DESK_RULE_PAREN,         /* a search query's parentheses unbalanced or empty */
 	DESK_RULE_QUERY,         /* a search query the index cannot read otherwise */
+	DESK_RULE_UNKNOWN, /* a name the database does not know (a label, a status, an entity) */
 	DESK_NRULES
 };
 const char *desk_errfield(const desk *d);

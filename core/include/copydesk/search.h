@@ -91,5 +91,59 @@ int desk_search_ranges(desk_search_range **out, size_t *n, const char *text, siz
  */
 int desk_search_budget(desk *d, int ms);
 int desk_search_budget_spent(const desk *d);
+/* --- Search over annotations (annotate/annsearch.c) ----------------------
+ *
+ * What is searched is chosen by the options, one of:
+ * - label: the articles with a standing span of that label whose text holds
+ *   the query (every word and "phrase" of it in the text of ONE span; a
+ *   prefix kin* allowed; accentless, or with exact accents), or without a
+ *   query every article with such a span; the snippet is the matching spans'
+ *   texts (at most 5) with the query's words marked, the whole text when no
+ *   query;
+ * - claims (filter's claim_status and/or verdict): the standing claims of
+ *   that status/verdict whose text holds the query, the claim's text marked;
+ * - entity: the articles with a standing span linked to the entity (or to
+ *   one merged into it) or whose title or body holds its name or one of its
+ *   aliases (the texts of its spans) as a phrase, and, with a query, that
+ *   also match the query as desk_search() reads it; the alias marked.
+ * The label and claim queries take words, "phrases" and prefixes (all must
+ * be there; AND allowed, OR, NOT and parentheses refused with
+ * DESK_RULE_OPERATOR / DESK_RULE_PAREN).  Results by article id (claims: by
+ * claim id), a page of limit after the key `after`.  The filter (export.h's
+ * desk_filter; NULL: none) narrows the articles: status, articles, since
+ * (changed or annotated since), user (label: that editor's spans; claims:
+ * that editor's claims; entity: articles with spans or claims of theirs).
+ * An unknown label, claim status or verdict is DESK_INVALID with the field
+ * ("label", "claim-status", "verdict") and DESK_RULE_UNKNOWN; no such
+ * entity is DESK_NOTFOUND with the field "entity" and DESK_RULE_UNKNOWN.
+ */
+struct desk_filter;
+
+typedef struct desk_annsearch_opts {
+	int exact;     /* respect accents */
+	size_t limit;  /* at most this many results (0: 20) */
+	int64_t after; /* only keys above this one (the last page's last id; 0: from the first) */
+	const char *label;                /* search the spans of this label */
+	int64_t entity;                   /* search the mentions of this entity */
+	const struct desk_filter *filter; /* claim_status or verdict set: search the claims */
+	const char *open, *close;         /* what marks a match (NULL: "[" and "]") */
+} desk_annsearch_opts;
+
+typedef struct desk_annsearch_hit {
+	int64_t id;    /* the article */
+	int64_t claim; /* the claim (claims searched), else 0 */
+	const char *date, *title;
+	const char *snippet; /* spans' or claim's text, or the body around the alias, marked */
+} desk_annsearch_hit;
+
+typedef struct desk_annsearch_results desk_annsearch_results;
+
+int desk_annsearch(desk_annsearch_results **out, desk *d, const char *query,
+                   const desk_annsearch_opts *opts);
+size_t desk_annsearch_count(const desk_annsearch_results *r);
+const desk_annsearch_hit *desk_annsearch_get(const desk_annsearch_results *r, size_t i);
+/* The results as a JSON array of {"id", "date", "title", "snippet"} (+ "claim"); caller frees. */
+int desk_annsearch_json(char **out, const desk_annsearch_results *r);
+void desk_annsearch_free(desk_annsearch_results *r);
 
 #endif

@@ -501,3 +501,17 @@ desk_search_free(desk_search_results *r)
 	free(r->v);
 	free(r);
 }
+
+int
+search_fts_query(char **out, desk *d, const char *query, int exact)
+{
+	struct search_buf b = {0};
+	int rc = search_rewrite(&b, d, query, exact);
+
+	if (rc != DESK_OK) {
+		free(b.s);
+		b.s = NULL;
+	}
+	*out = b.s;
+	return rc;
+}

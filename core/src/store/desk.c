@@ -120,6 +120,7 @@ desk_rule_name(int rule)
 	    [DESK_RULE_OPERATOR] = "operator",
 	    [DESK_RULE_PAREN] = "paren",
 	    [DESK_RULE_QUERY] = "query",
+	    [DESK_RULE_UNKNOWN] = "unknown",
 	};
 
 	return rule >= 0 && rule < DESK_NRULES ? names[rule] : "";
