@@ -17,7 +17,7 @@
 
 #include "internal.h"
 
-/* The ranked page ranks at most this many matches, the newest (SEARCH_NOTES.md). */
+/* The ranked page ranks at most this many matches, the newest (bench/notes/search.md). */
 #ifndef SEARCH_RANK_CAP
 #define SEARCH_RANK_CAP 2000
 #endif
@@ -276,7 +276,7 @@ search_add(desk_search_results *r, size_t *cap, sqlite3_stmt *st)
 }
 
 /*
- * The page's rows, without their snippets (SEARCH_NOTES.md), in *b.
+ * The page's rows, without their snippets (bench/notes/search.md), in *b.
  * Ranked: bm25 over the newest SEARCH_RANK_CAP matches (all of them when
  * fewer match), title matches weighing ten times body matches, ties by id.
  * Newest: the matches by id, the newest first, no score (FTS5 walks its
