@@ -65,11 +65,14 @@ finish() {
 
 # A new server each time (on a new socket: a server being killed may still
 # answer on the old one); the pane stays after its command ends
-# (remain-on-exit), for the checks of what it left on the screen.
+# (remain-on-exit), for the checks of what it left on the screen.  The
+# terminal is 80x24, or COLUMNS LINES when given: a test that needs a wide
+# screen starts with it rather than resizing after the program has drawn
+# (under load its first screens could still be drawn at 80 columns).
 start() {
 	T kill-server 2>/dev/null || true
 	nsock=$((nsock + 1))
-	T new-session -d -s t -x 80 -y 24 "$1" \; set-option -g remain-on-exit on >/dev/null
+	T new-session -d -s t -x "${2:-80}" -y "${3:-24}" "$1" \; set-option -g remain-on-exit on >/dev/null
 }
 
 keys() { T send-keys -t t "$@"; }

@@ -41,8 +41,7 @@ export TERM=xterm-256color
 script -qfec '"$COPYDESK" --db "$db"' "$ts"
 echo "EXIT=\$?" >"$tmp/exit"
 EOF
-start "sh $tmp/run.sh"
-T resize-window -t t -x 160 -y 24 # room for the whole undo refusal
+start "sh $tmp/run.sh" 160 24 # room for the whole undo refusal
 title0=$(T display -p -t t '#{pane_title}')
 wait_for "Articles 1/1"
 keys Enter
