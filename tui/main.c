@@ -42,7 +42,7 @@ main_interface(struct cli *c)
 		                "see copydesk --help for the commands\n");
 		return EXIT_FAIL;
 	}
-	if ((ret = cmd_open_create(&d, c)) != EXIT_OK_)
+	if ((ret = cmd_open_interface(&d, c)) != EXIT_OK_)
 		return ret;
 	ret = ui_main(d);
 	desk_close(d);

@@ -28,6 +28,8 @@ int cmd_exit_status(int rc);
  */
 int cmd_open(desk **out, struct cli *c);
 int cmd_open_create(desk **out, struct cli *c);
+/* As cmd_open_create, leaving what an older database owes to the interface's idle time. */
+int cmd_open_interface(desk **out, struct cli *c);
 
 int cmd_import(struct cli *c, int argc, char **argv);
 int cmd_export(struct cli *c, int argc, char **argv);

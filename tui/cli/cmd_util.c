@@ -9,6 +9,10 @@
 
 #include "cmd_cli.h"
 #include "datadir.h"
+#include "upgrade.h"
+
+/* Not a desk_open_ext() flag: leave the upgrades to the caller (the interface). */
+#define CMD_OPEN_NO_UPGRADE (1u << 30)
 
 int
 cmd_exit_status(int rc)
@@ -173,7 +177,8 @@ cmd_open_flags(desk **out, struct cli *c, unsigned flags)
 		    c->editor, c->db_path, login);
 		return EXIT_USAGE;
 	}
-	if ((rc = desk_open_ext(out, c->db_path, c->editor, flags)) != DESK_OK) {
+	if ((rc = desk_open_ext(out, c->db_path, c->editor, flags & ~CMD_OPEN_NO_UPGRADE)) !=
+	    DESK_OK) {
 		if (rc == DESK_NOTFOUND)
 			cmd_printf(c->err,
 			           "copydesk: %s; make one with: copydesk --db %s import FILE...\n",
@@ -189,11 +194,12 @@ cmd_open_flags(desk **out, struct cli *c, unsigned flags)
 		return rc == DESK_SCHEMA ? EXIT_DATAERR
 		                         : cmd_exit_status(rc == DESK_ERROR ? DESK_IO : rc);
 	}
-	/* Not fatal: what is left is indexed on the next open (repeats miss it until then). */
-	cmd_upgrade(*out, c, desk_claim_index, "indexing sentences for repeats");
-	cmd_upgrade(*out, c, desk_stats_index, "counting articles for the statistics");
-	cmd_upgrade(*out, c, desk_search_index, "indexing articles for search");
-	cmd_upgrade(*out, c, desk_article_sort_index, "sorting articles for the list");
+	/*
+	 * Not fatal: what is left is done on the next open (repeats, searches...
+	 * miss it until then).  The interface does it while the editor is idle.
+	 */
+	for (size_t i = 0; i < upgrade_count && !(flags & CMD_OPEN_NO_UPGRADE); i++)
+		cmd_upgrade(*out, c, upgrade_table[i].step, upgrade_table[i].what);
 	return EXIT_OK_;
 }
 
@@ -203,8 +209,8 @@ cmd_open(desk **out, struct cli *c)
 	return cmd_open_flags(out, c, DESK_OPEN_EXISTING);
 }
 
-int
-cmd_open_create(desk **out, struct cli *c)
+static int
+cmd_open_create_flags(desk **out, struct cli *c, unsigned flags)
 {
 	char *dir = strdup(c->db_path);
 
@@ -216,7 +222,19 @@ cmd_open_create(desk **out, struct cli *c)
 		return EXIT_IOERR;
 	}
 	free(dir);
-	return cmd_open_flags(out, c, 0);
+	return cmd_open_flags(out, c, flags);
+}
+
+int
+cmd_open_create(desk **out, struct cli *c)
+{
+	return cmd_open_create_flags(out, c, 0);
+}
+
+int
+cmd_open_interface(desk **out, struct cli *c)
+{
+	return cmd_open_create_flags(out, c, CMD_OPEN_NO_UPGRADE);
 }
 
 int

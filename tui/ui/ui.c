@@ -13,6 +13,7 @@
 #include <wchar.h>
 
 #include "keymap.h"
+#include "upgrade.h"
 #include "ui.h"
 #include "ui_cmds.h"
 #include "view.h"
@@ -23,6 +24,8 @@
 #define UI_READ_WIDTH 100
 /* How many ticks between looks at the database for other editors' changes. */
 #define UI_POLL_TICKS 4
+/* Articles an idle tick upgrades: tens of milliseconds of write lock. */
+#define UI_UPGRADE_STEP 250
 
 static volatile sig_atomic_t ui_signo;
 
@@ -311,6 +314,44 @@ ui_idle(struct ui *ui)
 			views[i]->changed(ui);
 }
 
+/*
+ * On an idle tick, one step of what a database left by an older copydesk
+ * still owes (upgrade.h): the interface opens at once, and indexes while
+ * the editor reads.  The progress does not hide another message.
+ */
+static void
+ui_upgrade(struct ui *ui)
+{
+	size_t which;
+	int64_t left;
+	char msg[sizeof ui->upgrade_msg];
+	int show = ui->message[0] == '\0' || strcmp(ui->message, ui->upgrade_msg) == 0;
+
+	if (upgrade_step(&which, &left, ui->d, UI_UPGRADE_STEP) != DESK_OK) {
+		ui->upgrading = 0;
+		ui_error(ui, "Left for the next time: %s", desk_errmsg(ui->d));
+		return;
+	}
+	if (which < upgrade_count) {
+		ui->upgraded = 1;
+		snprintf(msg, sizeof msg, "%s: %lld left; %s", upgrade_table[which].what,
+		         (long long)left, upgrade_table[which].meanwhile);
+		if (show) {
+			snprintf(ui->upgrade_msg, sizeof ui->upgrade_msg, "%s", msg);
+			ui_message(ui, "%s", msg);
+		}
+		return;
+	}
+	ui->upgrading = 0;
+	if (!ui->upgraded)
+		return;
+	for (int i = 0; i < VIEW_NVIEWS; i++)
+		if (views[i]->changed)
+			views[i]->changed(ui);
+	if (show)
+		ui_message(ui, "The indexes are up to date");
+}
+
 /* Curses needs a UTF-8 locale to read and draw Vietnamese; take C.UTF-8 if the user's is not. */
 static void
 ui_locale(void)
@@ -410,6 +451,7 @@ ui_main(desk *d)
 	memset(&ui, 0, sizeof ui);
 	ui.d = d;
 	ui.width = UI_READ_WIDTH;
+	ui.upgrading = 1; /* whether any is owed: the first idle tick finds out */
 	lineedit_init(&ui.edit);
 	layout_tone_cells(ui_probe_tones()); /* before curses: it writes and reads the terminal */
 	if ((screen = ui_start()) == NULL) {
@@ -450,6 +492,8 @@ ui_main(desk *d)
 		if (ui_signo)
 			break;
 		if (key == KEYMAP_NONE) {
+			if (ui.upgrading)
+				ui_upgrade(&ui);
 			if (++tick % UI_POLL_TICKS == 0)
 				ui_idle(&ui);
 			continue;

@@ -98,6 +98,9 @@ struct ui {
 
 	char message[512];
 	int message_error;
+	int upgrading;             /* an older database may still owe work (upgrade.h) */
+	int upgraded;              /* some was done in this session */
+	char upgrade_msg[160];     /* the progress shown last, replaced only by itself */
 	struct lineedit edit;      /* the prompt's line */
 	int prompt;                /* 0, or the prompt's character: ':' or '/' */
 	char *search;              /* the last search pattern */
