@@ -182,6 +182,22 @@ tokens_piece(desk_range **v, size_t *n, size_t *cap, const desk_text *t, int64_t
 	return DESK_OK;
 }
 
+/*
+ * Whether the grapheme at a holds a cut: any of its characters, not only its
+ * first (a prepended mark such as U+0602 makes one grapheme with the space
+ * after it, which must still cut, and is left out with it).
+ */
+static int
+tokens_grapheme_sep(const desk_text *t, int64_t a)
+{
+	int64_t e = desk_text_next_grapheme(t, a);
+
+	for (; a < e; a++)
+		if (tokens_is_sep(desk_text_char(t, a)))
+			return 1;
+	return 0;
+}
+
 int
 tokens_split(desk_range **v, size_t *n, size_t *cap, const desk_text *t, int64_t start, int64_t end,
              int english)
@@ -195,12 +211,12 @@ tokens_split(desk_range **v, size_t *n, size_t *cap, const desk_text *t, int64_t
 	while (a < end) {
 		int64_t b;
 
-		while (a < end && tokens_is_sep(desk_text_char(t, a)))
+		while (a < end && tokens_grapheme_sep(t, a))
 			a = desk_text_next_grapheme(t, a);
 		if (a >= end)
 			break;
 		b = a;
-		while (b < end && !tokens_is_sep(desk_text_char(t, b)))
+		while (b < end && !tokens_grapheme_sep(t, b))
 			b = desk_text_next_grapheme(t, b);
 		if ((rc = tokens_piece(v, n, cap, t, a, b, english)) != DESK_OK)
 			return rc;
