@@ -92,6 +92,12 @@ const struct cmd cmd_table[] = {
     {"stats", cmd_stats, NULL, "[--json] [FILTERS]",
      "the corpus's figures: articles by status, spans per label, spans and claims per editor "
      "(all time and the last 7 days), claims by status and by verdict"},
+    {"agreement", cmd_agreement, NULL, "[--users A,B,...] [--label L] [--json]",
+     "agreement between the editors' layers (each editor's spans) over the articles more than "
+     "one annotated, as bratiaa reports it: per pair precision, recall and F1 with exact match "
+     "(offsets and label), with overlap and by token, per article, per label and overall the "
+     "mean and SD of the pairs' F1; token kappa; Krippendorff's alpha_u with three editors or "
+     "more; --json: {editors, instance, overlap, token, kappa, alpha}"},
     {"search", cmd_search, NULL,
      "[QUERY] [--json] [--limit N] [--after ID] [--exact] [--entity ID] [FILTERS]",
      "find articles by their title and body, accents optional (--exact: respected): words, "

@@ -60,6 +60,7 @@ int cmd_apply(struct cli *c, int argc, char **argv);
 int cmd_verdicts(struct cli *c, int argc, char **argv);
 int cmd_config(struct cli *c, int argc, char **argv);
 int cmd_stats(struct cli *c, int argc, char **argv);
+int cmd_agreement(struct cli *c, int argc, char **argv);
 int cmd_search(struct cli *c, int argc, char **argv);
 int cmd_release(struct cli *c, int argc, char **argv);
 int cmd_demo(struct cli *c, int argc, char **argv);

@@ -89,6 +89,9 @@ enum {
 	DESK_RULE_PAREN,         /* a search query's parentheses unbalanced or empty */
 	DESK_RULE_QUERY,         /* a search query the index cannot read otherwise */
 	DESK_RULE_UNKNOWN, /* a name the database does not know (a label, a status, an entity) */
+	/* agree: multi-annotator import and agreement */
+	DESK_RULE_TEXT_DIFFERS, /* a brat project's annotators hold different texts of a document */
+	DESK_RULE_ONE_LAYER,    /* fewer than two editors' layers to compare */
 	DESK_NRULES
 };
 const char *desk_errfield(const desk *d);

@@ -128,6 +128,11 @@ typedef struct format_article {
 	size_t nclaims;
 	format_token *tokens; /* NULL: none kept (writers tokenize themselves) */
 	size_t ntokens;
+	/*
+	 * Import: the editor whose layer the document is (a brat project's
+	 * annotator folder), recorded even when it has no span; else NULL.
+	 */
+	const char *layer, *layer_source;
 	format_pool pool;
 } format_article;
 

@@ -122,8 +122,8 @@ import_name_of(const import_names *set, const char *name, int nocase)
 int
 import_annotated(const format_article *a)
 {
-	return a->nspans || a->nclaims || a->ntokens || a->nentities || a->id > 0 || a->status ||
-	       a->imported_by || a->imported_at || a->updated_by || a->updated_at;
+	return a->nspans || a->nclaims || a->ntokens || a->nentities || a->id > 0 || a->layer ||
+	       a->status || a->imported_by || a->imported_at || a->updated_by || a->updated_at;
 }
 
 /* A name (an editor's, an entity's, an id): one line, not empty, not too long. */
@@ -345,7 +345,7 @@ import_annot_check(import_annot *r, format_article *arts, size_t n, int *annotat
 /* The statements of one batch's store. */
 typedef struct import_stmts {
 	sqlite3_stmt *meta, *span_same, *span_ins, *ent_find, *ent_ins, *res_ins, *ev_ins,
-	    *claim_at, *claim_ins, *hist, *tokens;
+	    *claim_at, *claim_ins, *hist, *tokens, *layer;
 } import_stmts;
 
 static void
@@ -616,6 +616,30 @@ done:
 	return rc;
 }
 
+/* A brat project's annotator annotated the article, spans or none (migration 14's layer). */
+static int
+import_store_layer(desk *d, import_stmts *st, const format_article *a, int64_t id)
+{
+	int rc = DESK_OK;
+
+	if (a->layer == NULL)
+		return DESK_OK;
+	if (st->layer == NULL &&
+	    (rc = desk_prepare(
+	         d, &st->layer,
+	         "INSERT OR IGNORE INTO layer (article_id, editor, source, created_at) "
+	         "VALUES (?1, ?2, ?3, " DESK_SQL_NOW ")")) != DESK_OK)
+		return rc;
+	sqlite3_reset(st->layer);
+	sqlite3_bind_int64(st->layer, 1, id);
+	sqlite3_bind_text(st->layer, 2, a->layer, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st->layer, 3, a->layer_source ? a->layer_source : "", -1, SQLITE_STATIC);
+	if (sqlite3_step(st->layer) != SQLITE_DONE)
+		rc = desk_sqlite_error(d, "layer");
+	sqlite3_reset(st->layer);
+	return rc;
+}
+
 /* The article's "import-annotations" entry: the ids of what was stored. */
 static int
 import_store_log(desk *d, int64_t id, import_logged *lg)
@@ -652,7 +676,8 @@ import_store_one(import_annot *r, import_stmts *st, const format_article *a, int
 	else if ((dup || (rc = import_store_meta(r->d, st, a, id)) == DESK_OK) &&
 	         (rc = import_store_spans(r->d, st, a, id, &lg)) == DESK_OK &&
 	         (rc = import_store_claims(r, st, a, id, &lg)) == DESK_OK &&
-	         (rc = import_store_tokens(r->d, st, a, id, &lg)) == DESK_OK)
+	         (rc = import_store_tokens(r->d, st, a, id, &lg)) == DESK_OK &&
+	         (rc = import_store_layer(r->d, st, a, id)) == DESK_OK)
 		rc = import_store_log(r->d, id, &lg);
 	json_decref(lg.spans);
 	json_decref(lg.entities);

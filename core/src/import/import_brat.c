@@ -106,36 +106,43 @@ import_brat_skip(desk_format fmt, const char *path)
 	return stat(txt, &st) == 0;
 }
 
+/* The spans and claims of a document as an annotator's layer: theirs, and recorded as such. */
+static int
+import_brat_layer(format_article *arts, size_t n, const char *editor, const char *apath)
+{
+	for (size_t i = 0; i < n; i++) {
+		format_article *a = &arts[i];
+
+		if ((a->layer = format_pool_strdup(&a->pool, editor, strlen(editor))) == NULL ||
+		    (a->layer_source = format_pool_strdup(&a->pool, apath, strlen(apath))) == NULL)
+			return DESK_NOMEM;
+		for (size_t k = 0; k < a->nspans; k++)
+			a->spans[k].author = a->layer;
+		for (size_t k = 0; k < a->nclaims; k++)
+			a->claims[k].author = a->layer;
+	}
+	return DESK_OK;
+}
+
 int
-import_brat_run(import_run *r, const char *path)
+import_brat_doc(import_run *r, const char *tpath, const char *apath, const char *name,
+                const char *editor, int given_ann)
 {
 	format_error err = {0};
 	import_brat_notes nb = {0};
 	format_notes notes = {import_brat_note, &nb};
 	format_article *arts = NULL;
-	size_t n = 0, stem = strlen(path), tl = 0, al = 0;
-	char *tpath = NULL, *apath = NULL, *txt = NULL, *ann = NULL, *name = NULL;
-	const char *base;
+	size_t n = 0, tl = 0, al = 0;
+	char *txt = NULL, *ann = NULL;
 	int rc = DESK_OK, in_ann = 0, annotated = 0;
 
 	if (r->stats)
 		r->stats->files++;
-	if (import_brat_ends(path, ".ann") || import_brat_ends(path, ".txt"))
-		stem -= 4;
-	if ((tpath = malloc(stem + 5)) == NULL || (apath = malloc(stem + 5)) == NULL ||
-	    (name = malloc(stem + 1)) == NULL) {
-		rc = import_batch_error(r, DESK_NOMEM, "out of memory");
-		goto done;
-	}
-	snprintf(tpath, stem + 5, "%.*s.txt", (int)stem, path);
-	snprintf(apath, stem + 5, "%.*s.ann", (int)stem, path);
-	base = strrchr(tpath, '/') ? strrchr(tpath, '/') + 1 : tpath;
-	snprintf(name, stem + 1, "%.*s", (int)(stem - (size_t)(base - tpath)), base);
 	if (import_brat_slurp(tpath, &txt, &tl) != DESK_OK) {
 		int e = errno;
 
 		import_batch_flush(r);
-		if (e == ENOENT && import_brat_ends(path, ".ann"))
+		if (e == ENOENT && given_ann)
 			import_batch_refuse(
 			    r, apath, DESK_INVALID, 0, 0,
 			    "no .txt beside it: a brat document is a .txt and its .ann");
@@ -158,6 +165,11 @@ import_brat_run(import_run *r, const char *path)
 		import_batch_refuse(r, in_ann ? apath : tpath, err.rc, err.line, err.column,
 		                    err.msg);
 		rc = err.rc == DESK_NOMEM ? DESK_NOMEM : DESK_OK;
+		goto done;
+	}
+	/* A project's annotator: an .ann, even empty, is the editor's layer of the article. */
+	if (editor != NULL && ann != NULL && import_brat_layer(arts, n, editor, apath) != DESK_OK) {
+		rc = import_batch_error(r, DESK_NOMEM, "out of memory");
 		goto done;
 	}
 	/* The annotations checked as every format's are (labels, verdicts, offsets). */
@@ -193,6 +205,32 @@ done:
 	free(nb.line);
 	free(txt);
 	free(ann);
+	return rc;
+}
+
+int
+import_brat_run(import_run *r, const char *path)
+{
+	size_t stem = strlen(path);
+	char *tpath = NULL, *apath = NULL, *name = NULL;
+	const char *base;
+	int rc;
+
+	if (import_brat_ends(path, ".ann") || import_brat_ends(path, ".txt"))
+		stem -= 4;
+	if ((tpath = malloc(stem + 5)) == NULL || (apath = malloc(stem + 5)) == NULL ||
+	    (name = malloc(stem + 1)) == NULL) {
+		free(tpath);
+		free(apath);
+		if (r->stats)
+			r->stats->files++;
+		return import_batch_error(r, DESK_NOMEM, "out of memory");
+	}
+	snprintf(tpath, stem + 5, "%.*s.txt", (int)stem, path);
+	snprintf(apath, stem + 5, "%.*s.ann", (int)stem, path);
+	base = strrchr(tpath, '/') ? strrchr(tpath, '/') + 1 : tpath;
+	snprintf(name, stem + 1, "%.*s", (int)(stem - (size_t)(base - tpath)), base);
+	rc = import_brat_doc(r, tpath, apath, name, NULL, import_brat_ends(path, ".ann"));
 	free(tpath);
 	free(apath);
 	free(name);

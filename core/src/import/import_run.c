@@ -429,6 +429,8 @@ desk_import_path(desk *d, const char *path, desk_format fmt, desk_import_cb cb, 
 		                    errno == ENOENT ? "no such file or directory"
 		                                    : strerror(errno));
 		rc = DESK_OK;
+	} else if (S_ISDIR(st.st_mode) && fmt == DESK_FORMAT_BRAT && import_project_is(path)) {
+		rc = import_project_run(&r, path); /* one folder per annotator */
 	} else if (S_ISDIR(st.st_mode)) {
 		rc = import_run_dir(&r, path, fmt);
 	} else {

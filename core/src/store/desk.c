@@ -121,6 +121,9 @@ desk_rule_name(int rule)
 	    [DESK_RULE_PAREN] = "paren",
 	    [DESK_RULE_QUERY] = "query",
 	    [DESK_RULE_UNKNOWN] = "unknown",
+	    /* agree */
+	    [DESK_RULE_TEXT_DIFFERS] = "text-differs",
+	    [DESK_RULE_ONE_LAYER] = "one-layer",
 	};
 
 	return rule >= 0 && rule < DESK_NRULES ? names[rule] : "";
