@@ -100,7 +100,7 @@ agree_json(char **out, const desk_agreement *a)
 	    json_object_set_new(o, "alpha", agree_num(a->alpha)) == 0 &&
 	    json_object_set_new(o, "alpha_articles", json_integer(a->alpha_articles)) == 0 &&
 	    json_object_set(o, "overlap", ovl) == 0 &&
-	    (*out = json_dumps(o, JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17))) != NULL)
+	    (*out = json_dumps(o, JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15))) != NULL)
 		rc = DESK_OK;
 done:
 	json_decref(o);
