@@ -7,7 +7,7 @@
 -- pair, with no spans on that side).  Such a layer has no span to show it,
 -- so the import of a multi-annotator brat project writes one row here for
 -- every .ann file it stores, empty or not.  A layer is therefore an
--- article's standing spans by the editor, or a row here (annotate/layer.c).
+-- article's standing spans by the editor, or a row here (core/src/agree/).
 CREATE TABLE IF NOT EXISTS layer (
     article_id INTEGER NOT NULL REFERENCES article (id) ON DELETE CASCADE,
     editor     TEXT NOT NULL,

@@ -382,6 +382,38 @@ test_import_refusals(void **state)
 	assert_int_equal(system(cmd), 0);
 }
 
+/* The dataset card of a release carries the same figures. */
+static void
+test_release_card(void **state)
+{
+	desk *d = open_project(FIXTURES "/agree/project");
+	desk_release_opts o = {0};
+	char dir[] = "/tmp/copydesk-agree-rel-XXXXXX", path[300], buf[16384], cmd[300];
+	size_t n;
+	FILE *f;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	o.exp.filter.split_pct[0] = 50;
+	o.exp.filter.split_pct[1] = 25;
+	o.exp.filter.split_pct[2] = 25;
+	o.force = 1;
+	assert_int_equal(desk_release(d, dir, &o, NULL), DESK_OK);
+	snprintf(path, sizeof path, "%s/README.md", dir);
+	assert_non_null(f = fopen(path, "r"));
+	n = fread(buf, 1, sizeof buf - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	assert_non_null(strstr(buf, "| instance (exact offsets and label) | 0.427 | 0.176 |"));
+	assert_non_null(strstr(buf, "| token (white-space tokens) | 0.670 | 0.070 |"));
+	assert_non_null(
+	    strstr(buf, "| anna | ben | 2 | 0.400 | 0.333 | 0.364 | 0.727 | 0.625 | 0.525 |"));
+	assert_non_null(strstr(buf, "alpha_u: 0.571"));
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	desk_close(d);
+}
+
 int
 main(void)
 {
@@ -390,6 +422,7 @@ main(void)
 	    cmocka_unit_test(test_project_options), cmocka_unit_test(test_bratiaa_agree2),
 	    cmocka_unit_test(test_alpha_2004),      cmocka_unit_test(test_alpha_1995),
 	    cmocka_unit_test(test_wstokens),        cmocka_unit_test(test_import_refusals),
+	    cmocka_unit_test(test_release_card),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -397,7 +397,8 @@ release_write(desk *d, release_info *ri, const char *tmp, desk_release_stats *rs
 		rs->claims[k - 1] = ri->split[k - 1]->total_claims;
 		rs->tokens[k - 1] = ri->tokens[k - 1];
 	}
-	if ((rc = desk_labels_get(&ri->labels, d)) != DESK_OK ||
+	if ((rc = release_agree(d, ri)) != DESK_OK ||
+	    (rc = desk_labels_get(&ri->labels, d)) != DESK_OK ||
 	    (rc = desk_verdicts_get(&ri->verdicts, d)) != DESK_OK ||
 	    (rc = release_config(d, ri)) != DESK_OK)
 		return rc;
@@ -509,6 +510,7 @@ release_run(desk *d, const char *dir, const desk_release_opts *o, desk_release_s
 	free(tmp);
 	for (int k = 0; k < 3; k++)
 		desk_stats_free(ri.split[k]);
+	desk_agreement_free(ri.agree);
 	desk_labels_free(ri.labels);
 	desk_verdicts_free(ri.verdicts);
 	free(ri.org_name);

@@ -62,6 +62,12 @@ card_md(FILE *f, const char *s)
 	free(e);
 }
 
+void
+release_put_md(FILE *f, const char *s)
+{
+	card_md(f, s);
+}
+
 /* A description of several lines: each line escaped as Markdown, the breaks kept. */
 static void
 card_paragraph(FILE *f, const char *s)
@@ -304,6 +310,8 @@ card_annotation(FILE *f, const release_info *ri)
 		fputs("One layer per article: no article has spans by more than one editor, so "
 		      "there is nothing to measure agreement on.\n\n",
 		      f);
+	} else if (ri->agree != NULL) {
+		release_agree_card(f, ri->agree);
 	} else {
 		fprintf(
 		    f,

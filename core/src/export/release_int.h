@@ -21,6 +21,7 @@ typedef struct release_info {
 	desk_verdicts *verdicts;
 	char *org_name, *org_url, *license, *name, *description; /* config; NULL: unset */
 	int schema;
+	desk_agreement *agree; /* the released articles' layers compared; NULL: one layer */
 } release_info;
 
 /*
@@ -40,8 +41,19 @@ int release_run(desk *d, const char *dir, const desk_release_opts *o, desk_relea
 /* "train", "dev", "test" for 1, 2, 3. */
 const char *release_split_name(int split);
 
+/*
+ * The agreement of the released articles' layers (release_agree.c) into
+ * ri->agree when more than one editor has spans in them (NULL otherwise).
+ */
+int release_agree(desk *d, release_info *ri);
+/* Its section of the card (release_agree.c). */
+void release_agree_card(FILE *f, const desk_agreement *a);
+
 /* The README.md dataset card; DESK_IO when writing fails. */
 int release_card(FILE *f, const release_info *ri);
+
+/* s as Markdown text, in a table cell too: escaped, one line (release_card.c). */
+void release_put_md(FILE *f, const char *s);
 
 /* s escaped for a line of text (desk_escape, LF and TAB too) into f. */
 void release_put_line(FILE *f, const char *s);
