@@ -363,7 +363,7 @@ test_failure(void **state)
 	assert_int_equal(entries(f->root), 0);
 }
 
-/* Two editors' spans in one article: the card names them, and gives no figures. */
+/* Two editors' spans in one article: the card names them and gives their agreement. */
 static void
 test_layers(void **state)
 {
@@ -377,8 +377,10 @@ test_layers(void **state)
 	snprintf(dir, sizeof dir, "%s/layers", f->root);
 	assert_int_equal(release_run(f->a, dir, &o, NULL, &fake), DESK_OK);
 	card = slurp(dir, "README.md");
-	assert_non_null(strstr(card, "1 article has spans by more than one editor"));
-	assert_non_null(strstr(card, "The editors: alice, bob."));
+	assert_non_null(strstr(card, "over the 1 released article that more than one of them"));
+	/* alice's PER 4-17 and bob's LOC 36-47: nothing in common */
+	assert_non_null(strstr(card, "| alice | bob | 1 | 0.000 | 0.000 | 0.000 | 0.000 |"));
+	assert_non_null(strstr(card, "Editors: alice, bob."));
 	assert_non_null(strstr(card, "by 2 editors:"));
 	free(card);
 }

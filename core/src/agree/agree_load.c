@@ -54,12 +54,14 @@ agree_push_name(agree_data *x, const char *name)
 int
 agree_load_editors(agree_data *x, const desk_agree_opts *o)
 {
-	/* Each next author after the one before: a seek in span_author per editor. */
+	/* Each next author (and layer editor) after the one before: one index seek per editor. */
 	static const char all_sql[] =
 	    "WITH RECURSIVE e(a) AS (SELECT (SELECT min(author) FROM span WHERE deleted_at IS "
 	    "NULL) UNION ALL SELECT (SELECT min(author) FROM span WHERE deleted_at IS NULL AND "
-	    "author > e.a) FROM e WHERE e.a IS NOT NULL) SELECT a FROM e WHERE a IS NOT NULL "
-	    "UNION SELECT DISTINCT editor FROM layer ORDER BY 1";
+	    "author > e.a) FROM e WHERE e.a IS NOT NULL), l(a) AS (SELECT (SELECT min(editor) "
+	    "FROM layer) UNION ALL SELECT (SELECT min(editor) FROM layer WHERE editor > l.a) FROM "
+	    "l WHERE l.a IS NOT NULL) SELECT a FROM e WHERE a IS NOT NULL UNION SELECT a FROM l "
+	    "WHERE a IS NOT NULL ORDER BY 1";
 	sqlite3_stmt *st = NULL;
 	int rc = DESK_OK, s;
 
