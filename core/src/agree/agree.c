@@ -98,7 +98,7 @@ agree_article(agree_run *r, int64_t id, const int *ed, size_t ne, const char *la
 	agree_doc *doc = &r->doc;
 	size_t L = x->nlabels, ntk = 0, np = ne * (ne - 1) / 2, q = 0;
 	desk_range *tk = NULL;
-	agree_tok **tok = calloc(ne, sizeof *tok);
+	agree_span **tok = calloc(ne, sizeof *tok);
 	size_t *ntok = calloc(ne, sizeof *ntok);
 	int **cat = calloc(ne, sizeof *cat);
 	double *f1 = malloc((np ? np : 1) * AGREE_KINDS * sizeof *f1);
@@ -137,15 +137,15 @@ agree_article(agree_run *r, int64_t id, const int *ed, size_t ne, const char *la
 
 				memset(r->scratch, 0, 3 * L * sizeof *r->scratch);
 				if (k == AGREE_INSTANCE)
-					agree_count_instance(&c, doc->spans[ea], doc->n[ea],
-					                     doc->spans[eb], doc->n[eb]);
+					agree_count_exact(&c, doc->spans[ea], doc->n[ea],
+					                  doc->spans[eb], doc->n[eb]);
 				else if (k == AGREE_OVERLAP &&
 				         (rc = agree_count_overlap(&c, doc->spans[ea], doc->n[ea],
 				                                   doc->spans[eb], doc->n[eb])) !=
 				             DESK_OK)
 					goto done;
 				else if (k == AGREE_TOKEN)
-					agree_count_tokens(&c, tok[i], ntok[i], tok[j], ntok[j]);
+					agree_count_exact(&c, tok[i], ntok[i], tok[j], ntok[j]);
 				for (size_t l = 0; l < L; l++) {
 					p->c[k].tp[l] += c.tp[l];
 					p->c[k].fp[l] += c.fp[l];

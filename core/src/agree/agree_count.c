@@ -40,8 +40,7 @@ agree_layer_norm(agree_span *v, size_t n)
 }
 
 void
-agree_count_instance(agree_counts *c, const agree_span *a, size_t na, const agree_span *b,
-                     size_t nb)
+agree_count_exact(agree_counts *c, const agree_span *a, size_t na, const agree_span *b, size_t nb)
 {
 	size_t i = 0, j = 0;
 
@@ -121,21 +120,11 @@ agree_count_overlap(agree_counts *c, const agree_span *a, size_t na, const agree
 	return DESK_OK;
 }
 
-static int
-agree_tok_cmp(const void *x, const void *y)
-{
-	const agree_tok *a = x, *b = y;
-
-	if (a->label != b->label)
-		return a->label < b->label ? -1 : 1;
-	return a->tok < b->tok ? -1 : a->tok > b->tok;
-}
-
 int
-agree_layer_tokens(agree_tok **out, size_t *n, const agree_span *v, size_t nv, const desk_range *tk,
-                   size_t ntk)
+agree_layer_tokens(agree_span **out, size_t *n, const agree_span *v, size_t nv,
+                   const desk_range *tk, size_t ntk)
 {
-	agree_tok *t = NULL;
+	agree_span *t = NULL;
 	size_t cap = 0;
 
 	*out = NULL;
@@ -159,33 +148,13 @@ agree_layer_tokens(agree_tok **out, size_t *n, const agree_span *v, size_t nv, c
 				*n = 0;
 				return DESK_NOMEM;
 			}
-			t[(*n)++] = (agree_tok){(int64_t)k, v[i].label};
+			t[(*n)++] = (agree_span){(int64_t)k, (int64_t)k + 1, v[i].label};
 		}
 	}
 	if (*n > 1)
-		qsort(t, *n, sizeof *t, agree_tok_cmp);
+		qsort(t, *n, sizeof *t, agree_span_cmp);
 	*out = t;
 	return DESK_OK;
-}
-
-void
-agree_count_tokens(agree_counts *c, const agree_tok *a, size_t na, const agree_tok *b, size_t nb)
-{
-	size_t i = 0, j = 0;
-
-	while (i < na || j < nb) {
-		int k = i == na ? 1 : j == nb ? -1 : agree_tok_cmp(&a[i], &b[j]);
-
-		if (k == 0) {
-			c->tp[a[i].label]++;
-			i++;
-			j++;
-		} else if (k < 0) {
-			c->fn[a[i++].label]++;
-		} else {
-			c->fp[b[j++].label]++;
-		}
-	}
 }
 
 /* The category numbered for key (made if new): 1, 2, ... */
@@ -209,17 +178,17 @@ agree_cat_of(agree_cats *cats, const char *key)
 static int
 agree_tok_bytok(const void *x, const void *y)
 {
-	const agree_tok *a = x, *b = y;
+	const agree_span *a = x, *b = y;
 
-	if (a->tok != b->tok)
-		return a->tok < b->tok ? -1 : 1;
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
 	return a->label < b->label ? -1 : a->label > b->label;
 }
 
 int
-agree_token_cats(int *cat, size_t ntk, const agree_tok *t, size_t nt, agree_cats *cats)
+agree_token_cats(int *cat, size_t ntk, const agree_span *t, size_t nt, agree_cats *cats)
 {
-	agree_tok *v = NULL;
+	agree_span *v = NULL;
 
 	memset(cat, 0, ntk * sizeof *cat);
 	if (nt == 0)
@@ -233,7 +202,7 @@ agree_token_cats(int *cat, size_t ntk, const agree_tok *t, size_t nt, agree_cats
 		size_t len = 0, j = i;
 		int last = -1, c;
 
-		for (; j < nt && v[j].tok == v[i].tok; j++)
+		for (; j < nt && v[j].start == v[i].start; j++)
 			if (v[j].label != last && len + 16 < sizeof key) {
 				len += (size_t)snprintf(key + len, sizeof key - len, "%s%d",
 				                        len ? "," : "", v[j].label);
@@ -244,8 +213,8 @@ agree_token_cats(int *cat, size_t ntk, const agree_tok *t, size_t nt, agree_cats
 			free(v);
 			return DESK_NOMEM;
 		}
-		if ((size_t)v[i].tok < ntk)
-			cat[v[i].tok] = c;
+		if ((size_t)v[i].start < ntk)
+			cat[v[i].start] = c;
 		i = j;
 	}
 	free(v);

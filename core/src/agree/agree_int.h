@@ -26,9 +26,14 @@ typedef struct agree_counts {
  */
 size_t agree_layer_norm(agree_span *v, size_t n);
 
-/* Instance-based (a, b normalised): the same start, end and label. */
-void agree_count_instance(agree_counts *c, const agree_span *a, size_t na, const agree_span *b,
-                          size_t nb);
+/*
+ * The instances a and b share, each sorted by (label, start, end): tp, and
+ * the others fn (a's) and fp (b's).  Instance-based on normalised layers
+ * (sets); token-based on agree_layer_tokens() (multisets: a repeat meets a
+ * repeat, as Counter's & does).
+ */
+void agree_count_exact(agree_counts *c, const agree_span *a, size_t na, const agree_span *b,
+                       size_t nb);
 /*
  * Overlap: a largest one-to-one matching of a's and b's spans of the same
  * label that share a code point; matched pairs are tp.  DESK_NOMEM.
@@ -36,21 +41,14 @@ void agree_count_instance(agree_counts *c, const agree_span *a, size_t na, const
 int agree_count_overlap(agree_counts *c, const agree_span *a, size_t na, const agree_span *b,
                         size_t nb);
 
-/* A (token, label) of a layer: a span cut into the tokens it overlaps (bratiaa's). */
-typedef struct agree_tok {
-	int64_t tok;
-	int label;
-} agree_tok;
 /*
  * The (token, label) instances of a layer over the tokens tk[0..ntk) (by
- * start), sorted by (label, token), repeats kept (a multiset: two spans of
- * one label on one token count twice, as bratiaa's Counter).  DESK_NOMEM.
+ * start) as spans [k, k + 1) of token numbers, sorted by (label, token),
+ * repeats kept: a span cut into the tokens it overlaps (bratiaa's).
+ * DESK_NOMEM.
  */
-int agree_layer_tokens(agree_tok **out, size_t *n, const agree_span *v, size_t nv,
+int agree_layer_tokens(agree_span **out, size_t *n, const agree_span *v, size_t nv,
                        const desk_range *tk, size_t ntk);
-/* Token-based: the multisets' intersection is tp. */
-void agree_count_tokens(agree_counts *c, const agree_tok *a, size_t na, const agree_tok *b,
-                        size_t nb);
 
 /*
  * Each token's category in a layer for Cohen's kappa: 0 for O (no span),
@@ -61,7 +59,7 @@ typedef struct agree_cats {
 	char **key; /* the label numbers of each category, "3,7" */
 	size_t n, cap;
 } agree_cats;
-int agree_token_cats(int *cat, size_t ntk, const agree_tok *t, size_t nt, agree_cats *cats);
+int agree_token_cats(int *cat, size_t ntk, const agree_span *t, size_t nt, agree_cats *cats);
 void agree_cats_free(agree_cats *cats);
 
 /* F1, precision and recall of counts (NAN for 0/0, as numpy gives). */

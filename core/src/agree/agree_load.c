@@ -104,14 +104,15 @@ agree_load_editors(agree_data *x, const desk_agree_opts *o)
 	return rc;
 }
 
-int
-agree_editor_of(const agree_data *x, const char *name)
+/* The number of name in the sorted names[0..n), or -1. */
+static int
+agree_find(char *const *names, size_t n, const char *name)
 {
-	size_t lo = 0, hi = x->nnames;
+	size_t lo = 0, hi = n;
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(x->names[mid], name);
+		int c = strcmp(names[mid], name);
 
 		if (c == 0)
 			return (int)mid;
@@ -121,6 +122,12 @@ agree_editor_of(const agree_data *x, const char *name)
 			hi = mid;
 	}
 	return -1;
+}
+
+int
+agree_editor_of(const agree_data *x, const char *name)
+{
+	return agree_find(x->names, x->nnames, name);
 }
 
 static int
@@ -226,20 +233,7 @@ agree_load_labels(agree_data *x)
 int
 agree_label_of(const agree_data *x, const char *name)
 {
-	size_t lo = 0, hi = x->nlabels;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(x->labels[mid], name);
-
-		if (c == 0)
-			return (int)mid;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return -1;
+	return agree_find(x->labels, x->nlabels, name);
 }
 
 void
