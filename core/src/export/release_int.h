@@ -46,14 +46,9 @@ const char *release_split_name(int split);
  * ri->agree when more than one editor has spans in them (NULL otherwise).
  */
 int release_agree(desk *d, release_info *ri);
-/* Its section of the card (release_agree.c). */
-void release_agree_card(FILE *f, const desk_agreement *a);
 
 /* The README.md dataset card; DESK_IO when writing fails. */
 int release_card(FILE *f, const release_info *ri);
-
-/* s as Markdown text, in a table cell too: escaped, one line (release_card.c). */
-void release_put_md(FILE *f, const char *s);
 
 /* s escaped for a line of text (desk_escape, LF and TAB too) into f. */
 void release_put_line(FILE *f, const char *s);
