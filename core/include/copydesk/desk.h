@@ -89,6 +89,10 @@ enum {
 	DESK_RULE_PAREN,         /* a search query's parentheses unbalanced or empty */
 	DESK_RULE_QUERY,         /* a search query the index cannot read otherwise */
 	DESK_RULE_UNKNOWN, /* a name the database does not know (a label, a status, an entity) */
+	/* gold (adjudication, gold.h) */
+	DESK_RULE_GOLD_SAME, /* the gold layer has a span of this range and label already */
+	DESK_RULE_NO_LAYER,  /* that editor has no span in the article */
+	DESK_RULE_NO_DIFFER, /* the claim's verdict is not one editors differ on */
 	DESK_NRULES
 };
 const char *desk_errfield(const desk *d);

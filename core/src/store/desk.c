@@ -121,6 +121,10 @@ desk_rule_name(int rule)
 	    [DESK_RULE_PAREN] = "paren",
 	    [DESK_RULE_QUERY] = "query",
 	    [DESK_RULE_UNKNOWN] = "unknown",
+	    /* gold */
+	    [DESK_RULE_GOLD_SAME] = "gold-same",
+	    [DESK_RULE_NO_LAYER] = "no-layer",
+	    [DESK_RULE_NO_DIFFER] = "no-differ",
 	};
 
 	return rule >= 0 && rule < DESK_NRULES ? names[rule] : "";
