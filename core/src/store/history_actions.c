@@ -95,12 +95,22 @@
 	"(SELECT printf('" what " %d was changed by %s', g." c ", g.updated_by) FROM " t " g "     \
 	"WHERE (g." c " IN " HISTORY_GOLD_IN(k "_on") " AND (g.deleted_at IS NULL) <> ?7) OR "      \
 	"(g." c " IN " HISTORY_GOLD_IN(k "_off") " AND (g.deleted_at IS NULL) = ?7) LIMIT 1)"
+/* clang-format off */
+#define HISTORY_GOLD_CHECK                                                                         \
+	"SELECT coalesce(" HISTORY_GOLD_CHANGED("span", "gold_span", "id", "gold span") ", "       \
+	HISTORY_GOLD_CHANGED("layer", "gold_article", "article_id", "the gold layer of article")   \
+	", " HISTORY_GOLD_CHANGED("verdict", "gold_verdict", "id", "settled verdict") ")"
+/* clang-format on */
 /* Take away what must go and bring back what must come (see HISTORY_GOLD_CHANGED). */
 #define HISTORY_GOLD_PUT(k, t, c)                                                                  \
-	"UPDATE " t " SET deleted_at = CASE WHEN (" c " IN " HISTORY_GOLD_IN(k "_on") ") = ?7 "     \
-	"THEN " DESK_SQL_NOW " END, deleted_by = CASE WHEN (" c " IN " HISTORY_GOLD_IN(k "_on")     \
-	") = ?7 THEN ?5 END, updated_by = ?5, updated_at = " DESK_SQL_NOW " WHERE " c              \
-	" IN " HISTORY_GOLD_IN(k "_on") " OR " c " IN " HISTORY_GOLD_IN(k "_off")
+	"UPDATE " t " SET deleted_at = CASE WHEN (" c " IN " HISTORY_GOLD_IN(                      \
+	    k                                                                                      \
+	    "_on") ") = ?7 "                                                                       \
+	           "THEN " DESK_SQL_NOW " END, deleted_by = CASE WHEN (" c " IN " HISTORY_GOLD_IN( \
+	               k "_on") ") = ?7 THEN ?5 END, updated_by = ?5, updated_at = " DESK_SQL_NOW  \
+	                        " WHERE " c                                                        \
+	                        " IN " HISTORY_GOLD_IN(k "_on") " OR " c                           \
+	                                                        " IN " HISTORY_GOLD_IN(k "_off")
 /* clang-format on */
 
 static const history_action history_actions[] = {
@@ -406,14 +416,7 @@ static const history_action history_actions[] = {
      "the adjudication",
      0,
      "gold layer",
-     "SELECT coalesce(" HISTORY_GOLD_CHANGED(
-         "span", "gold_span", "id",
-         "gold span") ", " HISTORY_GOLD_CHANGED("layer", "gold_article", "article_id",
-                                                "the gold layer of article") ","
-                                                                             " " HISTORY_GOLD_CHANGED("verdict",
-                                                                                                      "gold_verdict",
-                                                                                                      "id",
-                                                                                                      "settled verdict") ")",
+     HISTORY_GOLD_CHECK,
      {HISTORY_GOLD_PUT("span", "gold_span", "id"),
       HISTORY_GOLD_PUT("layer", "gold_article", "article_id"),
       HISTORY_GOLD_PUT("verdict", "gold_verdict", "id")},
