@@ -383,17 +383,6 @@ gold_change_verdict(gold_change *c, int64_t id, int on)
 	return gold_change_note(c, on ? "verdict_on" : "verdict_off", id);
 }
 
-/* Whether the change changed anything. */
-static int
-gold_change_any(const gold_change *c)
-{
-	const char *k;
-	json_t *v;
-
-	json_object_foreach(c->data, k, v) if (json_array_size(v) > 0) return 1;
-	return 0;
-}
-
 int
 gold_change_end(gold_change *c, int rc)
 {
@@ -403,7 +392,12 @@ gold_change_end(gold_change *c, int rc)
 	c->put = NULL;
 	if (!c->begun)
 		goto done;
-	if (rc == DESK_OK && gold_change_any(c)) {
+	/*
+	 * Logged even when it changed nothing (take none of a unit with no gold
+	 * span): a settling is one key and one undo step, so u after it never
+	 * undoes the settling before.
+	 */
+	if (rc == DESK_OK) {
 		if ((s = json_dumps(c->data, JSON_COMPACT)) == NULL)
 			rc = desk_error(c->d, DESK_NOMEM, "out of memory");
 		else
