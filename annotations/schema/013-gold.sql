@@ -10,7 +10,7 @@
 -- An article that has a gold layer.  "Take none" everywhere is a gold layer
 -- with no spans: a standing row here and no standing gold_span; an article
 -- without a standing row has no gold layer (exports then take the editors').
-CREATE TABLE gold_article (
+CREATE TABLE IF NOT EXISTS gold_article (
     article_id INTEGER PRIMARY KEY REFERENCES article (id) ON DELETE CASCADE,
     settled_by TEXT NOT NULL,
     settled_at TEXT NOT NULL,
@@ -23,7 +23,7 @@ CREATE TABLE gold_article (
 -- The gold spans: offsets as span's (code points of article.body, end
 -- exclusive), the editor's span each was taken from (an edited one keeps the
 -- span it was edited from), whose span it was (author) and who settled it.
-CREATE TABLE gold_span (
+CREATE TABLE IF NOT EXISTS gold_span (
     id         INTEGER PRIMARY KEY,
     article_id INTEGER NOT NULL REFERENCES article (id) ON DELETE CASCADE,
     start      INTEGER NOT NULL,
@@ -41,7 +41,7 @@ CREATE TABLE gold_span (
     deleted_at TEXT,
     CHECK (0 <= start AND start < "end")
 );
-CREATE INDEX gold_span_article ON gold_span (article_id, start, "end") WHERE deleted_at IS NULL;
+CREATE INDEX IF NOT EXISTS gold_span_article ON gold_span (article_id, start, "end") WHERE deleted_at IS NULL;
 
 -- A settled verdict.  Two editors who claim the same sentence make two
 -- claims (same article, overlapping ranges), each with its own research
@@ -49,7 +49,7 @@ CREATE INDEX gold_span_article ON gold_span (article_id, start, "end") WHERE del
 -- whole group of claims overlapping [start, end).  In the gold layer the
 -- kept claim carries this verdict and the other claims of the range are
 -- left out; the editors' research is not changed.
-CREATE TABLE gold_verdict (
+CREATE TABLE IF NOT EXISTS gold_verdict (
     id         INTEGER PRIMARY KEY,
     article_id INTEGER NOT NULL REFERENCES article (id) ON DELETE CASCADE,
     claim_id   INTEGER NOT NULL REFERENCES claim (id),
@@ -64,5 +64,5 @@ CREATE TABLE gold_verdict (
     deleted_at TEXT,
     CHECK (0 <= start AND start < "end")
 );
-CREATE INDEX gold_verdict_article ON gold_verdict (article_id, start) WHERE deleted_at IS NULL;
-CREATE INDEX gold_verdict_claim ON gold_verdict (claim_id) WHERE deleted_at IS NULL;
+CREATE INDEX IF NOT EXISTS gold_verdict_article ON gold_verdict (article_id, start) WHERE deleted_at IS NULL;
+CREATE INDEX IF NOT EXISTS gold_verdict_claim ON gold_verdict (claim_id) WHERE deleted_at IS NULL;
