@@ -1,11 +1,12 @@
 -- copydesk schema, migration 13: the gold layer, what a chief settles where
--- the editors' layers differ (core/src/gold/).  An editor's layer is the
+-- the editors' layers differ (core/src/annotate/gold*.c).  An editor's layer is the
 -- spans whose author is that editor; the gold layer is kept apart from all
 -- of them, so that settling never changes an editor's own work.
 --
 -- Nothing is deleted for good: a gold row taken away keeps its row
 -- (deleted_at set) so that undo brings back the same id; every change is
--- one 'gold' entry of the edit log (store/history_actions.c).
+-- one 'gold' entry of the edit log (store/history_actions.c).  IF NOT
+-- EXISTS: a database whose user_version was set back runs it again.
 
 -- An article that has a gold layer.  "Take none" everywhere is a gold layer
 -- with no spans: a standing row here and no standing gold_span; an article
