@@ -14,10 +14,12 @@ const struct cmd cmd_table[] = {
      "brat) or - for standard input, with their annotations (spans, claims, tokens)"},
     {"export", cmd_export, NULL,
      "--format jsonl|doccano|conll|brat|claimreview|fever|csv [--output PATH] [--scheme "
-     "iob2|iob1|bioes] [--doccano-entities] [FILTERS]",
+     "iob2|iob1|bioes] [--doccano-entities] [--layer gold|editors] [FILTERS]",
      "write the annotated corpus (one consistent snapshot) in another tool's format: to "
      "standard output, PATH, or the directory PATH for brat; FILTERS: --status S --label L "
-     "--user NAME --since DATE --articles IDS --verdict V --claim-status S --with-boilerplate"},
+     "--user NAME --since DATE --articles IDS --verdict V --claim-status S --with-boilerplate; "
+     "--layer: the gold layer (only articles that have one) or every editor's spans (default: "
+     "the gold layer where an article has one, else every editor's spans)"},
     {"list", cmd_list, NULL,
      "[--sort id|date|title] [--status S] [--lang vi|en] [--from DATE] [--to DATE] [--label L] "
      "[--claim-status S] [--after ID] [--limit N] | [--status S] --json",
@@ -86,7 +88,7 @@ const struct cmd cmd_table[] = {
      "print one, or set or unset one (undo takes a change back)"},
     {"release", cmd_release, NULL,
      "DIR [--formats jsonl,conll,...] [--split 80/10/10] [--seed N] [--force] [--scheme S] "
-     "[--doccano-entities] [FILTERS]",
+     "[--doccano-entities] [--layer gold|editors] [FILTERS]",
      "write a dataset release into DIR: the formats split into train, dev and test by a hash "
      "of each article, a README.md dataset card and a MANIFEST with every file's SHA-256"},
     {"stats", cmd_stats, NULL, "[--json] [FILTERS]",
@@ -105,6 +107,13 @@ const struct cmd cmd_table[] = {
      "[brackets]; --json: [{id, date, title, snippet}]; --label L: spans of L holding the "
      "query; --claim-status S/--verdict V: such claims holding it; --entity ID: the articles "
      "that mention it"},
+    {"gold", cmd_gold, NULL,
+     "ID [--json] | ID --diff [--json] | ID --from EDITOR | ID --add SPAN_ID | ID --remove "
+     "GOLD_SPAN_ID | ID --none | ID --verdict CLAIM_ID=VERDICT",
+     "an article's gold layer (the adjudicated spans, kept apart from the editors'): show it, "
+     "show where the editors' layers differ (--diff), take one editor's spans as the gold "
+     "layer, add an editor's span, remove a gold span, keep no span, or settle the verdict of "
+     "the claims that overlap CLAIM_ID; each change is one undo step"},
     {"demo", cmd_demo, NULL, "", "open the interface on a fresh copy of the sample corpus"},
     {"help", cmd_help, NULL, "[COMMAND | --keys | --keys=man | --commands]",
      "list the commands, describe one, or list the interface's keys"},

@@ -386,6 +386,13 @@ typedef struct span_fields {
 int span_insert(int64_t *out, desk *d, sqlite3_stmt **st, const span_fields *r);
 /* Whether a standing span has r's range, label and author. */
 int span_standing_same(int *found, desk *d, sqlite3_stmt **st, const span_fields *r);
+/*
+ * span.c's checks, for the gold layer's edits (gold_diff.c): the label as
+ * the label set spells it (*name, caller frees; DESK_NOTFOUND when none),
+ * and a range of the article widened to grapheme boundaries with its text.
+ */
+int span_label_exists(desk *d, const char *label, char **name);
+int span_snap(desk *d, int64_t article_id, int64_t *start, int64_t *end, char **text);
 
 typedef struct claim_fields {
 	int64_t article_id, start, end;

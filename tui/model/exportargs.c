@@ -166,6 +166,10 @@ exportargs_export(exportargs *a, int argc, char **argv, int *i)
 			a->o.scheme = DESK_SCHEME_BIOES;
 		else
 			return exportargs_fail(a, "--scheme: %s is not iob2, iob1 or bioes", v);
+	} else if (exportargs_value("--layer", argc, argv, i, &v, &missing)) {
+		if (!missing && strcmp(v, "gold") != 0 && strcmp(v, "editors") != 0)
+			return exportargs_fail(a, "--layer: %s is not gold or editors", v);
+		a->o.filter.layer = v;
 	} else if (strcmp(argv[*i], "--doccano-entities") == 0)
 		a->o.doccano_entities = 1;
 	else
@@ -192,7 +196,8 @@ exportargs_usage(unsigned which)
 {
 	if (which & EXPORTARGS_EXPORT)
 		return "--format jsonl|doccano|conll|brat|claimreview|fever|csv [--output PATH] "
-		       "[--scheme iob2|iob1|bioes] [--doccano-entities] [FILTERS]";
+		       "[--scheme iob2|iob1|bioes] [--doccano-entities] [--layer gold|editors] "
+		       "[FILTERS]";
 	return "[--status S] [--label L] [--user NAME] [--since DATE] [--articles IDS] "
 	       "[--verdict V] [--claim-status S] [--with-boilerplate]";
 }

@@ -10,17 +10,10 @@
 #include "keymap.h"
 
 const struct keymap_view keymap_views[] = {
-    {"global", "Everywhere"},
-    {"list", "Article list"},
-    {"reader", "Reader"},
-    {"spans", "Spans of the article"},
-    {"entities", "Entities"},
-    {"claims", "Claims"},
-    {"claim", "A claim's detail"},
-    {"stats", "Statistics"},
-    {"search", "Search results"},
-    {"help", "Help"},
-    {NULL, NULL},
+    {"global", "Everywhere"},          {"list", "Article list"}, {"reader", "Reader"},
+    {"spans", "Spans of the article"}, {"entities", "Entities"}, {"claims", "Claims"},
+    {"claim", "A claim's detail"},     {"stats", "Statistics"},  {"search", "Search results"},
+    {"gold", "Adjudication"},          {"help", "Help"},         {NULL, NULL},
 };
 
 const struct keymap_binding keymap_table[] = {
@@ -58,6 +51,7 @@ const struct keymap_binding keymap_table[] = {
     {"list", "q", "quit", NULL},
     {"list", "E", "entities", NULL},
     {"list", "C", "claims", "list the claims of every article"},
+    {"list", "J", "adjudicate", NULL},
     {"list", "/", "search",
      "search every article's title and body, ignoring case and accents (=TEXT: exact, "
      "accents respected); the results narrow as you type"},
@@ -124,6 +118,7 @@ const struct keymap_binding keymap_table[] = {
     {"reader", "i", "claim-info", NULL},
     {"reader", "Delete", "unclaim", NULL},
     {"reader", "C", "claims", NULL},
+    {"reader", "J", "adjudicate", NULL},
 
     {"spans", "Enter", "jump", "to the span in the reader"},
     {"spans", "q", "close", "back to the reader"},
@@ -160,6 +155,22 @@ const struct keymap_binding keymap_table[] = {
     {"stats", "r", "reload", "read the figures again"},
     {"stats", "q", "close", "back to the view the statistics were opened from"},
     {"help", "q", "close", "back to the view the help was opened from"},
+    {"gold", "1", "settle-take",
+     "take editor N's spans for the difference under the cursor (1 the first editor listed)"},
+    {"gold", "2", "settle-take", NULL},
+    {"gold", "3", "settle-take", NULL},
+    {"gold", "4", "settle-take", NULL},
+    {"gold", "5", "settle-take", NULL},
+    {"gold", "6", "settle-take", NULL},
+    {"gold", "7", "settle-take", NULL},
+    {"gold", "8", "settle-take", NULL},
+    {"gold", "9", "settle-take", NULL},
+    {"gold", "b", "settle-both", NULL},
+    {"gold", "x", "settle-none", NULL},
+    {"gold", "e", "settle-edit", "edit: the : prompt offers the difference's range and label"},
+    {"gold", "n", "settle-next", NULL},
+    {"gold", "N", "settle-prev", NULL},
+    {"gold", "q", "close", "back to the view the adjudication was opened from"},
     {NULL, NULL, NULL, NULL},
 };
 

@@ -146,6 +146,8 @@ ui_cmds_close(struct ui *ui, const char *arg)
 		return ui_switch(ui, view_claims_back(ui));
 	if (ui->view == views[VIEW_STATS])
 		return ui_switch(ui, view_stats_back(ui));
+	if (ui->view == views[VIEW_GOLD])
+		return ui_switch(ui, view_gold_back(ui));
 	if (view_search_back(ui))
 		return ui_switch(ui, views[VIEW_SEARCH]);
 	return ui_switch(ui, views[VIEW_LIST]);

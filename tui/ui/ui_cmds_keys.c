@@ -169,6 +169,14 @@ ui_cmds_key(struct ui *ui, int key)
 	cmd = keymap_lookup(ui->view->name, key);
 	if (cmd == NULL && ui->view == views[VIEW_READER])
 		label = ui_label_by_key(ui, key);
+	/* In the adjudication view a digit is the editor it takes, not a count. */
+	if (cmd != NULL && ui->view == views[VIEW_GOLD] && key >= '1' && key <= '9') {
+		char digit[2] = {(char)key, '\0'};
+
+		ui->count = 0;
+		ui_cmds_run(ui, cmd, digit);
+		return;
+	}
 	/* A count: digits before a key (0 alone is a key of its own). */
 	if (key >= '0' && key <= '9' && (key != '0' || count > 0) && label < 0) {
 		ui->count = count * 10 + (key - '0');

@@ -236,6 +236,8 @@ ui_cmds_history(struct ui *ui, int redo)
 		view_entities_reload(ui);
 	if (ui->view == views[VIEW_STATS])
 		view_stats_reload(ui);
+	if (ui->view == views[VIEW_GOLD])
+		view_gold_reload(ui);
 	ui->message[0] = '\0';
 	if (id != 0 && ui->view == views[VIEW_READER] && ui->view->article(ui) == id) {
 		view_tag_load(ui, 1); /* says what came back or went, and goes there */

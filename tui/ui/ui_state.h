@@ -49,6 +49,7 @@ struct view_entities;
 struct view_claims;
 struct view_stats;
 struct view_search;
+struct view_gold;
 struct evform;
 
 /*
@@ -82,6 +83,7 @@ struct ui {
 	struct view_claims *claims;  /* the claims screen and a claim's detail */
 	struct view_stats *stats;    /* the statistics screen */
 	struct view_search *searchv; /* the corpus search's results (view_search.c) */
+	struct view_gold *gold;      /* adjudication (view_gold.c) */
 	struct evform *evform;       /* the evidence form being filled in, or NULL */
 	int64_t evform_claim;
 	char evform_error[512]; /* why the core refused the last try, shown before the field */
@@ -183,6 +185,7 @@ enum view_id {
 	VIEW_CLAIM,  /* one claim's detail */
 	VIEW_STATS,  /* the desk's figures */
 	VIEW_SEARCH, /* the corpus search's results */
+	VIEW_GOLD,   /* adjudication: where the editors' layers differ */
 	VIEW_NVIEWS,
 	VIEW_HOME = VIEW_LIST /* where the interface starts, and a failed switch falls back */
 };

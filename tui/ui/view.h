@@ -141,4 +141,19 @@ const struct view_ops *view_stats_back(struct ui *ui);
 int view_help_new(struct ui *ui);
 void view_help_free(struct ui *ui);
 
+/* --- view_gold.c: adjudication ----------------------------------------- */
+int view_gold_new(struct ui *ui);
+void view_gold_free(struct ui *ui);
+/* Open the adjudication of article (from the view on screen, where q returns). */
+int view_gold_open_for(struct ui *ui, int64_t article);
+const struct view_ops *view_gold_back(struct ui *ui);
+int view_gold_reload(struct ui *ui);
+/* Settle the unit under the cursor: take editor take (0-based), DESK_GOLD_BOTH or _NONE. */
+int view_gold_take(struct ui *ui, int take);
+/* e: the : prompt offering the unit's range and label; the edit it runs. */
+int view_gold_edit_prompt(struct ui *ui);
+int view_gold_edit(struct ui *ui, int64_t start, int64_t end, const char *label);
+/* To the next (1) or previous (-1) difference. */
+int view_gold_next(struct ui *ui, int dir);
+
 #endif

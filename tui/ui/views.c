@@ -15,11 +15,12 @@ extern const struct view_ops view_claims_ops;
 extern const struct view_ops view_claim_ops;
 extern const struct view_ops view_stats_ops;
 extern const struct view_ops view_search_ops;
+extern const struct view_ops view_gold_ops;
 
 const struct view_ops *const views[VIEW_NVIEWS] = {
     [VIEW_LIST] = &view_list_ops,         [VIEW_READER] = &view_reader_ops,
     [VIEW_HELP] = &view_help_ops,         [VIEW_SPANS] = &view_spans_ops,
     [VIEW_ENTITIES] = &view_entities_ops, [VIEW_CLAIMS] = &view_claims_ops,
     [VIEW_CLAIM] = &view_claim_ops,       [VIEW_STATS] = &view_stats_ops,
-    [VIEW_SEARCH] = &view_search_ops,
+    [VIEW_SEARCH] = &view_search_ops,     [VIEW_GOLD] = &view_gold_ops,
 };

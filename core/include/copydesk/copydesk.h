@@ -15,5 +15,6 @@
 #include "release.h"
 #include "search.h"
 #include "agree.h"
+#include "gold.h"
 
 #endif

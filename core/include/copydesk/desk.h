@@ -92,6 +92,10 @@ enum {
 	/* agree: multi-annotator import and agreement */
 	DESK_RULE_TEXT_DIFFERS, /* a brat project's annotators hold different texts of a document */
 	DESK_RULE_ONE_LAYER,    /* fewer than two editors' layers to compare */
+	/* gold (adjudication, gold.h) */
+	DESK_RULE_GOLD_SAME, /* the gold layer has a span of this range and label already */
+	DESK_RULE_NO_LAYER,  /* that editor has no span in the article */
+	DESK_RULE_NO_DIFFER, /* the claim's verdict is not one editors differ on */
 	DESK_NRULES
 };
 const char *desk_errfield(const desk *d);

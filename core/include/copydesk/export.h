@@ -36,6 +36,15 @@ typedef struct desk_filter {
 	int split;             /* 0: all; 1 train, 2 dev, 3 test */
 	unsigned split_pct[3]; /* e.g. 80, 10, 10 */
 	uint64_t seed;
+	/*
+	 * gold: which layer of spans (gold.h).  NULL: the gold layer of an article
+	 * that has one, else every editor's spans; "gold": only the articles with
+	 * a gold layer, their gold spans; "editors": every editor's spans (user
+	 * picks one editor's).  Claims take their settled verdict (gold_verdict)
+	 * where one exists, and a settled group keeps only its kept claim, except
+	 * with "editors".
+	 */
+	const char *layer;
 } desk_filter;
 
 /* CoNLL tag schemes. */

@@ -120,7 +120,7 @@ done:
  * The label named, as the label set spells it into *name (the caller frees):
  * labels are named ignoring case, "per" is PER (the exact name first).
  */
-static int
+int
 span_label_exists(desk *d, const char *label, char **name)
 {
 	sqlite3_stmt *st = NULL;
@@ -194,7 +194,7 @@ span_range_text(const desk_text *t, int64_t *start, int64_t *end, char **text, s
  * Check start/end against the article and widen them to grapheme
  * boundaries; *text gets body[start:end] (caller frees).
  */
-static int
+int
 span_snap(desk *d, int64_t article_id, int64_t *start, int64_t *end, char **text)
 {
 	sqlite3_stmt *st = NULL;

@@ -47,6 +47,8 @@ const char export_articles_sql[] =
     "  ON r.id = c.research_id WHERE c.article_id = a.id AND c.deleted_at IS NULL"
     "  AND (?6 IS NULL OR r.verdict = ?6) AND (?7 IS NULL OR r.status = ?7)"
     "  AND (?4 IS NULL OR c.author = ?4)))"
+    " AND (?8 IS NOT 'gold' OR EXISTS (SELECT 1 FROM gold_article g WHERE g.article_id = a.id"
+    "  AND g.deleted_at IS NULL))"
     " ORDER BY a.id";
 
 static void
@@ -110,6 +112,7 @@ export_select(desk *d, sqlite3_stmt **st, const char *sql, const desk_filter *f,
 	export_bind(*st, 5, f->since);
 	export_bind(*st, 6, f->verdict);
 	export_bind(*st, 7, f->claim_status);
+	export_bind(*st, 8, f->layer);
 	return DESK_OK;
 }
 
@@ -151,6 +154,9 @@ export_check(desk *d, const desk_export_opts *o, FILE *out, const char *dir,
 	if ((*fe)->dir ? dir == NULL : out == NULL)
 		return desk_error(d, DESK_MISUSE, "%s is written to %s", (*fe)->name,
 		                  (*fe)->dir ? "a directory" : "a file or standard output");
+	if (f->layer != NULL && strcmp(f->layer, "gold") != 0 && strcmp(f->layer, "editors") != 0)
+		return desk_error_field(d, DESK_INVALID, "layer", DESK_RULE_UNKNOWN,
+		                        "no layer %s (gold or editors)", f->layer);
 	if (f->split < 0 || f->split > 3)
 		return desk_error(d, DESK_MISUSE, "no split %d", f->split);
 	return DESK_OK;

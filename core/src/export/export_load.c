@@ -15,21 +15,41 @@
 	"updated_by, updated_at FROM article WHERE id = ?1"
 #define EXPORT_MARKS_SQL                                                                           \
 	"SELECT kind, start, \"end\" FROM mark WHERE article_id = ?1 ORDER BY start, id"
-/* ?2 user, ?3 label: NULL for any. */
+/* The gold layer is read (?4 the filter's layer: NULL for the default, "gold", "editors"). */
+#define EXPORT_GOLD_ON                                                                             \
+	"(?4 IS 'gold' OR (?4 IS NULL AND EXISTS (SELECT 1 FROM gold_article g WHERE "             \
+	"g.article_id "                                                                            \
+	"= ?1 AND g.deleted_at IS NULL)))"
+/* ?2 user, ?3 label: NULL for any; ?4 layer: the editors' spans or the gold ones. */
 #define EXPORT_SPANS_SQL                                                                           \
-	"SELECT start, \"end\", label, text, coalesce(entity_id, 0), author, created_at FROM "     \
+	"SELECT start, \"end\", label, text, coalesce(entity_id, 0), author, created_at, id FROM " \
 	"span "                                                                                    \
 	"WHERE article_id = ?1 AND deleted_at IS NULL AND (?2 IS NULL OR author = ?2) AND (?3 IS " \
-	"NULL OR label = ?3) ORDER BY start, \"end\", id"
+	"NULL OR label = ?3) AND NOT " EXPORT_GOLD_ON " UNION ALL SELECT start, \"end\", label, "  \
+	"text, coalesce(entity_id, 0), author, settled_at, id FROM gold_span WHERE article_id = "  \
+	"?1 AND deleted_at IS NULL AND (?2 IS NULL OR author = ?2) AND (?3 IS NULL OR label = "    \
+	"?3) "                                                                                     \
+	"AND " EXPORT_GOLD_ON " ORDER BY 1, 2, 8"
 #define EXPORT_ENTITY_SQL "SELECT name, external_id FROM entity WHERE id = ?1"
-/* ?2 user, ?3 verdict, ?4 status: NULL for any. */
+/*
+ * ?2 user, ?3 verdict, ?4 status: NULL for any; ?5 layer.  Unless the layer
+ * is "editors", a claim takes the verdict settled for it (gold_verdict),
+ * and a claim another settled claim's range overlaps is left out.
+ */
+#define EXPORT_CLAIM_GOLD "(?5 IS NOT 'editors')"
+#define EXPORT_CLAIM_VERDICT                                                                       \
+	"coalesce((SELECT g.verdict FROM gold_verdict g WHERE g.claim_id = c.id AND g.deleted_at " \
+	"IS NULL AND " EXPORT_CLAIM_GOLD " ORDER BY g.id DESC LIMIT 1), r.verdict)"
 #define EXPORT_CLAIMS_SQL                                                                          \
 	"SELECT c.id, c.start, c.\"end\", c.text, c.research_id, c.author, c.created_at, "         \
-	"r.status, "                                                                               \
-	"r.verdict, r.note, r.proposed_by, r.proposed_at, r.reviewed_by, r.reviewed_at, "          \
-	"r.review_reason FROM claim c JOIN research r ON r.id = c.research_id WHERE c.article_id " \
-	"= ?1 AND c.deleted_at IS NULL AND (?2 IS NULL OR c.author = ?2) AND (?3 IS NULL OR "      \
-	"r.verdict = ?3) AND (?4 IS NULL OR r.status = ?4) ORDER BY c.start, c.id"
+	"r.status, " EXPORT_CLAIM_VERDICT ", r.note, r.proposed_by, r.proposed_at, "               \
+	"r.reviewed_by, r.reviewed_at, r.review_reason FROM claim c JOIN research r ON r.id = "    \
+	"c.research_id WHERE c.article_id = ?1 AND c.deleted_at IS NULL AND (?2 IS NULL OR "       \
+	"c.author = ?2) AND (?3 IS NULL OR " EXPORT_CLAIM_VERDICT " = ?3) AND (?4 IS NULL OR "     \
+	"r.status = ?4) AND NOT (" EXPORT_CLAIM_GOLD " AND EXISTS (SELECT 1 FROM gold_verdict g "  \
+	"WHERE g.article_id = ?1 AND g.deleted_at IS NULL AND g.start < c.\"end\" AND g.\"end\" "  \
+	"> "                                                                                       \
+	"c.start AND g.claim_id <> c.id)) ORDER BY c.start, c.id"
 #define EXPORT_EVIDENCE_SQL                                                                        \
 	"SELECT source, quote, consulted, added_by, added_at FROM evidence WHERE research_id = "   \
 	"?1 "                                                                                      \
@@ -354,6 +374,7 @@ export_spans(export_loader *l, int64_t id, const desk_filter *f, format_article 
 	sqlite3_bind_int64(st, 1, id);
 	export_bind_opt(st, 2, f ? f->user : NULL);
 	export_bind_opt(st, 3, f ? f->label : NULL);
+	export_bind_opt(st, 4, f ? f->layer : NULL);
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
 		format_span *s;
 
@@ -478,6 +499,7 @@ export_claims(export_loader *l, int64_t id, const desk_filter *f, format_article
 	export_bind_opt(st, 2, f ? f->user : NULL);
 	export_bind_opt(st, 3, f ? f->verdict : NULL);
 	export_bind_opt(st, 4, f ? f->claim_status : NULL);
+	export_bind_opt(st, 5, f ? f->layer : NULL);
 	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
 		format_claim *c;
 

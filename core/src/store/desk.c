@@ -124,6 +124,10 @@ desk_rule_name(int rule)
 	    /* agree */
 	    [DESK_RULE_TEXT_DIFFERS] = "text-differs",
 	    [DESK_RULE_ONE_LAYER] = "one-layer",
+	    /* gold */
+	    [DESK_RULE_GOLD_SAME] = "gold-same",
+	    [DESK_RULE_NO_LAYER] = "no-layer",
+	    [DESK_RULE_NO_DIFFER] = "no-differ",
 	};
 
 	return rule >= 0 && rule < DESK_NRULES ? names[rule] : "";

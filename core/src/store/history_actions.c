@@ -41,6 +41,13 @@
  *                              a setting (config.c); null when unset
  *   entity-delete              {"entities": [the rows of the entity and those merged into it],
  *                               "spans": [[span id, entity id] of deleted spans naming one]}
+ *   gold                       {"span_on": [gold span ids], "span_off": [...],
+ *                               "layer_on": [article ids], "layer_off": [...],
+ *                               "verdict_on": [gold verdict ids], "verdict_off": [...]}:
+ *                              a change of the gold layer (annotate/gold.c): the rows
+ *                              it made stand (on) and took away (off); undo takes the
+ *                              "on" away and brings the "off" back, refused when any
+ *                              of them changed since; redo the reverse
  */
 #include <string.h>
 
@@ -78,6 +85,32 @@
 	HISTORY_RS("proposed_by") HISTORY_RS("proposed_at") HISTORY_RS("reviewed_by")              \
 	HISTORY_RS("reviewed_at") HISTORY_RS("review_reason")                                      \
 	"updated_by = ?5, updated_at = " DESK_SQL_NOW " WHERE id = json_extract(?2, '$.research')"
+/*
+ * The gold rows of the list k of a 'gold' edit (k "span", "layer" or
+ * "verdict": table t, key column c): a row of k_on must stand now for an
+ * undo (?7) and be away for a redo; a row of k_off the reverse.
+ */
+#define HISTORY_GOLD_IN(k) "(SELECT value FROM json_each(?2, '$." k "'))"
+#define HISTORY_GOLD_CHANGED(k, t, c, what)                                                        \
+	"(SELECT printf('" what " %d was changed by %s', g." c ", g.updated_by) FROM " t " g "     \
+	"WHERE (g." c " IN " HISTORY_GOLD_IN(k "_on") " AND (g.deleted_at IS NULL) <> ?7) OR "      \
+	"(g." c " IN " HISTORY_GOLD_IN(k "_off") " AND (g.deleted_at IS NULL) = ?7) LIMIT 1)"
+/* clang-format off */
+#define HISTORY_GOLD_CHECK                                                                         \
+	"SELECT coalesce(" HISTORY_GOLD_CHANGED("span", "gold_span", "id", "gold span") ", "       \
+	HISTORY_GOLD_CHANGED("layer", "gold_article", "article_id", "the gold layer of article")   \
+	", " HISTORY_GOLD_CHANGED("verdict", "gold_verdict", "id", "settled verdict") ")"
+/* clang-format on */
+/* Take away what must go and bring back what must come (see HISTORY_GOLD_CHANGED). */
+#define HISTORY_GOLD_PUT(k, t, c)                                                                  \
+	"UPDATE " t " SET deleted_at = CASE WHEN (" c " IN " HISTORY_GOLD_IN(                      \
+	    k                                                                                      \
+	    "_on") ") = ?7 "                                                                       \
+	           "THEN " DESK_SQL_NOW " END, deleted_by = CASE WHEN (" c " IN " HISTORY_GOLD_IN( \
+	               k "_on") ") = ?7 THEN ?5 END, updated_by = ?5, updated_at = " DESK_SQL_NOW  \
+	                        " WHERE " c                                                        \
+	                        " IN " HISTORY_GOLD_IN(k "_on") " OR " c                           \
+	                                                        " IN " HISTORY_GOLD_IN(k "_off")
 /* clang-format on */
 
 static const history_action history_actions[] = {
@@ -377,6 +410,16 @@ static const history_action history_actions[] = {
       "(SELECT json_extract(value, '$[0]') FROM json_each(?2, '$.spans'))",
       "DELETE FROM entity WHERE NOT ?7 AND id IN (SELECT json_extract(value, '$.id') FROM "
       "json_each(?2, '$.entities'))"},
+     NULL,
+     0},
+    {"gold",
+     "the adjudication",
+     0,
+     "gold layer",
+     HISTORY_GOLD_CHECK,
+     {HISTORY_GOLD_PUT("span", "gold_span", "id"),
+      HISTORY_GOLD_PUT("layer", "gold_article", "article_id"),
+      HISTORY_GOLD_PUT("verdict", "gold_verdict", "id")},
      NULL,
      0},
 };
