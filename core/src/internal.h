@@ -234,6 +234,8 @@ int sentence_is_abbrev(const desk_text *t, int64_t start, int64_t cp);
 int tokens_split(desk_range **v, size_t *n, size_t *cap, const desk_text *t, int64_t start,
                  int64_t end, int english);
 size_t tokens_space(const char *s, size_t len);
+/* Append [start, end) to a vector of ranges grown by doubling. */
+int tokens_push(desk_range **v, size_t *n, size_t *cap, int64_t start, int64_t end);
 /*
  * wstokens.c: the tokens of valid UTF-8 s[0..len) as bratiaa cuts them
  * (runs of what Python's str.isspace() is not), code points, into *out

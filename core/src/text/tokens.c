@@ -67,8 +67,8 @@ tokens_space(const char *s, size_t len)
 	return len;
 }
 
-/* Append [start, end) to the vector. */
-static int
+/* Append [start, end) to the vector (internal.h). */
+int
 tokens_push(desk_range **v, size_t *n, size_t *cap, int64_t start, int64_t end)
 {
 	if (*n == *cap) {

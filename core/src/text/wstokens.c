@@ -39,12 +39,8 @@ wstokens_split(desk_range **out, size_t *n, const char *s, size_t len)
 
 		if (wstokens_space(c)) {
 			if (start >= 0) {
-				if (desk_grow(&v, &cap, *n, sizeof *v) != DESK_OK) {
-					free(v);
-					*n = 0;
-					return DESK_NOMEM;
-				}
-				v[(*n)++] = (desk_range){start, cp};
+				if (tokens_push(&v, n, &cap, start, cp) != DESK_OK)
+					goto nomem;
 				start = -1;
 			}
 		} else if (start < 0) {
@@ -54,13 +50,13 @@ wstokens_split(desk_range **out, size_t *n, const char *s, size_t len)
 		cp++;
 	}
 	if (start >= 0) {
-		if (desk_grow(&v, &cap, *n, sizeof *v) != DESK_OK) {
-			free(v);
-			*n = 0;
-			return DESK_NOMEM;
-		}
-		v[(*n)++] = (desk_range){start, cp};
+		if (tokens_push(&v, n, &cap, start, cp) != DESK_OK)
+			goto nomem;
 	}
 	*out = v;
 	return DESK_OK;
+nomem:
+	free(v);
+	*n = 0;
+	return DESK_NOMEM;
 }
