@@ -38,6 +38,14 @@ struct desk {
 
 /* The time now as SQL computes it, in desk_now()'s form (UTC, milliseconds). */
 #define DESK_SQL_NOW "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+/* dbfile.c: the directory holding path ("." for a bare name; caller frees). */
+char *dbfile_dirname(const char *path);
+/* dbfile.c: access() with the effective ids (a setgid copydesk's group). */
+int dbfile_may(const char *path, int mode);
+/* dbfile.c: a new database 0666 less the umask, 0660 in a setgid directory. */
+void dbfile_create(const char *path);
+/* dbfile.c: the -wal and -shm this process made take the database's group. */
+void dbfile_share(const char *path);
 /* The real uid of the process writing an edit log row (desk.c's copydesk_uid()). */
 #define DESK_SQL_UID "copydesk_uid()"
 

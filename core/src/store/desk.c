@@ -221,85 +221,6 @@ desk_uid_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_int64(ctx, (sqlite3_int64)getuid());
 }
 
-/* The directory holding path ("." for a bare name); caller frees. */
-static char *
-desk_dirname(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (slash == NULL)
-		return strdup(".");
-	if (slash == path)
-		return strdup("/");
-	return strndup(path, (size_t)(slash - path));
-}
-
-/*
- * Whether this process may access path with its effective ids, not the
- * real ones access() checks: a setgid copydesk holds the desk's group only
- * in its effective gid while it opens the database.
- */
-static int
-desk_may(const char *path, int mode)
-{
-	return faccessat(AT_FDCWD, path, mode, AT_EACCESS);
-}
-
-/*
- * A new database at path made by copydesk, not by SQLite, which makes it
- * 0644 whatever the umask (SQLITE_DEFAULT_FILE_PERMISSIONS), so that a
- * group sharing its files under umask 002 could not write it: 0666 less
- * the umask, as any file a program makes, and 0660 in a setgid directory
- * (a group's, as init-shared makes it), whatever the umask, so that the
- * group may write it.  An empty file is an empty SQLite database; SQLite
- * makes the -wal and -shm with the database's mode.  Another process
- * making it first is no failure.
- */
-static void
-desk_create_file(const char *path)
-{
-	struct stat ds;
-	char *dir;
-	int fd;
-
-	if (*path == '\0' || strcmp(path, ":memory:") == 0 || strncmp(path, "file:", 5) == 0)
-		return;
-	if ((fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666)) < 0)
-		return;
-	if ((dir = desk_dirname(path)) != NULL && stat(dir, &ds) == 0 && (ds.st_mode & S_ISGID))
-		(void)fchmod(fd, 0660);
-	free(dir);
-	close(fd);
-}
-
-/*
- * The -wal and -shm files this process made take the database file's
- * group: SQLite gives them its mode, but the maker's own group, and a
- * group-writable database then had a -shm the group could not write (the
- * owner locked out, exit 74).  Only a file this user owns, to a group it
- * is in (chown allows no more); nothing else is touched.
- */
-static void
-desk_share_files(const char *path)
-{
-	static const char *const suffix[] = {"-wal", "-shm"};
-	struct stat db, st;
-	size_t len = strlen(path);
-	char *p;
-
-	if (*path == '\0' || strcmp(path, ":memory:") == 0 || strncmp(path, "file:", 5) == 0 ||
-	    stat(path, &db) != 0 || (p = malloc(len + 5)) == NULL)
-		return;
-	for (size_t i = 0; i < 2; i++) {
-		memcpy(p, path, len);
-		memcpy(p + len, suffix[i], 5);
-		if (lstat(p, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid() &&
-		    st.st_gid != db.st_gid)
-			(void)lchown(p, (uid_t)-1, db.st_gid);
-	}
-	free(p);
-}
-
 /*
  * What the file system says is wrong with opening path, in an editor's
  * words, before SQLite says it in its own ("unable to open database file").
@@ -313,15 +234,15 @@ desk_open_check(desk *d, const char *path, unsigned flags)
 
 	if (*path == '\0' || strcmp(path, ":memory:") == 0 || strncmp(path, "file:", 5) == 0)
 		return DESK_OK;
-	if ((dir = desk_dirname(path)) == NULL)
+	if ((dir = dbfile_dirname(path)) == NULL)
 		return desk_error(d, DESK_NOMEM, "out of memory");
 	if (stat(path, &st) == 0) {
 		if (S_ISDIR(st.st_mode))
 			rc = desk_error(d, DESK_IO, "%s: a directory, not a database", path);
-		else if (desk_may(path, (flags & DESK_OPEN_EXISTING) ? R_OK : R_OK | W_OK) != 0)
+		else if (dbfile_may(path, (flags & DESK_OPEN_EXISTING) ? R_OK : R_OK | W_OK) != 0)
 			rc = desk_error(d, DESK_IO, "%s: permission denied: you may not %s it",
-			                path, desk_may(path, R_OK) != 0 ? "read" : "write");
-		else if (st.st_uid != geteuid() && desk_may(path, W_OK) != 0)
+			                path, dbfile_may(path, R_OK) != 0 ? "read" : "write");
+		else if (st.st_uid != geteuid() && dbfile_may(path, W_OK) != 0)
 			/*
 			 * A reader who is not the owner and may not write: SQLite would
 			 * make the -wal and -shm files as that reader, and the owner
@@ -334,7 +255,7 @@ desk_open_check(desk *d, const char *path, unsigned flags)
 			    "and copydesk does not open a database it may not write (the "
 			    "-wal and -shm files a reader makes would lock its owner out)",
 			    path);
-		else if (desk_may(dir, W_OK | X_OK) != 0)
+		else if (dbfile_may(dir, W_OK | X_OK) != 0)
 			rc = desk_error(
 			    d, DESK_IO,
 			    "%s: permission denied: copydesk writes its -wal and -shm files "
@@ -349,7 +270,7 @@ desk_open_check(desk *d, const char *path, unsigned flags)
 			                "%s: no such directory: %s", path, dir);
 		else if (flags & DESK_OPEN_EXISTING)
 			rc = desk_error(d, DESK_NOTFOUND, "%s: no such database", path);
-		else if (desk_may(dir, W_OK | X_OK) != 0)
+		else if (dbfile_may(dir, W_OK | X_OK) != 0)
 			rc = desk_error(d, DESK_IO,
 			                "%s: permission denied: you may not create a file in %s",
 			                path, dir);
@@ -499,7 +420,7 @@ desk_connect(desk **out, const char *path, const char *editor, unsigned flags)
 	if ((rc = desk_open_check(d, path, flags)) != DESK_OK)
 		goto done;
 	if (!(flags & DESK_OPEN_EXISTING))
-		desk_create_file(path);
+		dbfile_create(path);
 	if (sqlite3_open_v2(path, &d->db,
 	                    SQLITE_OPEN_READWRITE |
 	                        ((flags & DESK_OPEN_EXISTING) ? 0 : SQLITE_OPEN_CREATE) |
@@ -530,7 +451,7 @@ desk_connect(desk **out, const char *path, const char *editor, unsigned flags)
 	}
 	if ((rc = desk_open_known(d, path, flags)) != DESK_OK)
 		goto done;
-	desk_share_files(path); /* the read above opened (or made) the -wal and -shm */
+	dbfile_share(path); /* the read above opened (or made) the -wal and -shm */
 	if ((rc = desk_exec(d, "PRAGMA synchronous = FULL")) != DESK_OK)
 		goto done;
 	if (hash_register(d->db) != SQLITE_OK)
