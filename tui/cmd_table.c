@@ -114,6 +114,10 @@ const struct cmd cmd_table[] = {
      "show where the editors' layers differ (--diff), take one editor's spans as the gold "
      "layer, add an editor's span, remove a gold span, keep no span, or settle the verdict of "
      "the claims that overlap CLAIM_ID; each change is one undo step"},
+    {"init-shared", cmd_init_shared, NULL, "DIR --group G [--install PATH]",
+     "as root: set up a database editors share on this host: the group G (made if missing), "
+     "DIR root:G mode 2770 holding DIR/copydesk.db (root:G 0660, WAL), and with --install "
+     "copydesk copied to PATH root:G mode 2755 (setgid), else the command that does it"},
     {"demo", cmd_demo, NULL, "", "open the interface on a fresh copy of the sample corpus"},
     {"help", cmd_help, NULL, "[COMMAND | --keys | --keys=man | --commands]",
      "list the commands, describe one, or list the interface's keys"},

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cmd_cli.h"
+#include "privilege.h"
 #include "ui.h"
 
 void cmd_help_commands(FILE *f);
@@ -58,6 +59,9 @@ main(int argc, char **argv)
 	const char *editor = getenv("COPYDESK_EDITOR");
 	int i, ret;
 
+	/* A setgid copydesk drops the desk's group before anything else (privilege.c). */
+	if (privilege_init() != 0)
+		return EXIT_SOFTWARE;
 	setlocale(LC_ALL, "");
 	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc && argv[i + 1][0] != '\0') {

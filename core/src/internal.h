@@ -29,6 +29,7 @@ struct desk {
 	int (*on_commit)(desk *d);
 	int reads;       /* desk_read_begin() levels open (a release's exports nest in it) */
 	int lock_report; /* COPYDESK_LOCK_REPORT: say the longest write lock at close */
+	int log_uid;     /* edit_log has its uid column (migrated past 11): desk_log writes it */
 	struct timespec lock_t0;    /* when the write transaction open now began */
 	double lock_max_ms;         /* the longest write transaction so far */
 	struct timespec budget_end; /* desk_search_budget(): SQLite's work stops after it */
@@ -37,6 +38,16 @@ struct desk {
 
 /* The time now as SQL computes it, in desk_now()'s form (UTC, milliseconds). */
 #define DESK_SQL_NOW "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+/* dbfile.c: the directory holding path ("." for a bare name; caller frees). */
+char *dbfile_dirname(const char *path);
+/* dbfile.c: access() with the effective ids (a setgid copydesk's group). */
+int dbfile_may(const char *path, int mode);
+/* dbfile.c: a new database 0666 less the umask, 0660 in a setgid directory. */
+void dbfile_create(const char *path);
+/* dbfile.c: the -wal and -shm this process made take the database's group. */
+void dbfile_share(const char *path);
+/* The real uid of the process writing an edit log row (desk.c's copydesk_uid()). */
+#define DESK_SQL_UID "copydesk_uid()"
 
 /* A file embedded at build time (cmake/embed.cmake): arrays end with a NULL name. */
 struct embed_file {

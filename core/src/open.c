@@ -37,6 +37,7 @@ desk_open_ext(desk **out, const char *path, const char *editor, unsigned flags)
 		                  path, (*out)->errmsg);
 	if (rc != DESK_OK)
 		return rc;
+	(*out)->log_uid = 1;
 	desk_changed(*out);
 	desk_clear_error(*out);
 	return DESK_OK;

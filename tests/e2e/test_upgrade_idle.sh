@@ -17,7 +17,7 @@ done >"$tmp/many.jsonl"
 # the index's tables go by the schema).
 sqlite3 "$COPYDESK_DB" "DROP TABLE search_upgrade; DROP VIEW article_search_src;
 	PRAGMA writable_schema = ON; DELETE FROM sqlite_schema WHERE name LIKE 'article_fts%';
-	PRAGMA writable_schema = OFF; PRAGMA user_version = 7" || { echo "FAIL: downgrade"; exit 1; }
+	PRAGMA writable_schema = OFF; ALTER TABLE edit_log DROP COLUMN uid; PRAGMA user_version = 7" || { echo "FAIL: downgrade"; exit 1; }
 
 cat >"$tmp/run.sh" <<EOF2
 export TERM=xterm-256color

@@ -396,7 +396,7 @@ upgraded(char *path)
 	                 "DROP TABLE search_upgrade; DROP VIEW article_search_src; "
 	                 "PRAGMA writable_schema = ON; DELETE FROM sqlite_schema WHERE "
 	                 "name LIKE 'article_fts%'; PRAGMA writable_schema = OFF; "
-	                 "PRAGMA user_version = 7",
+	                 "ALTER TABLE edit_log DROP COLUMN uid; PRAGMA user_version = 7",
 	                 NULL, NULL, NULL),
 	    SQLITE_OK);
 	sqlite3_close(db);

@@ -367,7 +367,10 @@ cmd_claim_show_text(FILE *f, const desk_claim *cl)
 	           cl->repeats == 1 ? "" : "s");
 }
 
-/* The claim's history, oldest first: "history   2026-12-05 08:17  anna disputed ...". */
+/*
+ * The claim's history, oldest first, with the real uid that made each event:
+ * "history   2026-12-05 08:17  anna (uid 1001) disputed ...".
+ */
 static int
 cmd_claim_show_history(struct cli *c, desk *d, const desk_claim *cl)
 {
@@ -386,6 +389,8 @@ cmd_claim_show_history(struct cli *c, desk *d, const desk_claim *cl)
 		claimview_event_time(when, ev[i].at);
 		cmd_printf(c->out, "%-10s%s  ", "history", when);
 		cmd_claim_write_line(c->out, ev[i].editor, strlen(ev[i].editor));
+		if (ev[i].uid >= 0)
+			fprintf(c->out, " (uid %lld)", (long long)ev[i].uid);
 		fputc(' ', c->out);
 		cmd_claim_write_line(c->out, what, strlen(what));
 		fputc('\n', c->out);

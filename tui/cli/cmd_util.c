@@ -9,6 +9,7 @@
 
 #include "cmd_cli.h"
 #include "datadir.h"
+#include "privilege.h"
 #include "upgrade.h"
 
 /* Not a desk_open_ext() flag: leave the upgrades to the caller (the interface). */
@@ -159,6 +160,33 @@ cmd_db_private(const char *path)
 	       cmd_owned(path, len, "-shm", 0);
 }
 
+/*
+ * desk_open_ext, with the desk's group on a setgid run (privilege.c) while
+ * SQLite opens the database, its -wal and its -shm, and only for the desk's
+ * own file: a database whose group is not the desk's is opened with the
+ * editor's rights alone, and no editor makes a new file with the group's
+ * (DESK_OPEN_EXISTING: init-shared made the database).
+ */
+static int
+cmd_open_desk(desk **out, struct cli *c, unsigned flags)
+{
+	struct stat st;
+	int rc;
+
+	if (!privilege_setgid())
+		return desk_open_ext(out, c->db_path, c->editor, flags);
+	if (privilege_raise() != 0) {
+		privilege_drop();
+		return desk_open_ext(out, c->db_path, c->editor, flags | DESK_OPEN_EXISTING);
+	}
+	if (stat(c->db_path, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    st.st_gid != (gid_t)privilege_group())
+		privilege_drop();
+	rc = desk_open_ext(out, c->db_path, c->editor, flags | DESK_OPEN_EXISTING);
+	privilege_drop();
+	return rc;
+}
+
 /* desk_open_ext with the CLI's rules: who the editor is, and what is said on failure. */
 static int
 cmd_open_flags(desk **out, struct cli *c, unsigned flags)
@@ -168,6 +196,14 @@ cmd_open_flags(desk **out, struct cli *c, unsigned flags)
 
 	*out = NULL;
 	desk_login(login, sizeof login);
+	if (c->editor && strcmp(c->editor, login) != 0 && privilege_setgid()) {
+		cmd_printf(c->err,
+		           "copydesk: COPYDESK_EDITOR=%s is refused: this copydesk is installed "
+		           "setgid for a shared database, so changes are recorded as the Unix user "
+		           "running it (%s); unset COPYDESK_EDITOR\n",
+		           c->editor, login);
+		return EXIT_USAGE;
+	}
 	if (c->editor && strcmp(c->editor, login) != 0 && !cmd_db_private(c->db_path)) {
 		cmd_printf(
 		    c->err,
@@ -177,8 +213,8 @@ cmd_open_flags(desk **out, struct cli *c, unsigned flags)
 		    c->editor, c->db_path, login);
 		return EXIT_USAGE;
 	}
-	if ((rc = desk_open_ext(out, c->db_path, c->editor, flags & ~CMD_OPEN_NO_UPGRADE)) !=
-	    DESK_OK) {
+	rc = cmd_open_desk(out, c, flags & ~CMD_OPEN_NO_UPGRADE);
+	if (rc != DESK_OK) {
 		if (rc == DESK_NOTFOUND)
 			cmd_printf(c->err,
 			           "copydesk: %s; make one with: copydesk --db %s import FILE...\n",

@@ -250,6 +250,8 @@ typedef struct desk_claim_event {
 	const char *verdict;     /* the verdict after it ("" if none) */
 	const char *text;        /* the dispute's reason, the note, the evidence's source; or "" */
 	const char *undid;       /* undo and redo: the action undone or redone; else "" */
+	/* part shared: the real Unix uid that wrote the event (-1 before schema 11) */
+	int64_t uid;
 } desk_claim_event;
 
 /*

@@ -24,7 +24,8 @@
 	"SELECT article_id FROM claim WHERE id = ?1)"
 
 static const char claim_history_sql[] =
-    "WITH ev AS (SELECT e.id, e.at, e.editor, e.action, e.target_id, e.data FROM edit_log e "
+    "WITH ev AS (SELECT e.id, e.at, e.editor, e.action, e.target_id, e.data, e.uid FROM "
+    "edit_log e "
     "WHERE e.article_id IN " CLAIM_HISTORY_ARTICLES " AND ((e.action IN ('claim-add', "
     "'claim-delete') AND e.target_id = ?1) OR (e.action IN ('research-verdict', "
     "'research-note', 'evidence-add', 'evidence-delete', 'claim-approve', 'claim-dispute', "
@@ -38,12 +39,12 @@ static const char claim_history_sql[] =
     "WHEN 'evidence-delete' THEN (SELECT source FROM evidence WHERE id = target_id) END, ''), "
     "'', (action = 'claim-apply' AND (EXISTS (SELECT 1 FROM json_each(data, '$.claims') j "
     "WHERE j.value = ?1) OR EXISTS (SELECT 1 FROM json_each(data, '$.relinked') j WHERE "
-    "json_extract(j.value, '$.claim') = ?1))) FROM ev "
+    "json_extract(j.value, '$.claim') = ?1))), coalesce(uid, -1) FROM ev "
     "UNION ALL "
     "SELECT u.id, u.at, u.editor, u.action, coalesce(json_extract(x.data, '$.claim'), 0), "
     "coalesce(json_extract(x.data, CASE u.action WHEN 'undo' THEN '$.before.status' ELSE "
     "'$.after.status' END), ''), coalesce(json_extract(x.data, CASE u.action WHEN 'undo' THEN "
-    "'$.before.verdict' ELSE '$.after.verdict' END), ''), '', x.action, 0 "
+    "'$.before.verdict' ELSE '$.after.verdict' END), ''), '', x.action, 0, coalesce(u.uid, -1) "
     "FROM edit_log u JOIN ev x ON x.id = u.undoes WHERE u.action IN ('undo', 'redo') AND "
     "u.article_id IN " CLAIM_HISTORY_ARTICLES " ORDER BY 1";
 
@@ -100,6 +101,7 @@ claim_history_read(desk_claim_event **out, size_t *n, desk *d, sqlite3_stmt **st
 		e->log_id = sqlite3_column_int64(*st, 0);
 		e->claim_id = sqlite3_column_int64(*st, 4);
 		e->this_claim = sqlite3_column_int(*st, 9) || e->claim_id == claim_id;
+		e->uid = sqlite3_column_int64(*st, 10);
 		if ((e->at = claim_history_text(*st, 1)) == NULL ||
 		    (e->editor = claim_history_text(*st, 2)) == NULL ||
 		    (e->action = claim_history_text(*st, 3)) == NULL ||
@@ -219,7 +221,7 @@ claim_history_put(desk *d, sqlite3_stmt **st, int64_t *prev, int64_t article_id,
                   int64_t research_id, const claim_history_step *e)
 {
 	static const char sql[] =
-	    "INSERT INTO edit_log (at, editor, action, article_id, target_id, data, undoes) "
+	    "INSERT INTO edit_log (at, editor, action, article_id, target_id, data, undoes, uid) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5, CASE WHEN ?3 IN ('undo', 'redo') THEN NULL "
 	    "WHEN ?3 LIKE 'evidence-%' THEN json_object('evidence', 0, 'research', ?7, 'after', "
 	    "json_object('status', ?8)) ELSE json_patch(json_object('claim', ?6, 'research', ?7), "
@@ -228,7 +230,7 @@ claim_history_put(desk *d, sqlite3_stmt **st, int64_t *prev, int64_t article_id,
 	    "coalesce(?10, ''))) WHEN 'claim-approve' THEN json_object('after', "
 	    "json_object('status', ?8)) WHEN 'claim-dispute' THEN json_object('after', "
 	    "json_object('status', ?8, 'review_reason', ?10)) WHEN 'claim-apply' THEN "
-	    "json_object('claims', json_array(?6)) ELSE '{}' END) END, ?11)";
+	    "json_object('claims', json_array(?6)) ELSE '{}' END) END, ?11, " DESK_SQL_UID ")";
 	const struct claim_history_words *w = NULL;
 	int rc = DESK_OK;
 

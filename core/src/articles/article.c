@@ -188,9 +188,10 @@ article_add(desk *d, const desk_article_in *in, const article_keys *keys, size_t
 	 * holds its own who and when, and an entry each cost a sixth of an import.
 	 */
 	static const char log_sql[] =
-	    "INSERT INTO edit_log (at, editor, action, article_id, data) SELECT ?1, ?2, 'import', "
-	    "CASE WHEN count(*) = 1 THEN min(id) END, json_object('articles', json_array(min(id), "
-	    "max(id)), 'count', count(*), 'sources', json_group_array(DISTINCT source)) FROM "
+	    "INSERT INTO edit_log (at, editor, action, article_id, data, uid) SELECT ?1, ?2, "
+	    "'import', CASE WHEN count(*) = 1 THEN min(id) END, json_object('articles', "
+	    "json_array(min(id), max(id)), 'count', count(*), 'sources', json_group_array(DISTINCT "
+	    "source)), " DESK_SQL_UID " FROM "
 	    "article WHERE id BETWEEN ?3 AND ?4";
 	sqlite3_stmt *ins = NULL, *mark = NULL, *same = NULL, *log = NULL, *sent = NULL,
 	             *fts = NULL;

@@ -1,5 +1,6 @@
 /* desk.c - the database handle: open/close, pragmas, result codes, errors. */
 #include <errno.h>
+#include <fcntl.h>
 #include <pwd.h>
 #include <stdarg.h>
 #include <pthread.h>
@@ -213,17 +214,18 @@ desk_login(char *buf, size_t size)
 		snprintf(buf, size, "uid%lu", (unsigned long)getuid());
 }
 
-/* The directory holding path ("." for a bare name); caller frees. */
-static char *
-desk_dirname(const char *path)
+/*
+ * copydesk_uid(): the real uid of the process, which every append to the
+ * edit log writes beside the editor's name (DESK_SQL_UID).  The real one:
+ * in a setgid copydesk the effective group differs, never the user, and
+ * the kernel, not the environment, says who it is.
+ */
+static void
+desk_uid_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-	const char *slash = strrchr(path, '/');
-
-	if (slash == NULL)
-		return strdup(".");
-	if (slash == path)
-		return strdup("/");
-	return strndup(path, (size_t)(slash - path));
+	(void)argc;
+	(void)argv;
+	sqlite3_result_int64(ctx, (sqlite3_int64)getuid());
 }
 
 /*
@@ -239,15 +241,28 @@ desk_open_check(desk *d, const char *path, unsigned flags)
 
 	if (*path == '\0' || strcmp(path, ":memory:") == 0 || strncmp(path, "file:", 5) == 0)
 		return DESK_OK;
-	if ((dir = desk_dirname(path)) == NULL)
+	if ((dir = dbfile_dirname(path)) == NULL)
 		return desk_error(d, DESK_NOMEM, "out of memory");
 	if (stat(path, &st) == 0) {
 		if (S_ISDIR(st.st_mode))
 			rc = desk_error(d, DESK_IO, "%s: a directory, not a database", path);
-		else if (access(path, (flags & DESK_OPEN_EXISTING) ? R_OK : R_OK | W_OK) != 0)
+		else if (dbfile_may(path, (flags & DESK_OPEN_EXISTING) ? R_OK : R_OK | W_OK) != 0)
 			rc = desk_error(d, DESK_IO, "%s: permission denied: you may not %s it",
-			                path, access(path, R_OK) != 0 ? "read" : "write");
-		else if (access(dir, W_OK | X_OK) != 0)
+			                path, dbfile_may(path, R_OK) != 0 ? "read" : "write");
+		else if (st.st_uid != geteuid() && dbfile_may(path, W_OK) != 0)
+			/*
+			 * A reader who is not the owner and may not write: SQLite would
+			 * make the -wal and -shm files as that reader, and the owner
+			 * could then not write them: the database locked for its
+			 * owner.  Nothing is made; the reader is told why.
+			 */
+			rc = desk_error(
+			    d, DESK_IO,
+			    "%s: permission denied: you may read it but not write it, "
+			    "and copydesk does not open a database it may not write (the "
+			    "-wal and -shm files a reader makes would lock its owner out)",
+			    path);
+		else if (dbfile_may(dir, W_OK | X_OK) != 0)
 			rc = desk_error(
 			    d, DESK_IO,
 			    "%s: permission denied: copydesk writes its -wal and -shm files "
@@ -262,7 +277,7 @@ desk_open_check(desk *d, const char *path, unsigned flags)
 			                "%s: no such directory: %s", path, dir);
 		else if (flags & DESK_OPEN_EXISTING)
 			rc = desk_error(d, DESK_NOTFOUND, "%s: no such database", path);
-		else if (access(dir, W_OK | X_OK) != 0)
+		else if (dbfile_may(dir, W_OK | X_OK) != 0)
 			rc = desk_error(d, DESK_IO,
 			                "%s: permission denied: you may not create a file in %s",
 			                path, dir);
@@ -411,6 +426,8 @@ desk_connect(desk **out, const char *path, const char *editor, unsigned flags)
 	}
 	if ((rc = desk_open_check(d, path, flags)) != DESK_OK)
 		goto done;
+	if (!(flags & DESK_OPEN_EXISTING))
+		dbfile_create(path);
 	if (sqlite3_open_v2(path, &d->db,
 	                    SQLITE_OPEN_READWRITE |
 	                        ((flags & DESK_OPEN_EXISTING) ? 0 : SQLITE_OPEN_CREATE) |
@@ -441,10 +458,14 @@ desk_connect(desk **out, const char *path, const char *editor, unsigned flags)
 	}
 	if ((rc = desk_open_known(d, path, flags)) != DESK_OK)
 		goto done;
+	dbfile_share(path); /* the read above opened (or made) the -wal and -shm */
 	if ((rc = desk_exec(d, "PRAGMA synchronous = FULL")) != DESK_OK)
 		goto done;
 	if (hash_register(d->db) != SQLITE_OK)
 		rc = desk_sqlite_error(d, "copydesk_key_hash");
+	else if (sqlite3_create_function(d->db, "copydesk_uid", 0, SQLITE_UTF8, NULL, desk_uid_fn,
+	                                 NULL, NULL) != SQLITE_OK)
+		rc = desk_sqlite_error(d, "copydesk_uid");
 	else if (fts_register(d->db) != SQLITE_OK)
 		rc = desk_sqlite_error(d, "search tokenizer");
 done:
@@ -673,12 +694,16 @@ int
 desk_log(desk *d, const char *action, int64_t article_id, int64_t target_id, const char *data)
 {
 	static const char sql[] =
+	    "INSERT INTO edit_log (at, editor, action, article_id, target_id, data, uid) "
+	    "VALUES (" DESK_SQL_NOW ", ?1, ?2, ?3, ?4, ?5, " DESK_SQL_UID ")";
+	/* The migrations' own steps (the default labels) log before 011 adds uid. */
+	static const char sql_migrating[] =
 	    "INSERT INTO edit_log (at, editor, action, article_id, target_id, data) "
 	    "VALUES (" DESK_SQL_NOW ", ?1, ?2, ?3, ?4, ?5)";
 	sqlite3_stmt *st = NULL;
 	int rc;
 
-	if ((rc = desk_prepare(d, &st, sql)) != DESK_OK)
+	if ((rc = desk_prepare(d, &st, d->log_uid ? sql : sql_migrating)) != DESK_OK)
 		goto done;
 	sqlite3_bind_text(st, 1, d->editor, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, action, -1, SQLITE_STATIC);
