@@ -99,6 +99,10 @@ const struct cmd cmd_table[] = {
      "[brackets]; --json: [{id, date, title, snippet}]; --label L: spans of L holding the "
      "query; --claim-status S/--verdict V: such claims holding it; --entity ID: the articles "
      "that mention it"},
+    {"users", cmd_users, NULL, "[--json] | add NAME --role editor|chief | remove NAME",
+     "for chiefs: list the user list (name, role, added by, added at), add a user or change "
+     "their role, or remove one; once a chief adds someone, only those on it may open the "
+     "database"},
     {"demo", cmd_demo, NULL, "", "open the interface on a fresh copy of the sample corpus"},
     {"help", cmd_help, NULL, "[COMMAND | --keys | --keys=man | --commands]",
      "list the commands, describe one, or list the interface's keys"},

@@ -15,7 +15,7 @@
 #include "copydesk/copydesk.h"
 
 /* The schema version a new or migrated database has: the last of annotations/schema/. */
-#define SCHEMA_LATEST 10
+#define SCHEMA_LATEST 12
 
 /* The migrations as embedded in libcopydesk (cmake/embed.cmake). */
 struct embed_file {

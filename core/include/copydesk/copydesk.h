@@ -14,5 +14,6 @@
 #include "stats.h"
 #include "release.h"
 #include "search.h"
+#include "users.h"
 
 #endif

@@ -32,6 +32,7 @@ static const char *const desk_messages[DESK_NCODES] = {
     [DESK_SCHEMA] = "database made by a newer copydesk",
     [DESK_RANGE] = "offsets out of range",
     [DESK_CONFLICT] = "conflicting change",
+    [DESK_DENIED] = "refused by the editor's role",
 };
 
 const char *
@@ -121,6 +122,11 @@ desk_rule_name(int rule)
 	    [DESK_RULE_PAREN] = "paren",
 	    [DESK_RULE_QUERY] = "query",
 	    [DESK_RULE_UNKNOWN] = "unknown",
+	    [DESK_RULE_NOT_USER] = "not-user",
+	    [DESK_RULE_CHIEF_ONLY] = "chief-only",
+	    [DESK_RULE_OWNER] = "owner",
+	    [DESK_RULE_OWN_VERDICT] = "own-verdict",
+	    [DESK_RULE_LAST_CHIEF] = "last-chief",
 	};
 
 	return rule >= 0 && rule < DESK_NRULES ? names[rule] : "";
