@@ -66,9 +66,10 @@ const struct cmd cmd_table[] = {
      "set a claim's verdict, by name, label or key (see verdicts)"},
     {"note", cmd_note, NULL, "CLAIM_ID TEXT", "set a claim's research note ('' clears it)"},
     {"approve", cmd_approve, NULL, "CLAIM_ID",
-     "approve a proposed verdict (not your own): the claim is verified"},
+     "approve a proposed verdict (not your own; a disputed one: chiefs only): the claim is "
+     "verified"},
     {"dispute", cmd_dispute, NULL, "CLAIM_ID --reason TEXT",
-     "dispute a proposed verdict (not your own), saying why"},
+     "dispute a proposed verdict (not your own; a verified one: chiefs only), saying why"},
     {"candidates", cmd_candidates, NULL, "ID [--json]",
      "list an article's check-worthy statements not yet claimed: start, end, score, reasons, "
      "text"},

@@ -308,8 +308,7 @@ desk_claim_apply(size_t *added, desk *d, int64_t claim_id)
 		goto done;
 	}
 	if ((rc = claim_standing(d, claim_id, &research_id, &article_id)) != DESK_OK ||
-	    (rc = roles_require_owner(d, "research", research_id, "apply the research of")) !=
-	        DESK_OK ||
+	    (rc = roles_require_owner(d, "research", research_id, "apply")) != DESK_OK ||
 	    (rc = repeat_apply_tx(d, claim_id, research_id, r, a, nr, claims, relinked)) != DESK_OK)
 		goto done;
 	n = json_array_size(claims) + json_array_size(relinked);

@@ -121,8 +121,7 @@ research_set(desk *d, int64_t claim_id, const char *action, const char *column, 
 	if ((rc = desk_begin(d)) != DESK_OK)
 		return rc;
 	if ((rc = claim_standing(d, claim_id, &research_id, &article_id)) != DESK_OK ||
-	    (rc = roles_require_owner(d, "research", research_id, "change the research of")) !=
-	        DESK_OK ||
+	    (rc = roles_require_owner(d, "research", research_id, "change")) != DESK_OK ||
 	    (rc = research_state(&before, d, research_id)) != DESK_OK)
 		goto done;
 	was = json_string_value(json_object_get(before, column));
