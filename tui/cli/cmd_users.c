@@ -28,7 +28,8 @@ cmd_users_fail(struct cli *c, desk *d, int rc, int json_out)
 		free(s);
 		json_decref(o);
 	}
-	return cmd_exit_status(rc);
+	/* A name refused is a bad argument, as the editor's own name is (64). */
+	return rc == DESK_INVALID ? EXIT_USAGE : cmd_exit_status(rc);
 }
 
 /* users [--json]: name, role, added by, added at (the creator: "(creator)"). */
