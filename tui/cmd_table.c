@@ -68,9 +68,10 @@ const struct cmd cmd_table[] = {
      "set a claim's verdict, by name, label or key (see verdicts)"},
     {"note", cmd_note, NULL, "CLAIM_ID TEXT", "set a claim's research note ('' clears it)"},
     {"approve", cmd_approve, NULL, "CLAIM_ID",
-     "approve a proposed verdict (not your own): the claim is verified"},
+     "approve a proposed verdict (not your own; a disputed one: chiefs only): the claim is "
+     "verified"},
     {"dispute", cmd_dispute, NULL, "CLAIM_ID --reason TEXT",
-     "dispute a proposed verdict (not your own), saying why"},
+     "dispute a proposed verdict (not your own; a verified one: chiefs only), saying why"},
     {"candidates", cmd_candidates, NULL, "ID [--json]",
      "list an article's check-worthy statements not yet claimed: start, end, score, reasons, "
      "text"},
@@ -118,6 +119,10 @@ const struct cmd cmd_table[] = {
      "as root: set up a database editors share on this host: the group G (made if missing), "
      "DIR root:G mode 2770 holding DIR/copydesk.db (root:G 0660, WAL), and with --install "
      "copydesk copied to PATH root:G mode 2755 (setgid), else the command that does it"},
+    {"users", cmd_users, NULL, "[--json] | add NAME --role editor|chief | remove NAME",
+     "for chiefs: list the user list (name, role, added by, added at), add a user or change "
+     "their role, or remove one; once a chief adds someone, only those on it may open the "
+     "database"},
     {"demo", cmd_demo, NULL, "", "open the interface on a fresh copy of the sample corpus"},
     {"help", cmd_help, NULL, "[COMMAND | --keys | --keys=man | --commands]",
      "list the commands, describe one, or list the interface's keys"},

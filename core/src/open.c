@@ -5,17 +5,19 @@
  * label set and verdict scale, the end of the sentence index's upgrade), so
  * that the store never calls up into them.
  */
-#include "internal.h"
+#include "roles.h"
 
 /* The migrations that make the label, verdict and sentence tables. */
 #define OPEN_LABELS_VERSION   2
 #define OPEN_VERDICTS_VERSION 3
 #define OPEN_SENTENCE_VERSION 4
+#define OPEN_USERS_VERSION    12
 
 static const schema_step open_steps[] = {
     {OPEN_LABELS_VERSION, label_defaults},
     {OPEN_VERDICTS_VERSION, verdict_defaults},
     {OPEN_SENTENCE_VERSION, sentindex_migrated},
+    {OPEN_USERS_VERSION, roles_creator},
     {0, NULL},
 };
 
@@ -35,7 +37,7 @@ desk_open_ext(desk **out, const char *path, const char *editor, unsigned flags)
 	if ((rc = schema_migrate(*out, open_steps)) == DESK_SCHEMA)
 		return desk_error(*out, rc, "%s: made by a newer copydesk (%s): upgrade copydesk",
 		                  path, (*out)->errmsg);
-	if (rc != DESK_OK)
+	if (rc != DESK_OK || (rc = roles_check_open(*out)) != DESK_OK)
 		return rc;
 	(*out)->log_uid = 1;
 	desk_changed(*out);

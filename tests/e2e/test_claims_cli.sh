@@ -149,8 +149,8 @@ expect 0 "$COPYDESK" undo
 [ "$(nev)" = "$before_ev" ] || fail "undo of evidence --delete: $(nev) of $before_ev"
 
 # The review: nobody approves their own verdict.
-refused 1 'another editor must' "$COPYDESK" approve "$c1"
-refused 1 'another editor must' "$COPYDESK" dispute "$c1" --reason 'tự xem lại'
+refused 77 'rule own-verdict.*another editor must' "$COPYDESK" approve "$c1"
+refused 77 'rule own-verdict.*another editor must' "$COPYDESK" dispute "$c1" --reason 'tự xem lại'
 refused 64 'reason' bob "$COPYDESK" dispute "$c1"
 refused 65 'reason' bob "$COPYDESK" dispute "$c1" --reason ''
 refused 1 '' bob "$COPYDESK" approve "$c2"  # not proposed
@@ -187,6 +187,9 @@ expect 0 "$COPYDESK" claims 2
 grep -q "	2	verified	mostly-true	" "$tmp/out" || fail "claims 2 after apply: $(cat "$tmp/out")"
 # The applied claim's status follows the research: a new verdict makes both proposed.
 c4=$(q "SELECT id FROM claim WHERE article_id = 2 AND deleted_at IS NULL")
+# Bob, an editor, does not change anna's research; made a chief (by anna, the creator), he does.
+refused 77 "rule owner.*anna's" bob "$COPYDESK" verdict "$c1" misleading
+expect 0 "$COPYDESK" users add bob --role chief
 expect 0 bob "$COPYDESK" verdict "$c1" misleading
 expect 0 "$COPYDESK" claim-show "$c4"
 grep -q '^status *proposed$' "$tmp/out" || fail "applied claim's status: $(cat "$tmp/out")"

@@ -281,10 +281,11 @@ test_workflow(void **state)
 	desk_claim_free(c);
 
 	/* Nobody approves their own verdict. */
-	assert_int_equal(desk_claim_approve(f->a, id), DESK_CONFLICT);
-	assert_string_equal(desk_errmsg(f->a),
-	                    "you proposed this verdict; another editor must approve it");
-	assert_int_equal(desk_claim_dispute(f->a, id, "I changed my mind"), DESK_CONFLICT);
+	assert_int_equal(desk_claim_approve(f->a, id), DESK_DENIED);
+	assert_int_equal(desk_errrule(f->a), DESK_RULE_OWN_VERDICT);
+	assert_string_equal(desk_errmsg(f->a), "refused (rule own-verdict): you proposed this "
+	                                       "verdict; another editor must approve it");
+	assert_int_equal(desk_claim_dispute(f->a, id, "I changed my mind"), DESK_DENIED);
 	assert_int_equal(fx_status(f->a, id), DESK_CLAIM_PROPOSED);
 	/* Bob does. */
 	assert_int_equal(desk_claim_approve(f->b, id), DESK_OK);
@@ -320,7 +321,11 @@ test_workflow(void **state)
 	assert_string_equal(c->reviewed_by, "bob");
 	desk_claim_free(c);
 
-	/* A new verdict by bob: proposed by bob, so alice may approve. */
+	/* A new verdict by bob: an editor does not change alice's research; a chief does. */
+	assert_int_equal(desk_claim_set_verdict(f->b, id, "misleading"), DESK_DENIED);
+	assert_int_equal(desk_errrule(f->b), DESK_RULE_OWNER);
+	assert_int_equal(desk_user_add(f->a, "bob", DESK_ROLE_CHIEF), DESK_OK);
+	/* Proposed by bob, so alice may approve. */
 	assert_int_equal(desk_claim_set_verdict(f->b, id, "misleading"), DESK_OK);
 	assert_int_equal(desk_claim_get(&c, f->a, id), DESK_OK);
 	assert_int_equal(c->status, DESK_CLAIM_PROPOSED);
@@ -328,7 +333,7 @@ test_workflow(void **state)
 	assert_string_equal(c->verdict, "misleading");
 	assert_string_equal(c->review_reason, "");
 	desk_claim_free(c);
-	assert_int_equal(desk_claim_approve(f->b, id), DESK_CONFLICT);
+	assert_int_equal(desk_claim_approve(f->b, id), DESK_DENIED); /* own-verdict */
 	assert_int_equal(desk_claim_approve(f->a, id), DESK_OK);
 	assert_int_equal(fx_status(f->b, id), DESK_CLAIM_VERIFIED);
 
@@ -676,6 +681,10 @@ test_repeats_symmetric(void **state)
 	assert_int_equal(desk_claim_get(&c, f->a, part), DESK_OK);
 	assert_int_equal(c->repeats, 3); /* its key is body1's: body1, body2, body3 */
 	desk_claim_free(c);
+	/* An editor's apply leaves alice's claims as they are; a chief's relinks them. */
+	assert_int_equal(desk_claim_apply(&added, f->b, part), DESK_OK);
+	assert_int_equal(added, 0);
+	assert_int_equal(desk_user_add(f->a, "bob", DESK_ROLE_CHIEF), DESK_OK);
 	assert_int_equal(desk_claim_apply(&added, f->b, part), DESK_OK);
 	assert_int_equal(added, 3); /* the three claims relinked to the part's research */
 	assert_int_equal(desk_claims_get(&l, f->a, &all), DESK_OK);
@@ -933,7 +942,9 @@ test_undo(void **state)
 	assert_int_equal(c->status, DESK_CLAIM_PROPOSED);
 	desk_claim_free(c);
 
-	/* Someone else's change since: refused, nothing changed. */
+	/* Someone else's change since (a chief's: an editor may not): refused, nothing changed. */
+	assert_int_equal(desk_claim_set_note(f->b, id, "bob's note"), DESK_DENIED);
+	assert_int_equal(desk_user_add(f->a, "bob", DESK_ROLE_CHIEF), DESK_OK);
 	assert_int_equal(desk_claim_set_note(f->b, id, "bob's note"), DESK_OK);
 	assert_int_equal(desk_undo(&aid, f->a), DESK_CONFLICT);
 	assert_non_null(strstr(desk_errmsg(f->a), "bob"));

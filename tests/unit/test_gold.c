@@ -52,6 +52,9 @@ fx_open(int64_t *art, int64_t s[6])
 	desk *d = NULL;
 
 	assert_int_equal(desk_open(&d, ":memory:", "alice"), DESK_OK);
+	/* alice made the database, so she is its first chief; "chief" adjudicates. */
+	assert_int_equal(desk_user_add(d, "bob", DESK_ROLE_EDITOR), DESK_OK);
+	assert_int_equal(desk_user_add(d, "chief", DESK_ROLE_CHIEF), DESK_OK);
 	*art = add_article(d, body);
 	assert_int_equal(desk_span_add(&s[0], d, *art, 4, 6, "PER", 0), DESK_OK);
 	assert_int_equal(desk_span_add(&s[1], d, *art, 14, 18, "PER", 0), DESK_OK);
@@ -254,6 +257,35 @@ exported(desk *d, const char *layer)
 }
 
 /* The default: the gold layer where an article has one, else every editor's spans. */
+/* Only chiefs adjudicate, and only a chief undoes a change of the gold layer. */
+static void
+test_editor_refused(void **state)
+{
+	int64_t art, s[6];
+	desk *d = fx_open(&art, s);
+	desk_gold_diff *g = NULL;
+	int exists;
+
+	(void)state;
+	assert_int_equal(desk_gold_diff_get(&g, d, art), DESK_OK);
+	as(d, "bob");
+	assert_int_equal(desk_gold_take(d, g, 1, 1), DESK_DENIED);
+	assert_int_equal(desk_errrule(d), DESK_RULE_CHIEF_ONLY);
+	assert_int_equal(gold_n(d, art, &exists), 0);
+	assert_false(exists);
+	as(d, "chief");
+	assert_int_equal(desk_gold_take(d, g, 1, 1), DESK_OK);
+	/* The chief who settled it is made an editor: the undo of the settling is refused. */
+	as(d, "alice");
+	assert_int_equal(desk_user_add(d, "chief", DESK_ROLE_EDITOR), DESK_OK);
+	as(d, "chief");
+	assert_int_equal(desk_undo(NULL, d), DESK_DENIED);
+	assert_int_equal(desk_errrule(d), DESK_RULE_CHIEF_ONLY);
+	assert_int_equal(gold_n(d, art, &exists), 1);
+	desk_gold_diff_free(g);
+	desk_close(d);
+}
+
 static void
 test_export_default(void **state)
 {
@@ -363,7 +395,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_diff_units),     cmocka_unit_test(test_take_undo),
 	    cmocka_unit_test(test_both_edit_from), cmocka_unit_test(test_export_default),
-	    cmocka_unit_test(test_verdicts),
+	    cmocka_unit_test(test_editor_refused), cmocka_unit_test(test_verdicts),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

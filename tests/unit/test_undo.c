@@ -58,6 +58,8 @@ fx_setup(void **state)
 	unlink(f->path);
 	assert_int_equal(desk_open(&f->a, f->path, "alice"), DESK_OK);
 	assert_int_equal(desk_open(&f->b, f->path, "bob"), DESK_OK);
+	/* bob changes alice's spans and claims to test conflicts: a chief may (roles.c). */
+	assert_int_equal(desk_user_add(f->a, "bob", DESK_ROLE_CHIEF), DESK_OK);
 	for (size_t i = 0; i < 2; i++) {
 		desk_article_in in = {
 		    .body = bodies[i], .body_len = strlen(bodies[i]), .lang = "vi"};

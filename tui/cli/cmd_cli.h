@@ -67,6 +67,7 @@ int cmd_demo(struct cli *c, int argc, char **argv);
 int cmd_help(struct cli *c, int argc, char **argv);
 int cmd_gold(struct cli *c, int argc, char **argv);
 int cmd_init_shared(struct cli *c, int argc, char **argv);
+int cmd_users(struct cli *c, int argc, char **argv);
 
 /* Print a usage error for command name and return EXIT_USAGE. */
 int cmd_usage(struct cli *c, const char *name, const char *fmt, ...)

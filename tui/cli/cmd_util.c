@@ -31,6 +31,8 @@ cmd_exit_status(int rc)
 		return EXIT_IOERR;
 	case DESK_BUSY:
 		return EXIT_TEMPFAIL;
+	case DESK_DENIED:
+		return EXIT_NOPERM;
 	case DESK_NOTFOUND:
 	case DESK_DUPLICATE:
 	case DESK_CONFLICT:

@@ -21,8 +21,9 @@ enum {
 	EXIT_DATAERR = 65, /* input refused: bad UTF-8, NUL bytes, broken JSON, ... */
 	EXIT_NOINPUT = 66, /* an input file does not exist or cannot be opened */
 	EXIT_SOFTWARE = 70,
-	EXIT_IOERR = 74,   /* the database could not be opened, read or written */
-	EXIT_TEMPFAIL = 75 /* the database stayed busy */
+	EXIT_IOERR = 74,    /* the database could not be opened, read or written */
+	EXIT_TEMPFAIL = 75, /* the database stayed busy */
+	EXIT_NOPERM = 77    /* refused by the editor's role (DESK_DENIED: roles) */
 };
 
 struct cli; /* what a subcommand gets from main() (cli/cmd_cli.h) */

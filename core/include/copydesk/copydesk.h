@@ -16,5 +16,6 @@
 #include "search.h"
 #include "agree.h"
 #include "gold.h"
+#include "users.h"
 
 #endif

@@ -30,6 +30,9 @@ enum {
 	DESK_SCHEMA,    /* the database was made by a newer copydesk */
 	DESK_RANGE,     /* offsets outside the text, or start >= end */
 	DESK_CONFLICT,  /* refused: someone's data would be lost (a used label, an edit since) */
+	/* roles (issue 12): */
+	DESK_DENIED, /* refused by the editor's role: not on the user list, not a chief, not theirs
+	              */
 	DESK_NCODES
 };
 
@@ -96,6 +99,12 @@ enum {
 	DESK_RULE_GOLD_SAME, /* the gold layer has a span of this range and label already */
 	DESK_RULE_NO_LAYER,  /* that editor has no span in the article */
 	DESK_RULE_NO_DIFFER, /* the claim's verdict is not one editors differ on */
+	/* roles (issue 12), each with DESK_DENIED: */
+	DESK_RULE_NOT_USER,    /* the editor is not on the database's user list */
+	DESK_RULE_CHIEF_ONLY,  /* only a chief may do it (labels, verdicts, users, overturning) */
+	DESK_RULE_OWNER,       /* another editor's span, claim, research or evidence */
+	DESK_RULE_OWN_VERDICT, /* a review of a verdict one proposed oneself */
+	DESK_RULE_LAST_CHIEF,  /* the list would be left without a chief */
 	DESK_NRULES
 };
 const char *desk_errfield(const desk *d);

@@ -342,6 +342,7 @@ desk_claim_delete(desk *d, int64_t claim_id)
 	if ((rc = desk_begin(d)) != DESK_OK)
 		return rc;
 	if ((rc = claim_standing(d, claim_id, NULL, &article_id)) != DESK_OK ||
+	    (rc = roles_require_owner(d, "claim", claim_id, "delete")) != DESK_OK ||
 	    (rc = claim_exec(d, sql, "delete claim", 1, &claim_id)) != DESK_OK ||
 	    (rc = claim_record_state(d, "claim-delete", article_id, claim_id)) != DESK_OK)
 		goto done;

@@ -7,7 +7,7 @@
 
 #include <jansson.h>
 
-#include "internal.h"
+#include "roles.h"
 
 /*
  * The number of other articles holding the repeats of the claims with key k

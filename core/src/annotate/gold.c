@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "gold_internal.h"
+#include "roles.h"
 
 struct desk_gold {
 	int64_t article_id;
@@ -22,13 +23,8 @@ struct desk_gold {
 int
 gold_check_allowed(desk *d)
 {
-	/*
-	 * Only chiefs adjudicate (issue 12, "Roles"): the part "roles" gives
-	 * the core's check of the editor's role; connect it here, e.g.
-	 * `return roles_require_chief(d, "adjudicate");`.  Until then anyone may.
-	 */
-	(void)d;
-	return DESK_OK;
+	/* Only chiefs adjudicate (store/roles.c; the undo of a gold edit too: history_undo.c). */
+	return roles_require_chief(d, "adjudicate");
 }
 
 /* --- Reading ------------------------------------------------------------- */

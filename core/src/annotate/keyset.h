@@ -10,7 +10,7 @@
 
 #include <jansson.h>
 
-#include "internal.h"
+#include "roles.h"
 
 /* The fields every entry has, as read from a file or the database; strings borrowed. */
 typedef struct keyset_entry {

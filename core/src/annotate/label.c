@@ -437,7 +437,8 @@ desk_labels_import(desk *d, const char *name, const char *json, size_t len, int 
 		return desk_error(d, DESK_MISUSE, "no label file");
 	if ((rc = desk_begin(d)) != DESK_OK)
 		return rc;
-	if ((rc = label_import_tx(d, file, json, len, replace)) != DESK_OK)
+	if ((rc = roles_require_chief(d, "change the label set")) != DESK_OK ||
+	    (rc = label_import_tx(d, file, json, len, replace)) != DESK_OK)
 		goto done;
 	rc = desk_commit(d);
 done:

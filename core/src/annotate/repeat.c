@@ -241,6 +241,15 @@ repeat_apply_tx(desk *d, int64_t claim_id, int64_t research_id, const desk_range
 		if (linked != 0)
 			continue;
 		if (same != 0) {
+			/* Another editor's claim keeps its research (a chief's apply relinks it).
+			 */
+			if ((rc = roles_require_owner(d, "claim", same, "relink")) == DESK_DENIED) {
+				desk_clear_error(d);
+				rc = DESK_OK;
+				continue;
+			}
+			if (rc != DESK_OK)
+				break;
 			if ((rc = repeat_relink(d, &st[1], same, research_id)) == DESK_OK &&
 			    json_array_append_new(relinked,
 			                          json_pack("{sI sI}", "claim", (json_int_t)same,
@@ -299,6 +308,7 @@ desk_claim_apply(size_t *added, desk *d, int64_t claim_id)
 		goto done;
 	}
 	if ((rc = claim_standing(d, claim_id, &research_id, &article_id)) != DESK_OK ||
+	    (rc = roles_require_owner(d, "research", research_id, "apply")) != DESK_OK ||
 	    (rc = repeat_apply_tx(d, claim_id, research_id, r, a, nr, claims, relinked)) != DESK_OK)
 		goto done;
 	n = json_array_size(claims) + json_array_size(relinked);

@@ -121,6 +121,7 @@ research_set(desk *d, int64_t claim_id, const char *action, const char *column, 
 	if ((rc = desk_begin(d)) != DESK_OK)
 		return rc;
 	if ((rc = claim_standing(d, claim_id, &research_id, &article_id)) != DESK_OK ||
+	    (rc = roles_require_owner(d, "research", research_id, "change")) != DESK_OK ||
 	    (rc = research_state(&before, d, research_id)) != DESK_OK)
 		goto done;
 	was = json_string_value(json_object_get(before, column));
@@ -387,6 +388,7 @@ desk_claim_add_evidence(int64_t *out, desk *d, int64_t claim_id, const char *sou
 	if ((rc = desk_begin(d)) != DESK_OK)
 		return rc;
 	if ((rc = claim_standing(d, claim_id, &research_id, &article_id)) != DESK_OK ||
+	    (rc = roles_require_owner(d, "research", research_id, "add evidence to")) != DESK_OK ||
 	    (rc = research_state(&before, d, research_id)) != DESK_OK ||
 	    (rc = desk_prepare(d, &st, sql)) != DESK_OK)
 		goto done;
@@ -444,7 +446,8 @@ desk_claim_delete_evidence(desk *d, int64_t evidence_id)
 	}
 	research_id = sqlite3_column_int64(st, 0);
 	article_id = sqlite3_column_int64(st, 1);
-	if ((rc = research_state(&before, d, research_id)) != DESK_OK ||
+	if ((rc = roles_require_owner(d, "evidence", evidence_id, "delete")) != DESK_OK ||
+	    (rc = research_state(&before, d, research_id)) != DESK_OK ||
 	    (rc = research_exec(d, sql, evidence_id, NULL)) != DESK_OK ||
 	    (rc = research_settle(d, research_id)) != DESK_OK)
 		goto done;
@@ -463,12 +466,45 @@ done:
 
 /* --- The review ----------------------------------------------------------- */
 
-/* Approve (reason NULL) or dispute the claim's proposed verdict. */
+/*
+ * Whether the editor may give this review (reason NULL: approve) of research
+ * in status with its proposer and reviewer: a proposed verdict by anyone but
+ * its proposer; a review already given (verified, disputed) overturned only
+ * by a chief, and never by the proposer; the same review twice, or a claim
+ * without a proposed verdict, not at all.
+ */
+static int
+research_may_review(desk *d, int64_t claim_id, const char *status, const char *proposer,
+                    const char *reviewer, const char *reason)
+{
+	const char *verb = reason ? "dispute" : "approve";
+	int proposed = strcmp(status, "proposed") == 0;
+	char what[160];
+
+	if (strcmp(status, "check") == 0 || strcmp(status, reason ? "disputed" : "verified") == 0)
+		return desk_error(
+		    d, DESK_CONFLICT,
+		    "claim %lld is %s, not proposed: only a proposed verdict (a verdict "
+		    "with evidence) can be %s",
+		    (long long)claim_id, status, reason ? "disputed" : "approved");
+	if (strcmp(proposer, d->editor) == 0)
+		return desk_error_field(d, DESK_DENIED, "", DESK_RULE_OWN_VERDICT,
+		                        "refused (rule own-verdict): you proposed this verdict; "
+		                        "another editor must %s it",
+		                        verb);
+	if (proposed)
+		return DESK_OK;
+	snprintf(what, sizeof what, "overturn a review already given (claim %lld was %s by %s)",
+	         (long long)claim_id, status, reviewer);
+	return roles_require_chief(d, what);
+}
+
+/* Approve (reason NULL) or dispute the claim's verdict (research_may_review). */
 static int
 research_review(desk *d, int64_t claim_id, const char *reason)
 {
-	static const char state_sql[] =
-	    "SELECT status, coalesce(proposed_by, '') FROM research WHERE id = ?1";
+	static const char state_sql[] = "SELECT status, coalesce(proposed_by, ''), "
+	                                "coalesce(reviewed_by, '') FROM research WHERE id = ?1";
 	static const char sql[] =
 	    "UPDATE research SET status = CASE WHEN ?3 IS NULL THEN 'verified' ELSE 'disputed' "
 	    "END, "
@@ -478,7 +514,6 @@ research_review(desk *d, int64_t claim_id, const char *reason)
 	sqlite3_stmt *st = NULL;
 	json_t *before = NULL;
 	int64_t research_id, article_id;
-	const char *verb = reason ? "dispute" : "approve";
 	int rc;
 
 	if ((rc = desk_begin(d)) != DESK_OK)
@@ -491,20 +526,10 @@ research_review(desk *d, int64_t claim_id, const char *reason)
 		rc = desk_sqlite_error(d, "research");
 		goto done;
 	}
-	if (strcmp((const char *)sqlite3_column_text(st, 0), "proposed") != 0) {
-		rc =
-		    desk_error(d, DESK_CONFLICT,
-		               "claim %lld is %s, not proposed: only a proposed verdict (a verdict "
-		               "with evidence) can be %s",
-		               (long long)claim_id, (const char *)sqlite3_column_text(st, 0),
-		               reason ? "disputed" : "approved");
+	if ((rc = research_may_review(d, claim_id, (const char *)sqlite3_column_text(st, 0),
+	                              (const char *)sqlite3_column_text(st, 1),
+	                              (const char *)sqlite3_column_text(st, 2), reason)) != DESK_OK)
 		goto done;
-	}
-	if (strcmp((const char *)sqlite3_column_text(st, 1), d->editor) == 0) {
-		rc = desk_error(d, DESK_CONFLICT,
-		                "you proposed this verdict; another editor must %s it", verb);
-		goto done;
-	}
 	if ((rc = research_state(&before, d, research_id)) != DESK_OK ||
 	    (rc = research_exec(d, sql, research_id, reason)) != DESK_OK)
 		goto done;

@@ -11,7 +11,7 @@
 
 #include <jansson.h>
 
-#include "internal.h"
+#include "roles.h"
 
 struct desk_spans {
 	desk_span *v;
@@ -381,6 +381,7 @@ desk_span_delete(desk *d, int64_t span_id)
 	if ((rc = desk_begin(d)) != DESK_OK)
 		return rc;
 	if ((rc = span_standing(d, span_id, &article_id, &label, &entity)) != DESK_OK ||
+	    (rc = roles_require_owner(d, "span", span_id, "delete")) != DESK_OK ||
 	    (rc = span_update(d, sql, span_id, NULL, 0)) != DESK_OK ||
 	    (rc = span_record(d, "span-delete", article_id, span_id,
 	                      json_pack("{sI ss sI}", "span", span_id, "label", label, "entity_id",
@@ -407,6 +408,7 @@ desk_span_relabel(desk *d, int64_t span_id, const char *label)
 	if ((rc = desk_begin(d)) != DESK_OK)
 		return rc;
 	if ((rc = span_standing(d, span_id, &article_id, &before, NULL)) != DESK_OK ||
+	    (rc = roles_require_owner(d, "span", span_id, "relabel")) != DESK_OK ||
 	    (rc = span_label_exists(d, label, &name)) != DESK_OK)
 		goto done;
 	label = name;
@@ -444,6 +446,7 @@ desk_span_link(desk *d, int64_t span_id, int64_t entity_id)
 	if ((rc = desk_begin(d)) != DESK_OK)
 		return rc;
 	if ((rc = span_standing(d, span_id, &article_id, NULL, &before)) != DESK_OK ||
+	    (rc = roles_require_owner(d, "span", span_id, "link")) != DESK_OK ||
 	    (entity_id != 0 && (rc = span_entity_survivor(&after, d, entity_id)) != DESK_OK))
 		goto done;
 	if (before == after) {

@@ -492,7 +492,8 @@ desk_verdicts_import(desk *d, const char *name, const char *json, size_t len)
 		return desk_error(d, DESK_MISUSE, "no verdict file");
 	if ((rc = desk_begin(d)) != DESK_OK)
 		return rc;
-	if ((rc = verdict_import_tx(d, file, json, len, 1)) != DESK_OK)
+	if ((rc = roles_require_chief(d, "change the verdict scale")) != DESK_OK ||
+	    (rc = verdict_import_tx(d, file, json, len, 1)) != DESK_OK)
 		goto done;
 	rc = desk_commit(d);
 done:

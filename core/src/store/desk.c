@@ -33,6 +33,7 @@ static const char *const desk_messages[DESK_NCODES] = {
     [DESK_SCHEMA] = "database made by a newer copydesk",
     [DESK_RANGE] = "offsets out of range",
     [DESK_CONFLICT] = "conflicting change",
+    [DESK_DENIED] = "refused by the editor's role",
 };
 
 const char *
@@ -129,6 +130,11 @@ desk_rule_name(int rule)
 	    [DESK_RULE_GOLD_SAME] = "gold-same",
 	    [DESK_RULE_NO_LAYER] = "no-layer",
 	    [DESK_RULE_NO_DIFFER] = "no-differ",
+	    [DESK_RULE_NOT_USER] = "not-user",
+	    [DESK_RULE_CHIEF_ONLY] = "chief-only",
+	    [DESK_RULE_OWNER] = "owner",
+	    [DESK_RULE_OWN_VERDICT] = "own-verdict",
+	    [DESK_RULE_LAST_CHIEF] = "last-chief",
 	};
 
 	return rule >= 0 && rule < DESK_NRULES ? names[rule] : "";

@@ -6,13 +6,16 @@
  * (undoes = the edit) and marks it 'undone'; desk_redo() takes the editor's
  * last undone edit (by seq), applies its "after" again and logs a 'redo'
  * entry.  An edit whose target changed since is refused, naming who changed
- * it, except a soft one, which is left as it is.
+ * it, except a soft one, which is left as it is.  An editor's undo and redo
+ * touch only their own spans and claims, as their edits do (roles.c): an
+ * edit made on another's while a chief, or before the roles, stays.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "history.h"
+#include "roles.h"
 
 /* The edit undo or redo works on. */
 typedef struct history_edit {
@@ -167,6 +170,58 @@ done:
 	return rc;
 }
 
+/* What each action's target is, for the owner's check, and where its data names it. */
+static const struct {
+	const char *action, *kind, *path;
+} history_undo_owned[] = {
+    {"span-add", "span", "$.span"},
+    {"span-delete", "span", "$.span"},
+    {"span-relabel", "span", "$.span"},
+    {"span-link", "span", "$.span"},
+    {"claim-add", "claim", "$.claim"},
+    {"claim-delete", "claim", "$.claim"},
+    {"research-verdict", "research", "$.research"},
+    {"research-note", "research", "$.research"},
+    {"evidence-add", "evidence", "$.evidence"},
+    {"evidence-delete", "evidence", "$.evidence"},
+    {"claim-apply", "research", "$.research"},
+};
+
+/* DESK_DENIED (rule owner) when the edit's target is another editor's and the editor no chief. */
+static int
+history_undo_owner(desk *d, const history_edit *e, int undo)
+{
+	sqlite3_stmt *st = NULL;
+	char what[64];
+	int rc = DESK_OK;
+
+	if (strcmp(e->action, "gold") == 0) { /* the gold layer is the chiefs' (annotate/gold.c) */
+		snprintf(what, sizeof what, "%s a change of the gold layer",
+		         undo ? "undo" : "redo");
+		return roles_require_chief(d, what);
+	}
+	for (size_t i = 0; i < sizeof history_undo_owned / sizeof *history_undo_owned; i++) {
+		if (strcmp(history_undo_owned[i].action, e->action) != 0)
+			continue;
+		if ((rc = desk_prepare(d, &st, "SELECT coalesce(json_extract(?1, ?2), ?3)")) !=
+		    DESK_OK)
+			return rc;
+		sqlite3_bind_text(st, 1, e->data, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, history_undo_owned[i].path, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 3, e->target_id);
+		snprintf(what, sizeof what, "%s %s:", undo ? "undo" : "redo",
+		         history_actions_words(e->action));
+		if (sqlite3_step(st) != SQLITE_ROW)
+			rc = desk_sqlite_error(d, "history");
+		else
+			rc = roles_require_owner(d, history_undo_owned[i].kind,
+			                         sqlite3_column_int64(st, 0), what);
+		sqlite3_finalize(st);
+		break;
+	}
+	return rc;
+}
+
 /*
  * Undo or redo one edit: refused (DESK_CONFLICT) when its target is no
  * longer as the edit left it, except for a soft action, which is then left
@@ -182,6 +237,8 @@ history_undo_one(desk *d, const history_edit *e, int undo)
 		return desk_error(d, DESK_ERROR, "cannot %s \"%s\": unknown action",
 		                  undo ? "undo" : "redo", e->action);
 	sql = a->check ? a : history_actions_find(a->like);
+	if ((rc = history_undo_owner(d, e, undo)) != DESK_OK)
+		return rc;
 	if ((rc = history_undo_check(d, a, sql, e, undo)) == DESK_CONFLICT && a->soft) {
 		desk_clear_error(d);
 		return DESK_OK;
