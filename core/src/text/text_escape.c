@@ -55,6 +55,35 @@ text_escape_put(char **buf, size_t *cap, size_t *used, const char *s, size_t n)
 }
 
 int
+desk_utf8_repair(char **out, const char *s, size_t len)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + len;
+	char *buf = NULL;
+	size_t cap = 0, used = 0;
+	int rc = text_escape_put(&buf, &cap, &used, "", 0);
+
+	*out = NULL;
+	while (p < end && rc == DESK_OK) {
+		ucs4_t c;
+		int n = u8_mbtoucr(&c, p, (size_t)(end - p));
+
+		if (n < 1 || c == 0) {
+			rc = text_escape_put(&buf, &cap, &used, "\xEF\xBF\xBD", 3);
+			n = 1;
+		} else {
+			rc = text_escape_put(&buf, &cap, &used, (const char *)p, (size_t)n);
+		}
+		p += n;
+	}
+	if (rc != DESK_OK) {
+		free(buf);
+		return rc;
+	}
+	*out = buf;
+	return DESK_OK;
+}
+
+int
 desk_escape(char **out, size_t *outlen, const char *s, size_t len, int flags)
 {
 	const uint8_t *p = (const uint8_t *)s, *end = p + len;
@@ -124,9 +153,10 @@ desk_json_escape(char **out, size_t *outlen, const char *json, size_t len)
 			break;
 		n = u8_mbtoucr(&c, p, (size_t)(end - p));
 
-		if (n < 0) { /* JSON writers give UTF-8; anything else is refused */
-			free(buf);
-			return DESK_INVALID;
+		if (n < 0) { /* a bad byte (another program's store): U+FFFD, never raw */
+			rc = text_escape_put(&buf, &cap, &used, "\\ufffd", 6);
+			p++;
+			continue;
 		}
 		/* Outside strings JSON is ASCII without DEL, so this is inside one. */
 		if (c >= 0x20 && c != '\n' && c != '\t' && desk_char_escape(c, esc) > 0) {
