@@ -54,6 +54,20 @@ text_escape_put(char **buf, size_t *cap, size_t *used, const char *s, size_t n)
 	return DESK_OK;
 }
 
+/* The end of a function that built *buf: handed to *out, or freed on error. */
+static int
+text_escape_end(char **out, size_t *outlen, char *buf, size_t used, int rc)
+{
+	if (rc != DESK_OK) {
+		free(buf);
+		return rc;
+	}
+	*out = buf;
+	if (outlen)
+		*outlen = used;
+	return DESK_OK;
+}
+
 int
 desk_utf8_repair(char **out, const char *s, size_t len)
 {
@@ -75,12 +89,7 @@ desk_utf8_repair(char **out, const char *s, size_t len)
 		}
 		p += n;
 	}
-	if (rc != DESK_OK) {
-		free(buf);
-		return rc;
-	}
-	*out = buf;
-	return DESK_OK;
+	return text_escape_end(out, NULL, buf, used, rc);
 }
 
 int
@@ -117,14 +126,7 @@ desk_escape(char **out, size_t *outlen, const char *s, size_t len, int flags)
 		           : text_escape_put(&buf, &cap, &used, (const char *)p, (size_t)n);
 		p += n;
 	}
-	if (rc != DESK_OK) {
-		free(buf);
-		return rc;
-	}
-	*out = buf;
-	if (outlen)
-		*outlen = used;
-	return DESK_OK;
+	return text_escape_end(out, outlen, buf, used, rc);
 }
 
 int
@@ -172,14 +174,7 @@ desk_json_escape(char **out, size_t *outlen, const char *json, size_t len)
 		}
 		p += n;
 	}
-	if (rc != DESK_OK) {
-		free(buf);
-		return rc;
-	}
-	*out = buf;
-	if (outlen)
-		*outlen = used;
-	return DESK_OK;
+	return text_escape_end(out, outlen, buf, used, rc);
 }
 
 const char *
