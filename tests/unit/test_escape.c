@@ -59,8 +59,6 @@ check_json(const char *in, const char *want)
 static void
 test_escape_json(void **state)
 {
-	char *out = NULL;
-
 	(void)state;
 	check_json("{\"a\": \"x\"}", "{\"a\": \"x\"}");
 	check_json("{\n  \"a\": \"\\u001b]0\"\n}", "{\n  \"a\": \"\\u001b]0\"\n}");
@@ -70,8 +68,25 @@ test_escape_json(void **state)
 	check_json("[\"\xe1\xbb\x85 \xf0\x9f\x98\x80\"]", "[\"\xe1\xbb\x85 \xf0\x9f\x98\x80\"]");
 	/* Above the BMP: a surrogate pair (U+F0000, private use). */
 	check_json("[\"\xf3\xb0\x80\x80\"]", "[\"\\udb80\\udc00\"]");
-	assert_int_equal(desk_json_escape(&out, NULL, "[\"\377\"]", 4), DESK_INVALID);
-	assert_null(out);
+	/* A byte that is not UTF-8 (another program's store): \ufffd, never raw. */
+	check_json("[\"a\377\233b\"]", "[\"a\\ufffd\\ufffdb\"]");
+}
+
+/* A file name's bytes made UTF-8 before they are stored (an import's source). */
+static void
+test_utf8_repair(void **state)
+{
+	char *out = NULL;
+
+	(void)state;
+	assert_int_equal(desk_utf8_repair(&out, "a\233b\xc3\xa0", 5), DESK_OK);
+	assert_string_equal(out, "a\xef\xbf\xbd"
+	                         "b\xc3\xa0");
+	free(out);
+	assert_int_equal(desk_utf8_repair(&out, "x\0y\xe2\x80", 5), DESK_OK);
+	assert_string_equal(out, "x\xef\xbf\xbdy\xef\xbf\xbd\xef\xbf\xbd");
+	assert_int_equal(desk_utf8_check(out, strlen(out), NULL), DESK_OK);
+	free(out);
 }
 
 int
@@ -80,6 +95,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_escape_terminal),
 	    cmocka_unit_test(test_escape_json),
+	    cmocka_unit_test(test_utf8_repair),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

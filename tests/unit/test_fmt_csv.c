@@ -1,8 +1,9 @@
 /*
  * test_fmt_csv.c - the claims table: RFC 4180 bytes for hand-built
  * documents (the header, CRLF rows, quoting and doubled quotes, the
- * apostrophe before what a spreadsheet would run), and the table read back
- * by python's csv module (tests/tools/csv/read_csv.py) to the same values.
+ * apostrophe before what a spreadsheet would run, controls written as their
+ * escapes as on a terminal), and the table read back by python's csv module
+ * (tests/tools/csv/read_csv.py) to the same values, escaped.
  */
 #include <jansson.h>
 
@@ -40,13 +41,14 @@ test_bytes(void **state)
 	                               "fell to 3%,verified,unverifiable,Unverifiable,,,,,,,\r\n");
 	free(out);
 	out = csv_write(d.a, 1);
-	/* quotes doubled, the field quoted; a leading "-" guarded inside the quotes */
-	assert_non_null(strstr(out, ",\"Tin \"\"nóng\"\", \xE2\x80\xAE"));
+	/* quotes doubled, the field quoted; a leading "-" guarded inside the quotes;
+	 * the bidi override as its escape, never raw (test_hostile) */
+	assert_non_null(strstr(out, ",\"Tin \"\"nóng\"\", <U+202E>đảo ngược<U+202C>\ttab\""));
+	assert_null(strstr(out, "\xE2\x80\xAE"));
 	assert_non_null(strstr(out, ",\"Bà \"\"Bình\"\"\",check,,,"));
 	assert_non_null(strstr(out, ",minh,2025-11-03T11:00:00.000Z,'-đã kiểm tra\r\n"));
-	/* the note's own CR LF kept inside its quotes */
-	assert_non_null(strstr(out, "\"Ghi chú: \x07"
-	                            "chuông, \"\"trích\"\"\r\ndòng 2\""));
+	/* the note's BEL and CR as escapes, its LF kept inside its quotes */
+	assert_non_null(strstr(out, "\"Ghi chú: ^Gchuông, \"\"trích\"\"^M\ndòng 2\""));
 	/* an empty table is its header */
 	free(out);
 	out = csv_write(d.a, 0);
@@ -106,10 +108,10 @@ test_python_reads_back(void **state)
 	assert_int_equal(json_array_size(rows), 5);
 	assert_string_equal(csv_cell(rows, 0, 13), "evidence");
 	assert_string_equal(csv_cell(rows, 1, 0), "7");
-	csv_assert_value(csv_cell(rows, 1, 1), d.a[0].in.title);
+	csv_assert_value(csv_cell(rows, 1, 1), "Tin \"nóng\", <U+202E>đảo ngược<U+202C>\ttab");
 	assert_string_equal(csv_cell(rows, 1, 4), "31");
 	csv_assert_value(csv_cell(rows, 1, 8), "GDP năm nay tăng 8,2%");
-	csv_assert_value(csv_cell(rows, 1, 12), d.claims[0].note);
+	csv_assert_value(csv_cell(rows, 1, 12), "Ghi chú: ^Gchuông, \"trích\"^M\ndòng 2");
 	assert_string_equal(csv_cell(rows, 1, 13),
 	                    "https://gso.gov.vn/so-lieu \xE2\x80\x94 GDP tăng 7,1%,  \"quý 3\" "
 	                    "(consulted 2025-11-01)\n=HYPERLINK(\"http://evil\")");

@@ -23,6 +23,14 @@ extern "C" {
  */
 int desk_utf8_check(const char *s, size_t len, size_t *bad);
 
+/*
+ * A copy of s[0..len) as valid UTF-8: each byte that starts no valid
+ * sequence (and NUL) becomes U+FFFD.  For what the system hands over as
+ * bytes, file names above all, before it is stored.  *out is
+ * NUL-terminated; the caller frees it.
+ */
+int desk_utf8_repair(char **out, const char *s, size_t len);
+
 /* Number of code points in valid UTF-8. */
 int64_t desk_utf8_count(const char *s, size_t len);
 
@@ -73,7 +81,8 @@ int desk_escape(char **out, size_t *outlen, const char *s, size_t len, int flags
  * JSON text (as jansson or SQLite write it) with the characters
  * desk_char_escape() escapes (C1 controls, DEL, bidi controls, ...) written
  * as \uXXXX, so that the JSON parses to the same strings but shows none of
- * them raw.  DESK_INVALID if json is not UTF-8.
+ * them raw.  A byte that is not UTF-8 (SQLite copies what another program
+ * stored) is written as \ufffd: the JSON stays JSON and never carries it.
  */
 int desk_json_escape(char **out, size_t *outlen, const char *json, size_t len);
 

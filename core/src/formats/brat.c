@@ -113,11 +113,15 @@ fmt_brat_map(size_t **at, ucs4_t **cp, int64_t *n, const char *s, size_t len)
 	return DESK_OK;
 }
 
-/* Free text into an .ann field: one line, no TAB, backslash escapes (pipe: also |). */
+/*
+ * Free text into an .ann field: one line, no TAB, backslash escapes (pipe:
+ * also |); what desk_char_escape() escapes (C1, bidi controls...) as \uXXXX.
+ */
 int
 fmt_brat_escape(fmt_brat_buf *b, const char *s, int pipe)
 {
 	const uint8_t *p = (const uint8_t *)(s ? s : ""), *end = p + strlen((const char *)p);
+	char esc[16];
 
 	while (p < end) {
 		ucs4_t c;
@@ -134,7 +138,8 @@ fmt_brat_escape(fmt_brat_buf *b, const char *s, int pipe)
 			rc = fmt_brat_buf_put(b, "\\r", 2);
 		else if (pipe && c == '|')
 			rc = fmt_brat_buf_put(b, "\\|", 2);
-		else if (c < 0x20 || c == 0x7F || fmt_brat_is_break(c))
+		else if (c < 0x20 || c == 0x7F || fmt_brat_is_break(c) ||
+		         (c <= 0xFFFF && desk_char_escape(c, esc) > 0))
 			rc = fmt_brat_buf_printf(b, "\\u%04X", (unsigned)c);
 		else
 			rc = fmt_brat_buf_put(b, (const char *)p, (size_t)m);

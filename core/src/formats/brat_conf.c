@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include <jansson.h>
+#include <unistr.h>
 
 #include "format.h"
 
@@ -55,12 +56,27 @@ brat_fg(unsigned rgb)
 	return 299 * r + 587 * g + 114 * b > 128000 ? "black" : "white";
 }
 
-/* A name or word from the store, for a .conf line: no controls, TABs or line breaks. */
+/*
+ * A name or word from the store, for a .conf line: no TABs or line breaks,
+ * and none of what desk_char_escape() escapes (C0, C1, bidi controls, ...):
+ * each a space.
+ */
 static void
 brat_conf_word(FILE *f, const char *s)
 {
-	for (; s && *s; s++)
-		fputc((unsigned char)*s < 0x20 || *s == 0x7f ? ' ' : *s, f);
+	const uint8_t *p = (const uint8_t *)(s ? s : ""), *end = p + strlen((const char *)p);
+	char esc[16];
+
+	while (p < end) {
+		ucs4_t c;
+		int m = u8_mbtoucr(&c, p, (size_t)(end - p));
+
+		if (m < 1 || c == '\t' || c == '\n' || desk_char_escape(c, esc) > 0)
+			fputc(' ', f);
+		else
+			fwrite(p, 1, (size_t)m, f);
+		p += m < 1 ? 1 : m;
+	}
 }
 
 static FILE *

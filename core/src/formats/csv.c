@@ -24,16 +24,26 @@ static const char *const csv_columns[] = {
     "proposed_at", "reviewed_by",   "reviewed_at", "review_reason"};
 #define CSV_NCOLUMNS (sizeof csv_columns / sizeof *csv_columns)
 
-/* One field: a separator before it unless first; quoted when it must be. */
+/*
+ * One field: a separator before it unless first; quoted when it must be.
+ * A spreadsheet is read on screens too: what desk_escape() escapes for the
+ * terminal (ESC, C1 and bidi controls, ...) is written as its escape.
+ */
 static void
-csv_field(FILE *f, const char *s, size_t len, int first)
+csv_field(FILE *f, const char *raw, size_t rawlen, int first)
 {
+	char *s = NULL;
+	size_t len = 0;
 	int quote = 0, guard;
 
 	if (!first)
 		putc(',', f);
-	if (s == NULL)
+	if (raw == NULL)
 		return;
+	if (desk_escape(&s, &len, raw, rawlen, 0) != DESK_OK) {
+		fputs("\xEF\xBF\xBD", f); /* out of memory: U+FFFD, never the raw field */
+		return;
+	}
 	guard = len > 0 && s[0] != '\0' && strchr("=+-@\t\r'", s[0]) != NULL;
 	for (size_t i = 0; i < len && !quote; i++)
 		quote = s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
@@ -43,6 +53,7 @@ csv_field(FILE *f, const char *s, size_t len, int first)
 		putc('\'', f);
 	if (!quote) {
 		fwrite(s, 1, len, f);
+		free(s);
 		return;
 	}
 	for (const char *p = s, *end = s + len; p < end;) {
@@ -55,6 +66,7 @@ csv_field(FILE *f, const char *s, size_t len, int first)
 		p += n;
 	}
 	putc('"', f);
+	free(s);
 }
 
 static void

@@ -48,13 +48,14 @@ format_json_string(FILE *f, const char *s, size_t len)
 		if (c >= 0x80) {
 			ucs4_t u;
 
-			if ((n = u8_mbtouc(&u, p, (size_t)(end - p))) < 1)
-				n = 1;
-			c = u; /* a bad byte (never from the store) decodes to U+FFFD */
-			if (!format_json_escaped(c)) {
+			if ((n = u8_mbtoucr(&u, p, (size_t)(end - p))) < 1) {
+				n = 1; /* a bad byte (another program's store): \ufffd, never raw */
+				u = 0xFFFD;
+			} else if (!format_json_escaped(u)) {
 				p += n;
 				continue;
 			}
+			c = u;
 		}
 		fwrite(run, 1, (size_t)(p - run), f);
 		switch (c) {

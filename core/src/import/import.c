@@ -69,12 +69,16 @@ import_format(desk_format fmt, const char *name, const char *data, size_t len)
 	return len > 0 && *data == '{' ? DESK_FORMAT_JSONL : DESK_FORMAT_TEXT;
 }
 
-/* Each article's source: its own, or the file's. */
+/*
+ * Each article's source: its own, or the file's, whose name is bytes: made
+ * UTF-8 (a bad byte as U+FFFD) before it is stored, as everything stored is.
+ */
 static int
 import_sources(format_article *arts, size_t n, const char *source, format_error *err)
 {
 	for (size_t i = 0; i < n; i++) {
-		if (arts[i].source == NULL && (arts[i].source = desk_strdup(source)) == NULL)
+		if (arts[i].source == NULL &&
+		    desk_utf8_repair(&arts[i].source, source, strlen(source)) != DESK_OK)
 			return format_fail(err, DESK_NOMEM, 0, 0, "out of memory");
 		arts[i].in.source = arts[i].source;
 	}

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -166,6 +167,13 @@ desk_sqlite_error(desk *d, const char *what)
 	default:
 		rc = DESK_ERROR;
 	}
+	/* The two an editor can do something about, named first. */
+	if ((ext & 0xff) == SQLITE_FULL)
+		return desk_error(d, rc, "%s: disk full: no room left where the database is (%s)",
+		                  what, sqlite3_errmsg(d->db));
+	if ((ext & 0xff) == SQLITE_READONLY)
+		return desk_error(d, rc, "%s: read-only: the database cannot be written now (%s)",
+		                  what, sqlite3_errmsg(d->db));
 	return desk_error(d, rc, "%s: %s", what, sqlite3_errmsg(d->db));
 }
 
@@ -239,6 +247,15 @@ desk_uid_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
  * words, before SQLite says it in its own ("unable to open database file").
  */
 static int
+desk_open_readonly_fs(desk *d, const char *path)
+{
+	return desk_error(d, DESK_IO,
+	                  "%s: read-only: its file system is mounted read-only, and copydesk "
+	                  "writes the database and its -wal and -shm files",
+	                  path);
+}
+
+static int
 desk_open_check(desk *d, const char *path, unsigned flags)
 {
 	struct stat st, ds;
@@ -252,6 +269,9 @@ desk_open_check(desk *d, const char *path, unsigned flags)
 	if (stat(path, &st) == 0) {
 		if (S_ISDIR(st.st_mode))
 			rc = desk_error(d, DESK_IO, "%s: a directory, not a database", path);
+		else if (dbfile_may(path, (flags & DESK_OPEN_EXISTING) ? R_OK : R_OK | W_OK) != 0 &&
+		         errno == EROFS)
+			rc = desk_open_readonly_fs(d, path);
 		else if (dbfile_may(path, (flags & DESK_OPEN_EXISTING) ? R_OK : R_OK | W_OK) != 0)
 			rc = desk_error(d, DESK_IO, "%s: permission denied: you may not %s it",
 			                path, dbfile_may(path, R_OK) != 0 ? "read" : "write");
@@ -268,6 +288,8 @@ desk_open_check(desk *d, const char *path, unsigned flags)
 			    "and copydesk does not open a database it may not write (the "
 			    "-wal and -shm files a reader makes would lock its owner out)",
 			    path);
+		else if (dbfile_may(dir, W_OK | X_OK) != 0 && errno == EROFS)
+			rc = desk_open_readonly_fs(d, path);
 		else if (dbfile_may(dir, W_OK | X_OK) != 0)
 			rc = desk_error(
 			    d, DESK_IO,
@@ -302,7 +324,22 @@ static int
 desk_open_failed(desk *d, const char *path)
 {
 	int ext = d->db ? sqlite3_extended_errcode(d->db) : SQLITE_CANTOPEN;
+	char *dir = desk_dirname(path);
+	struct statvfs fs;
+	int full = 0, ro = 0;
 
+	/* An I/O error opening it is most often its file system's state: say which. */
+	if (dir != NULL && statvfs(dir, &fs) == 0) {
+		ro = (fs.f_flag & ST_RDONLY) != 0;
+		full = fs.f_bavail == 0;
+	}
+	free(dir);
+	if (ro)
+		return desk_open_readonly_fs(d, path);
+	if (full && ((ext & 0xff) == SQLITE_IOERR || (ext & 0xff) == SQLITE_CANTOPEN ||
+	             (ext & 0xff) == SQLITE_FULL))
+		return desk_error(d, DESK_IO, "%s: disk full: no room left on its file system",
+		                  path);
 	switch (ext & 0xff) {
 	case SQLITE_NOTADB:
 	case SQLITE_CORRUPT:

@@ -54,6 +54,44 @@ text_escape_put(char **buf, size_t *cap, size_t *used, const char *s, size_t n)
 	return DESK_OK;
 }
 
+/* The end of a function that built *buf: handed to *out, or freed on error. */
+static int
+text_escape_end(char **out, size_t *outlen, char *buf, size_t used, int rc)
+{
+	if (rc != DESK_OK) {
+		free(buf);
+		return rc;
+	}
+	*out = buf;
+	if (outlen)
+		*outlen = used;
+	return DESK_OK;
+}
+
+int
+desk_utf8_repair(char **out, const char *s, size_t len)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + len;
+	char *buf = NULL;
+	size_t cap = 0, used = 0;
+	int rc = text_escape_put(&buf, &cap, &used, "", 0);
+
+	*out = NULL;
+	while (p < end && rc == DESK_OK) {
+		ucs4_t c;
+		int n = u8_mbtoucr(&c, p, (size_t)(end - p));
+
+		if (n < 1 || c == 0) {
+			rc = text_escape_put(&buf, &cap, &used, "\xEF\xBF\xBD", 3);
+			n = 1;
+		} else {
+			rc = text_escape_put(&buf, &cap, &used, (const char *)p, (size_t)n);
+		}
+		p += n;
+	}
+	return text_escape_end(out, NULL, buf, used, rc);
+}
+
 int
 desk_escape(char **out, size_t *outlen, const char *s, size_t len, int flags)
 {
@@ -88,14 +126,7 @@ desk_escape(char **out, size_t *outlen, const char *s, size_t len, int flags)
 		           : text_escape_put(&buf, &cap, &used, (const char *)p, (size_t)n);
 		p += n;
 	}
-	if (rc != DESK_OK) {
-		free(buf);
-		return rc;
-	}
-	*out = buf;
-	if (outlen)
-		*outlen = used;
-	return DESK_OK;
+	return text_escape_end(out, outlen, buf, used, rc);
 }
 
 int
@@ -124,9 +155,10 @@ desk_json_escape(char **out, size_t *outlen, const char *json, size_t len)
 			break;
 		n = u8_mbtoucr(&c, p, (size_t)(end - p));
 
-		if (n < 0) { /* JSON writers give UTF-8; anything else is refused */
-			free(buf);
-			return DESK_INVALID;
+		if (n < 0) { /* a bad byte (another program's store): U+FFFD, never raw */
+			rc = text_escape_put(&buf, &cap, &used, "\\ufffd", 6);
+			p++;
+			continue;
 		}
 		/* Outside strings JSON is ASCII without DEL, so this is inside one. */
 		if (c >= 0x20 && c != '\n' && c != '\t' && desk_char_escape(c, esc) > 0) {
@@ -142,14 +174,7 @@ desk_json_escape(char **out, size_t *outlen, const char *json, size_t len)
 		}
 		p += n;
 	}
-	if (rc != DESK_OK) {
-		free(buf);
-		return rc;
-	}
-	*out = buf;
-	if (outlen)
-		*outlen = used;
-	return DESK_OK;
+	return text_escape_end(out, outlen, buf, used, rc);
 }
 
 const char *
