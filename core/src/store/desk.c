@@ -324,7 +324,7 @@ static int
 desk_open_failed(desk *d, const char *path)
 {
 	int ext = d->db ? sqlite3_extended_errcode(d->db) : SQLITE_CANTOPEN;
-	char *dir = desk_dirname(path);
+	char *dir = dbfile_dirname(path);
 	struct statvfs fs;
 	int full = 0, ro = 0;
 
