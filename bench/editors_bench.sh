@@ -29,9 +29,9 @@ trap 'rm -rf "$work"' EXIT
 db=$work/cd.db base=$work/base.db
 # 32 articles of 20,000 words, one per editor.
 awk 'BEGIN { for (a = 1; a <= 32; a++) { printf "{\"title\":\"E %d\",\"lang\":\"en\",\"text\":\"", a
-	for (i = 0; i < 20000; i++) printf "%sw%07d", (i ? " " : ""), i; printf "\"}\n" } }' >"$work/a.jsonl"
-"$copydesk" --db "$db" import "$work/a.jsonl" >/dev/null 2>&1
-sqlite3 "$base" "PRAGMA journal_mode = WAL; CREATE TABLE span (id INTEGER PRIMARY KEY, article_id INT,
+	for (i = 0; i < 20000; i++) printf "%sx%02d%06d", (i ? " " : ""), a, i; printf "\"}\n" } }' >"$work/a.jsonl"
+"$copydesk" --db "$work/fresh.db" import "$work/a.jsonl" >/dev/null 2>&1
+sqlite3 "$work/freshbase.db" "PRAGMA journal_mode = WAL; CREATE TABLE span (id INTEGER PRIMARY KEY, article_id INT,
 	start INT, \"end\" INT, label TEXT, author TEXT, created_at TEXT);
 	CREATE TABLE edit_log (id INTEGER PRIMARY KEY, at TEXT, editor TEXT, action TEXT, target_id INT);" >/dev/null
 
@@ -40,15 +40,15 @@ sqlite3 "$base" "PRAGMA journal_mode = WAL; CREATE TABLE span (id INTEGER PRIMAR
 worker() {
 	i=0
 	while [ "$(date +%s%N)" -lt "$3" ]; do
-		s=$((i * 9))
+		s=$((i * 10))
 		t0=$(date +%s%N)
 		rc=0
 		if [ "$1" = copydesk ]; then
-			COPYDESK_EDITOR=ed$2 "$copydesk" --db "$db" tag "$2" $s $((s + 8)) PER \
+			COPYDESK_EDITOR=ed$2 "$copydesk" --db "$db" tag "$2" $s $((s + 9)) PER \
 				>/dev/null 2>>"$work/err.$2" </dev/null || rc=$?
 		else
 			sqlite3 -cmd '.timeout 10000' "$base" "PRAGMA synchronous = FULL; BEGIN IMMEDIATE;
-				INSERT INTO span VALUES (NULL, $2, $s, $((s + 8)), 'PER', 'ed$2', strftime('%Y-%m-%dT%H:%M:%fZ'));
+				INSERT INTO span VALUES (NULL, $2, $s, $((s + 9)), 'PER', 'ed$2', strftime('%Y-%m-%dT%H:%M:%fZ'));
 				INSERT INTO edit_log VALUES (NULL, strftime('%Y-%m-%dT%H:%M:%fZ'), 'ed$2', 'span-add', last_insert_rowid());
 				COMMIT;" >/dev/null 2>>"$work/err.$2" </dev/null || rc=$?
 		fi
@@ -60,7 +60,10 @@ worker() {
 printf '%-9s %3s %8s %9s %9s %6s\n' engine K edits/s p50_ms p99_ms failed
 for kind in copydesk sqlite3; do
 	for k in $ks; do
-		rm -f "$work"/lat.* "$work"/err.*
+		rm -f "$work"/lat.* "$work"/err.* "$db"* "$base"*
+		# Each round on a fresh copy: the same words, none tagged yet.
+		cp "$work/fresh.db" "$db"
+		cp "$work/freshbase.db" "$base"
 		end=$(($(date +%s%N) + secs * 1000000000))
 		j=1
 		while [ $j -le "$k" ]; do

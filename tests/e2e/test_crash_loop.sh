@@ -140,7 +140,6 @@ half=$(load_q "SELECT c.id FROM claim c JOIN research r ON r.id = c.research_id 
 half=$(load_q "SELECT id FROM span WHERE label = 'LOC' AND entity_id IS NULL")
 [ -z "$half" ] || fail "spans tagged with an entity stored without it: $half"
 
-echo "$(date +%T) command line done"
 # The interface: tag words one by one, then a last key and SIGKILL at once.
 cat >"$tmp/run.sh" <<EOF
 export TERM=xterm-256color
@@ -185,7 +184,6 @@ got=$(load_q "SELECT count(DISTINCT text) FROM span WHERE article_id = 2 AND aut
 	AND label = 'PER' AND deleted_at IS NULL AND text IN ($(sed "s/.*/'&'/" "$tmp/ui.log" | paste -sd,))")
 [ "$got" = "$nui" ] || fail "the interface reported $nui tags, $got are stored"
 
-echo "$(date +%T) interface done"
 load_consistency
 echo "command line: $N commands, $killed killed, $completed completed; interface: $UI sessions killed, $nui tags reported"
 [ "$killed" -gt 0 ] || fail "no command was killed"
