@@ -254,6 +254,23 @@ load_consistency() {
 	return 0
 }
 
+# load_ui_tag WORD [S]: in the interface's reader, P tags the word under the
+# cursor; once the status line says so (within S s, 20) the word is logged in
+# $tmp/ui.log as reported done, and w goes to the next word.
+load_ui_tag() {
+	keys P
+	wait_for "Tagged: PER “$1”" "${2:-20}"
+	echo "$1" >>"$tmp/ui.log"
+	keys w
+}
+
+# load_ui_stored ARTICLE: how many of the words in $tmp/ui.log are stored as
+# the interface's (tester's) PER spans in ARTICLE.
+load_ui_stored() {
+	load_q "SELECT count(DISTINCT text) FROM span WHERE article_id = $1 AND author = 'tester'
+		AND label = 'PER' AND deleted_at IS NULL AND text IN ($(sed "s/.*/'&'/" "$tmp/ui.log" | paste -sd,))"
+}
+
 # load_figures: edits, wall time per edit (p50, p99, max) and the longest
 # write lock of any edit, from $tmp/lat and $tmp/lock.
 load_figures() {

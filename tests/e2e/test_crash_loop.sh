@@ -160,11 +160,7 @@ while [ $r -lt "$UI" ]; do
 	wait_file "$tmp/pid"
 	t=$(($(rnd 4) + 1))
 	while [ $t -gt 0 ]; do
-		word=$(printf 'a2w%05d' $w)
-		keys P
-		wait_for "Tagged: PER “$word”" 20
-		echo "$word" >>"$tmp/ui.log"
-		keys w
+		load_ui_tag "$(printf 'a2w%05d' $w)"
 		w=$((w + 1))
 		t=$((t - 1))
 	done
@@ -180,8 +176,7 @@ while [ $r -lt "$UI" ]; do
 	r=$((r + 1))
 done
 nui=$(wc -l <"$tmp/ui.log")
-got=$(load_q "SELECT count(DISTINCT text) FROM span WHERE article_id = 2 AND author = 'tester'
-	AND label = 'PER' AND deleted_at IS NULL AND text IN ($(sed "s/.*/'&'/" "$tmp/ui.log" | paste -sd,))")
+got=$(load_ui_stored 2)
 [ "$got" = "$nui" ] || fail "the interface reported $nui tags, $got are stored"
 
 load_consistency

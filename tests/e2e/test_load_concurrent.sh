@@ -51,11 +51,7 @@ done
 i=0
 : >"$tmp/ui.log"
 while [ $i -lt "$UI" ]; do
-	w=$(printf 'a5w%05d' $i)
-	keys P
-	wait_for "Tagged: PER “$w”" 60
-	echo "$w" >>"$tmp/ui.log"
-	keys w
+	load_ui_tag "$(printf 'a5w%05d' $i)" 60
 	i=$((i + 1))
 done
 
@@ -75,8 +71,7 @@ while [ $k -le 8 ]; do
 	k=$((k + 1))
 done
 # The interface's spans: each word reported, once, by tester.
-got=$(load_q "SELECT count(DISTINCT text) FROM span WHERE article_id = 5 AND author = 'tester'
-	AND label = 'PER' AND deleted_at IS NULL AND text IN ($(sed "s/.*/'&'/" "$tmp/ui.log" | paste -sd,))")
+got=$(load_ui_stored 5)
 [ "$got" = "$UI" ] || fail "the interface reported $UI tags, $got are stored"
 grep -iE 'locked|busy' "$tmp/ui.err" && fail "the interface: $(cat "$tmp/ui.err")"
 sed -n 's/^copydesk: longest write lock \([0-9.]*\) ms$/\1/p' "$tmp/ui.err" >"$tmp/ui.lock"

@@ -111,11 +111,7 @@ session() {
 	keys g
 	[ $w -gt 0 ] && keys -N $w w
 	for _ in 1 2 3; do
-		word=$(printf 'a2w%05d' $w)
-		keys P
-		wait_for "Tagged: PER “$word”" 20
-		echo "$word" >>"$tmp/ui.log"
-		keys w
+		load_ui_tag "$(printf 'a2w%05d' $w)"
 		w=$((w + 1))
 	done
 	# The ssh client in the pane, and the sshd process holding the session:
@@ -157,8 +153,7 @@ session server far.sh
 session client wrap.py
 
 nui=$(wc -l <"$tmp/ui.log")
-got=$(load_q "SELECT count(DISTINCT text) FROM span WHERE article_id = 2 AND author = 'tester'
-	AND label = 'PER' AND deleted_at IS NULL AND text IN ($(sed "s/.*/'&'/" "$tmp/ui.log" | paste -sd,))")
+got=$(load_ui_stored 2)
 [ "$got" = "$nui" ] && [ "$nui" = 9 ] || fail "the interface reported $nui tags, $got are stored"
 load_consistency
 finish
