@@ -20,6 +20,7 @@ skip() {
 [ -x "$sshd" ] || skip "no $sshd (Debian's openssh-server)"
 command -v ssh >/dev/null && command -v ssh-keygen >/dev/null || skip "no ssh client"
 command -v python3 >/dev/null || skip "no python3"
+command -v pgrep >/dev/null && command -v ps >/dev/null || skip "no ps or pgrep (procps)"
 user=$(id -un)
 # As root, sshd wants its privilege separation directory (made by the
 # service's start on Debian; standard, so left in place).
