@@ -84,6 +84,15 @@ void desk_rollback(desk *d);
  */
 int desk_read_begin(desk *d);
 void desk_read_end(desk *d);
+
+/*
+ * A connection of its own to an empty in-memory database, for SQLite's
+ * functions (the JSON Lines reader decodes with them); never the store's
+ * file.  The one other place a connection is opened (desk_connect() opens
+ * the database): both in store/desk.c.
+ */
+int desk_scratch_open(sqlite3 **out);
+void desk_scratch_close(sqlite3 *db);
 /* The longest write transaction of the handle so far, in milliseconds. */
 double desk_lock_longest(const desk *d);
 

@@ -7,9 +7,11 @@
  */
 #include <langinfo.h>
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include "keymap.h"
@@ -237,6 +239,20 @@ static const struct {
     {KEY_A1, KEYMAP_HOME},     {KEY_C1, KEYMAP_END},      {KEY_A3, KEYMAP_PGUP},
     {KEY_C3, KEYMAP_PGDN},     {KEY_BTAB, KEYMAP_BTAB},
 };
+
+/*
+ * Whether the terminal is gone (the link dropped, the pty's other end
+ * closed): curses then gives ERR at once, as for a tick without a key, and
+ * the loop would spin on it for ever where the hang-up's SIGHUP did not
+ * reach the program (a session leader that ignores it, nohup).
+ */
+static int
+ui_terminal_gone(void)
+{
+	struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+
+	return poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
+}
 
 /* The next key, KEYMAP_NONE after a tick without one, or -1 for a key nothing knows. */
 static int
@@ -492,6 +508,10 @@ ui_main(desk *d)
 		if (ui_signo)
 			break;
 		if (key == KEYMAP_NONE) {
+			if (ui_terminal_gone()) { /* as if hung up: the same orderly end */
+				ui_signo = SIGHUP;
+				break;
+			}
 			if (ui.upgrading)
 				ui_upgrade(&ui);
 			if (++tick % UI_POLL_TICKS == 0)

@@ -391,19 +391,17 @@ int
 desk_stats_get(desk_stats **out, desk *d, const desk_filter *f)
 {
 	desk_stats *s;
-	int rc, own = d->depth == 0 && sqlite3_get_autocommit(d->db);
+	int rc, snap = d->depth == 0; /* inside an edit, its own view */
 
 	*out = NULL;
 	if ((s = calloc(1, sizeof *s)) == NULL)
 		return desk_error(d, DESK_NOMEM, "out of memory");
-	/* One snapshot: a read transaction (no write lock). */
-	if (own && sqlite3_exec(d->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
-		rc = desk_sqlite_error(d, "statistics");
+	/* One snapshot: the store's read transaction (no write lock). */
+	if (snap && (rc = desk_read_begin(d)) != DESK_OK)
 		goto done;
-	}
 	rc = stats_read(s, d, f);
-	if (own)
-		sqlite3_exec(d->db, rc == DESK_OK ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
+	if (snap)
+		desk_read_end(d);
 done:
 	if (rc != DESK_OK)
 		desk_stats_free(s);

@@ -45,13 +45,12 @@ jsonl_quick_open(jsonl_quick *q)
 	memset(q, 0, sizeof *q);
 	if (!jsonl_quick_on)
 		return;
-	if (sqlite3_open_v2(":memory:", &q->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
-	                    NULL) != SQLITE_OK ||
+	if (desk_scratch_open(&q->db) != DESK_OK ||
 	    sqlite3_prepare_v2(q->db, fields, -1, &q->fields, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(q->db, "SELECT key, type, atom, fullkey FROM json_each(?1)", -1,
 	                       &q->keys, NULL) != SQLITE_OK) {
 		sqlite3_finalize(q->fields);
-		sqlite3_close(q->db);
+		desk_scratch_close(q->db);
 		memset(q, 0, sizeof *q); /* jansson decodes every record */
 	}
 }
@@ -61,7 +60,7 @@ jsonl_quick_close(jsonl_quick *q)
 {
 	sqlite3_finalize(q->fields);
 	sqlite3_finalize(q->keys);
-	sqlite3_close(q->db);
+	desk_scratch_close(q->db);
 }
 
 /*

@@ -515,6 +515,25 @@ done:
 	return rc;
 }
 
+int
+desk_scratch_open(sqlite3 **out)
+{
+	*out = NULL;
+	if (sqlite3_open_v2(":memory:", out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
+	    SQLITE_OK) {
+		sqlite3_close(*out);
+		*out = NULL;
+		return DESK_NOMEM;
+	}
+	return DESK_OK;
+}
+
+void
+desk_scratch_close(sqlite3 *db)
+{
+	sqlite3_close(db);
+}
+
 void
 desk_close(desk *d)
 {
