@@ -243,7 +243,7 @@ load_consistency() {
 	  WHERE c.research_id = r.id) UNION ALL
 	SELECT 'edit without undo step', id, action FROM edit_log e
 	  WHERE action NOT IN ('import', 'labels-import', 'verdicts-import', 'import-annotations',
-	    'undo', 'redo', 'group', 'entity-add')
+	    'undo', 'redo', 'group', 'entity-add', 'user-add', 'user-role', 'user-remove')
 	  AND NOT EXISTS (SELECT 1 FROM history h WHERE h.log_id = e.id)
 	  AND NOT EXISTS (SELECT 1 FROM edit_log g, json_each(g.data, '\$.edits') j
 	    WHERE g.action = 'group' AND j.value = e.id AND EXISTS (SELECT 1 FROM history h
