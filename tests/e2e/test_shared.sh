@@ -1,8 +1,9 @@
 #!/bin/sh
 # A shared database on one host, with two real Unix users made for the test
-# (removed at its end, also on failure): root runs `copydesk init-shared DIR
-# --group G --install BIN`; A proposes a verdict, B approves it; A cannot
-# approve as B whatever the environment says; neither can read or write
+# (and a third, not on the user list; all removed at its end, also on
+# failure): root runs `copydesk init-shared DIR --group G --install BIN` and
+# makes B a chief and A an editor; C is refused; A cannot make themself chief
+# nor change B's span; A proposes a verdict, B approves it; A cannot approve as B whatever the environment says; neither can read or write
 # DIR/copydesk.db but through BIN, nor make BIN open a file of theirs with the
 # desk's group; the edit log keeps each one's uid.  Then the faults of a
 # database shared by a plain group: a reader's -wal/-shm locked the owner
@@ -15,11 +16,12 @@ for t in useradd userdel groupadd groupdel setpriv; do
 done
 PATH=$PATH:/usr/sbin
 tag=$$
-ua=cdsa$tag ub=cdsb$tag g=cdsg$tag lg=cdsl$tag
+ua=cdsa$tag ub=cdsb$tag uc=cdsc$tag g=cdsg$tag lg=cdsl$tag
 tmp=$(mktemp -d /tmp/copydesk-shared.XXXXXX)
 cleanup() {
 	userdel "$ua" 2>/dev/null
 	userdel "$ub" 2>/dev/null
+	userdel "$uc" 2>/dev/null
 	groupdel "$g" 2>/dev/null
 	groupdel "$lg" 2>/dev/null
 	groupdel "$ua" 2>/dev/null
@@ -41,7 +43,8 @@ expect() {
 said() { grep -qF -- "$1" "$tmp/err" || fail "no '$1' in: $(cat "$tmp/err")"; }
 
 groupadd "$lg" || { echo "groupadd failed"; exit 1; }
-useradd -M -N -g "$lg" -s /bin/sh "$ua" && useradd -M -N -g "$lg" -s /bin/sh "$ub" ||
+useradd -M -N -g "$lg" -s /bin/sh "$ua" && useradd -M -N -g "$lg" -s /bin/sh "$ub" &&
+	useradd -M -N -g "$lg" -s /bin/sh "$uc" ||
 	{ echo "useradd failed"; exit 1; }
 uida=$(id -u "$ua") uidb=$(id -u "$ub")
 # as USER CMD...: CMD as that user alone (its primary group, no other), in a clean environment
@@ -69,6 +72,27 @@ said "must be run as root"
 printf 'Tin ngắn\n\nTỷ lệ hộ nghèo giảm còn 38,5%% trong năm 2024.\n' >"$tmp/a.txt"
 chmod 644 "$tmp/a.txt"
 expect 0 "$COPYDESK" --db "$db" import "$tmp/a.txt"
+
+# Roles, with the same real users: root made the database, so root is its
+# first chief; it makes B a chief and A an editor, which puts the list in force.
+expect 0 "$COPYDESK" --db "$db" users add "$ub" --role chief
+expect 0 "$COPYDESK" --db "$db" users add "$ua" --role editor
+# A third real user, not on the list, is refused and told whom to ask.
+expect 77 as "$uc" "$bin" --db "$db" list
+said "not-user"
+said "$ub"
+# A cannot make themself a chief, whatever the environment says.
+expect 77 setpriv --reuid="$ua" --regid="$lg" --clear-groups env -i PATH=/usr/bin:/bin \
+	USER="$ub" LOGNAME="$ub" HOME=/ "$bin" --db "$db" users add "$ua" --role chief
+said "chief-only"
+# B tags a span; A can neither change it nor delete it.
+expect 0 as "$ub" "$bin" --db "$db" tag 1 --text 'hộ nghèo' ORG
+span=$(cut -f1 "$tmp/out")
+expect 77 as "$ua" "$bin" --db "$db" untag 1 "$span"
+said "owner"
+expect 77 as "$ua" "$bin" --db "$db" span 1 "$span" --label LOC
+expect 0 as "$ub" "$bin" --db "$db" spans 1
+grep -q "ORG" "$tmp/out" || fail "B's span changed: $(cat "$tmp/out")"
 
 # A marks a claim and proposes a verdict; B approves it.
 expect 0 as "$ua" "$bin" --db "$db" claim 1 --text '38,5%' --verdict true \
