@@ -2,6 +2,7 @@
 #ifndef COPYDESK_INTERNAL_H
 #define COPYDESK_INTERNAL_H
 
+#include <stdio.h>
 #include <sqlite3.h>
 #include <time.h>
 
@@ -254,6 +255,14 @@ int sentence_is_abbrev(const desk_text *t, int64_t start, int64_t cp);
 int tokens_split(desk_range **v, size_t *n, size_t *cap, const desk_text *t, int64_t start,
                  int64_t end, int english);
 size_t tokens_space(const char *s, size_t len);
+/*
+ * text_escape.c: s[0..len) with each control (C0 but TAB and line breaks, DEL, C1)
+ * and bidi embedding, override or isolate as U+FFFD, one character for one,
+ * for formats with no escapes (brat's .txt, CoNLL): into *out (NUL-ended,
+ * caller frees), or written to f.
+ */
+int desk_text_defang(char **out, size_t *outlen, const char *s, size_t len);
+void desk_text_defang_write(FILE *f, const char *s, size_t len);
 /* Append [start, end) to a vector of ranges grown by doubling. */
 int tokens_push(desk_range **v, size_t *n, size_t *cap, int64_t start, int64_t end);
 /*

@@ -66,8 +66,10 @@ printf '{"text":"Third: %s Hà Nội.","label":[[0,5,"PER"]],"title":"%s"}\n' "$
 # What an editor types is refused when it holds a control (the refusal
 # names the value escaped: checked below); the fields are filled with good
 # values here and made hostile in the store after.
-"$COPYDESK" tag 1 4 19 PER --entity An >/dev/null || fail "tag"
+sid=$("$COPYDESK" tag 1 4 19 PER --entity An | cut -f1) || fail "tag"
 "$COPYDESK" entity rename 1 An --external Q1 >/dev/null 2>&1 || fail "entity rename"
+# A gold layer settled by the chief (who made the database) from that span.
+"$COPYDESK" gold 1 --add "$sid" >/dev/null 2>&1 || fail "gold"
 "$COPYDESK" claim 1 --sentence 30 --verdict true --source "https://example.org/" \
 	--quote quote --note note >/dev/null 2>&1 || fail "claim"
 COPYDESK_EDITOR=bob "$COPYDESK" dispute 1 --reason reason >/dev/null 2>&1 || fail "dispute"
@@ -88,6 +90,14 @@ q "UPDATE config SET value = value || $(sqlp config), updated_by = $(sqlp config
 q "UPDATE span SET author = $(sqlp spanauthor), updated_by = $(sqlp spanauthor)"
 q "UPDATE article SET imported_by = $(sqlp importer), updated_by = $(sqlp importer)"
 q "UPDATE claim SET author = $(sqlp claimauthor)"
+# A second editor's layer (agreement, adjudication), the gold layer's names, a user.
+q "INSERT INTO span (article_id, start, \"end\", label, text, author, created_at, updated_by,
+   updated_at) SELECT 1, 4, 10, 'PER', substr(body, 5, 6), $(sqlp layerb), 'now', 'x', 'now'
+   FROM article WHERE id = 1"
+q "UPDATE gold_span SET author = $(sqlp goldauthor), settled_by = $(sqlp goldeditor)"
+q "UPDATE gold_article SET settled_by = $(sqlp goldeditor)"
+q "INSERT INTO users (name, role, how, added_by, added_at) VALUES ($(sqlp userx), 'editor',
+   'added', $(sqlp useradder), 'now')"
 q "UPDATE edit_log SET editor = $(sqlp logeditor)"
 
 # -- Outputs: the CLI -----------------------------------------------------
@@ -130,13 +140,18 @@ for row in \
 	"stats        spanauthor    stats" \
 	"search       PWNED         search PWNED" \
 	"help         -             help" \
+	"users        userx         users" \
+	"agreement    layerb        agreement" \
+	"gold-diff    layerb        gold 1 --diff" \
+	"gold         goldeditor    gold 1" \
 	; do
 	# shellcheck disable=SC2086
 	set -- $row
 	name=$1 marker=$(echo "$2" | tr . ' '); shift 2
 	run "$name" "$marker" "$COPYDESK" "$@"
 	case $name in
-	show*|spans|entities|labels|verdicts|config|claims|claim-show|candidates|stats|search|list)
+	show*|spans|entities|labels|verdicts|config|claims|claim-show|candidates|stats|search|list|\
+	users|agreement|gold*)
 		json "$name" "$marker" "$COPYDESK" "$@" ;;
 	esac
 done
@@ -158,6 +173,9 @@ for f in jsonl doccano conll csv claimreview fever; do
 		fail "export $f: $(cat -v "$out/export-$f.pipe")"
 done
 for f in jsonl doccano fever; do chk plain PWNED "$out/export.$f"; done
+"$COPYDESK" export --format jsonl --layer gold --output "$out/export-gold.jsonl" \
+	>"$out/export-gold.pipe" 2>&1 || fail "export --layer gold: $(cat -v "$out/export-gold.pipe")"
+chk plain PWNED "$out/export-gold.jsonl"
 chk plain - "$out/export.claimreview"
 chk tty PWNED "$out/export.csv" # CRLF is RFC 4180's
 "$COPYDESK" export --format brat --output "$out/brat" >"$out/export-brat.pipe" 2>&1 ||
@@ -170,19 +188,13 @@ find "$out/brat" "$out/release" -type f ! -name '*.csv' ! -name '*.txt' ! -name 
 [ "$(wc -l <"$tmp/files")" -ge 10 ] || fail "the release has too few files: $(cat "$tmp/files")"
 while read -r f; do chk plain - "$f"; done <"$tmp/files"
 for f in "$out"/release/*.csv; do chk tty - "$f"; done
-# brat's .ann: every field but a span's text (the article's text, below) escaped.
-n=0
-for f in $(find "$out/brat" "$out/release" -name '*.ann'); do
-	n=$((n + 1))
-	awk -F '\t' '/^T/ { $3 = "" } { print }' "$f" >"$tmp/ann.$n"
-	chk plain - "$tmp/ann.$n"
-done
+# brat's .ann and .txt and CoNLL's tokens: no escapes in these formats, so
+# each control is U+FFFD (one for one: offsets hold).
+for f in $(find "$out/brat" "$out/release" -name '*.ann' -o -name '*.txt'); do chk plain - "$f"; done
 grep -aq 'PWNED' "$out"/brat/*.ann || fail "brat's .ann files do not show the data"
-# Known, not yet fixed: the article's text is written as it is stored where
-# the format has no escapes and offsets count its characters (brat's .txt and
-# a span's text in .ann, CoNLL's tokens).  When this fails, the leak is gone:
-# check these files above with the others.
-for f in "$out"/brat/*.txt "$out/export.conll"; do chk known-plain - "$f"; done
+grep -aq 'PWNED' "$out"/brat/*.txt || fail "brat's .txt files do not show the text"
+chk plain - "$out/export.conll"
+grep -aq 'PWNED' "$out/export.conll" || fail "CoNLL does not show the text"
 
 # -- Outputs: the interface -----------------------------------------------
 ts=$tmp/typescript

@@ -378,12 +378,15 @@ fmt_brat_write_file(format_sink *s, const char *name, const char *data, size_t l
 static int
 brat_write_article(format_sink *s, const format_article *a)
 {
-	brat_out o = {.body = a->in.body ? a->in.body : ""};
-	size_t len = a->in.body ? a->in.body_len : 0;
-	char name[64];
+	brat_out o = {0};
+	size_t len = 0;
+	char name[64], *safe = NULL;
 	int rc;
 
-	if ((rc = fmt_brat_map(&o.at, &o.cp, &o.n, o.body, len)) != DESK_OK) {
+	/* A .txt has no escapes: controls become U+FFFD, one for one, offsets kept. */
+	if ((rc = desk_text_defang(&safe, &len, a->in.body ? a->in.body : "",
+	                           a->in.body ? a->in.body_len : 0)) != DESK_OK ||
+	    (o.body = safe, rc = fmt_brat_map(&o.at, &o.cp, &o.n, o.body, len)) != DESK_OK) {
 		rc = format_fail(&s->err, DESK_NOMEM, 0, 0, "out of memory");
 		goto done;
 	}
@@ -402,6 +405,7 @@ done:
 	free(o.b.s);
 	free(o.at);
 	free(o.cp);
+	free(safe);
 	return rc;
 }
 

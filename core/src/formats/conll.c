@@ -810,7 +810,7 @@ conll_article(format_sink *s, const format_article *a)
 		const char *label;
 		char prefix;
 
-		fwrite(body + b, 1, e - b, s->f);
+		desk_text_defang_write(s->f, body + b, e - b);
 		for (const char *x = st->tok[i].extra; x != NULL && *x; x++) {
 			if (x == st->tok[i].extra)
 				putc_unlocked(' ', s->f);

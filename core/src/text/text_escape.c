@@ -92,6 +92,67 @@ desk_utf8_repair(char **out, const char *s, size_t len)
 	return text_escape_end(out, NULL, buf, used, rc);
 }
 
+/*
+ * Whether c is replaced by U+FFFD where a format has no escapes (brat's
+ * .txt, CoNLL's tokens): a C0 control but the line breaks and TAB (ESC,
+ * BEL, BS...), DEL, a C1 control, a bidi embedding, override or isolate.  One character for one, so
+ * that offsets in code points hold.
+ */
+static int
+text_defang_char(ucs4_t c)
+{
+	/* Python's line breaks (VT, FF, CR, FS, GS, RS) stay: brat's reader cuts lines at them. */
+	if (c == '\n' || c == '\t' || c == '\v' || c == '\f' || c == '\r' ||
+	    (c >= 0x1C && c <= 0x1E))
+		return 0;
+	return c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) ||
+	       (c >= 0x2066 && c <= 0x2069);
+}
+
+int
+desk_text_defang(char **out, size_t *outlen, const char *s, size_t len)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + len;
+	char *buf = NULL;
+	size_t cap = 0, used = 0;
+	int rc = text_escape_put(&buf, &cap, &used, "", 0);
+
+	*out = NULL;
+	while (p < end && rc == DESK_OK) {
+		ucs4_t c;
+		int n = u8_mbtoucr(&c, p, (size_t)(end - p));
+
+		if (n < 1)
+			n = 1, c = 0xFFFD;
+		rc = text_defang_char(c) || c == 0xFFFD
+		         ? text_escape_put(&buf, &cap, &used, "\xEF\xBF\xBD", 3)
+		         : text_escape_put(&buf, &cap, &used, (const char *)p, (size_t)n);
+		p += n;
+	}
+	return text_escape_end(out, outlen, buf, used, rc);
+}
+
+void
+desk_text_defang_write(FILE *f, const char *s, size_t len)
+{
+	const uint8_t *p = (const uint8_t *)s, *end = p + len, *run = p;
+
+	while (p < end) {
+		ucs4_t c;
+		int n = u8_mbtoucr(&c, p, (size_t)(end - p));
+
+		if (n < 1)
+			n = 1, c = 0xFFFD;
+		if (text_defang_char(c) || (c == 0xFFFD && n == 1)) {
+			fwrite(run, 1, (size_t)(p - run), f);
+			fwrite("\xEF\xBF\xBD", 1, 3, f);
+			run = p + n;
+		}
+		p += n;
+	}
+	fwrite(run, 1, (size_t)(p - run), f);
+}
+
 int
 desk_escape(char **out, size_t *outlen, const char *s, size_t len, int flags)
 {
