@@ -43,7 +43,7 @@ cmp -s "$tmp/one.jsonl" "$tmp/two.jsonl" || fail "round trip differs: $(diff "$t
 [ "$(sqlite3 "$tmp/b.db" "SELECT count(*) FROM research")" = 1 ] || fail "the shared research is not one row"
 
 # Again: duplicates, nothing added.
-COPYDESK_DB="$tmp/b.db" "$COPYDESK" import "$tmp/one.jsonl" >"$tmp/out" 2>"$tmp/err" ||
+COPYDESK_DB="$tmp/b.db" COPYDESK_EDITOR=carol "$COPYDESK" import "$tmp/one.jsonl" >"$tmp/out" 2>"$tmp/err" ||
 	fail "import again: $(cat "$tmp/err")"
 [ "$(grep -c '^skipped' "$tmp/out")" = 3 ] || fail "not 3 duplicates: $(cat "$tmp/out")"
 COPYDESK_DB="$tmp/b.db" "$COPYDESK" export --format jsonl --output "$tmp/three.jsonl" 2>/dev/null

@@ -4,7 +4,8 @@
 # exit status 77 for anyone else (and with --json the rule as JSON); once a
 # chief adds someone, a stranger is refused at open naming the chief; an
 # editor cannot untag, relabel or undo another's span, nor load labels; the
-# last chief stays; names are checked and escaped on output.  Every refusal
+# last chief stays; names are checked and escaped on output; an editor cannot
+# import work (a span, a review) in another's name.  Every refusal
 # leaves the database as it was.
 set -u
 : "${COPYDESK:?}"
@@ -89,6 +90,17 @@ q "INSERT INTO users (name, role, how, added_by, added_at) VALUES ('x' || char(2
 expect 0 "$COPYDESK" users
 grep -q "$(printf '\033')" "$tmp/out" && fail "users printed a raw escape: $(od -c "$tmp/out" | head)"
 grep -q 'x\\x1b\|x\^\[\|x\\e\|x\\033' "$tmp/out" || fail "users: the name not shown escaped: $(cat "$tmp/out")"
+
+expect 0 "$COPYDESK" users add bob --role editor
+# An editor cannot bring in work in another's name: a claim anna "approved",
+# or a span of hers, in a file bob imports (a review forged through import).
+printf '%s\n' '{"format_version": 1, "id": 1, "title": "T", "text": "GDP tăng 8%% năm 2024.", "lang": "vi", "claims": [{"start": 0, "end": 20, "status": "verified", "verdict": "true", "author": "bob", "proposed_by": "bob", "reviewed_by": "anna"}]}' >"$tmp/forged.jsonl"
+refused 77 'in the name of anna.*rule chief-only' as bob "$COPYDESK" import "$tmp/forged.jsonl"
+printf '%s\n' '{"format_version": 1, "id": 2, "title": "U", "text": "Ông An ở Huế.", "lang": "vi", "spans": [{"start": 4, "end": 6, "label": "PER", "author": "anna"}]}' >"$tmp/forged2.jsonl"
+refused 77 'in the name of anna' as bob "$COPYDESK" import "$tmp/forged2.jsonl"
+# The same work in bob's own name is his to import; a chief may import anyone's.
+sed 's/"anna"/"bob"/' "$tmp/forged2.jsonl" >"$tmp/own.jsonl"
+expect 0 as bob "$COPYDESK" import "$tmp/own.jsonl"
 
 [ $fails = 0 ] && echo "all roles checks passed"
 [ $fails = 0 ]

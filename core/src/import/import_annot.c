@@ -19,6 +19,7 @@
 #include <jansson.h>
 
 #include "import_annot.h"
+#include "roles.h"
 
 /* The database's label set and verdict scale, read once at the start of a run. */
 int
@@ -31,6 +32,8 @@ import_annot_open(import_annot *r, desk *d)
 
 	memset(r, 0, sizeof *r);
 	r->d = d;
+	if ((rc = roles_is_chief(&r->chief, d)) != DESK_OK)
+		return rc;
 	for (int i = 0; i < 2 && rc == DESK_OK; i++) {
 		sqlite3_stmt *st = NULL;
 		size_t cap = 0;
@@ -189,6 +192,24 @@ import_range(import_annot *r, format_article *a, const desk_text *t, int64_t *st
 	return DESK_OK;
 }
 
+/*
+ * A name the file records as who did something (an author, a proposer, a
+ * reviewer, an editor of the history) is the importing editor's own, or the
+ * importer is a chief: an editor cannot bring in work, reviews above all, in
+ * another editor's name (store/roles.c; the edit log keeps who imported).
+ */
+static int
+import_check_own(import_annot *r, const char *name, int64_t line, const char *what, size_t i,
+                 format_error *err)
+{
+	if (name == NULL || *name == '\0' || r->chief || strcmp(name, desk_editor(r->d)) == 0)
+		return DESK_OK;
+	return format_fail(err, DESK_DENIED, line, 1,
+	                   "%s %zu: in the name of %.64s: refused (rule chief-only): only a "
+	                   "chief imports other editors' work, and %.64s is an editor",
+	                   what, i + 1, name, desk_editor(r->d));
+}
+
 static int
 import_check_claim(import_annot *r, format_article *a, const desk_text *t, format_claim *c,
                    size_t i, format_error *err)
@@ -218,8 +239,15 @@ import_check_claim(import_annot *r, format_article *a, const desk_text *t, forma
 	c->verdict = c->verdict ? v : NULL;
 	if (c->author && (bad = import_bad_name(why, c->author, DESK_EDITOR_MAX)) != NULL)
 		return format_fail(err, DESK_INVALID, line, 1, "claim %zu: author %s", i + 1, bad);
+	if ((rc = import_check_own(r, c->author, line, "claim", i, err)) != DESK_OK ||
+	    (rc = import_check_own(r, c->proposed_by, line, "claim", i, err)) != DESK_OK ||
+	    (rc = import_check_own(r, c->reviewed_by, line, "claim", i, err)) != DESK_OK)
+		return rc;
 	for (size_t k = 0; k < c->nevidence; k++) {
 		const format_evidence *e = &c->evidence[k];
+
+		if ((rc = import_check_own(r, e->added_by, line, "claim", i, err)) != DESK_OK)
+			return rc;
 
 		if (e->source == NULL || *e->source == '\0' || e->quote == NULL ||
 		    *e->quote == '\0' || e->consulted == NULL || strlen(e->consulted) != 10 ||
@@ -232,6 +260,9 @@ import_check_claim(import_annot *r, format_article *a, const desk_text *t, forma
 	}
 	for (size_t k = 0; k < c->nhistory; k++) {
 		const format_event *e = &c->history[k];
+
+		if ((rc = import_check_own(r, e->editor, line, "claim", i, err)) != DESK_OK)
+			return rc;
 
 		if (!claim_history_word_known(e->action) || e->editor == NULL || e->at == NULL ||
 		    *e->editor == '\0' || *e->at == '\0')
@@ -278,6 +309,8 @@ import_check_span(import_annot *r, format_article *a, const desk_text *t, format
 		                   (long long)s->entity);
 	if (s->author && (bad = import_bad_name(why, s->author, DESK_EDITOR_MAX)) != NULL)
 		return format_fail(err, DESK_INVALID, line, 1, "span %zu: author %s", i + 1, bad);
+	if ((rc = import_check_own(r, s->author, line, "span", i, err)) != DESK_OK)
+		return rc;
 	return DESK_OK;
 }
 

@@ -51,6 +51,7 @@ typedef struct import_annot {
 	size_t nnotes, capnotes;
 	import_rmap rmap;
 	char *rmap_file;
+	int chief; /* the importing editor is a chief: may import others' names */
 } import_annot;
 
 /* Read the label set and verdict scale (at the start of a run); close frees all. */
