@@ -146,7 +146,8 @@ agree_alpha_cat(double *d_o, double *d_e, const agree_unit *u, size_t n, int cat
 		for (size_t k = 0; k < nseg[r]; k++)
 			if (!seg[r][k].unit)
 				gaps[ngaps++] = seg[r][k].l;
-	qsort(gaps, ngaps, sizeof *gaps, alpha_len_cmp);
+	if (ngaps > 1)
+		qsort(gaps, ngaps, sizeof *gaps, alpha_len_cmp);
 	suffix[ngaps] = 0;
 	for (size_t k = ngaps; k-- > 0;)
 		suffix[k] = suffix[k + 1] + (long double)gaps[k];
@@ -198,7 +199,8 @@ agree_alpha_u(double *alpha, double *d_o, double *d_e, agree_unit *u, size_t n, 
 		*d_o = NAN;
 	if (d_e)
 		*d_e = NAN;
-	qsort(u, n, sizeof *u, alpha_unit_cmp);
+	if (n > 1)
+		qsort(u, n, sizeof *u, alpha_unit_cmp);
 	for (size_t i = 0; i < n; i++)
 		maxcat = u[i].cat > maxcat ? u[i].cat : maxcat;
 	if (maxcat < 0 || m < 2)

@@ -196,7 +196,8 @@ agree_token_cats(int *cat, size_t ntk, const agree_span *t, size_t nt, agree_cat
 	if ((v = malloc(nt * sizeof *v)) == NULL)
 		return DESK_NOMEM;
 	memcpy(v, t, nt * sizeof *v);
-	qsort(v, nt, sizeof *v, agree_tok_bytok);
+	if (nt > 1)
+		qsort(v, nt, sizeof *v, agree_tok_bytok);
 	for (size_t i = 0; i < nt;) {
 		char key[256];
 		size_t len = 0, j = i;

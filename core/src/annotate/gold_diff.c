@@ -266,7 +266,8 @@ desk_gold_diff_get(desk_gold_diff **out, desk *d, int64_t article_id)
 	if ((rc = desk_gold_get(&g->gold, d, article_id)) != DESK_OK ||
 	    (rc = gold_diff_read(&w, &n, d, g)) != DESK_OK)
 		goto done;
-	qsort(w, n, sizeof *w, gold_row_cmp);
+	if (n > 1)
+		qsort(w, n, sizeof *w, gold_row_cmp);
 	nunits = gold_diff_place(w, n, g->neditors);
 	if (gold_diff_units(g, w, n, nunits) != DESK_OK) {
 		rc = desk_error(d, DESK_NOMEM, "out of memory");

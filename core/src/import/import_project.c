@@ -182,7 +182,8 @@ project_read(project *p, const char *dir)
 	closedir(dp);
 	if (rc != DESK_OK)
 		return rc;
-	qsort(p->folders, p->nfolders, sizeof *p->folders, project_name_cmp);
+	if (p->nfolders > 1) /* qsort's array may not be NULL, even with no element */
+		qsort(p->folders, p->nfolders, sizeof *p->folders, project_name_cmp);
 	for (size_t f = 0; f < p->nfolders && rc == DESK_OK; f++) {
 		char *sub = project_join(dir, p->folders[f]);
 
