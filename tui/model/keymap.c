@@ -156,7 +156,8 @@ const struct keymap_binding keymap_table[] = {
     {"stats", "q", "close", "back to the view the statistics were opened from"},
     {"help", "q", "close", "back to the view the help was opened from"},
     {"gold", "1", "settle-take",
-     "take editor N's spans for the difference under the cursor (1 the first editor listed)"},
+     "take editor N's spans for the difference under the cursor (1 the first editor listed); on "
+     "claims whose verdicts differ, keep claim N's verdict"},
     {"gold", "2", "settle-take", NULL},
     {"gold", "3", "settle-take", NULL},
     {"gold", "4", "settle-take", NULL},
