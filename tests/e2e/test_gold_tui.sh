@@ -4,8 +4,8 @@
 # between differences, a digit takes that editor's spans, x takes none, b
 # both, e edits through the : prompt, u undoes (the status line says how);
 # then the two editors' claims of the second sentence, whose verdicts
-# differ, settled from the view (a digit keeps that claim's verdict; b, x
-# and e say why they cannot), and `copydesk export --layer gold` shows what
+# differ, settled from the view (a digit keeps that claim's verdict, e
+# another verdict through the : prompt; b and x say why they cannot), and `copydesk export --layer gold` shows what
 # was settled, the settled verdict too.
 . "$SRCDIR/tests/e2e/lib_tmux.sh"
 db=$tmp/cd.db
@@ -51,21 +51,29 @@ keys C-u
 keys -l '14 17 ORG'
 keys Enter
 wait_for "gold is 14-17 ORG"
-# The claims: a verdict is not taken as none or from both, nor edited.
+# The claims: a verdict is not taken as none or from both.
 keys G
 wait_for "unit 5/5"
 keys x
 wait_for "a verdict cannot be taken as none"
 keys b
 wait_for "a verdict cannot be taken from both"
-keys e
-wait_for "a verdict has no range to edit"
-has_text "36-63 claims' verdicts differ  not settled" || fail "x, b or e settled a verdict"
+has_text "36-63 claims' verdicts differ  not settled" || fail "x or b settled a verdict"
 keys 1
 wait_for "36-63: verdict true, alice's claim 1; u undoes"
 wait_for "claims' verdicts differ  gold: true (claim 1)"
 keys u
 wait_for "Undone"
+wait_for "36-63 claims' verdicts differ  not settled"
+# e: the : prompt offers the first claim and its verdict; bob's with another.
+keys e
+wait_for ":settle-verdict 1 true"
+keys C-u
+keys -l '2 misleading'
+keys Enter
+wait_for "36-63: verdict misleading, bob's claim 2; u undoes"
+wait_for "claims' verdicts differ  gold: misleading (claim 2)"
+keys u
 wait_for "36-63 claims' verdicts differ  not settled"
 keys 2
 wait_for "36-63: verdict false, bob's claim 2; u undoes"

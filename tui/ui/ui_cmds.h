@@ -62,6 +62,7 @@
 	{"settle-both", NULL, ui_cmds_gold_both, "", "in the adjudication: take every editor's spans for the difference (the same range and label once)"}, \
 	{"settle-none", NULL, ui_cmds_gold_none, "", "in the adjudication: take none of the difference's spans"}, \
 	{"settle-edit", NULL, ui_cmds_gold_edit, "START END LABEL", "in the adjudication: one gold span of START to END labelled LABEL for the difference"}, \
+	{"settle-verdict", NULL, ui_cmds_gold_verdict, "N VERDICT", "in the adjudication, on claims whose verdicts differ: keep claim N of the group with VERDICT"}, \
 	{"settle-next", NULL, ui_cmds_gold_next, "", "in the adjudication: to the next difference"}, \
 	{"settle-prev", NULL, ui_cmds_gold_prev, "", "in the adjudication: to the previous difference"}, \
 	{"undo", NULL, ui_cmds_undo, "", "undo your last edit, also after a restart, and show where it was"}, \
@@ -187,6 +188,7 @@ int ui_cmds_gold_none(struct ui *ui, const char *arg);
 int ui_cmds_gold_edit(struct ui *ui, const char *arg);
 int ui_cmds_gold_next(struct ui *ui, const char *arg);
 int ui_cmds_gold_prev(struct ui *ui, const char *arg);
+int ui_cmds_gold_verdict(struct ui *ui, const char *arg);
 int ui_cmds_claims_status(struct ui *ui, const char *arg);
 int ui_cmds_claims_verdict(struct ui *ui, const char *arg);
 int ui_cmds_claims_scope(struct ui *ui, const char *arg);

@@ -6,9 +6,10 @@
  * digit takes that editor's spans, b takes both (all), x none, e edits
  * (a : prompt with the unit's range and label); u undoes as everywhere.
  * After the span units, the groups of claims whose editors' verdicts
- * differ: a digit keeps that claim of the group with its verdict; a
- * verdict has no "both", "none" or range to edit (gold.h settles one claim
- * with one verdict), so b, x and e say so.
+ * differ: a digit keeps that claim of the group with its verdict, e offers
+ * :settle-verdict to keep one with another verdict; a verdict has no
+ * "both" or "none" (gold.h settles one claim with one verdict), so b and
+ * x say so.
  * Each settles through the core (gold.h): one transaction, one undo step.
  * Reads one article's spans: nothing of the corpus.
  */
@@ -182,9 +183,12 @@ view_gold_said(struct ui *ui, int take, size_t unit)
 	           u ? (long long)u->end : 0LL, what);
 }
 
-/* A digit on a claims' group: keep claim take of the group with its verdict. */
+/*
+ * On a claims' group: keep claim take of the group with verdict (NULL: the
+ * claim's own).
+ */
 static int
-view_gold_take_verdict(struct ui *ui, const desk_gold_vgroup *gr, int take)
+view_gold_keep_claim(struct ui *ui, const desk_gold_vgroup *gr, int take, const char *with)
 {
 	struct view_gold *v = ui->gold;
 	const desk_gold_claim *c;
@@ -194,16 +198,16 @@ view_gold_take_verdict(struct ui *ui, const desk_gold_vgroup *gr, int take)
 
 	if (take < 0)
 		return ui_error(
-		    ui, "a verdict cannot be taken %s: keep one claim's with 1-%zu, u undoes",
+		    ui, "a verdict cannot be taken %s: 1-%zu keeps a claim's, e another verdict",
 		    take == DESK_GOLD_BOTH ? "from both" : "as none", gr->n);
 	if ((size_t)take >= gr->n)
 		return ui_error(ui, "no claim %d here: 1-%zu", take + 1, gr->n);
 	c = desk_gold_vdiff_claim(v->vd, gr->first + (size_t)take);
-	if (c->verdict == NULL)
+	if (with == NULL && c->verdict == NULL)
 		return ui_error(ui, "%s's claim %lld has no verdict to take", c->author,
 		                (long long)c->id);
 	id = c->id;
-	verdict = strdup(c->verdict);
+	verdict = strdup(with ? with : c->verdict);
 	author = strdup(c->author);
 	if (verdict == NULL || author == NULL) {
 		free(verdict);
@@ -236,7 +240,7 @@ view_gold_take(struct ui *ui, int take)
 	size_t unit = v->cur;
 
 	if (view_gold_vgroup(v))
-		return view_gold_take_verdict(ui, view_gold_vgroup(v), take);
+		return view_gold_keep_claim(ui, view_gold_vgroup(v), take, NULL);
 	if (v->g == NULL || desk_gold_diff_units(v->g) == 0)
 		return ui_error(ui, "nothing to settle here");
 	if (take >= 0 && (size_t)take >= desk_gold_diff_editors(v->g))
@@ -264,9 +268,13 @@ view_gold_edit_prompt(struct ui *ui)
 	const desk_gold_dspan *s;
 	char offer[96];
 
-	if (view_gold_vgroup(v))
-		return ui_error(ui, "a verdict has no range to edit: keep one claim's with 1-%zu",
-		                view_gold_vgroup(v)->n);
+	if (view_gold_vgroup(v)) {
+		const desk_gold_claim *c = desk_gold_vdiff_claim(v->vd, view_gold_vgroup(v)->first);
+
+		snprintf(offer, sizeof offer, "1 %.80s", c->verdict ? c->verdict : "");
+		ui_prompt_command(ui, "settle-verdict", offer);
+		return DESK_OK;
+	}
 	if (u == NULL)
 		return ui_error(ui, "nothing to settle here");
 	s = desk_gold_diff_span(v->g, u->first);
@@ -292,6 +300,17 @@ view_gold_edit(struct ui *ui, int64_t start, int64_t end, const char *label)
 	           (long long)desk_gold_diff_unit(v->g, unit)->end, (long long)start,
 	           (long long)end, label);
 	return view_gold_reload(ui);
+}
+
+int
+view_gold_verdict(struct ui *ui, int take, const char *verdict)
+{
+	const desk_gold_vgroup *gr = view_gold_vgroup(ui->gold);
+
+	if (gr == NULL)
+		return ui_error(
+		    ui, "settle-verdict: on claims whose verdicts differ (after the spans)");
+	return view_gold_keep_claim(ui, gr, take, verdict);
 }
 
 int
