@@ -129,17 +129,59 @@ goldview_line_of(const struct goldview *gv, size_t u)
 }
 
 size_t
-goldview_next_diff(const desk_gold_diff *g, size_t cur, int dir)
+goldview_next_any(const desk_gold_diff *g, const desk_gold_vdiff *v, size_t cur, int dir)
 {
-	size_t n = desk_gold_diff_units(g);
+	size_t units = desk_gold_diff_units(g), n = units + (v ? desk_gold_vdiff_groups(v) : 0);
 
 	for (size_t step = 1; step < n; step++) {
 		size_t i = dir > 0 ? (cur + step) % n : (cur + n - step % n) % n;
 
-		if (!desk_gold_diff_unit(g, i)->agreed)
+		if (i >= units || !desk_gold_diff_unit(g, i)->agreed)
 			return i;
 	}
 	return cur;
+}
+
+size_t
+goldview_next_diff(const desk_gold_diff *g, size_t cur, int dir)
+{
+	return goldview_next_any(g, NULL, cur, dir);
+}
+
+int
+goldview_vlines(struct goldview *gv, size_t base, const desk_gold_vdiff *v)
+{
+	size_t had = gv->n;
+	int rc = DESK_OK;
+
+	for (size_t i = 0; i < desk_gold_vdiff_groups(v) && rc == DESK_OK; i++) {
+		const desk_gold_vgroup *gr = desk_gold_vdiff_group(v, i);
+
+		if (gr->settled_id)
+			rc =
+			    goldview_add(gv, base + i, 1, 0,
+			                 "%lld-%lld claims' verdicts differ  gold: %s (claim %lld)",
+			                 (long long)gr->start, (long long)gr->end, gr->verdict,
+			                 (long long)gr->kept_claim);
+		else
+			rc = goldview_add(gv, base + i, 1, 0,
+			                  "%lld-%lld claims' verdicts differ  not settled",
+			                  (long long)gr->start, (long long)gr->end);
+		for (size_t k = 0; k < gr->n && rc == DESK_OK; k++) {
+			const desk_gold_claim *c = desk_gold_vdiff_claim(v, gr->first + k);
+
+			rc = goldview_add(
+			    gv, base + i, 0, 0, "  %zu %s  %s claim %lld %lld-%lld %s", k + 1,
+			    c->author, c->verdict ? c->verdict : "(no verdict)", (long long)c->id,
+			    (long long)c->start, (long long)c->end, c->text);
+		}
+	}
+	if (rc != DESK_OK) {
+		while (gv->n > had)
+			free(gv->v[--gv->n].text);
+		return DESK_NOMEM;
+	}
+	return DESK_OK;
 }
 
 void

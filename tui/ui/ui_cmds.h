@@ -58,10 +58,11 @@
 	{"accept-all", NULL, ui_cmds_accept_all, "[yes]", "accept every suggestion of the article, after asking (yes: without asking)"}, \
 	{"reject", NULL, ui_cmds_reject, "", "turn down the suggestion under the cursor for good"}, \
 	{"adjudicate", NULL, ui_cmds_adjudicate, "", "adjudicate the article read or under the cursor: the editors' spans side by side where they differ (agreed ones dimmed), one key settles each into the gold layer"}, \
-	{"settle-take", NULL, ui_cmds_gold_take, "N", "in the adjudication: take editor N's spans (1 the first editor listed) for the difference under the cursor"}, \
+	{"settle-take", NULL, ui_cmds_gold_take, "N", "in the adjudication: take editor N's spans (1 the first editor listed) for the difference under the cursor; on claims whose verdicts differ, keep claim N of the group with its verdict"}, \
 	{"settle-both", NULL, ui_cmds_gold_both, "", "in the adjudication: take every editor's spans for the difference (the same range and label once)"}, \
 	{"settle-none", NULL, ui_cmds_gold_none, "", "in the adjudication: take none of the difference's spans"}, \
 	{"settle-edit", NULL, ui_cmds_gold_edit, "START END LABEL", "in the adjudication: one gold span of START to END labelled LABEL for the difference"}, \
+	{"settle-verdict", NULL, ui_cmds_gold_verdict, "N VERDICT", "in the adjudication, on claims whose verdicts differ: keep claim N of the group with VERDICT"}, \
 	{"settle-next", NULL, ui_cmds_gold_next, "", "in the adjudication: to the next difference"}, \
 	{"settle-prev", NULL, ui_cmds_gold_prev, "", "in the adjudication: to the previous difference"}, \
 	{"undo", NULL, ui_cmds_undo, "", "undo your last edit, also after a restart, and show where it was"}, \
@@ -187,6 +188,7 @@ int ui_cmds_gold_none(struct ui *ui, const char *arg);
 int ui_cmds_gold_edit(struct ui *ui, const char *arg);
 int ui_cmds_gold_next(struct ui *ui, const char *arg);
 int ui_cmds_gold_prev(struct ui *ui, const char *arg);
+int ui_cmds_gold_verdict(struct ui *ui, const char *arg);
 int ui_cmds_claims_status(struct ui *ui, const char *arg);
 int ui_cmds_claims_verdict(struct ui *ui, const char *arg);
 int ui_cmds_claims_scope(struct ui *ui, const char *arg);

@@ -1,7 +1,8 @@
 /*
  * ui_cmds_gold.c - the adjudication's commands (view_gold.c): open it for
  * the article read or under the cursor, and settle the difference under
- * the cursor (take an editor's spans, both, none, an edit); move between
+ * the cursor (take an editor's spans, both, none, an edit; keep a claim
+ * with a verdict); move between
  * differences.
  */
 #include <stdio.h>
@@ -79,6 +80,19 @@ ui_cmds_gold_edit(struct ui *ui, const char *arg)
 	if (sscanf(arg, "%lld %lld %63s", &start, &end, label) != 3)
 		return ui_error(ui, "settle-edit: START END LABEL, e.g. 4 10 PER");
 	return view_gold_edit(ui, start, end, label);
+}
+
+int
+ui_cmds_gold_verdict(struct ui *ui, const char *arg)
+{
+	char verdict[64];
+	int n;
+
+	if (!ui_cmds_gold_here(ui, "settle-verdict"))
+		return DESK_MISUSE;
+	if (arg == NULL || sscanf(arg, "%d %63s", &n, verdict) != 2 || n < 1)
+		return ui_error(ui, "settle-verdict: N VERDICT, e.g. 2 misleading");
+	return view_gold_verdict(ui, n - 1, verdict);
 }
 
 int

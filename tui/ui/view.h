@@ -155,5 +155,7 @@ int view_gold_edit_prompt(struct ui *ui);
 int view_gold_edit(struct ui *ui, int64_t start, int64_t end, const char *label);
 /* To the next (1) or previous (-1) difference. */
 int view_gold_next(struct ui *ui, int dir);
+/* On a claims' group: keep claim take (0, 1, ...) of it with verdict (by name). */
+int view_gold_verdict(struct ui *ui, int take, const char *verdict);
 
 #endif
