@@ -802,6 +802,23 @@ test_list_json(void **state)
 	                    "MISC");
 	json_decref(root);
 	free(s);
+
+	/* Bytes another program left in the store that are not UTF-8: U+FFFD, not a failure. */
+	assert_int_equal(sqlite3_exec(f->a->db,
+	                              "UPDATE research SET note = CAST(X'41FF42' AS TEXT); "
+	                              "UPDATE evidence SET quote = CAST(X'C3' AS TEXT)",
+	                              NULL, NULL, NULL),
+	                 SQLITE_OK);
+	assert_int_equal(desk_claims_json(&s, f->a, &filter), DESK_OK);
+	assert_non_null(root = json_loads(s, 0, &err));
+	o = json_array_get(root, 0);
+	assert_string_equal(json_string_value(json_object_get(o, "note")), "A\xEF\xBF\xBD"
+	                                                                   "B");
+	assert_string_equal(json_string_value(json_object_get(
+	                        json_array_get(json_object_get(o, "evidence"), 0), "quote")),
+	                    "\xEF\xBF\xBD");
+	json_decref(root);
+	free(s);
 	assert_string_equal(desk_claim_status_name(DESK_CLAIM_DISPUTED), "disputed");
 }
 

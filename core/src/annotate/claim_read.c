@@ -65,10 +65,21 @@ claim_read_clear(claim_full *f)
 	memset(f, 0, sizeof *f);
 }
 
+/*
+ * A text column, its bytes that are not UTF-8 as U+FFFD: another program
+ * may have written them, and JSON (jansson) refuses such a string, which
+ * made `claims --json` fail as "out of memory".  NULL when out of memory.
+ */
 static const char *
 claim_read_col(sqlite3_stmt *st, int i)
 {
-	return desk_strdup((const char *)sqlite3_column_text(st, i));
+	const char *s = (const char *)sqlite3_column_text(st, i);
+	char *out = NULL;
+
+	if (s == NULL)
+		return desk_strdup(NULL);
+	desk_utf8_repair(&out, s, (size_t)sqlite3_column_bytes(st, i));
+	return out;
 }
 
 /* Fill f from a row of CLAIM_COLS; DESK_NOMEM leaves nothing to free. */
